@@ -1,0 +1,187 @@
+//! The `copydesk` command line: clap definitions and dispatch. Each command lives in its own file.
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub mod check;
+pub mod dates;
+pub mod debug;
+pub mod rules;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "copydesk",
+    version,
+    about = "A copy desk in your editor: unsourced claims, vague attribution and date errors"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check articles (files, directories, or - for stdin) and report findings.
+    Check(CheckArgs),
+    /// List every date expression in an article with its resolved value (the article's timeline).
+    Dates(DatesArgs),
+    /// List all rules.
+    Rules(RulesArgs),
+    /// Print one rule's documentation.
+    Rule {
+        /// A rule id such as `date/invalid`.
+        id: String,
+    },
+    /// Configuration helpers.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Debugging aids for reports.
+    #[command(subcommand)]
+    Debug(DebugCommand),
+    /// Run the language server over stdio.
+    Server(ServerArgs),
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    Markdown,
+    Text,
+}
+
+/// Options shared by every command that reads an article.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// The publication date (YYYY-MM-DD): the anchor for relative dates and tense.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub reference_date: Option<String>,
+    /// Use this configuration file instead of searching for copydesk.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore any configuration file.
+    #[arg(long)]
+    pub no_config: bool,
+    /// The file name to assume for stdin (its extension picks Markdown or plain text).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Read every input as this kind, whatever its extension.
+    #[arg(long = "as", value_name = "KIND")]
+    pub kind: Option<InputKind>,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files or directories to check; `-` (or nothing) reads stdin.
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    /// Run only these rules or families (repeatable, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not run these rules or families (repeatable, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Exit 1 when a finding at or above this severity remains.
+    #[arg(long, value_enum, default_value = "warning")]
+    pub fail_on: FailOn,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DatesFormat {
+    Human,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct DatesArgs {
+    /// The article (or - for stdin).
+    pub path: PathBuf,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: DatesFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+    /// The `contributes.configuration` properties of the VS Code extension.
+    VscodeSettings,
+}
+
+#[derive(Args, Debug)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: RulesFormat,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConfigCommand {
+    /// Print a commented default copydesk.toml.
+    Default,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DebugCommand {
+    /// Print the sentence segmentation: one sentence per line with its byte range, quotations marked.
+    Sentences {
+        path: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ServerArgs {
+    /// Speak LSP over stdio (the default and only transport).
+    #[arg(long)]
+    pub stdio: bool,
+}
+
+/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or config error.
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Dates(args) => dates::run(args),
+        Command::Rules(args) => rules::list(args),
+        Command::Rule { id } => rules::show(&id),
+        Command::Config(ConfigCommand::Default) => {
+            print!("{}", crate::config::default_file());
+            ExitCode::SUCCESS
+        }
+        Command::Debug(DebugCommand::Sentences { path, input }) => debug::sentences(&path, &input),
+        Command::Server(_) => server(),
+    }
+}
+
+#[cfg(feature = "lsp")]
+fn server() -> ExitCode {
+    crate::lsp::run_stdio()
+}
+
+#[cfg(not(feature = "lsp"))]
+fn server() -> ExitCode {
+    eprintln!("copydesk: this build has no language server (built without the `lsp` feature)");
+    ExitCode::from(EXIT_ERROR)
+}

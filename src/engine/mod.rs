@@ -1,0 +1,98 @@
+//! The pure engine: `check(text, settings) -> Report`.
+//!
+//! *Boundary:* no I/O, clock, environment, async or protocol types here, in `rules`, `dates`
+//! or `attribution` (a tidy test enforces it).
+pub mod document;
+pub mod finding;
+mod parse;
+pub mod refdate;
+pub mod settings;
+pub mod suppress;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+pub use document::Document;
+pub use finding::{Applicability, Edit, Finding, Fix, Severity, apply_edits};
+pub use refdate::{RefSource, Reference};
+pub use settings::{DocKind, RuleSetting, Settings};
+
+use crate::attribution::AttributionModel;
+use crate::dates::DateExpr;
+use crate::rules::{self, Context};
+
+/// Everything one check produced.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    /// Sorted by start offset, then rule id. Severities already reflect the settings.
+    pub findings: Vec<Finding>,
+    /// The publication date used as the anchor for relative dates and tense, and where it came from.
+    pub reference: Option<Reference>,
+    /// Every date expression in the article (the timeline), sorted by start offset.
+    pub dates: Vec<DateExpr>,
+    /// Rule families that panicked: the front end logs these; the other families still reported.
+    pub internal_errors: Vec<String>,
+}
+
+/// Check one article.
+pub fn check(text: &str, settings: &Settings) -> Report {
+    let doc = Document::parse(text, settings.kind, &settings.extra_abbreviations);
+    check_document(&doc, settings)
+}
+
+/// Check an already parsed document.
+pub fn check_document(doc: &Document, settings: &Settings) -> Report {
+    let mut internal_errors = Vec::new();
+    let reference = refdate::determine(doc, settings);
+    let dates =
+        guarded("dates", &mut internal_errors, || crate::dates::recognise(doc, reference.as_ref().map(|r| r.date)))
+            .unwrap_or_default();
+    let attribution = guarded("attribution model", &mut internal_errors, || AttributionModel::build(doc, settings))
+        .unwrap_or_default();
+    let ctx = Context { settings, reference: reference.clone(), dates: &dates, attribution: &attribution };
+
+    let mut findings = Vec::new();
+    for family in rules::FAMILIES {
+        if !family.rules().iter().any(|r| settings.rule_enabled(r.id)) {
+            continue;
+        }
+        let mut out = Vec::new();
+        match catch_unwind(AssertUnwindSafe(|| family.check(doc, &ctx, &mut out))) {
+            Ok(()) => findings.extend(out),
+            Err(panic) => {
+                internal_errors.push(format!("rule family '{}' panicked: {}", family.name(), panic_message(&panic)))
+            }
+        }
+    }
+    findings.retain(|f| settings.rule_enabled(f.rule) && valid_span(doc.text, f));
+    for f in &mut findings {
+        f.severity = settings.severity(f.rule, f.severity);
+    }
+    let mut findings = suppress::apply(doc, findings);
+    findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+    Report { findings, reference, dates, internal_errors }
+}
+
+fn guarded<T>(what: &str, errors: &mut Vec<String>, f: impl FnOnce() -> T) -> Option<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(v) => Some(v),
+        Err(panic) => {
+            errors.push(format!("{what} panicked: {}", panic_message(&panic)));
+            None
+        }
+    }
+}
+
+fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// A finding (and every fix edit) must lie inside the text on char boundaries; anything else is
+/// a rule bug and is dropped rather than handed to a front end.
+fn valid_span(text: &str, f: &Finding) -> bool {
+    let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
+    ok(f.span.start, f.span.end) && f.fixes.iter().all(|fix| fix.edits.iter().all(|e| ok(e.start, e.end)))
+}

@@ -1,0 +1,22 @@
+//! copydesk: a copy desk in the writer's editor.
+//!
+//! The crate has a pure analysis core and two front ends:
+//!
+//! * [`engine`], [`rules`], [`dates`], [`attribution`] and [`text`] are pure: article text and
+//!   [`engine::Settings`] in, an [`engine::Report`] out. No I/O, no clock, no async, no protocol types.
+//! * [`config`] finds and parses `copydesk.toml` (the only module besides the front ends that reads files).
+//! * [`cli`] is the `copydesk` command line; [`lsp`] (cargo feature `lsp`) is the language server.
+//!
+//! See ARCHITECTURE.md for the code map and its invariants.
+
+pub mod attribution;
+pub mod cli;
+pub mod config;
+pub mod dates;
+pub mod engine;
+#[cfg(feature = "lsp")]
+pub mod lsp;
+pub mod rules;
+pub mod text;
+
+pub use engine::{Report, Settings, check};

@@ -1,0 +1,180 @@
+//! The ONLY code that converts between UTF-8 byte offsets and line/column positions.
+//!
+//! *Invariant:* every consumer (CLI columns, LSP ranges in utf-8/utf-16/utf-32) goes through
+//! [`LineIndex`]. Out-of-range or mid-character positions are clamped, never a panic.
+//!
+//! Lines end at `\n`; a `\r` before it belongs to the line ending (CRLF), so a column never
+//! counts it.
+
+/// How a column is counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// Bytes of UTF-8.
+    Utf8,
+    /// UTF-16 code units (the LSP default).
+    Utf16,
+    /// Unicode scalar values ("characters").
+    Utf32,
+}
+
+/// A zero-based line and column (column in the units of an [`Encoding`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// Line starts of one version of a text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    len: usize,
+}
+
+/// What happened when a client position was turned into an offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clamp {
+    /// The position was exact.
+    Exact,
+    /// The line was past the end: clamped to the end of the text.
+    PastEnd,
+    /// The column was past the end of its line: clamped to the line end.
+    PastLineEnd,
+    /// The column fell inside a character: moved to the start of that character.
+    InsideChar,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+        line_starts.push(0);
+        line_starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
+        LineIndex { line_starts, len: text.len() }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Start offset of line `line` (0-based), if it exists.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line).copied()
+    }
+
+    /// The byte range of line `line` without its line ending.
+    fn line_content(&self, text: &str, line: usize) -> (usize, usize) {
+        let start = self.line_starts[line];
+        let mut end = self.line_starts.get(line + 1).map_or(self.len, |n| n - 1);
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        (start, end.max(start))
+    }
+
+    /// Byte offset to line/column. `offset` is clamped to the text and moved back to a
+    /// character boundary.
+    pub fn position(&self, text: &str, offset: usize, enc: Encoding) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let (start, end) = self.line_content(text, line);
+        let upto = offset.min(end).max(start);
+        let col = count_units(&text[start..upto], enc);
+        LineCol { line: line as u32, col: col as u32 }
+    }
+
+    /// Line/column to byte offset, clamping what does not exist and saying so.
+    pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> (usize, Clamp) {
+        let line = pos.line as usize;
+        if line >= self.line_starts.len() {
+            return (self.len, Clamp::PastEnd);
+        }
+        let (start, end) = self.line_content(text, line);
+        let want = pos.col as usize;
+        let mut units = 0usize;
+        for (i, ch) in text[start..end].char_indices() {
+            if units == want {
+                return (start + i, Clamp::Exact);
+            }
+            let w = unit_len(ch, enc);
+            if units + w > want {
+                return (start + i, Clamp::InsideChar);
+            }
+            units += w;
+        }
+        if units == want { (end, Clamp::Exact) } else { (end, Clamp::PastLineEnd) }
+    }
+}
+
+fn unit_len(ch: char, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => ch.len_utf8(),
+        Encoding::Utf16 => ch.len_utf16(),
+        Encoding::Utf32 => 1,
+    }
+}
+
+fn count_units(s: &str, enc: Encoding) -> usize {
+    match enc {
+        Encoding::Utf8 => s.len(),
+        Encoding::Utf16 => s.chars().map(char::len_utf16).sum(),
+        Encoding::Utf32 => s.chars().count(),
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(text: &str) {
+        let idx = LineIndex::new(text);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            for (off, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let p = idx.position(text, off, enc);
+                let (back, _) = idx.offset(text, p, enc);
+                // Offsets inside a CRLF's '\r' map to the line end; everything else is exact.
+                if !(text[..off].ends_with('\r') || text[off..].starts_with('\r')) {
+                    assert_eq!(back, off, "{enc:?} {text:?} at {off}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn emoji_counts_two_utf16_units_and_one_char() {
+        let text = "a😀b";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 5, Encoding::Utf16), LineCol { line: 0, col: 3 });
+        assert_eq!(idx.position(text, 5, Encoding::Utf32), LineCol { line: 0, col: 2 });
+        assert_eq!(idx.position(text, 5, Encoding::Utf8), LineCol { line: 0, col: 5 });
+    }
+
+    #[test]
+    fn crlf_is_not_part_of_a_column() {
+        let text = "ab\r\ncd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 4, Encoding::Utf16), LineCol { line: 1, col: 0 });
+        assert_eq!(idx.offset(text, LineCol { line: 0, col: 9 }, Encoding::Utf16), (2, Clamp::PastLineEnd));
+    }
+
+    #[test]
+    fn clamps_inside_a_surrogate_pair() {
+        let text = "😀x";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.offset(text, LineCol { line: 0, col: 1 }, Encoding::Utf16), (0, Clamp::InsideChar));
+        assert_eq!(idx.offset(text, LineCol { line: 7, col: 0 }, Encoding::Utf16), (5, Clamp::PastEnd));
+    }
+
+    #[test]
+    fn round_trips_on_mixed_text() {
+        for t in ["", "é", "naïve café\nZoë 😀 日本語\r\nend", "x\u{301}y\n\n", "\r\n\r\n"] {
+            roundtrip(t);
+        }
+    }
+}

@@ -4,6 +4,7 @@
 //! or `attribution` (a tidy test enforces it).
 pub mod document;
 pub mod finding;
+pub mod lexicon;
 mod parse;
 pub mod refdate;
 pub mod settings;

@@ -18,6 +18,8 @@ pub(crate) enum Dir {
     This,
     /// The nearest one in the direction the clause's tense points.
     ByTense,
+    /// After "until": forward unless the clause is in the past tense.
+    Until,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -794,7 +796,10 @@ fn short_year(p: &P, i: usize) -> Option<(Cand, usize)> {
                 return Some((decade(Span::new(start, p.end(i)), y / 10), i + 1));
             }
         }
-        if digits.len() == 2 && digits.ends_with('0') && p.prev_word_is(i, &["the", "early", "late", "mid"]) {
+        if digits.len() == 2
+            && digits.ends_with('0')
+            && p.prev_word_is(i, &["the", "early", "late", "mid", "and", "or", "to", "in"])
+        {
             let yy: i32 = digits.parse().ok()?;
             let century = if yy <= 30 { 200 } else { 190 };
             return Some((decade(Span::new(p.start(i), p.end(i)), century + yy / 10), i + 1));
@@ -866,26 +871,26 @@ fn weekday_led(p: &P, i: usize) -> Option<(Cand, usize)> {
     if i >= 2 && schedule(i - 1, 1) && p.word(i - 2).and_then(lex::weekday).is_some() {
         return None;
     }
-    // "Black Monday", "Good Friday", "Super Tuesday": a capitalised word before is part of a name.
-    if i > 0 && !p.sentence_start(i) {
-        if let Some(prev) = p.word(i - 1) {
-            if capitalised(prev)
-                && !is_any(
-                    prev,
-                    &[
-                        "on", "by", "until", "since", "before", "after", "from", "through", "late", "early", "last",
-                        "next", "this", "that", "every", "each",
-                    ],
-                )
-            {
-                return None;
-            }
-        }
+    // "Black Monday", "Good Friday", "Super Tuesday": named days, not dates.
+    if p.prev_word_is(
+        i,
+        &[
+            "black", "cyber", "good", "super", "easter", "ash", "blue", "holy", "palm", "shrove", "maundy", "bloody",
+            "giving", "fat",
+        ],
+    ) && p.word(i - 1).is_some_and(capitalised)
+    {
+        return None;
     }
     if p.prev_word_is(i, &["every", "each"]) {
         return None;
     }
-    Some((rel(wspan, Spec::Weekday(wd, Dir::ByTense), Precision::Day), j))
+    let mut c = rel(wspan, Spec::Weekday(wd, Dir::ByTense), Precision::Day);
+    // "closed until Friday" looks forward unless the clause is in the past tense.
+    if p.prev_word_is(i, &["until", "till"]) {
+        c.spec = Spec::Weekday(wd, Dir::Until);
+    }
+    Some((c, j))
 }
 
 fn season(w: &str) -> Option<u8> {
@@ -945,9 +950,15 @@ fn relative(p: &P, i: usize) -> Option<(Cand, usize)> {
             let start = if p.prev_word_is(i, &["earlier", "later"]) { i - 1 } else { i };
             return Some((rel(sp(start, i), Spec::DayOffset(off), Precision::Day), i + 1));
         }
-        "recently" | "lately" => return Some((rel(sp(i, i), Spec::Vague("PAST_REF"), Precision::Vague), i + 1)),
-        "recent" if p.word(i + 1).and_then(unit).is_some() => {
-            return Some((rel(sp(i, i + 1), Spec::Vague("PAST_REF"), Precision::Vague), i + 2));
+        "recently" | "lately" | "recent" => {
+            let end = if lw == "recent" && p.word(i + 1).and_then(unit).is_some() { i + 1 } else { i };
+            return Some((rel(sp(i, end), Spec::Vague("PAST_REF"), Precision::Vague), end + 1));
+        }
+        "current" | "ongoing" => return Some((rel(sp(i, i), Spec::Vague("PRESENT_REF"), Precision::Vague), i + 1)),
+        "later"
+            if !p.word(i + 1).is_some_and(|x| is_any(x, &["this", "that", "today", "tonight", "than", "in", "on"])) =>
+        {
+            return Some((rel(sp(i, i), Spec::Vague("FUTURE_REF"), Precision::Vague), i + 1));
         }
         "now" | "currently" | "nowadays" | "presently" => {
             // "now-defunct" is an adjective, and "now" in "right now" is still the present.
@@ -980,6 +991,20 @@ fn relative(p: &P, i: usize) -> Option<(Cand, usize)> {
             }
             if is(nw, "future") {
                 return Some((rel(sp(i, i + 1), Spec::Vague("FUTURE_REF"), Precision::Vague), i + 2));
+            }
+            let w2 = p.word(i + 2).unwrap_or("");
+            if is_any(nw, &["long", "near", "short"]) && is(w2, "term") {
+                return Some((rel(sp(i, i + 2), Spec::Vague("FUTURE_REF"), Precision::Vague), i + 3));
+            }
+            if is(nw, "time") && is(w2, "being") {
+                return Some((rel(sp(i, i + 2), Spec::Vague("PRESENT_REF"), Precision::Vague), i + 3));
+            }
+            if is(nw, "weekend") {
+                return Some((rel(sp(i, i + 1), Spec::Unit(Unit::Weekend, 0), Precision::Week), i + 2));
+            }
+            if is(nw, "same") && is(w2, "day") {
+                let spec = Spec::Shift { n: 0, unit: Unit::Day, sign: 1, from_previous: true };
+                return Some((rel(sp(i, i + 2), spec, Precision::Day), i + 3));
             }
         }
         _ => {}

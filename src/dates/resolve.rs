@@ -266,6 +266,8 @@ fn relative(e: &mut DateExpr, spec: Spec, r: Date, previous: Option<Date>) {
                     }
                 }
                 Dir::This => fwd - if fwd > 3 { 7 } else { 0 },
+                Dir::Until if e.tense == Tense::Past => -back,
+                Dir::Until => fwd,
                 Dir::ByTense => match e.tense {
                     Tense::Future => fwd,
                     _ => -back,
@@ -359,7 +361,7 @@ fn relative(e: &mut DateExpr, spec: Spec, r: Date, previous: Option<Date>) {
                         y + 1
                     }
                 }
-                Dir::This => y,
+                Dir::This | Dir::Until => y,
                 Dir::ByTense => match e.tense {
                     Tense::Past if s > cur => y - 1,
                     Tense::Future if s < cur => y + 1,
@@ -379,8 +381,6 @@ fn relative(e: &mut DateExpr, spec: Spec, r: Date, previous: Option<Date>) {
                     Tense::Past if q > rq => ry - 1,
                     Tense::Past if q == rq => ry,
                     Tense::Future if q < rq => ry + 1,
-                    // Without a cue, a quarter not yet begun is last year's in news copy.
-                    Tense::Unknown if q > rq => ry - 1,
                     _ => ry,
                 },
             };

@@ -248,7 +248,11 @@ fn clause_bounds(text: &str, within: Span, date: Span) -> Span {
 /// The period at `i` ends a sentence: the word before it is not an abbreviation or an initial.
 fn sentence_period(text: &str, i: usize) -> bool {
     let before = &text[..i];
-    let word_start = before.rfind(|c: char| !c.is_alphanumeric() && c != '.').map_or(0, |p| p + 1);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '.')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.len() == 1 || word.contains('.') {
         return false;
@@ -292,6 +296,9 @@ pub(crate) fn tense_at(text: &str, sentence: Span, date: Span) -> (Tense, Option
         }
         if is_any(word, CLAUSE_OPENERS) {
             return (Tense::Unknown, None);
+        }
+        if is(word, "to") && is_any(prev, PLAN) {
+            return (Tense::Future, Some(t.span()));
         }
         if is(word, "to") && !is_any(next, &["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"]) {
             // An infinitive ("to begin on March 3"): the main verb's tense does not date it.

@@ -1,0 +1,5 @@
+use super::*;
+#[test]
+fn placeholder() {
+    let _ = parse("", DocKind::Plain, &[]);
+}

@@ -27,7 +27,8 @@ const PARTICLES: &[&str] = &["de", "van", "von", "der", "bin", "al", "da", "del"
 /// Words that stop a subject before a verb ("that said", "it is said").
 const NOT_SUBJECT: &[&str] = &[
     "that", "which", "who", "whom", "is", "was", "were", "are", "be", "been", "being", "has", "had", "have", "not",
-    "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "as", "by", "from",
+    "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "as", "by", "from", "could", "would", "should",
+    "will", "may", "might", "must", "can", "did", "does", "do",
 ];
 /// Titles and modifiers trimmed from the front of a name ("President Putin" → "Putin").
 const TITLES: &[&str] = &[
@@ -431,14 +432,28 @@ fn tag_before(text: &str, toks: &[Token]) -> Option<Speaker> {
             let name = phrase_after(text, &toks[v + 2..])?;
             return Some(Speaker { name, verb: sp(t, &toks[v + 1]) });
         }
-        if !is_verb(text, t) || (v > 0 && toks[v - 1].span.slice(text) == "to") {
+        // "to comment" is no tag; "…, arguing that" takes the subject of the main verb before it.
+        if !is_verb(text, t) || (v > 0 && toks[v - 1].span.slice(text) == "to") || s.ends_with("ing") {
             continue;
         }
         if let Some(name) = subject_before(text, &toks[..v]) {
             return Some(Speaker { name, verb: t.span });
         }
+        // "declined to comment but said": the subject of the sentence.
+        let conj = v.checked_sub(1).and_then(|p| word(text, &toks[p])).is_some_and(|w| matches!(w, "but" | "and"));
+        if conj {
+            if let Some((name, _)) = subject_at(text, toks, 0)
+                .filter(|(n, _)| first_upper(n.slice(text)) || lower_in(n.slice(text), PRONOUNS))
+            {
+                return Some(Speaker { name, verb: t.span });
+            }
+        }
+        // "said Ortiz: \"…": the name must end the clause.
         if let Some(name) = name_after(text, &toks[v + 1..]) {
-            return Some(Speaker { name, verb: t.span });
+            let rest = toks.partition_point(|t| t.span.end <= name.end);
+            if toks[rest..].iter().all(|t| matches!(t.span.slice(text), "," | ":" | "—" | "–")) {
+                return Some(Speaker { name, verb: t.span });
+            }
         }
     }
     None
@@ -516,6 +531,11 @@ fn name_after(text: &str, toks: &[Token]) -> Option<Span> {
     if first_upper(w) {
         return capitalised_run(text, toks, 0).map(|r| r.0);
     }
+    // "said manager Rico Delgado": up to three lowercase title words before the name.
+    let k = toks.iter().take(4).position(|t| word(text, t).is_none_or(first_upper))?;
+    if k > 0 && word(text, &toks[k]).is_some() {
+        return capitalised_run(text, toks, k).map(|r| r.0);
+    }
     None
 }
 
@@ -548,7 +568,18 @@ fn subject_before(text: &str, toks: &[Token]) -> Option<Span> {
         j = j.checked_sub(1)?;
     }
     if toks[j].span.slice(text) == "," {
-        let open = toks[..j].iter().rev().take(12).position(|t| t.span.slice(text) == ",")?;
+        let open = toks[..j].iter().rev().take(24).position(|t| t.span.slice(text) == ",")?;
+        let appositive = &toks[j - open..j];
+        // "the payroll manager, Denise Carver, said": the appositive is the name.
+        if !appositive.is_empty()
+            && appositive.iter().all(|t| {
+                word(text, t).is_some_and(|w| first_upper(w) || lower_in(w, PARTICLES)) || t.span.slice(text) == "."
+            })
+            && j - open >= 2
+            && word(text, &toks[j - open - 2]).is_some_and(first_lower)
+        {
+            return capitalised_run(text, appositive, 0).map(|r| r.0);
+        }
         j = j.checked_sub(open + 2)?;
     }
     let w = word(text, &toks[j])?;
@@ -588,6 +619,16 @@ fn subject_before(text: &str, toks: &[Token]) -> Option<Span> {
     }
     while start < end && toks[start].kind == TokenKind::Punct {
         start += 1;
+    }
+    // "Defense attorney Marcus Bell", "the agency's spokeswoman Ana Ruiz": the trailing name.
+    if first_upper(toks[end].span.slice(text)) {
+        let mut k = end;
+        while k > start && word(text, &toks[k - 1]).is_some_and(|w| first_upper(w) || lower_in(w, PARTICLES)) {
+            k -= 1;
+        }
+        if k > start && word(text, &toks[k - 1]).is_some_and(|w| first_lower(w) && !lower_in(w, DETERMINERS)) {
+            start = k;
+        }
     }
     // Trim leading titles of a capitalised name.
     if first_upper(toks[start].span.slice(text)) {

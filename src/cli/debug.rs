@@ -147,3 +147,34 @@ pub fn render(name: &str, doc: &Document) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_ranges_blocks_quotes_speakers_and_cites() {
+        let text = "# Pier deal\n\n“It is done,” said Ortiz. See [the memo](https://x.org).\n";
+        let doc = Document::parse(text, DocKind::Markdown, &[]);
+        let want = "t.md: markdown, 2 blocks, 3 sentences, 1 quotations\n \
+                    2..11  ¶1   [heading] Pier deal\n\
+                    13..42  ¶2   «“It is done,”» said Ortiz.\n\
+                    \x20            quote 13..30 speaker \"Ortiz\" (said) at 31\n\
+                    43..73  ¶2   See [the memo](https://x.org).  [cites]\n";
+        assert_eq!(render("t.md", &doc), want);
+    }
+
+    #[test]
+    fn renders_front_matter_directives_open_quotes_and_block_quotes() {
+        let text = "---\ndate: 2025-01-02\n---\n<!-- copydesk-disable date -->\n\n\"Open\n\n> Line.\n";
+        let doc = Document::parse(text, DocKind::Markdown, &[]);
+        let out = render("a.md", &doc);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[1], "front matter 0..25, date 2025-01-02 at 10..20");
+        assert_eq!(lines[2], "directive 25..55 Disable date");
+        assert_eq!(lines[3], "57..62  ¶1   «\"Open");
+        assert_eq!(lines[4].trim(), "open quote (no closing mark in this paragraph) 57..62 no speaker");
+        assert_eq!(lines[5], "66..71  ¶2   [>] Line.");
+        assert_eq!(lines[6].trim(), "block quote 64..71 no speaker");
+    }
+}

@@ -298,8 +298,9 @@ impl<'a> Builder<'a> {
                 None => (l.0, l.1, 1),
             });
             let t = line_text(l);
-            let next_blank = lines.get(i + 1).is_none_or(|n| n.2);
-            if by_line && !next_blank && (ends_sentence(t) || heading_like(t)) {
+            let next = lines.get(i + 1).filter(|n| !n.2).map(line_text);
+            let next_opens = next.and_then(|n| n.chars().next()).is_some_and(|c| !c.is_lowercase());
+            if by_line && next.is_some() && (ends_sentence(t) || (next_opens && heading_like(t))) {
                 flush(self, &mut para);
             }
         }
@@ -317,7 +318,10 @@ fn ends_sentence(line: &str) -> bool {
 fn heading_like(line: &str) -> bool {
     let t = line.trim();
     let words = t.split_whitespace().count();
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let dangling = ["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "that"];
     (1..=10).contains(&words)
+        && !dangling.contains(&last)
         && t.len() <= 80
         && !t.ends_with(['.', ',', ';', ':', '?', '!', '"', '”', '…', '-', '—'])
         && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -353,7 +357,7 @@ fn mark_cites(cites: &[usize], blocks: &[Block], sentences: &mut [Sentence]) {
         if r.is_empty() {
             continue;
         }
-        let k = r.start + sentences[r.clone()].partition_point(|s| s.span.end <= c);
+        let k = r.start + sentences[r.clone()].partition_point(|s| s.span.end < c);
         sentences[k.min(r.end - 1)].cites = true;
     }
 }

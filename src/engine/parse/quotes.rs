@@ -403,6 +403,10 @@ fn tag_after(text: &str, toks: &[Token]) -> Option<Speaker> {
         return Some(Speaker { name, verb: sp(&toks[i], &toks[i + 1]) });
     }
     if is_verb(text, &toks[i]) {
+        // `," adding that …` continues a sentence whose tag came before the quotation.
+        if w.ends_with("ing") {
+            return None;
+        }
         let name = name_after(text, &toks[i + 1..])?;
         return Some(Speaker { name, verb: toks[i].span });
     }
@@ -525,7 +529,7 @@ fn name_after(text: &str, toks: &[Token]) -> Option<Span> {
     if lower_in(w, PRONOUNS) && first_lower(w) {
         return Some(toks[0].span);
     }
-    if lower_in(w, DETERMINERS) {
+    if lower_in(w, DETERMINERS) && !w.eq_ignore_ascii_case("that") {
         return phrase_after(text, toks);
     }
     if first_upper(w) {

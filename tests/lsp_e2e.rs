@@ -271,7 +271,7 @@ fn configuration_changes_relint_and_invalid_settings_keep_the_old_ones() {
     let d = c.diagnostics(uri, 1);
     assert_eq!(d.len(), 1);
     assert_eq!(d[0]["code"], "document-too-large");
-    let asked = c.server_requests.iter().filter(|m| m["method"] == "workspace/configuration").last().unwrap();
+    let asked = c.server_requests.iter().rfind(|m| m["method"] == "workspace/configuration").unwrap();
     assert_eq!(asked["params"]["items"][0]["section"], "copydesk");
     // Invalid: one message naming the key; the limit of 10 stays.
     c.configuration = json!({"maxDocumentSize": "big", "inlayHints": false});

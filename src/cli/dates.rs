@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{DatesArgs, DatesFormat, EXIT_ERROR, InputArgs, InputKind};
+use super::{DatesArgs, DatesFormat, EXIT_ERROR, InputArgs};
 use crate::dates::{DateExpr, DateKind};
-use crate::engine::{DocKind, Settings};
+use crate::engine::Settings;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -29,30 +29,11 @@ fn fail(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
-/// The document kind for `path` under the `--as` / `--stdin-filename` flags.
-pub(crate) fn doc_kind(path: &Path, input: &InputArgs) -> DocKind {
-    if let Some(k) = input.kind {
-        return match k {
-            InputKind::Markdown => DocKind::Markdown,
-            InputKind::Text => DocKind::Plain,
-        };
-    }
-    let name = if path == Path::new("-") { input.stdin_filename.as_deref().map(Path::new) } else { Some(path) };
-    name.and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .and_then(DocKind::from_extension)
-        .unwrap_or(DocKind::Markdown)
-}
-
-/// Settings from the shared input flags and the configuration file.
+/// Settings from the shared input flags (as `copydesk check` builds them) and the config file.
 pub(crate) fn settings_for(path: &Path, input: &InputArgs) -> Result<Settings, String> {
-    let mut settings = Settings { kind: doc_kind(path, input), ..Default::default() };
-    if let Some(d) = &input.reference_date {
-        let date = d.parse::<jiff::civil::Date>().map_err(|_| {
-            format!("invalid --reference-date '{d}': expected a calendar date as YYYY-MM-DD (for example 2025-03-04)")
-        })?;
-        settings.reference_date = Some(date);
-    }
+    let mut settings = super::check::base_settings(input)?;
+    let name = if path == Path::new("-") { input.stdin_filename.as_deref().map(Path::new) } else { Some(path) };
+    settings.kind = super::check::doc_kind(input.kind, name);
     let config_path = if input.no_config {
         None
     } else if let Some(p) = &input.config {
@@ -66,7 +47,6 @@ pub(crate) fn settings_for(path: &Path, input: &InputArgs) -> Result<Settings, S
         let config = crate::config::Config::load(&p).map_err(|e| e.to_string())?;
         config.apply(&mut settings);
     }
-    settings.today = Some(jiff::Zoned::now().date());
     Ok(settings)
 }
 

@@ -88,12 +88,15 @@ pub fn render_like(e: &DateExpr, text: &str, y: i32, m: u8, d: u8) -> Option<Str
     let w = e.written.as_ref()?;
     let mut parts: Vec<(crate::text::Span, String)> = Vec::new();
     if let Some(s) = w.month_span {
-        parts.push((s, month_like(w.month_form, s.slice(text), m)));
+        let orig = s.slice(text);
+        let form_orig = if w.style == super::DateStyle::Iso { "00" } else { orig };
+        parts.push((s, month_like(w.month_form, form_orig, m)));
     }
     if let Some(s) = w.day_span {
         let orig = s.slice(text);
         let digits = orig.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let mut out = if digits.len() == 2 && digits.starts_with('0') { format!("{d:02}") } else { d.to_string() };
+        let padded = (digits.len() == 2 && digits.starts_with('0')) || w.style == super::DateStyle::Iso;
+        let mut out = if padded { format!("{d:02}") } else { d.to_string() };
         if digits.len() < orig.len() {
             out.push_str(&match_case(&orig[digits.len()..], ordinal_suffix(d)));
         }

@@ -28,7 +28,10 @@ fn context(doc: &Document, e: &mut DateExpr, quotes: &[Span]) {
     e.tense = t;
     e.tense_cue = cue;
     let i = quotes.partition_point(|q| q.end <= e.span.start);
-    e.in_quote = quotes.get(i).is_some_and(|q| q.overlaps(e.span)) || doc.quotes_overlapping(e.span).next().is_some();
+    // The document's quotations are sorted by start; look only at those that could overlap.
+    let k = doc.quotes.partition_point(|q| q.span.start < e.span.end);
+    let parsed = doc.quotes[..k].iter().rev().take(8).any(|q| q.span.overlaps(e.span));
+    e.in_quote = quotes.get(i).is_some_and(|q| q.overlaps(e.span)) || parsed;
 }
 
 fn resolve_one(

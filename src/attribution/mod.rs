@@ -124,7 +124,7 @@ impl AttributionModel {
             let mut f = sentence::analyse(prose, s.span, &qspans[i], &extras);
             let raw = s.span.slice(text);
             if (s.cites || raw.contains("[^") || raw.contains("](")) && f.found.is_none_or(|x| x.pronoun) {
-                f.found = Some(sentence::Found { how: How::Citation, source: s.span, verb: None, pronoun: false });
+                f.found = Some(sentence::Found { how: How::Citation, source: s.span, verb: None, pronoun: false, proper: false });
             }
             facts.push(f);
         }
@@ -167,6 +167,8 @@ impl AttributionModel {
 
         // Quotations.
         let named = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() || x.how == How::AccordingTo);
+        // Across a paragraph break only a person or a name carries a quotation: "Ruiz said ...".
+        let proper = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() && x.proper);
         let mut quotes: Vec<QuoteAttribution> = Vec::with_capacity(doc.quotes.len());
         for (qi, q) in doc.quotes.iter().enumerate() {
             let nested =
@@ -189,12 +191,16 @@ impl AttributionModel {
                     let p = first - 1;
                     if block(p) == block(first) && (named(p) || quote_attributed_in(&quotes, doc, p)) {
                         attributed = true;
-                    } else if block(p) + 1 == block(first) && named(p) && doc.sentence_text(p).trim_end().ends_with(':')
+                    } else if block(p) + 1 == block(first)
+                        && ((named(p) && doc.sentence_text(p).trim_end().ends_with(':'))
+                            || proper(p)
+                            || quote_tagged_in(&quotes, doc, p))
                     {
                         attributed = true;
                     }
                 }
-                if !attributed && last + 1 < ns && block(last + 1) == block(last) && named(last + 1) {
+                // The next sentence: in the same paragraph, or anywhere after an unclosed quotation.
+                if !attributed && last + 1 < ns && (block(last + 1) == block(last) || !q.closed) && named(last + 1) {
                     attributed = true;
                 }
             }
@@ -234,6 +240,11 @@ impl AttributionModel {
         }
         AttributionModel { sentences: out, quotes }
     }
+}
+
+/// A quotation with a speaker next to it starts in `sentence`.
+fn quote_tagged_in(done: &[QuoteAttribution], doc: &Document, sentence: usize) -> bool {
+    doc.quotes.iter().zip(done).any(|(q, a)| a.attributed && a.speaker.is_some() && doc.sentence_at(q.span.start) == Some(sentence))
 }
 
 fn quote_attributed_in(done: &[QuoteAttribution], doc: &Document, sentence: usize) -> bool {

@@ -184,6 +184,8 @@ pub(crate) struct Found {
     pub verb: Option<Span>,
     /// The source is a pronoun ("she said"): it refers back.
     pub pronoun: bool,
+    /// The source is a proper name, a pronoun or a known source (not just "the company").
+    pub proper: bool,
 }
 
 /// What the "replace" fix of a vague source does.
@@ -634,7 +636,7 @@ pub(crate) fn analyse_tokens(s: &Sent, extras: &Extras) -> Facts {
             && s.punct(i + 1) == Some(':')
             && (i == first || s.punct(i - 1) == Some('('))
         {
-            set_found(&mut f, Found { how: How::SourceLine, source: s.span(i, n), verb: None, pronoun: false });
+            set_found(&mut f, Found { how: How::SourceLine, source: s.span(i, n), verb: None, pronoun: false, proper: false });
             i += 1;
             continue;
         }
@@ -644,7 +646,7 @@ pub(crate) fn analyse_tokens(s: &Sent, extras: &Extras) -> Facts {
         i += 1;
     }
     if let Some((a, b)) = known {
-        let fnd = Found { how: How::KnownSource, source: s.span(a, b), verb: None, pronoun: false };
+        let fnd = Found { how: How::KnownSource, source: s.span(a, b), verb: None, pronoun: false, proper: true };
         if f.found.is_none_or(|x| x.pronoun) {
             f.found = Some(fnd);
         }
@@ -653,7 +655,7 @@ pub(crate) fn analyse_tokens(s: &Sent, extras: &Extras) -> Facts {
     if f.found.is_none()
         && let Some(a) = f.anonymous.iter().find(|a| a.reason_given)
     {
-        f.found = Some(Found { how: How::Anonymous, source: a.span, verb: None, pronoun: false });
+        f.found = Some(Found { how: How::Anonymous, source: a.span, verb: None, pronoun: false, proper: false });
     }
 
     f.checkable = checkable(s, &phrase_hits);
@@ -776,7 +778,7 @@ fn according_to(s: &Sent, i: usize, f: &mut Facts) {
     }
     match classify_np(s, a, b) {
         Np::Vague => push_vague(f, VagueSource { span: s.span(i, b), fix: VagueFix::Source(s.span(a, b)) }),
-        _ => set_found(f, Found { how: How::AccordingTo, source: s.span(a, b), verb: None, pronoun: false }),
+        _ => set_found(f, Found { how: How::AccordingTo, source: s.span(a, b), verb: None, pronoun: false, proper: false }),
     }
 }
 
@@ -790,6 +792,10 @@ fn finite_position(s: &Sent, i: usize) -> bool {
         return !one_of(NOUNISH, w);
     }
     let p = s.w(i - 1);
+    if w.ends_with("ing") {
+        // "..., saying", "by saying": a participle continuing the main clause's subject.
+        return s.punct(i - 1) == Some(',') || p == "by";
+    }
     if s.toks[i - 1].kind == K::Num || p.ends_with("'s") || one_of(DETERMINERS, p) || one_of(PREPS, p) {
         return false;
     }
@@ -831,7 +837,7 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
                 Np::Other => {}
                 np => set_found(
                     f,
-                    Found { how: How::NamedSource, source: s.span(a, e), verb: Some(verb), pronoun: np == Np::Pronoun },
+                    Found { how: How::NamedSource, source: s.span(a, e), verb: Some(verb), pronoun: np == Np::Pronoun, proper: matches!(np, Np::Named | Np::Pronoun) },
                 ),
             }
         }
@@ -842,6 +848,9 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
             return;
         }
         let be = b - 1;
+        if s.is(be, "be") && be > 0 && one_of(MODALS, s.w(be - 1)) && !s.is(be.saturating_sub(2), "it") {
+            return; // "could be seen as": the writer's own hedge, not an unnamed source
+        }
         let it = be > 0 && s.is(be - 1, "it");
         let next = if v + 1 < n { s.w(v + 1) } else { "" };
         let to_verb = next == "to" && v + 2 < n && s.toks[v + 2].kind == K::Word && !one_of(DETERMINERS, s.w(v + 2));
@@ -957,6 +966,7 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
                         source: s.span(head_np.0, head_np.1),
                         verb: Some(verb),
                         pronoun: np == Np::Pronoun,
+                        proper: matches!(np, Np::Named | Np::Pronoun),
                     },
                 );
             }
@@ -995,7 +1005,7 @@ fn inverted_subject(s: &Sent, v: usize, evidence: bool, f: &mut Facts) -> bool {
             }
             set_found(
                 f,
-                Found { how: How::NamedSource, source: s.span(a, h), verb: Some(verb), pronoun: np == Np::Pronoun },
+                Found { how: How::NamedSource, source: s.span(a, h), verb: Some(verb), pronoun: np == Np::Pronoun, proper: matches!(np, Np::Named | Np::Pronoun) },
             )
         }
     }
@@ -1183,34 +1193,39 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
 
 /// A lowercase plural noun (or an acronym plural such as "RBIs") at `k`, not a time unit.
 fn plural_count_noun(s: &Sent, k: usize) -> bool {
+    plural_noun_end(s, k).is_some()
+}
+
+/// The end (exclusive) of a count noun phrase starting at `k`: see [`plural_count_noun`].
+fn plural_noun_end(s: &Sent, k: usize) -> Option<usize> {
     let n = s.toks.len();
     let mut k = k;
     // Allow up to two modifiers: "23 teaching positions", "22 home runs".
     for _ in 0..3 {
         if k >= n || s.toks[k].kind != K::Word || s.toks[k].quoted {
-            return false;
+            return None;
         }
         let w = s.w(k);
         let t = &s.toks[k];
         if one_of(PREPS, w) || one_of(DETERMINERS, w) || one_of(CLAUSE, w) || LISTS.time_units.contains(w) {
-            return false;
+            return None;
         }
         let acronym_plural = {
             let raw = &s.norm[t.n0 as usize..t.n1 as usize];
             t.cap && raw.ends_with('s') && raw.len() >= 3
         };
         if t.cap && !acronym_plural {
-            return false;
+            return None;
         }
         if (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")) || acronym_plural {
-            return !LISTS.time_units.contains(w);
+            return (!LISTS.time_units.contains(w)).then_some(k + 1);
         }
         if LISTS.currency_words.contains(w) {
-            return true;
+            return Some(k + 1);
         }
         k += 1;
     }
-    false
+    None
 }
 
 /// If the number at `i` states a statistic, the end (exclusive token index) of the cue.
@@ -1262,8 +1277,8 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
     if is_year || LISTS.time_units.contains(next) {
         return None;
     }
-    if plural_count_noun(s, i + 1) {
-        return Some((i + 2).min(n));
+    if let Some(e) = plural_noun_end(s, i + 1) {
+        return Some(e);
     }
     // A decimal with no unit is a measurement or a rate (".318"), not an identifier.
     if w.contains('.') && !w.ends_with('.') && !LISTS.identifiers.contains(prev) {

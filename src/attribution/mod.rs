@@ -124,7 +124,13 @@ impl AttributionModel {
             let mut f = sentence::analyse(prose, s.span, &qspans[i], &extras);
             let raw = s.span.slice(text);
             if (s.cites || raw.contains("[^") || raw.contains("](")) && f.found.is_none_or(|x| x.pronoun) {
-                f.found = Some(sentence::Found { how: How::Citation, source: s.span, verb: None, pronoun: false, proper: false });
+                f.found = Some(sentence::Found {
+                    how: How::Citation,
+                    source: s.span,
+                    verb: None,
+                    pronoun: false,
+                    proper: false,
+                });
             }
             facts.push(f);
         }
@@ -189,15 +195,12 @@ impl AttributionModel {
                 let block = |j: usize| doc.sentences[j].block;
                 if !attributed && first > 0 {
                     let p = first - 1;
-                    if block(p) == block(first) && (named(p) || quote_attributed_in(&quotes, doc, p)) {
-                        attributed = true;
-                    } else if block(p) + 1 == block(first)
+                    let same = block(p) == block(first) && (named(p) || quote_attributed_in(&quotes, doc, p));
+                    let before = block(p) + 1 == block(first)
                         && ((named(p) && doc.sentence_text(p).trim_end().ends_with(':'))
                             || proper(p)
-                            || quote_tagged_in(&quotes, doc, p))
-                    {
-                        attributed = true;
-                    }
+                            || quote_tagged_in(&quotes, doc, p));
+                    attributed = same || before;
                 }
                 // The next sentence: in the same paragraph, or anywhere after an unclosed quotation.
                 if !attributed && last + 1 < ns && (block(last + 1) == block(last) || !q.closed) && named(last + 1) {
@@ -244,7 +247,10 @@ impl AttributionModel {
 
 /// A quotation with a speaker next to it starts in `sentence`.
 fn quote_tagged_in(done: &[QuoteAttribution], doc: &Document, sentence: usize) -> bool {
-    doc.quotes.iter().zip(done).any(|(q, a)| a.attributed && a.speaker.is_some() && doc.sentence_at(q.span.start) == Some(sentence))
+    doc.quotes
+        .iter()
+        .zip(done)
+        .any(|(q, a)| a.attributed && a.speaker.is_some() && doc.sentence_at(q.span.start) == Some(sentence))
 }
 
 fn quote_attributed_in(done: &[QuoteAttribution], doc: &Document, sentence: usize) -> bool {

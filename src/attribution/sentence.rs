@@ -479,6 +479,12 @@ const NOUNISH: &[&str] = &[
     "highlights",
     "underline",
     "voice",
+    "call",
+    "calls",
+    "term",
+    "terms",
+    "hail",
+    "dub",
 ];
 const CONTINUATION: &[&str] = &["also", "additionally", "moreover", "furthermore", "further", "likewise", "similarly"];
 const MONTHS: &[&str] = &[
@@ -636,7 +642,10 @@ pub(crate) fn analyse_tokens(s: &Sent, extras: &Extras) -> Facts {
             && s.punct(i + 1) == Some(':')
             && (i == first || s.punct(i - 1) == Some('('))
         {
-            set_found(&mut f, Found { how: How::SourceLine, source: s.span(i, n), verb: None, pronoun: false, proper: false });
+            set_found(
+                &mut f,
+                Found { how: How::SourceLine, source: s.span(i, n), verb: None, pronoun: false, proper: false },
+            );
             i += 1;
             continue;
         }
@@ -778,7 +787,10 @@ fn according_to(s: &Sent, i: usize, f: &mut Facts) {
     }
     match classify_np(s, a, b) {
         Np::Vague => push_vague(f, VagueSource { span: s.span(i, b), fix: VagueFix::Source(s.span(a, b)) }),
-        _ => set_found(f, Found { how: How::AccordingTo, source: s.span(a, b), verb: None, pronoun: false, proper: false }),
+        _ => set_found(
+            f,
+            Found { how: How::AccordingTo, source: s.span(a, b), verb: None, pronoun: false, proper: false },
+        ),
     }
 }
 
@@ -803,7 +815,10 @@ fn finite_position(s: &Sent, i: usize) -> bool {
         return s.punct(i - 1) == Some(',');
     }
     if one_of(NOUNISH, w) {
-        return s.toks[i - 1].kind == K::Word;
+        // A noun subject is followed by its verb: "emergency calls have", "reports suggest".
+        let next = if i + 1 < s.toks.len() { s.w(i + 1) } else { "" };
+        let noun_then_verb = one_of(BE, next) || one_of(AUX_ADV, next) || is_reporting_verb(next);
+        return s.toks[i - 1].kind == K::Word && !noun_then_verb;
     }
     true
 }
@@ -837,7 +852,13 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
                 Np::Other => {}
                 np => set_found(
                     f,
-                    Found { how: How::NamedSource, source: s.span(a, e), verb: Some(verb), pronoun: np == Np::Pronoun, proper: matches!(np, Np::Named | Np::Pronoun) },
+                    Found {
+                        how: How::NamedSource,
+                        source: s.span(a, e),
+                        verb: Some(verb),
+                        pronoun: np == Np::Pronoun,
+                        proper: matches!(np, Np::Named | Np::Pronoun),
+                    },
                 ),
             }
         }
@@ -941,6 +962,9 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
         if class == Np::Other && near != Np::Other && near != Np::Vague {
             class = near;
         }
+        if matches!(class, Np::Other | Np::Source) && has_proper(s, a, hb) {
+            class = Np::Named; // "Grant Holloway, the union's president, said"
+        }
         if anonymous_subject(f, s, v) {
             return;
         }
@@ -1005,7 +1029,13 @@ fn inverted_subject(s: &Sent, v: usize, evidence: bool, f: &mut Facts) -> bool {
             }
             set_found(
                 f,
-                Found { how: How::NamedSource, source: s.span(a, h), verb: Some(verb), pronoun: np == Np::Pronoun, proper: matches!(np, Np::Named | Np::Pronoun) },
+                Found {
+                    how: How::NamedSource,
+                    source: s.span(a, h),
+                    verb: Some(verb),
+                    pronoun: np == Np::Pronoun,
+                    proper: matches!(np, Np::Named | Np::Pronoun),
+                },
             )
         }
     }
@@ -1199,9 +1229,8 @@ fn plural_count_noun(s: &Sent, k: usize) -> bool {
 /// The end (exclusive) of a count noun phrase starting at `k`: see [`plural_count_noun`].
 fn plural_noun_end(s: &Sent, k: usize) -> Option<usize> {
     let n = s.toks.len();
-    let mut k = k;
     // Allow up to two modifiers: "23 teaching positions", "22 home runs".
-    for _ in 0..3 {
+    for k in k..k + 3 {
         if k >= n || s.toks[k].kind != K::Word || s.toks[k].quoted {
             return None;
         }
@@ -1223,7 +1252,6 @@ fn plural_noun_end(s: &Sent, k: usize) -> Option<usize> {
         if LISTS.currency_words.contains(w) {
             return Some(k + 1);
         }
-        k += 1;
     }
     None
 }
@@ -1243,7 +1271,7 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
     {
         // "Route 49", "Room 214", "Quill Note 2"; a sentence-initial capital word ("About 40") is fine.
         let initial = first_word(s) == i - 1;
-        if !(initial && !LISTS.identifiers.contains(prev)) {
+        if !initial || LISTS.identifiers.contains(prev) {
             return None;
         }
     }
@@ -1507,6 +1535,13 @@ mod tests {
         assert!(f.vague.is_empty());
         assert!(f.checkable.is_none());
         assert_eq!(f.found.map(|x| x.how), Some(How::NamedSource));
+    }
+
+    #[test]
+    fn nouns_that_look_like_reporting_verbs() {
+        let f = facts("Emergency calls have more than doubled since spring.");
+        assert_eq!(f.found, None);
+        assert_eq!(f.checkable.map(|c| c.kind), Some(ClaimKind::Change));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 const VAGUE: &str = include_str!("../../data/vague_phrases.txt");
 const ANONYMOUS: &str = include_str!("../../data/anonymous_sources.txt");
@@ -23,6 +23,18 @@ pub enum Cue {
     Record,
     ChangeStrong,
     Percent,
+    /// A single word and the lists it is in ([`flags`] bits).
+    Word(u32),
+}
+
+/// Bits of [`Cue::Word`]: the single-word lists a token belongs to, found by the same automaton
+/// pass as the phrases so that no per-token hash lookups are needed.
+pub mod flags {
+    pub const REPORT: u32 = 1;
+    pub const OPINION: u32 = 1 << 1;
+    pub const PASSIVE: u32 = 1 << 2;
+    pub const SPELLED: u32 = 1 << 3;
+    pub const SUPERLATIVE: u32 = 1 << 4;
 }
 
 /// `[section]`-headed lists: blank lines and `#` comments skipped, entries lowercased.
@@ -47,16 +59,12 @@ pub(crate) struct Lists {
     pub quantifiers: HashSet<&'static str>,
     pub source_nouns: HashSet<&'static str>,
     pub source_modifiers: HashSet<&'static str>,
-    pub passive: HashSet<&'static str>,
-    pub opinion_verbs: HashSet<&'static str>,
     pub anon_heads: HashSet<&'static str>,
     pub documents: HashSet<&'static str>,
     pub organisations: HashSet<&'static str>,
-    pub superlatives: HashSet<&'static str>,
     pub not_after_most: HashSet<&'static str>,
     pub change: HashSet<&'static str>,
     pub scale: HashSet<&'static str>,
-    pub spelled: HashSet<&'static str>,
     pub currency_words: HashSet<&'static str>,
     pub time_units: HashSet<&'static str>,
     pub identifiers: HashSet<&'static str>,
@@ -115,7 +123,31 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     add(claim.get("record"), Cue::Record, false);
     add(claim.get("change-strong"), Cue::ChangeStrong, false);
     add(claim.get("percent"), Cue::Percent, false);
-    let phrases = automaton(&patterns);
+    // Single words, each once, tagged with every list it is in.
+    let mut words: HashMap<&'static str, u32> = HashMap::new();
+    let mut tag = |list: Box<dyn Iterator<Item = &'static str>>, bit: u32| {
+        for w in list {
+            *words.entry(w).or_default() |= bit;
+        }
+    };
+    tag(Box::new(crate::engine::lexicon::reporting_verb_forms()), flags::REPORT);
+    tag(Box::new(vague.get("opinion-verbs").into_iter().flatten().copied()), flags::OPINION);
+    tag(Box::new(vague.get("passive").into_iter().flatten().copied()), flags::PASSIVE);
+    tag(Box::new(claim.get("spelled-numbers").into_iter().flatten().copied()), flags::SPELLED);
+    tag(Box::new(claim.get("superlatives").into_iter().flatten().copied()), flags::SUPERLATIVE);
+    let mut words: Vec<(&'static str, u32)> = words.into_iter().filter(|(w, _)| !w.contains(' ')).collect();
+    words.sort_unstable();
+    for (w, f) in words {
+        patterns.push(w);
+        cues.push(Cue::Word(f));
+    }
+    // A full DFA: built once, and the fastest to scan every sentence with.
+    let phrases = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns.iter().map(|p| normalise_phrase(p)))
+        .expect("word-list automaton builds");
     let mut anon_heads = set(&anon, "heads");
     // Two-word heads ("loan officer") are matched by their last word.
     anon_heads.extend(anon.get("heads").into_iter().flatten().filter_map(|h| h.rsplit(' ').next()));
@@ -126,16 +158,12 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         quantifiers: set(&vague, "quantifiers"),
         source_nouns: set(&vague, "source-nouns"),
         source_modifiers: set(&vague, "source-modifiers"),
-        passive: set(&vague, "passive"),
-        opinion_verbs: set(&vague, "opinion-verbs"),
         anon_heads,
         documents: set(&sources, "documents"),
         organisations: set(&sources, "organisations"),
-        superlatives: set(&claim, "superlatives"),
         not_after_most: set(&claim, "not-superlative-after-most"),
         change: set(&claim, "change"),
         scale: set(&claim, "scale"),
-        spelled: set(&claim, "spelled-numbers"),
         currency_words: set(&claim, "currency-words"),
         time_units: set(&claim, "time-units"),
         identifiers: set(&claim, "identifier-words"),
@@ -151,9 +179,16 @@ mod tests {
         let l = &*LISTS;
         assert!(l.vague_subjects.contains("experts"));
         assert!(l.quantifiers.contains("various"));
-        assert!(l.passive.contains("believed"));
+        let word = |w: &str| {
+            l.phrases
+                .find_overlapping_iter(w)
+                .find(|m| m.start() == 0 && m.end() == w.len())
+                .map(|m| l.cues[m.pattern().as_usize()])
+        };
+        assert_eq!(word("believed"), Some(Cue::Word(flags::PASSIVE | flags::OPINION)));
+        assert_eq!(word("said"), Some(Cue::Word(flags::REPORT | flags::PASSIVE)));
+        assert_eq!(word("largest"), Some(Cue::Word(flags::SUPERLATIVE)));
         assert!(l.anon_heads.contains("official") && l.anon_heads.contains("officer"));
-        assert!(l.superlatives.contains("largest"));
         assert!(l.time_units.contains("years"));
         assert!(l.documents.contains("memo"));
         assert_eq!(l.cues.len(), l.phrases.patterns_len());

@@ -8,8 +8,7 @@
 //! the sentence is cheaper than converting the document's tokens.
 use aho_corasick::AhoCorasick;
 
-use super::lists::{Cue, LISTS};
-use crate::engine::lexicon::is_reporting_verb;
+use super::lists::{Cue, LISTS, flags};
 use crate::text::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +30,8 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Inside a quotation (marks included).
     pub quoted: bool,
+    /// The single-word lists the token is in ([`flags`]).
+    pub flags: u32,
 }
 
 /// A tokenised sentence.
@@ -38,6 +39,8 @@ pub(crate) struct Sent {
     pub toks: Vec<Tok>,
     /// Lowercased tokens joined by single spaces; punctuation normalised (`“”` to `"`, `’` to `'`).
     pub norm: String,
+    /// Index of the first word token.
+    pub first: usize,
 }
 
 fn joins_word(prev: char, c: char, next: Option<char>) -> bool {
@@ -101,6 +104,7 @@ impl Sent {
                     kind,
                     cap: c.is_uppercase(),
                     quoted: false,
+                    flags: 0,
                 });
                 k = e;
             } else {
@@ -118,6 +122,7 @@ impl Sent {
                     kind: K::Punct,
                     cap: false,
                     quoted: false,
+                    flags: 0,
                 });
                 k += 1;
             }
@@ -127,7 +132,8 @@ impl Sent {
                 t.quoted = quotes.iter().any(|q| q.contains_span(t.span));
             }
         }
-        Sent { toks, norm }
+        let first = toks.iter().position(|t| t.kind == K::Word).unwrap_or(0);
+        Sent { toks, norm, first }
     }
 
     pub fn w(&self, i: usize) -> &str {
@@ -529,16 +535,30 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 /// Whether `w` is a reporting or opinion verb form (any tense).
-fn verbish(w: &str) -> bool {
-    is_reporting_verb(w) || LISTS.opinion_verbs.contains(w)
+fn verbish(s: &Sent, i: usize) -> bool {
+    i < s.toks.len() && s.toks[i].flags & (flags::REPORT | flags::OPINION) != 0
+}
+
+fn has(s: &Sent, i: usize, bit: u32) -> bool {
+    i < s.toks.len() && s.toks[i].flags & bit != 0
 }
 
 pub(crate) fn analyse(text: &str, span: Span, quotes: &[Span], extras: &Extras) -> Facts {
-    let s = Sent::new(text, span, quotes);
-    analyse_tokens(&s, extras)
+    let mut s = Sent::new(text, span, quotes);
+    // One automaton pass: phrases for the analysis, single words as token flags.
+    let mut phrase_hits: Vec<(Cue, usize, usize)> = Vec::new();
+    for m in LISTS.phrases.find_overlapping_iter(s.norm.as_str()) {
+        if let Some((a, b)) = s.token_range(m.start(), m.end()) {
+            match LISTS.cues[m.pattern().as_usize()] {
+                Cue::Word(f) => s.toks[a].flags |= f,
+                cue => phrase_hits.push((cue, a, b)),
+            }
+        }
+    }
+    analyse_tokens(&s, phrase_hits, extras)
 }
 
-pub(crate) fn analyse_tokens(s: &Sent, extras: &Extras) -> Facts {
+fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &Extras) -> Facts {
     let mut f = Facts::default();
     let n = s.toks.len();
     if n == 0 {
@@ -558,13 +578,6 @@ pub(crate) fn analyse_tokens(s: &Sent, extras: &Extras) -> Facts {
         || (s.is(first, "in") && s.is(first + 1, "addition"))
         || (one_of(PRONOUNS, s.w(first)) && (s.is(first + 1, "added") || s.is(first + 1, "also")));
 
-    // Phrase automaton: vague phrases, anonymous formulas, reasons, claim cues.
-    let mut phrase_hits: Vec<(Cue, usize, usize)> = Vec::new();
-    for m in LISTS.phrases.find_overlapping_iter(s.norm.as_str()) {
-        if let Some((a, b)) = s.token_range(m.start(), m.end()) {
-            phrase_hits.push((LISTS.cues[m.pattern().as_usize()], a, b));
-        }
-    }
     if let Some(ac) = &extras.vague {
         for m in ac.find_overlapping_iter(s.norm.as_str()) {
             if let Some((a, b)) = s.token_range(m.start(), m.end()) {
@@ -616,7 +629,7 @@ pub(crate) fn analyse_tokens(s: &Sent, extras: &Extras) -> Facts {
             VagueFix::Source(s.span(a + 2, b))
         } else if LISTS.source_nouns.contains(last_w) {
             VagueFix::Source(sp)
-        } else if LISTS.vague_subjects.contains(s.w(a)) && b > a + 1 && verbish(last_w) {
+        } else if LISTS.vague_subjects.contains(s.w(a)) && b > a + 1 && verbish(s, b - 1) {
             VagueFix::Subject(s.span(a, b - 1))
         } else {
             VagueFix::Prefix
@@ -649,7 +662,7 @@ pub(crate) fn analyse_tokens(s: &Sent, extras: &Extras) -> Facts {
             i += 1;
             continue;
         }
-        if verbish(w) || LISTS.passive.contains(w) {
+        if has(s, i, flags::REPORT | flags::OPINION | flags::PASSIVE) {
             reporting_verb(s, i, &mut f);
         }
         i += 1;
@@ -716,7 +729,7 @@ fn named_qualifier_follows(s: &Sent, b: usize) -> bool {
 /// Whether the words `a..b` contain a capitalised word that is not the sentence's first word
 /// (a proper noun), ignoring "I".
 fn has_proper(s: &Sent, a: usize, b: usize) -> bool {
-    let first = (0..s.toks.len()).find(|&i| s.toks[i].kind == K::Word).unwrap_or(0);
+    let first = s.first;
     (a..b).any(|k| {
         let t = &s.toks[k];
         t.kind == K::Word && t.cap && !t.quoted && k != first && s.w(k) != "i" && {
@@ -817,7 +830,7 @@ fn finite_position(s: &Sent, i: usize) -> bool {
     if one_of(NOUNISH, w) {
         // A noun subject is followed by its verb: "emergency calls have", "reports suggest".
         let next = if i + 1 < s.toks.len() { s.w(i + 1) } else { "" };
-        let noun_then_verb = one_of(BE, next) || one_of(AUX_ADV, next) || is_reporting_verb(next);
+        let noun_then_verb = one_of(BE, next) || one_of(AUX_ADV, next) || has(s, i + 1, flags::REPORT);
         return s.toks[i - 1].kind == K::Word && !noun_then_verb;
     }
     true
@@ -865,7 +878,7 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
         return;
     }
     if passive {
-        if !LISTS.passive.contains(w) {
+        if !has(s, v, flags::PASSIVE) {
             return;
         }
         let be = b - 1;
@@ -1043,7 +1056,7 @@ fn inverted_subject(s: &Sent, v: usize, evidence: bool, f: &mut Facts) -> bool {
 }
 
 fn first_word(s: &Sent) -> usize {
-    (0..s.toks.len()).find(|&i| s.toks[i].kind == K::Word).unwrap_or(0)
+    s.first
 }
 
 /// Whether the subject starting at `a` of the verb at `v` is an anonymous source already found.
@@ -1107,7 +1120,7 @@ fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &m
             if s.toks[j].kind == K::Punct {
                 break;
             }
-            if verbish(s.w(j)) && finite_position(s, j) {
+            if verbish(s, j) && finite_position(s, j) {
                 verb = Some(j);
                 break;
             }
@@ -1131,7 +1144,7 @@ fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &m
             None => {
                 // The phrase runs to the end of its noun phrase ("people familiar with the matter").
                 let mut k = b;
-                while k < n && s.toks[k].kind == K::Word && !s.toks[k].quoted && !verbish(s.w(k)) {
+                while k < n && s.toks[k].kind == K::Word && !s.toks[k].quoted && !verbish(s, k) {
                     k += 1;
                 }
                 s.toks[k - 1].span.end
@@ -1205,8 +1218,7 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
                 }
             }
             K::Word => {
-                let w = s.w(i);
-                if LISTS.spelled.contains(w) {
+                if has(s, i, flags::SPELLED) {
                     let prev_det = i > 0 && (one_of(DEFINITE, s.w(i - 1)) || s.w(i - 1).ends_with("'s"));
                     if !prev_det && (s.is(i + 1, "of") || plural_count_noun(s, i + 1)) {
                         consider(i, Checkable { kind: ClaimKind::Statistic, cue: s.span(i, (i + 2).min(n)) });
@@ -1319,7 +1331,7 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
 fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
     let n = s.toks.len();
     let w = s.w(i);
-    if !LISTS.superlatives.contains(w) || i == 0 {
+    if !has(s, i, flags::SUPERLATIVE) || i == 0 {
         return None;
     }
     let p = s.w(i - 1);

@@ -36,8 +36,8 @@ pub fn parse<'a>(text: &'a str, kind: DocKind, extra_abbreviations: &[String]) -
     let prose = b.finish_prose();
     let abbr = Abbreviations::new(extra_abbreviations);
 
-    let mut tokens = Vec::new();
-    let mut sentences = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut sentences = Vec::with_capacity(text.len() / 100);
     let mut blocks = Vec::with_capacity(b.blocks.len());
     let mut ranges = Vec::new();
     for raw in &b.blocks {

@@ -141,6 +141,7 @@ struct Scan<'d> {
 pub fn find(doc: &Document, block_quotes: &[Span]) -> Vec<Quote> {
     let mut sc = Scan { doc, quotes: Vec::new(), chains: Vec::new() };
     let mut chain_open: Option<usize> = None;
+    let mut candidates: Vec<usize> = Vec::new();
     for block in &doc.blocks {
         let pending = chain_open.take();
         let body = &doc.prose[block.span.range()];
@@ -148,13 +149,24 @@ pub fn find(doc: &Document, block_quotes: &[Span]) -> Vec<Quote> {
         let continuing = pending.filter(|_| starts_with_mark);
         let mut dq: Option<(usize, usize)> = None;
         let mut sq: Option<(usize, usize, bool)> = None; // start, len, nested
-        let mut prev = ' ';
-        let mut chars = body.char_indices().peekable();
         let block_first_quote = sc.quotes.len();
-        while let Some((i, c)) = chars.next() {
-            let at = block.span.start + i;
-            let next = chars.peek().map_or(' ', |&(_, n)| n);
+        // Only quote-mark bytes matter: `"`, `'` and the lead bytes of “ ” ‘ ’ „ (E2) and « » (C2).
+        let bytes = body.as_bytes();
+        candidates.clear();
+        if memchr::memchr(0xC2, bytes).is_some() {
+            candidates.extend((0..bytes.len()).filter(|&i| matches!(bytes[i], b'"' | b'\'' | 0xE2 | 0xC2)));
+        } else {
+            candidates.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes));
+        }
+        for &i in &candidates {
+            let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else { continue };
+            if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»') {
+                continue;
+            }
             let len = c.len_utf8();
+            let at = block.span.start + i;
+            let prev = body[..i].chars().next_back().unwrap_or(' ');
+            let next = body[i + len..].chars().next().unwrap_or(' ');
             match c {
                 '“' | '„' | '«' if dq.is_none() => {
                     dq = Some((at, len));
@@ -194,7 +206,6 @@ pub fn find(doc: &Document, block_quotes: &[Span]) -> Vec<Quote> {
                 }
                 _ => {}
             }
-            prev = c;
         }
         if let Some(o) = dq {
             let idx = sc.quotes.len();

@@ -29,34 +29,43 @@ fn is_hyphen(c: char) -> bool {
 }
 
 /// Append the tokens of `prose[span]` (offsets are into the whole text) to `out`.
+/// Byte-level with an ASCII fast path: this runs over every byte of the article.
 pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
     let s = &prose[span.range()];
+    let b = s.as_bytes();
     let base = span.start;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (ch, len) = if c < 0x80 { (c as char, 1) } else { decode(s, i) };
+        if c == b' ' || c == b'\n' || ch.is_whitespace() {
+            i += len;
             continue;
         }
-        if c.is_ascii_digit() {
-            let end = number_end(s, i);
-            out.push(Token { kind: TokenKind::Number, span: Span::new(base + i, base + end) });
-            while it.peek().is_some_and(|&(j, _)| j < end) {
-                it.next();
-            }
-        } else if c.is_alphabetic() {
-            let end = word_end(s, i);
-            out.push(Token { kind: TokenKind::Word, span: Span::new(base + i, base + end) });
-            while it.peek().is_some_and(|&(j, _)| j < end) {
-                it.next();
-            }
+        let (kind, end) = if c.is_ascii_digit() {
+            (TokenKind::Number, number_end(s, i))
+        } else if ch.is_alphabetic() {
+            (TokenKind::Word, word_end(s, i))
         } else {
-            out.push(Token { kind: TokenKind::Punct, span: Span::new(base + i, base + i + c.len_utf8()) });
-        }
+            (TokenKind::Punct, i + len)
+        };
+        out.push(Token { kind, span: Span::new(base + i, base + end) });
+        i = end;
     }
 }
 
+/// The char at byte `i` (a char boundary) and its length.
+fn decode(s: &str, i: usize) -> (char, usize) {
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
 fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 fn number_end(s: &str, start: usize) -> usize {
@@ -84,12 +93,19 @@ fn number_end(s: &str, start: usize) -> usize {
 }
 
 fn word_end(s: &str, start: usize) -> usize {
+    let b = s.as_bytes();
     let mut i = start;
     // Length in chars of the current dot-separated segment, to recognise "U.S." style words.
     let mut seg_chars = 0usize;
     let mut dotted = false;
-    while let Some(c) = char_at(s, i) {
-        if is_word_char(c) {
+    loop {
+        // ASCII fast path over plain letters and digits.
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+            seg_chars += 1;
+        }
+        let Some(c) = char_at(s, i) else { break };
+        if c as u32 >= 0x80 && is_word_char(c) {
             i += c.len_utf8();
             seg_chars += 1;
             continue;
@@ -101,10 +117,9 @@ fn word_end(s: &str, start: usize) -> usize {
             continue;
         }
         if c == '.' && seg_chars == 1 {
-            // "U.S", "e.g", "J.R.R": a single letter, a period, a single letter then a period or end.
+            // "U.S", "e.g", "J.R.R": a single letter, a period, a single letter then a period.
             if let Some(n) = next.filter(|n| n.is_alphabetic()) {
-                let after = char_at(s, i + 1 + n.len_utf8());
-                if after == Some('.') {
+                if char_at(s, i + 1 + n.len_utf8()) == Some('.') {
                     i += 1 + n.len_utf8();
                     seg_chars = 1;
                     dotted = true;

@@ -15,12 +15,8 @@ function defaults(): Record<string, unknown> {
     knownSources: [],
     vaguePhrases: [],
     abbreviations: [],
-    rules: {
-      date: { enabled: null, severity: null },
-      "date/invalid": { enabled: null, severity: null },
-      "claim/unsourced": { enabled: null, severity: null },
-    },
-    server: { path: "" },
+    rules: {},
+    server: { path: null },
     trace: { server: "off" },
   };
 }
@@ -31,8 +27,8 @@ test("all defaults: only the plain values are sent, nothing of the extension's o
 
 test("a family setting is sent alone so that the rule ids inherit it", () => {
   const s = defaults();
-  (s.rules as Record<string, unknown>).date = { enabled: null, severity: "info" };
-  (s.rules as Record<string, unknown>)["date/invalid"] = { enabled: false, severity: null };
+  // Written in settings.json; a null (or an empty severity) means "inherit" and is dropped.
+  s.rules = { date: { enabled: null, severity: "info" }, "date/invalid": { enabled: false, severity: "" }, claim: {} };
   assert.deepEqual(toServerSettings(s).rules, {
     date: { severity: "info" },
     "date/invalid": { enabled: false },

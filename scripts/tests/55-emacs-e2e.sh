@@ -9,7 +9,7 @@ if ! command -v emacs >/dev/null || [ "$(emacs_major)" -lt 30 ]; then
   # eglot with positionEncoding support is built into Emacs 29+; Debian 12 ships 28, backports 30.
   # The backports suite lives on the same mirror as the machine's main suite.
   . /etc/os-release
-  mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+  mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
   [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" {print $2; exit}' /etc/apt/sources.list)
   echo "deb $mirror ${VERSION_CODENAME}-backports main" > /etc/apt/sources.list.d/copydesk-backports.list
   apt-get update -qq

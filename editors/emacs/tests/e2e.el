@@ -57,8 +57,8 @@
   (setq bin (expand-file-name bin))
   ;; The snippet of editors/README.md, with the binary as an absolute path.
   (setq eglot-server-programs
-        `(((markdown-mode :language-id "markdown") (text-mode :language-id "plaintext"))
-          . (,bin "server" :initializationOptions (:referenceDate "2025-03-10"))))
+        `((((markdown-mode :language-id "markdown") (text-mode :language-id "plaintext"))
+           . (,bin "server" :initializationOptions (:referenceDate "2025-03-10")))))
   (setq eglot-confirm-server-edits nil
         eglot-sync-connect t
         eglot-autoshutdown t)

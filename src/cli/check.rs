@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use super::report::{self, Checked};
 use super::{CheckArgs, EXIT_ERROR, EXIT_FINDINGS, FailOn, InputArgs, InputKind, OutputFormat};
 use crate::config::{self, Config, ConfigError};
-use crate::engine::{DocKind, Settings, Severity};
+use crate::engine::{DocKind, Finding, Settings, Severity};
 
 /// One thing to read: a file on disk or stdin.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,15 +88,16 @@ pub fn run(args: CheckArgs) -> ExitCode {
         return ExitCode::from(EXIT_ERROR);
     }
 
+    ExitCode::from(exit_code(had_error, checked.iter().flat_map(|c| &c.report.findings), args.fail_on))
+}
+
+/// 2 if any input failed (errors win), else 1 if a finding is at or above `fail_on`, else 0.
+pub fn exit_code<'a>(had_error: bool, findings: impl IntoIterator<Item = &'a Finding>, fail_on: FailOn) -> u8 {
     if had_error {
-        return ExitCode::from(EXIT_ERROR);
+        return EXIT_ERROR;
     }
-    let threshold = fail_threshold(args.fail_on);
-    if checked.iter().flat_map(|c| &c.report.findings).any(|f| f.severity <= threshold) {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    }
+    let threshold = fail_threshold(fail_on);
+    if findings.into_iter().any(|f| f.severity <= threshold) { EXIT_FINDINGS } else { 0 }
 }
 
 /// The least serious severity that makes `check` exit 1.
@@ -267,5 +268,45 @@ impl ConfigSource {
         let found = by_dir.entry(dir.clone()).or_insert_with(|| config::find(&dir)).clone();
         let Some(path) = found else { return Ok(None) };
         loaded.entry(path.clone()).or_insert_with(|| Config::load(&path).map(Rc::new)).clone().map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+
+    fn finding(severity: Severity) -> Finding {
+        Finding { rule: "date/invalid", span: Span::new(0, 1), message: String::new(), severity, fixes: vec![] }
+    }
+
+    #[test]
+    fn exit_code_follows_fail_on() {
+        let (e, w, i, h) =
+            (finding(Severity::Error), finding(Severity::Warning), finding(Severity::Info), finding(Severity::Hint));
+        assert_eq!(exit_code(false, [], FailOn::Warning), 0);
+        assert_eq!(exit_code(false, [&w], FailOn::Warning), 1);
+        assert_eq!(exit_code(false, [&w], FailOn::Error), 0);
+        assert_eq!(exit_code(false, [&w, &e], FailOn::Error), 1);
+        assert_eq!(exit_code(false, [&i], FailOn::Warning), 0);
+        assert_eq!(exit_code(false, [&i], FailOn::Info), 1);
+        assert_eq!(exit_code(false, [&h], FailOn::Info), 0, "hints never fail a check");
+    }
+
+    #[test]
+    fn errors_win_over_findings() {
+        let e = finding(Severity::Error);
+        assert_eq!(exit_code(true, [&e], FailOn::Warning), 2);
+        assert_eq!(exit_code(true, [], FailOn::Warning), 2);
+    }
+
+    #[test]
+    fn kind_comes_from_as_then_extension_then_markdown() {
+        assert_eq!(doc_kind(None, Some(Path::new("a/b.TXT"))), DocKind::Plain);
+        assert_eq!(doc_kind(None, Some(Path::new("a/b.md"))), DocKind::Markdown);
+        assert_eq!(doc_kind(None, Some(Path::new("notes.rst"))), DocKind::Markdown);
+        assert_eq!(doc_kind(None, None), DocKind::Markdown);
+        assert_eq!(doc_kind(Some(InputKind::Text), Some(Path::new("b.md"))), DocKind::Plain);
+        assert_eq!(doc_kind(Some(InputKind::Markdown), Some(Path::new("b.txt"))), DocKind::Markdown);
     }
 }

@@ -128,3 +128,28 @@ mod tests {
         assert_eq!(summary(&[]), "0 files checked: no findings\n");
     }
 }
+#[cfg(test)]
+mod multiline {
+    use super::*;
+    use crate::engine::Report;
+    use crate::text::Span;
+
+    #[test]
+    fn a_span_over_two_lines_shows_both_lines() {
+        let text = "One.\nThe plan began on Feb.\n30, said nobody.\n";
+        let s = text.find("Feb").unwrap();
+        let e = text.find(", said").unwrap();
+        let f = Finding {
+            rule: "date/invalid",
+            span: Span::new(s, e),
+            message: "m".into(),
+            severity: Severity::Warning,
+            fixes: vec![],
+        };
+        let c = Checked::new("x.txt".into(), text.into(), Report { findings: vec![f], ..Default::default() });
+        let out = render(&[c], false);
+        assert!(out.starts_with("x.txt:2:19: warning[date/invalid] m\n"), "{out}");
+        assert!(out.contains("2 | ") && out.contains("3 | "), "{out}");
+        assert!(out.contains("The plan began on Feb.") && out.contains("30, said nobody."), "{out}");
+    }
+}

@@ -35,6 +35,12 @@ return {
     copydesk = {},
   },
   init_options = {},
+  -- Neovim applies versioned `documentChanges` (vim.lsp.util.apply_text_document_edit refuses an
+  -- edit made for an older buffer version) but does not advertise it. Saying so lets copydesk send
+  -- versioned quick fixes, so a fix computed for old text is never applied to newer text.
+  capabilities = {
+    workspace = { workspaceEdit = { documentChanges = true } },
+  },
   before_init = function(params, config)
     -- initializationOptions are the copydesk section itself (not nested under `copydesk`).
     local section = config.settings and config.settings.copydesk or {}

@@ -35,9 +35,13 @@ call mkdir(s:work, 'p')
 call writefile(readfile(s:here . '/../../nvim/tests/fixtures/harbour.md', 'b'), s:work . '/harbour.md', 'b')
 execute 'edit ' . fnameescape(s:work . '/harbour.md')
 ALELint
-" Expected, by hand: line 3 'Monday' after 27 ASCII bytes -> col 28; line 5 'Saturday' after
-" 📰 (4 bytes), a space and 'The café reopened on ' (22 bytes) -> byte 27 -> col 28.
-let s:expected = [['date/weekday', 3, 28], ['date/weekday', 5, 28]]
+" Expected, by hand: line 3 'Monday' after 27 ASCII bytes -> col 28.
+" Line 5: Debian's ALE offers no positionEncodings, so the server speaks UTF-16, and ALE takes the
+" LSP `character` as a byte column (character + 1). 'Saturday' follows 📰 (2 UTF-16 units), a space
+" and 'The café reopened on ' (21 units) -> character 24 -> ALE col 25, three bytes left of the
+" true byte column 28. This pins ALE's known limitation (editors/README.md says so); a change on
+" either side makes this test fail and gets looked at.
+let s:expected = [['date/weekday', 3, 28], ['date/weekday', 5, 25]]
 function! s:Find(list, rule, lnum) abort
   for l:d in a:list
     if get(l:d, 'code', '') ==# a:rule && l:d.lnum == a:lnum

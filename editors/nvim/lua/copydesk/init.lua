@@ -32,10 +32,13 @@ end
 function M.config(opts)
   opts = opts or {}
   local cfg = M.default_config()
-  for _, key in ipairs({ 'cmd', 'filetypes', 'root_markers', 'on_attach', 'capabilities' }) do
+  for _, key in ipairs({ 'cmd', 'filetypes', 'root_markers', 'on_attach' }) do
     if opts[key] ~= nil then
       cfg[key] = opts[key]
     end
+  end
+  if opts.capabilities ~= nil then
+    cfg.capabilities = vim.tbl_deep_extend('force', cfg.capabilities or {}, opts.capabilities)
   end
   if opts.settings ~= nil then
     cfg.settings = { copydesk = vim.tbl_deep_extend('force', cfg.settings.copydesk or {}, opts.settings) }
@@ -72,7 +75,8 @@ function M.start(cfg, bufnr)
     settings = cfg.settings,
     init_options = vim.tbl_deep_extend('force', {}, cfg.init_options or {}, cfg.settings.copydesk or {}),
     on_attach = cfg.on_attach,
-    capabilities = cfg.capabilities,
+    -- Older versions do not merge a partial table into the defaults: do it here.
+    capabilities = vim.tbl_deep_extend('force', vim.lsp.protocol.make_client_capabilities(), cfg.capabilities or {}),
   }
   return vim.lsp.start(start_cfg, { bufnr = bufnr })
 end

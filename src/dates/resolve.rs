@@ -415,11 +415,12 @@ fn relative(e: &mut DateExpr, spec: Spec, r: Date, previous: Option<Date>) {
 
 const ORD: [&str; 4] = ["first", "second", "third", "fourth"];
 
-/// AP's absolute form of a day relative to the reference: the weekday within seven days,
-/// otherwise month and day, with the year only when it differs.
+/// AP's absolute form of a day relative to the reference: the weekday within seven days (the
+/// reference day itself included: AP writes the day of the week, not "today"), otherwise month
+/// and day, with the year only when it differs.
 pub(crate) fn ap_relative_day(d: Date, r: Date) -> String {
     let diff = (d - r).get_days().abs();
-    if diff <= 7 && d != r { weekday_name(d.weekday()).to_string() } else { ap_date(d, d.year() != r.year()) }
+    if diff <= 7 { weekday_name(d.weekday()).to_string() } else { ap_date(d, d.year() != r.year()) }
 }
 
 /// Spans inside quotation marks, per paragraph (an unclosed quotation ends with its paragraph).

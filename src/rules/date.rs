@@ -410,13 +410,42 @@ fn relative(text: &str, e: &DateExpr, r: Date, today: bool, out: &mut Vec<Findin
     let fixable = matches!(e.precision, Precision::Day | Precision::Month | Precision::Year)
         && !e.span.slice(text).to_ascii_lowercase().starts_with("the past");
     if fixable && !e.label.is_empty() && e.label != e.span.slice(text) {
+        // "rose last month" reads "rose in February": a month or a year needs a preposition
+        // where the relative phrase carried none of its own.
+        let needs_in =
+            matches!(e.precision, Precision::Month | Precision::Year) && !follows_preposition(&text[..e.span.start]);
+        let new_text = if needs_in { format!("in {}", e.label) } else { e.label.clone() };
         f = f.with_fix(Fix::new(
-            format!("Replace with '{}'", e.label),
+            format!("Replace with '{new_text}'"),
             Applicability::Unsafe,
-            vec![Edit::replace(e.span, e.label.clone())],
+            vec![Edit::replace(e.span, new_text)],
         ));
     }
     out.push(f);
+}
+
+/// Whether the word just before an expression is a preposition that can govern a month or year.
+fn follows_preposition(before: &str) -> bool {
+    const PREPOSITIONS: [&str; 16] = [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "through",
+        "throughout",
+        "during",
+        "of",
+        "before",
+        "after",
+        "to",
+        "for",
+        "between",
+        "and",
+    ];
+    let word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
 fn no_reference(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {

@@ -278,11 +278,26 @@ fn relative_fix_uses_ap_absolute_forms() {
     assert_eq!(fixed("The council met two weeks ago.", "date/relative", r()), ["The council met Feb. 18."]);
     assert_eq!(
         fixed("The treaty was signed last December.", "date/relative", r()),
-        ["The treaty was signed December 2024."]
+        ["The treaty was signed in December 2024."]
     );
-    assert_eq!(fixed("Prices rose last month.", "date/relative", r()), ["Prices rose February."]);
-    assert_eq!(fixed("The law passed last year.", "date/relative", r()), ["The law passed 2024."]);
+    assert_eq!(fixed("Prices rose last month.", "date/relative", r()), ["Prices rose in February."]);
+    assert_eq!(fixed("The law passed last year.", "date/relative", r()), ["The law passed in 2024."]);
+    // A preposition already there is kept, and no second one is added.
+    assert_eq!(fixed("Prices have risen since last year.", "date/relative", r()), ["Prices have risen since 2024."]);
+    assert_eq!(
+        fixed("It opened in late 2024, not last month.", "date/relative", r()),
+        ["It opened in late 2024, not in February."]
+    );
     assert_eq!(fixed("The law passed 90 days ago.", "date/relative", r()), ["The law passed Dec. 4, 2024."]);
+}
+
+#[test]
+fn relative_fix_keeps_weekdays_of_the_same_week_and_replaces_today() {
+    // The publication date, Tuesday, March 4, 2025, is itself within the week: AP writes the day.
+    assert_eq!(fixed("The council meets today.", "date/relative", r()), ["The council meets Tuesday."]);
+    let same_day = findings("The council met Tuesday.", "date/relative", r());
+    assert_eq!(same_day.len(), 1);
+    assert!(same_day[0].fixes.is_empty(), "already in AP form: {:?}", same_day[0].fixes);
 }
 
 #[test]

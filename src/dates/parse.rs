@@ -546,8 +546,23 @@ fn day_first(p: &P, i: usize) -> Option<(Cand, usize)> {
     }
     let mut j = i + 1;
     let mut second_day = None;
+    // The word that opens a range sharing one month ("from 14 to 9 July", "between 3 and 5 May").
+    let mut opener = None;
     if p.dash(j) && p.adjacent(j) && p.adjacent(j + 1) {
         if let Some(x) = p.day(j + 1) {
+            second_day = Some(x);
+            j += 2;
+        }
+    } else if let Some(x) = p.day(j + 1).filter(|_| p.kind(i) == Some(Tk::Num) && p.near(j + 1)) {
+        // Spelled-out or spaced ranges: the month must follow the second day ("24 – 19 March").
+        let from = p.prev_word_is(i, &["from"])
+            && p.word(j).is_some_and(|w| is_any(w, &["to", "through", "until", "till", "thru"]));
+        let between = p.prev_word_is(i, &["between"]) && p.word(j).is_some_and(|w| is(w, "and"));
+        let spaced = p.dash(j) || p.punct(j, "—");
+        if (from || between || spaced) && p.near(j + 2) && month_at(p, j + 2).is_some() {
+            if from || between {
+                opener = Some(p.start(i - 1));
+            }
             second_day = Some(x);
             j += 2;
         }
@@ -582,7 +597,7 @@ fn day_first(p: &P, i: usize) -> Option<(Cand, usize)> {
         w.year_span = Some(p.toks[k].span());
         k += 1;
     }
-    let mut start = dspan.start;
+    let mut start = opener.unwrap_or(dspan.start);
     if of && i > 0 && p.word(i - 1).is_some_and(|x| is(x, "the")) {
         start = p.start(i - 1);
     }

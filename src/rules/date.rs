@@ -379,7 +379,8 @@ fn end_label(e: &DateExpr) -> String {
 /// swaps the days, "from 14 October to 2 October 2024" keeps the shared year in place).
 fn swap_spans(a: &DateExpr, b: &DateExpr) -> (Span, Span) {
     let (Some(wa), Some(wb)) = (&a.written, &b.written) else { return (a.span, b.span) };
-    if wb.month_span.is_none() && wa.day_span.is_some() && wb.day_span.is_some() {
+    // One month written once, for both days ("March 9-3", "24 to 19 March"): swap the days.
+    if (wb.month_span.is_none() || wa.month_span.is_none()) && wa.day_span.is_some() && wb.day_span.is_some() {
         return (wa.day_span.unwrap_or(a.span), wb.day_span.unwrap_or(b.span));
     }
     if wa.year_span.is_none() && wb.year_span.is_some() {

@@ -262,6 +262,38 @@ fn range_fix_swaps_the_ends() {
 }
 
 #[test]
+fn range_reads_day_first_ranges_that_share_one_month() {
+    // Carets count bytes: the en dash takes three.
+    assert_carets(
+        "date/range",
+        "Pickets are planned from 27 to 21 April at the depot.
+                    ^^^^^^^^^^^^^^^^^^^
+Voting runs between 17 and 11 May in every ward.
+            ^^^^^^^^^^^^^^^^^^^^^
+The fair runs 30 – 26 August on the green.
+              ^^^^^^^^^^^^^^^^
+The fair ran 30-26 August 2024 on the green.
+             ^^^^^^^^^^^^^^^^^",
+    );
+    assert_clean(
+        "date/range",
+        &[
+            "Pickets are planned from 21 to 27 April at the depot.",
+            "Voting runs between 11 and 17 May in every ward.",
+            "The fair runs 26 – 30 August on the green.",
+            "Membership fell from 27 to 21 in April.",
+            "The count went from 27 to 21, April figures show.",
+            "Turnout fell from 30 to 26 percent in August.",
+        ],
+    );
+    assert_eq!(
+        fixed("Pickets are planned from 27 to 21 April.", "date/range", r()),
+        ["Pickets are planned from 21 to 27 April."]
+    );
+    assert_eq!(fixed("The fair ran 30-26 August 2024.", "date/range", r()), ["The fair ran 26-30 August 2024."]);
+}
+
+#[test]
 fn relative_hints_name_the_resolved_date() {
     let f = findings("The treaty was signed last December.", "date/relative", r());
     assert_eq!(f[0].message, "'last December' = December 2024, from the publication date 2025-03-04");

@@ -168,6 +168,12 @@ impl DateExpr {
     }
 }
 
+/// A yearless date means its instance in the publication year when that instance lies within
+/// this many days of the publication date (it is then clearly the nearest: the other candidate
+/// is at least eight months away), whatever the tense says. Further away, the instances of two
+/// years are about equally near and the tense decides.
+pub const NEAREST_YEARLESS_DAYS: i32 = 120;
+
 /// Every date expression in `doc`, sorted by start. `reference` anchors relative and yearless dates.
 pub fn recognise(doc: &Document, reference: Option<Date>) -> Vec<DateExpr> {
     let region = body_region(doc);

@@ -179,7 +179,7 @@ pub fn recognise(doc: &Document, reference: Option<Date>) -> Vec<DateExpr> {
     let region = body_region(doc);
     let toks = lex::tokenize(&doc.prose, region);
     let mut cands = parse::parse(doc, &toks);
-    resolve::resolve_all(doc, &mut cands, reference)
+    resolve::resolve_all(doc, &toks, &mut cands, reference)
 }
 
 /// A dateline date at the top of the article ("DENVER, March 4, 2025 —"), if there is one.

@@ -3,28 +3,43 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::format::{ap_date, ap_month, weekday_name};
+use super::lex::Tok;
 use super::parse::{Cand, Dir, Spec, Unit, YearSpec};
-use super::tense::tense_at;
+use super::tense::tense_in;
 use super::{DateExpr, DateKind, NEAREST_YEARLESS_DAYS, Precision, RangeEnds, Tense};
 use crate::engine::Document;
 use crate::text::Span;
 
 /// Resolve every candidate in document order into `DateExpr`s.
-pub(crate) fn resolve_all(doc: &Document, cands: &mut Vec<Cand>, reference: Option<Date>) -> Vec<DateExpr> {
+pub(crate) fn resolve_all(
+    doc: &Document,
+    toks: &[Tok],
+    cands: &mut Vec<Cand>,
+    reference: Option<Date>,
+) -> Vec<DateExpr> {
     let quotes = quote_spans(&doc.prose);
+    let quotes = Around { quotes: &quotes, toks };
     let mut previous: Option<Date> = None;
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
-        let e = resolve_one(doc, c, reference, &mut previous, &quotes);
+        let e = resolve_one(doc, c, reference, &mut previous, quotes);
         out.push(e);
     }
     out
 }
 
-fn context(doc: &Document, e: &mut DateExpr, quotes: &[Span]) {
+/// What every date is read against: the quotations and the text's tokens.
+#[derive(Clone, Copy)]
+struct Around<'a> {
+    quotes: &'a [Span],
+    toks: &'a [Tok],
+}
+
+fn context(doc: &Document, e: &mut DateExpr, around: Around) {
+    let quotes = around.quotes;
     let sentence =
         doc.sentence_at(e.span.start).map(|i| doc.sentences[i].span).unwrap_or(Span::new(0, doc.prose.len()));
-    let (t, cue) = tense_at(&doc.prose, sentence, e.date_span);
+    let (t, cue) = tense_in(&doc.prose, around.toks, sentence, e.date_span);
     e.tense = t;
     e.tense_cue = cue;
     let i = quotes.partition_point(|q| q.end <= e.span.start);
@@ -39,7 +54,7 @@ fn resolve_one(
     c: Cand,
     reference: Option<Date>,
     previous: &mut Option<Date>,
-    quotes: &[Span],
+    quotes: Around,
 ) -> DateExpr {
     let Cand { mut expr, spec, .. } = c;
     context(doc, &mut expr, quotes);

@@ -2,6 +2,9 @@
 //!
 //! Conservative on purpose: modal and reported-speech clauses ("said it would"), present-tense
 //! and passive-present clauses, infinitives and subordinate clauses give `Unknown`.
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::Tense;
 use super::lex::{self, Tk, Tok, is, is_any};
 use crate::text::Span;
@@ -120,6 +123,16 @@ const IRREGULAR_PAST: &[&str] = &[
     "opened",
     "closed",
 ];
+
+/// The long word lists as hash sets (the cue test runs on every word before every date).
+static IRREGULAR_PAST_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| IRREGULAR_PAST.iter().copied().collect());
+static NOT_PAST_ED_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_PAST_ED.iter().copied().collect());
+
+/// `word`, lowercased, is in `set` (whose entries are lowercase).
+fn in_set(word: &str, set: &HashSet<&'static str>) -> bool {
+    let mut buf = [0u8; 16];
+    lex::lower(word, &mut buf).and_then(|n| std::str::from_utf8(&buf[..n]).ok()).is_some_and(|w| set.contains(w))
+}
 
 /// Words ending in -ed that are not past tenses.
 const NOT_PAST_ED: &[&str] = &[
@@ -301,9 +314,18 @@ fn sentence_period(text: &str, i: usize) -> bool {
 }
 
 /// The tense of the clause around `date` in `text`, restricted to `sentence`, and the cue word.
+#[cfg(test)]
 pub(crate) fn tense_at(text: &str, sentence: Span, date: Span) -> (Tense, Option<Span>) {
+    tense_in(text, &lex::tokenize(text, sentence), sentence, date)
+}
+
+/// [`tense_at`] with the text's tokens already made (`all` covers at least the sentence), so
+/// that each date's clause is not tokenized again.
+pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (Tense, Option<Span>) {
     let clause = clause_bounds(text, sentence, date);
-    let toks = lex::tokenize(text, clause);
+    let lo = all.partition_point(|t| t.start < clause.start);
+    let hi = lo + all[lo..].partition_point(|t| t.end <= clause.end);
+    let toks = &all[lo..hi];
     let split = toks.partition_point(|t| t.start < date.start);
     let after_date = toks.partition_point(|t| t.start < date.end);
     let before = &toks[..split];
@@ -427,7 +449,8 @@ fn cue(word: &str, prev: &str, next: &str, text: &str, earlier: &[Tok]) -> Optio
     if word.chars().next().is_some_and(char::is_uppercase) && !matches!(word, "Was" | "Were" | "Had" | "Did") {
         return None; // names are not verbs
     }
-    let past = is_any(word, IRREGULAR_PAST) || (word.len() > 4 && word.ends_with("ed") && !is_any(word, NOT_PAST_ED));
+    let past = in_set(word, &IRREGULAR_PAST_SET)
+        || (word.len() > 4 && word.ends_with("ed") && !in_set(word, &NOT_PAST_ED_SET));
     if !past {
         return None;
     }

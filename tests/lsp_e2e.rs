@@ -413,3 +413,14 @@ fn positions_in_diagnostics_use_the_negotiated_encoding() {
         assert_eq!(c.document_text(uri).1, "😀😀 end\n");
     }
 }
+
+#[test]
+fn exits_even_when_the_client_never_answers_its_requests() {
+    // The server asks for workspace/configuration after `initialized`; a client that shuts down
+    // without answering must still see the server exit.
+    let mut c = LspClient::spawn(BIN);
+    c.answer_requests = false;
+    c.initialize(&["utf-16"], Value::Null);
+    c.wait_server_request("client/registerCapability");
+    assert_eq!(c.shutdown(), Some(0));
+}

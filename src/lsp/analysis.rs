@@ -171,3 +171,21 @@ pub fn analyse(job: Job) -> Analysis {
     a.diagnostics = diagnostics;
     a
 }
+
+/// An analysis built by hand (tests of the views and actions that do not need rules).
+#[cfg(test)]
+pub fn for_test(text: &str, report: Report, front_matter: Option<FrontMatter>, encoding: Encoding) -> Analysis {
+    Analysis {
+        generation: 0,
+        version: 7,
+        text: text.to_string(),
+        index: LineIndex::new(text),
+        kind: DocKind::Markdown,
+        encoding,
+        report,
+        front_matter,
+        inlay_hints: true,
+        too_large: false,
+        diagnostics: Vec::new(),
+    }
+}

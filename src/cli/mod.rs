@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub mod check;
 pub mod dates;
 pub mod debug;
+pub mod report;
 pub mod rules;
 
 #[derive(Parser, Debug)]

@@ -1,0 +1,50 @@
+//! Renderers for `copydesk check`: human, JSON (the public contract), SARIF 2.1.0 and GitHub
+//! Actions annotations. Every renderer takes the same [`Checked`] files and returns the text to print.
+//!
+//! *Invariant:* line/column numbers come from [`LineIndex`] (the only offset↔position code);
+//! columns are counted in characters (Unicode scalar values), 1-based.
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use crate::engine::{Finding, Report};
+use crate::text::position::{Encoding, LineIndex};
+
+/// One file that was read and checked.
+pub struct Checked {
+    /// The path as given on the command line (or the `--stdin-filename`, or `-`).
+    pub path: String,
+    pub text: String,
+    pub report: Report,
+    pub index: LineIndex,
+}
+
+impl Checked {
+    pub fn new(path: String, text: String, report: Report) -> Self {
+        let index = LineIndex::new(&text);
+        Checked { path, text, report, index }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        let p = self.index.position(&self.text, offset, Encoding::Utf32);
+        (p.line + 1, p.col + 1)
+    }
+
+    /// The category of a finding's rule, from the registry (the family as a fallback).
+    pub fn category(f: &Finding) -> &'static str {
+        crate::rules::rule(f.rule).map_or_else(|| f.family(), |r| r.category.as_str())
+    }
+}
+
+/// Counts of findings by severity: `[error, warning, info, hint]`.
+pub fn counts<'a>(files: impl IntoIterator<Item = &'a Checked>) -> [usize; 4] {
+    let mut n = [0; 4];
+    for c in files {
+        for f in &c.report.findings {
+            n[f.severity as usize] += 1;
+        }
+    }
+    n
+}

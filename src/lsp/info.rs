@@ -178,22 +178,35 @@ mod tests {
             ],
             reference: Some(Reference { date: date(2025, 3, 4), source: RefSource::FrontMatter }),
             dates: vec![
-                DateExpr {
-                    span: at("last December"),
-                    kind: DateKind::Relative,
-                    value: "2024-12".into(),
-                    date: None,
-                    label: "Dec. 2024".into(),
-                },
-                DateExpr {
-                    span: at("Feb. 20, 2025"),
-                    kind: DateKind::Absolute,
-                    value: "2025-02-20".into(),
-                    date: Some(date(2025, 2, 20)),
-                    label: "Feb. 20, 2025".into(),
-                },
+                date_expr(at("last December"), DateKind::Relative, "2024-12", None, "Dec. 2024"),
+                date_expr(
+                    at("Feb. 20, 2025"),
+                    DateKind::Absolute,
+                    "2025-02-20",
+                    Some(date(2025, 2, 20)),
+                    "Feb. 20, 2025",
+                ),
             ],
             internal_errors: Vec::new(),
+        }
+    }
+
+    fn date_expr(span: Span, kind: DateKind, value: &str, day: Option<jiff::civil::Date>, label: &str) -> DateExpr {
+        DateExpr {
+            span,
+            kind,
+            value: value.into(),
+            date: day,
+            label: label.into(),
+            precision: if day.is_some() { crate::dates::Precision::Day } else { crate::dates::Precision::Month },
+            date_span: span,
+            written: None,
+            weekday: None,
+            invalid: false,
+            tense: Default::default(),
+            tense_cue: None,
+            in_quote: false,
+            range: None,
         }
     }
 

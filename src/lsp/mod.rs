@@ -623,11 +623,8 @@ impl LanguageServer for Backend {
         let messages: Vec<String> = {
             let mut g = self.lock();
             let shared = &mut *g;
-            for ch in &params.changes {
-                if let Some(p) = ch.uri.to_file_path() {
-                    shared.configs.remove(p.as_ref());
-                }
-            }
+            // Every config file in use is re-read once; one that no longer parses keeps its last
+            // good version (load_config), one that was deleted is no longer found.
             let mut messages = Vec::new();
             let mut fresh = std::collections::HashSet::new();
             for e in shared.docs.values_mut() {

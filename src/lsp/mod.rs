@@ -287,8 +287,13 @@ impl Backend {
                     return;
                 }
             };
-            let analysis = match tokio::task::spawn_blocking(move || analysis::analyse(job)).await {
-                Ok(a) => Arc::new(a),
+            let linted = tokio::task::spawn_blocking(move || {
+                let a = analysis::analyse(job);
+                let d = analysis::diagnostics(&a);
+                (a, d)
+            });
+            let (analysis, diagnostics) = match linted.await {
+                Ok((a, d)) => (Arc::new(a), d),
                 Err(err) => {
                     tracing::error!("lint task failed: {err}");
                     if let Some(e) = self.lock().docs.get_mut(&uri) {
@@ -301,11 +306,7 @@ impl Backend {
             let Some(e) = g.docs.get_mut(&uri) else { return };
             if e.generation == analysis.generation {
                 // Current: publish under the lock so no newer version can slip in between.
-                let _ = self.out.send(Outgoing::Diagnostics(
-                    uri.clone(),
-                    analysis.diagnostics.clone(),
-                    Some(analysis.version),
-                ));
+                let _ = self.out.send(Outgoing::Diagnostics(uri.clone(), diagnostics, Some(analysis.version)));
                 e.analysis = Some(analysis);
             } else {
                 tracing::debug!(version = analysis.version, "dropping a stale lint");
@@ -647,7 +648,7 @@ impl LanguageServer for Backend {
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> RpcResult<DocumentDiagnosticReportResult> {
         let items = match self.current(&params.text_document.uri).await {
-            Some(a) => a.diagnostics.clone(),
+            Some(a) => analysis::diagnostics(&a),
             None => Vec::new(),
         };
         Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(

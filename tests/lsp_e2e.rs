@@ -640,3 +640,40 @@ fn rule_settings_from_the_editor_and_the_nearest_config_file() {
     let d = c.diagnostics(&uri, 1);
     assert_eq!(find_diag(&d, "date/invalid")["severity"], 3);
 }
+
+#[test]
+fn set_publication_date_is_not_offered_when_the_article_has_one() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/dated.md";
+    c.open(uri, "markdown", 1, ARTICLE);
+    let d = c.diagnostics(uri, 1);
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d[0]["range"], "context": {"diagnostics": d}}),
+    );
+    let titles: Vec<&str> = r["result"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.iter().all(|t| !t.starts_with("Set publication date")), "{titles:?}");
+    // Without the front matter date the article falls back to today, and the action appears,
+    // extending the existing front matter.
+    let undated = ARTICLE.replace("date: 2025-03-04\n", "title: Pier\n");
+    c.open(uri, "markdown", 2, &undated);
+    c.diagnostics(uri, 2);
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range_json(&undated, 0, 0, c.enc), "context": {"diagnostics": []}}),
+    );
+    let action = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Set publication date to "))
+        .expect("offered")
+        .clone();
+    let day = action["title"].as_str().unwrap().trim_start_matches("Set publication date to ").to_string();
+    assert!(day == today() || day < today(), "{day}");
+    let (_, edits) = document_edit(&action);
+    assert_eq!(
+        apply_text_edits(&undated, &edits, c.enc),
+        undated.replace("title: Pier\n", &format!("title: Pier\ndate: {day}\n"))
+    );
+}

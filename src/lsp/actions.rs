@@ -144,11 +144,9 @@ pub fn code_actions(
     let quick = wanted(only, CodeActionKind::QUICKFIX.as_str());
     let mut seen_titles = HashSet::new();
     let mut disable_doc = Vec::new();
-    let mut any_date = false;
     if quick {
         for d in diagnostics {
             let Some(rule) = rule_of(d) else { continue };
-            any_date |= rule.starts_with("date/");
             // Fixes travel in `data`: no re-lint. Their version makes a stale edit refusable.
             if let Some(data) = WireData::from_value(d.data.as_ref()) {
                 let offered: Vec<_> =
@@ -189,9 +187,11 @@ pub fn code_actions(
                 workspace_edit(style, uri, a.version, vec![a.text_edit(&e)]),
             )));
         }
+        // Offered while the article itself names no publication date (a date that does not
+        // parse counts as none); an article with one is never rewritten to today's date.
         let unset =
             matches!(a.report.reference.as_ref().map(|r| r.source), None | Some(RefSource::Today | RefSource::Config));
-        if a.kind == DocKind::Markdown && !a.too_large && (unset || any_date) && !fm_date_is(a, today) {
+        if a.kind == DocKind::Markdown && !a.too_large && unset && !fm_date_is(a, today) {
             let e = set_date_edit(a, today);
             out.push(CodeActionOrCommand::CodeAction(action(
                 format!("Set publication date to {today}"),

@@ -37,8 +37,12 @@ fn editable_lines(text: &str) -> Vec<(u32, u32)> {
         if in_fence || i < 6 || line.len() < 40 || line.starts_with(['|', '#', '-']) {
             continue;
         }
-        // The middle of the line, moved to the start of a word (ASCII prose).
-        let mid = line[..line.len() / 2].rfind(' ').map_or(0, |p| p + 1);
+        // The middle of the line, moved to the start of a word (columns are UTF-8 bytes).
+        let mut half = line.len() / 2;
+        while !line.is_char_boundary(half) {
+            half -= 1;
+        }
+        let mid = line[..half].rfind(' ').map_or(0, |p| p + 1);
         out.push((i as u32, mid as u32));
     }
     out

@@ -57,6 +57,8 @@ pub struct Token {
 }
 
 /// Who a quotation is attributed to by a speaker tag next to it ("said Ortiz", "she told reporters").
+/// A quotation without a tag of its own shares the speaker of another quotation in its paragraph
+/// or of the other parts of a multi-paragraph quotation (the spans then point at that tag).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Speaker {
     /// The speaker's words ("Ortiz", "she", "the agency").
@@ -78,6 +80,8 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// Index of the sentence the quotation starts in.
     pub sentence: usize,
+    /// A quotation inside another one (single quotes within double quotes). Its speaker is None.
+    pub nested: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

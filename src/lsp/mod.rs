@@ -1,7 +1,660 @@
-//! The language server: the only module that knows the protocol. STUB.
+//! The language server: the only module that knows the protocol.
+//!
+//! *Invariant:* `didOpen`/`didChange`/`didClose` are applied to the store synchronously, before
+//! the handler's first `.await`, under a `std::sync::Mutex` that is never held across an await;
+//! tower-lsp starts handlers in arrival order, so edits apply in arrival order.
+//! *Invariant:* diagnostics are only published for the version the store holds at the moment
+//! of publishing (checked under the lock, queued in order to one publisher task); when edits come
+//! faster than lints, only the newest text is linted.
+//! *Boundary:* positions are converted only by `crate::text::position` (via [`document`] and
+//! [`analysis`]); the engine sees text and `Settings`, never protocol types.
+pub mod actions;
+pub mod analysis;
+pub mod document;
+pub mod framing;
+pub mod info;
+pub mod settings;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tokio::sync::mpsc;
+use tower_lsp_server::jsonrpc::Result as RpcResult;
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+use crate::config::Config;
+use crate::engine::DocKind;
+use crate::text::position::{Encoding, LineCol};
+use analysis::{Analysis, Job};
+use document::OpenDocument;
+use settings::EditorSettings;
 
 /// Serve LSP over stdin/stdout until the client exits.
 pub fn run_stdio() -> ExitCode {
+    let rt = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            tracing::error!("cannot start the async runtime: {e}");
+            return ExitCode::from(crate::cli::EXIT_ERROR);
+        }
+    };
+    rt.block_on(async {
+        let (service, socket) = LspService::build(Backend::new)
+            .custom_method("copydesk/documentText", Backend::document_text)
+            .custom_method(framing::INVALID_METHOD, Backend::invalid_message)
+            .finish();
+        let (input, guard) = tokio::io::duplex(1 << 20);
+        tokio::spawn(framing::sanitize(tokio::io::stdin(), guard));
+        Server::new(input, tokio::io::stdout(), socket).serve(service).await;
+    });
+    // Blocking lint tasks of a client that left must not keep the process alive.
+    rt.shutdown_background();
     ExitCode::SUCCESS
+}
+
+/// What the client said it can do, reduced to what we use.
+#[derive(Clone, Copy, Debug, Default)]
+struct ClientCaps {
+    pull_diagnostics: bool,
+    configuration: bool,
+    watch_files_dynamic: bool,
+    configuration_dynamic: bool,
+    document_changes: bool,
+    inlay_refresh: bool,
+    code_lens_refresh: bool,
+    diagnostic_refresh: bool,
+}
+
+struct Entry {
+    doc: OpenDocument,
+    /// Bumped on every edit and every settings change; an analysis is current when it matches.
+    generation: u64,
+    analysis: Option<Arc<Analysis>>,
+    /// A lint loop is running for this document.
+    linting: bool,
+    config: Option<Arc<Config>>,
+    path: Option<PathBuf>,
+}
+
+struct Shared {
+    docs: HashMap<Uri, Entry>,
+    encoding: Encoding,
+    caps: ClientCaps,
+    editor: EditorSettings,
+    /// Last good parse of each config file, by path.
+    configs: HashMap<PathBuf, Arc<Config>>,
+}
+
+enum Outgoing {
+    Diagnostics(Uri, Vec<Diagnostic>, Option<i32>),
+}
+
+pub struct Backend {
+    client: Client,
+    shared: Arc<Mutex<Shared>>,
+    out: mpsc::UnboundedSender<Outgoing>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DocumentTextParams {
+    pub uri: Uri,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct InvalidMessageParams {
+    pub code: i64,
+    pub message: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentTextResult {
+    pub version: i32,
+    pub text: String,
+}
+
+fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
+fn kind_of(language_id: &str) -> Option<DocKind> {
+    match language_id {
+        "markdown" => Some(DocKind::Markdown),
+        "plaintext" | "text" => Some(DocKind::Plain),
+        _ => None,
+    }
+}
+
+fn negotiate(caps: &ClientCapabilities) -> Encoding {
+    let offered = caps.general.as_ref().and_then(|g| g.position_encodings.as_ref());
+    let has = |k: &PositionEncodingKind| offered.is_some_and(|v| v.contains(k));
+    if has(&PositionEncodingKind::UTF8) {
+        Encoding::Utf8
+    } else if offered.is_none() || has(&PositionEncodingKind::UTF16) {
+        Encoding::Utf16
+    } else if has(&PositionEncodingKind::UTF32) {
+        Encoding::Utf32
+    } else {
+        Encoding::Utf16
+    }
+}
+
+fn encoding_kind(e: Encoding) -> PositionEncodingKind {
+    match e {
+        Encoding::Utf8 => PositionEncodingKind::UTF8,
+        Encoding::Utf16 => PositionEncodingKind::UTF16,
+        Encoding::Utf32 => PositionEncodingKind::UTF32,
+    }
+}
+
+fn read_caps(c: &ClientCapabilities) -> ClientCaps {
+    let ws = c.workspace.as_ref();
+    ClientCaps {
+        pull_diagnostics: c.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some()),
+        configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+        watch_files_dynamic: ws
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+        configuration_dynamic: ws
+            .and_then(|w| w.did_change_configuration.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+        document_changes: ws.and_then(|w| w.workspace_edit.as_ref()).and_then(|e| e.document_changes).unwrap_or(false),
+        inlay_refresh: ws.and_then(|w| w.inlay_hint.as_ref()).and_then(|i| i.refresh_support).unwrap_or(false),
+        code_lens_refresh: ws.and_then(|w| w.code_lens.as_ref()).and_then(|i| i.refresh_support).unwrap_or(false),
+        diagnostic_refresh: ws.and_then(|w| w.diagnostics.as_ref()).and_then(|i| i.refresh_support).unwrap_or(false),
+    }
+}
+
+/// Find and load the nearest config file for `path`. A file that fails to parse keeps its last
+/// good version; the error is returned for one `showMessage`.
+fn load_config(
+    configs: &mut HashMap<PathBuf, Arc<Config>>,
+    path: Option<&PathBuf>,
+    fresh: bool,
+) -> (Option<Arc<Config>>, Option<String>) {
+    let Some(found) = path.and_then(|p| crate::config::find(p)) else { return (None, None) };
+    if !fresh {
+        if let Some(c) = configs.get(&found) {
+            return (Some(c.clone()), None);
+        }
+    }
+    match Config::load(&found) {
+        Ok(c) => {
+            let c = Arc::new(c);
+            configs.insert(found, c.clone());
+            (Some(c), None)
+        }
+        Err(e) => {
+            tracing::warn!("config error: {e}");
+            (configs.get(&found).cloned(), Some(format!("copydesk: {e} (keeping the previous settings)")))
+        }
+    }
+}
+
+impl Backend {
+    fn new(client: Client) -> Backend {
+        let (tx, mut rx) = mpsc::unbounded_channel::<Outgoing>();
+        let publisher = client.clone();
+        tokio::spawn(async move {
+            while let Some(msg) = rx.recv().await {
+                match msg {
+                    Outgoing::Diagnostics(uri, diags, version) => {
+                        publisher.publish_diagnostics(uri, diags, version).await
+                    }
+                }
+            }
+        });
+        Backend {
+            client,
+            shared: Arc::new(Mutex::new(Shared {
+                docs: HashMap::new(),
+                encoding: Encoding::Utf16,
+                caps: ClientCaps::default(),
+                editor: EditorSettings::default(),
+                configs: HashMap::new(),
+            })),
+            out: tx,
+        }
+    }
+
+    fn handle(&self) -> Backend {
+        Backend { client: self.client.clone(), shared: self.shared.clone(), out: self.out.clone() }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Shared> {
+        // A panic while holding the lock poisons it; the data is still consistent enough to serve.
+        self.shared.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn job(shared: &Shared, e: &Entry) -> Job {
+        let mut settings = shared.editor.to_settings();
+        if let Some(c) = &e.config {
+            c.apply(&mut settings);
+        }
+        settings.kind = e.doc.kind;
+        settings.today = Some(today());
+        Job {
+            generation: e.generation,
+            version: e.doc.version,
+            text: e.doc.text(),
+            settings,
+            max_document_size: shared.editor.max_document_size,
+            inlay_hints: shared.editor.inlay_hints,
+            encoding: shared.encoding,
+        }
+    }
+
+    /// Start a lint loop for `uri` unless one runs (it will pick up the newest text).
+    fn schedule(&self, uri: Uri) {
+        {
+            let mut g = self.lock();
+            if g.caps.pull_diagnostics {
+                return;
+            }
+            let Some(e) = g.docs.get_mut(&uri) else { return };
+            if e.linting {
+                return;
+            }
+            e.linting = true;
+        }
+        let this = self.handle();
+        tokio::spawn(async move { this.lint_loop(uri).await });
+    }
+
+    async fn lint_loop(self, uri: Uri) {
+        loop {
+            let job = {
+                let mut g = self.lock();
+                let Some(e) = g.docs.get(&uri) else { return };
+                if e.analysis.as_ref().is_none_or(|a| a.generation != e.generation) {
+                    Self::job(&g, e)
+                } else {
+                    if let Some(e) = g.docs.get_mut(&uri) {
+                        e.linting = false;
+                    }
+                    return;
+                }
+            };
+            let analysis = match tokio::task::spawn_blocking(move || analysis::analyse(job)).await {
+                Ok(a) => Arc::new(a),
+                Err(err) => {
+                    tracing::error!("lint task failed: {err}");
+                    if let Some(e) = self.lock().docs.get_mut(&uri) {
+                        e.linting = false;
+                    }
+                    return;
+                }
+            };
+            let mut g = self.lock();
+            let Some(e) = g.docs.get_mut(&uri) else { return };
+            if e.generation == analysis.generation {
+                // Current: publish under the lock so no newer version can slip in between.
+                let _ = self.out.send(Outgoing::Diagnostics(
+                    uri.clone(),
+                    analysis.diagnostics.clone(),
+                    Some(analysis.version),
+                ));
+                e.analysis = Some(analysis);
+            } else {
+                tracing::debug!(version = analysis.version, "dropping a stale lint");
+            }
+        }
+    }
+
+    /// The analysis of the document's current text, linting now if the stored one is stale.
+    async fn current(&self, uri: &Uri) -> Option<Arc<Analysis>> {
+        let job = {
+            let g = self.lock();
+            let Some(e) = g.docs.get(uri) else {
+                tracing::info!("request for a document that is not open: {}", uri.as_str());
+                return None;
+            };
+            if let Some(a) = e.analysis.as_ref().filter(|a| a.generation == e.generation) {
+                return Some(a.clone());
+            }
+            Self::job(&g, e)
+        };
+        let a = Arc::new(tokio::task::spawn_blocking(move || analysis::analyse(job)).await.ok()?);
+        let mut g = self.lock();
+        if let Some(e) = g.docs.get_mut(uri) {
+            if e.generation == a.generation {
+                e.analysis = Some(a.clone());
+            }
+        }
+        Some(a)
+    }
+
+    fn relint_all(&self) {
+        let uris: Vec<Uri> = {
+            let mut g = self.lock();
+            g.docs.values_mut().for_each(|e| e.generation += 1);
+            g.docs.keys().cloned().collect()
+        };
+        for u in uris {
+            self.schedule(u);
+        }
+    }
+
+    async fn refresh_views(&self) {
+        let caps = self.lock().caps;
+        if caps.inlay_refresh {
+            let _ = self.client.inlay_hint_refresh().await;
+        }
+        if caps.code_lens_refresh {
+            let _ = self.client.code_lens_refresh().await;
+        }
+        if caps.pull_diagnostics && caps.diagnostic_refresh {
+            let _ = self.client.workspace_diagnostic_refresh().await;
+        }
+    }
+
+    /// Validate and install new editor settings; on error one message and the old ones stay.
+    async fn set_editor_settings(&self, value: Option<&Value>) {
+        match EditorSettings::from_json(value) {
+            Ok((s, unknown)) => {
+                for k in unknown {
+                    tracing::warn!("ignoring unknown setting `{k}`");
+                }
+                let changed = {
+                    let mut g = self.lock();
+                    let changed = g.editor != s;
+                    g.editor = s;
+                    changed
+                };
+                if changed {
+                    self.relint_all();
+                    self.refresh_views().await;
+                }
+            }
+            Err(e) => {
+                tracing::warn!("{e}");
+                self.client.show_message(MessageType::ERROR, format!("{e} (keeping the previous settings)")).await;
+            }
+        }
+    }
+
+    async fn fetch_configuration(&self) -> Option<Value> {
+        let item = ConfigurationItem { scope_uri: None, section: Some("copydesk".into()) };
+        match self.client.configuration(vec![item]).await {
+            Ok(mut v) if !v.is_empty() => Some(v.swap_remove(0)),
+            Ok(_) => None,
+            Err(e) => {
+                tracing::warn!("workspace/configuration failed: {e}");
+                None
+            }
+        }
+    }
+
+    /// Answers a malformed frame (see [`framing`]) with its JSON-RPC error.
+    async fn invalid_message(&self, p: InvalidMessageParams) -> RpcResult<Value> {
+        Err(tower_lsp_server::jsonrpc::Error {
+            code: tower_lsp_server::jsonrpc::ErrorCode::from(p.code),
+            message: p.message.into(),
+            data: None,
+        })
+    }
+
+    async fn document_text(&self, p: DocumentTextParams) -> RpcResult<Option<DocumentTextResult>> {
+        let g = self.lock();
+        Ok(g.docs.get(&p.uri).map(|e| DocumentTextResult { version: e.doc.version, text: e.doc.text() }))
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> RpcResult<InitializeResult> {
+        let encoding = negotiate(&params.capabilities);
+        let caps = read_caps(&params.capabilities);
+        let init_error = {
+            let mut g = self.lock();
+            g.encoding = encoding;
+            g.caps = caps;
+            match EditorSettings::from_json(params.initialization_options.as_ref().and_then(settings::section)) {
+                Ok((s, _)) => {
+                    g.editor = s;
+                    None
+                }
+                Err(e) => Some(e),
+            }
+        };
+        if let Some(e) = init_error {
+            tracing::warn!("{e}");
+            self.client.show_message(MessageType::ERROR, format!("{e} (using the defaults)")).await;
+        }
+        tracing::info!(?encoding, pull = caps.pull_diagnostics, "initialized");
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding_kind(encoding)),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..TextDocumentSyncOptions::default()
+                })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::new(actions::FIX_ALL)]),
+                    resolve_provider: Some(false),
+                    ..CodeActionOptions::default()
+                })),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                diagnostic_provider: caps.pull_diagnostics.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("copydesk".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..DiagnosticOptions::default()
+                    })
+                }),
+                ..ServerCapabilities::default()
+            },
+            server_info: Some(ServerInfo { name: "copydesk".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            ..InitializeResult::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let caps = self.lock().caps;
+        let mut regs = Vec::new();
+        if caps.watch_files_dynamic {
+            let opts = DidChangeWatchedFilesRegistrationOptions {
+                watchers: crate::config::FILE_NAMES
+                    .iter()
+                    .map(|n| FileSystemWatcher { glob_pattern: GlobPattern::String(format!("**/{n}")), kind: None })
+                    .collect(),
+            };
+            regs.push(Registration {
+                id: "copydesk-config-watcher".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(opts).ok(),
+            });
+        }
+        if caps.configuration_dynamic {
+            regs.push(Registration {
+                id: "copydesk-configuration".into(),
+                method: "workspace/didChangeConfiguration".into(),
+                register_options: None,
+            });
+        }
+        if !regs.is_empty() {
+            if let Err(e) = self.client.register_capability(regs).await {
+                tracing::warn!("client refused registration: {e}");
+            }
+        }
+        if caps.configuration {
+            if let Some(v) = self.fetch_configuration().await {
+                if !v.is_null() {
+                    self.set_editor_settings(Some(&v)).await;
+                }
+            }
+        }
+    }
+
+    async fn shutdown(&self) -> RpcResult<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let td = params.text_document;
+        let Some(kind) = kind_of(&td.language_id) else {
+            tracing::info!("ignoring {} (language id '{}')", td.uri.as_str(), td.language_id);
+            return;
+        };
+        let path =
+            (td.uri.scheme().as_str() == "file").then(|| td.uri.to_file_path().map(|p| p.into_owned())).flatten();
+        let message = {
+            let mut g = self.lock();
+            let (config, message) = load_config(&mut g.configs, path.as_ref(), false);
+            let generation = g.docs.get(&td.uri).map_or(0, |e| e.generation + 1);
+            let entry = Entry {
+                doc: OpenDocument::new(&td.text, td.version, kind),
+                generation,
+                analysis: None,
+                linting: false,
+                config,
+                path,
+            };
+            g.docs.insert(td.uri.clone(), entry);
+            message
+        };
+        self.schedule(td.uri);
+        if let Some(m) = message {
+            self.client.show_message(MessageType::ERROR, m).await;
+        }
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let mut g = self.lock();
+            let enc = g.encoding;
+            let Some(e) = g.docs.get_mut(&uri) else {
+                tracing::info!("didChange for a document that is not open: {}", uri.as_str());
+                return;
+            };
+            if params.text_document.version <= e.doc.version {
+                tracing::warn!(
+                    old = e.doc.version,
+                    new = params.text_document.version,
+                    "version did not increase for {}",
+                    uri.as_str()
+                );
+            }
+            for change in &params.content_changes {
+                let range = change.range.map(|r| {
+                    (
+                        LineCol { line: r.start.line, col: r.start.character },
+                        LineCol { line: r.end.line, col: r.end.character },
+                    )
+                });
+                let outcome = e.doc.apply_change(range, &change.text, enc);
+                if outcome.clamped() {
+                    tracing::warn!(?range, ?outcome, "clamped an edit outside the text in {}", uri.as_str());
+                }
+            }
+            e.doc.version = params.text_document.version;
+            e.generation += 1;
+        }
+        self.schedule(uri);
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let mut g = self.lock();
+        if g.docs.remove(&uri).is_none() {
+            tracing::info!("didClose for a document that is not open: {}", uri.as_str());
+            return;
+        }
+        if !g.caps.pull_diagnostics {
+            let _ = self.out.send(Outgoing::Diagnostics(uri, Vec::new(), None));
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        let configuration = self.lock().caps.configuration;
+        if configuration {
+            let v = self.fetch_configuration().await;
+            self.set_editor_settings(v.as_ref()).await;
+        } else {
+            self.set_editor_settings(settings::section(&params.settings)).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        tracing::info!(n = params.changes.len(), "config files changed");
+        let messages: Vec<String> = {
+            let mut g = self.lock();
+            let shared = &mut *g;
+            for ch in &params.changes {
+                if let Some(p) = ch.uri.to_file_path() {
+                    shared.configs.remove(p.as_ref());
+                }
+            }
+            let mut messages = Vec::new();
+            let mut fresh = std::collections::HashSet::new();
+            for e in shared.docs.values_mut() {
+                let found = e.path.as_ref().and_then(|p| crate::config::find(p));
+                let first = found.as_ref().is_some_and(|f| fresh.insert(f.clone()));
+                let (config, message) = load_config(&mut shared.configs, e.path.as_ref(), first);
+                e.config = config;
+                messages.extend(message);
+            }
+            messages.dedup();
+            messages
+        };
+        self.relint_all();
+        for m in messages {
+            self.client.show_message(MessageType::ERROR, m).await;
+        }
+        self.refresh_views().await;
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> RpcResult<DocumentDiagnosticReportResult> {
+        let items = match self.current(&params.text_document.uri).await {
+            Some(a) => a.diagnostics.clone(),
+            None => Vec::new(),
+        };
+        Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+            RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: None, items },
+            },
+        )))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(a) = self.current(&uri).await else { return Ok(None) };
+        let style = actions::EditStyle { document_changes: self.lock().caps.document_changes };
+        let acts = actions::code_actions(
+            &a,
+            &uri,
+            &params.context.diagnostics,
+            params.context.only.as_deref(),
+            style,
+            today(),
+        );
+        Ok(Some(acts))
+    }
+
+    async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
+        let p = params.text_document_position_params;
+        let Some(a) = self.current(&p.text_document.uri).await else { return Ok(None) };
+        Ok(info::hover(&a, a.offset(p.position)))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> RpcResult<Option<Vec<InlayHint>>> {
+        let Some(a) = self.current(&params.text_document.uri).await else { return Ok(None) };
+        Ok(Some(info::inlay_hints(&a, params.range)))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> RpcResult<Option<Vec<CodeLens>>> {
+        let Some(a) = self.current(&params.text_document.uri).await else { return Ok(None) };
+        Ok(Some(vec![info::code_lens(&a)]))
+    }
 }

@@ -92,20 +92,43 @@ impl LineIndex {
             return (self.len, Clamp::PastEnd);
         }
         let (start, end) = self.line_content(text, line);
-        let want = pos.col as usize;
-        let mut units = 0usize;
-        for (i, ch) in text[start..end].char_indices() {
-            if units == want {
-                return (start + i, Clamp::Exact);
-            }
-            let w = unit_len(ch, enc);
-            if units + w > want {
-                return (start + i, Clamp::InsideChar);
-            }
-            units += w;
-        }
-        if units == want { (end, Clamp::Exact) } else { (end, Clamp::PastLineEnd) }
+        let (off, clamp) = column_offset(&text[start..end], pos.col, enc);
+        (start + off, clamp)
     }
+}
+
+/// The byte offset of column `col` (in `enc` units) within one line's text, clamping what does
+/// not exist and saying so. `line` may include its line ending (`\n` or `\r\n`), which no column
+/// counts. Used by [`LineIndex::offset`] and by front ends that keep lines elsewhere (the language
+/// server's rope), so column arithmetic lives only here.
+pub fn column_offset(line: &str, col: u32, enc: Encoding) -> (usize, Clamp) {
+    let content = line.strip_suffix('\n').unwrap_or(line);
+    let content = content.strip_suffix('\r').unwrap_or(content);
+    let want = col as usize;
+    let mut units = 0usize;
+    for (i, ch) in content.char_indices() {
+        if units == want {
+            return (i, Clamp::Exact);
+        }
+        let w = unit_len(ch, enc);
+        if units + w > want {
+            return (i, Clamp::InsideChar);
+        }
+        units += w;
+    }
+    if units == want { (content.len(), Clamp::Exact) } else { (content.len(), Clamp::PastLineEnd) }
+}
+
+/// The column (in `enc` units) of byte `offset` within one line's text; the offset is clamped to
+/// the line content and moved back to a character boundary.
+pub fn column_of(line: &str, offset: usize, enc: Encoding) -> u32 {
+    let content = line.strip_suffix('\n').unwrap_or(line);
+    let content = content.strip_suffix('\r').unwrap_or(content);
+    let mut offset = offset.min(content.len());
+    while !content.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    count_units(&content[..offset], enc) as u32
 }
 
 fn unit_len(ch: char, enc: Encoding) -> usize {
@@ -169,6 +192,22 @@ mod tests {
         let idx = LineIndex::new(text);
         assert_eq!(idx.offset(text, LineCol { line: 0, col: 1 }, Encoding::Utf16), (0, Clamp::InsideChar));
         assert_eq!(idx.offset(text, LineCol { line: 7, col: 0 }, Encoding::Utf16), (5, Clamp::PastEnd));
+    }
+
+    #[test]
+    fn column_offset_agrees_with_the_index_on_a_crlf_line() {
+        let line = "aé😀b\r\n";
+        assert_eq!(column_offset(line, 4, Encoding::Utf16), (7, Clamp::Exact));
+        assert_eq!(column_offset(line, 3, Encoding::Utf16), (3, Clamp::InsideChar));
+        assert_eq!(column_offset(line, 9, Encoding::Utf16), (8, Clamp::PastLineEnd));
+        assert_eq!(column_of(line, 7, Encoding::Utf16), 4);
+        assert_eq!(column_of(line, 99, Encoding::Utf32), 4);
+        let text = "x\naé😀b\r\n";
+        let idx = LineIndex::new(text);
+        for col in 0..8 {
+            let (o, c) = idx.offset(text, LineCol { line: 1, col }, Encoding::Utf16);
+            assert_eq!((o - 2, c), column_offset(line, col, Encoding::Utf16));
+        }
     }
 
     #[test]

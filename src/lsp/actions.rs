@@ -1,0 +1,244 @@
+//! Code actions: fixes from `Diagnostic.data` (no re-lint), suppression comments, the publication
+//! date, and `source.fixAll.copydesk` (safe fixes only).
+use std::collections::{HashMap, HashSet};
+
+use jiff::civil::Date;
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, DocumentChanges, NumberOrString, OneOf,
+    OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
+};
+
+use super::analysis::{Analysis, SOURCE, TOO_LARGE_CODE, WireData};
+use crate::engine::{Applicability, DocKind, Edit, RefSource};
+
+pub const FIX_ALL: &str = "source.fixAll.copydesk";
+
+/// How to build a workspace edit for this client.
+#[derive(Clone, Copy, Debug)]
+pub struct EditStyle {
+    /// The client understands `documentChanges` (versioned edits); otherwise plain `changes`.
+    pub document_changes: bool,
+}
+
+pub fn workspace_edit(style: EditStyle, uri: &Uri, version: i32, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    if style.document_changes {
+        WorkspaceEdit {
+            document_changes: Some(DocumentChanges::Edits(vec![TextDocumentEdit {
+                text_document: OptionalVersionedTextDocumentIdentifier { uri: uri.clone(), version: Some(version) },
+                edits: edits.into_iter().map(OneOf::Left).collect(),
+            }])),
+            ..WorkspaceEdit::default()
+        }
+    } else {
+        WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..WorkspaceEdit::default() }
+    }
+}
+
+/// Whether an action of `kind` passes the request's `only` filter (kinds are hierarchical).
+fn wanted(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
+    match only {
+        None => true,
+        Some(list) => list.iter().any(|k| {
+            let k = k.as_str();
+            kind == k || kind.strip_prefix(k).is_some_and(|rest| rest.starts_with('.'))
+        }),
+    }
+}
+
+/// The line ending the text uses (CRLF when its first line ends with one).
+fn newline_of(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    }
+}
+
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Where a document-wide directive goes: the top, or the line after the front matter.
+fn after_front_matter(a: &Analysis) -> usize {
+    match &a.front_matter {
+        Some(fm) => {
+            let end = fm.span.end.min(a.text.len());
+            if end == 0 || a.text.as_bytes()[end - 1] == b'\n' {
+                end
+            } else {
+                a.text[end..].find('\n').map_or(a.text.len(), |i| end + i + 1)
+            }
+        }
+        None => 0,
+    }
+}
+
+/// Insert a whole line before the line starting at `at`; at the very end of a text without a
+/// final newline the line goes after a newline instead.
+fn insert_line(a: &Analysis, at: usize, line: &str) -> Edit {
+    let nl = newline_of(&a.text);
+    if at == a.text.len() && !a.text.is_empty() && !a.text.ends_with('\n') {
+        Edit::insert(at, format!("{nl}{line}"))
+    } else {
+        Edit::insert(at, format!("{line}{nl}"))
+    }
+}
+
+pub fn disable_line_edit(a: &Analysis, offset: usize, rule: &str) -> Edit {
+    let start = line_start(&a.text, offset);
+    let indent: String = a.text[start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    Edit::insert(start, format!("{indent}<!-- copydesk-disable-next-line {rule} -->{}", newline_of(&a.text)))
+}
+
+pub fn disable_document_edit(a: &Analysis, rule: &str) -> Edit {
+    insert_line(a, after_front_matter(a), &format!("<!-- copydesk-disable {rule} -->"))
+}
+
+/// Insert or replace the front matter `date:` with `today`.
+pub fn set_date_edit(a: &Analysis, today: Date) -> Edit {
+    let nl = newline_of(&a.text);
+    let value = today.to_string();
+    match &a.front_matter {
+        Some(fm) => match &fm.date {
+            Some((_, span)) => Edit::replace(*span, value),
+            None => {
+                // Before the closing delimiter line of the block.
+                let block = fm.span.slice(&a.text).trim_end_matches(['\n', '\r']);
+                let close = block.rfind('\n').map_or(fm.span.start, |i| fm.span.start + i + 1);
+                Edit::insert(close, format!("date: {value}{nl}"))
+            }
+        },
+        None => Edit::insert(0, format!("---{nl}date: {value}{nl}---{nl}")),
+    }
+}
+
+fn rule_of(d: &Diagnostic) -> Option<&str> {
+    if d.source.as_deref() != Some(SOURCE) {
+        return None;
+    }
+    match &d.code {
+        Some(NumberOrString::String(s)) if s != TOO_LARGE_CODE => Some(s),
+        _ => None,
+    }
+}
+
+fn action(title: String, kind: CodeActionKind, diags: Vec<Diagnostic>, edit: WorkspaceEdit) -> CodeAction {
+    CodeAction {
+        title,
+        kind: Some(kind),
+        diagnostics: if diags.is_empty() { None } else { Some(diags) },
+        edit: Some(edit),
+        ..CodeAction::default()
+    }
+}
+
+/// Every code action for one request. `a` is the analysis of the document's current version.
+pub fn code_actions(
+    a: &Analysis,
+    uri: &Uri,
+    diagnostics: &[Diagnostic],
+    only: Option<&[CodeActionKind]>,
+    style: EditStyle,
+    today: Date,
+) -> Vec<CodeActionOrCommand> {
+    let mut out = Vec::new();
+    let quick = wanted(only, CodeActionKind::QUICKFIX.as_str());
+    let mut seen_titles = HashSet::new();
+    let mut disable_doc = Vec::new();
+    let mut any_date = false;
+    if quick {
+        for d in diagnostics {
+            let Some(rule) = rule_of(d) else { continue };
+            any_date |= rule.starts_with("date/");
+            // Fixes travel in `data`: no re-lint. Their version makes a stale edit refusable.
+            if let Some(data) = WireData::from_value(d.data.as_ref()) {
+                let offered: Vec<_> =
+                    data.fixes.iter().filter(|f| f.applicability != Applicability::DisplayOnly).collect();
+                let safe = offered.iter().filter(|f| f.applicability == Applicability::Safe).count();
+                for fix in offered {
+                    let mut ca = action(
+                        fix.title.clone(),
+                        CodeActionKind::QUICKFIX,
+                        vec![d.clone()],
+                        workspace_edit(style, uri, data.version, fix.edits.clone()),
+                    );
+                    ca.is_preferred = Some(safe == 1 && fix.applicability == Applicability::Safe);
+                    out.push(CodeActionOrCommand::CodeAction(ca));
+                }
+            }
+            let offset = a.offset(d.range.start);
+            let title = format!("Disable {rule} on this line");
+            if seen_titles.insert(format!("{title}@{}", line_start(&a.text, offset))) {
+                let e = disable_line_edit(a, offset, rule);
+                out.push(CodeActionOrCommand::CodeAction(action(
+                    title,
+                    CodeActionKind::QUICKFIX,
+                    vec![d.clone()],
+                    workspace_edit(style, uri, a.version, vec![a.text_edit(&e)]),
+                )));
+            }
+            if !disable_doc.iter().any(|(r, _): &(String, Diagnostic)| r == rule) {
+                disable_doc.push((rule.to_string(), d.clone()));
+            }
+        }
+        for (rule, d) in disable_doc {
+            let e = disable_document_edit(a, &rule);
+            out.push(CodeActionOrCommand::CodeAction(action(
+                format!("Disable {rule} in this document"),
+                CodeActionKind::QUICKFIX,
+                vec![d],
+                workspace_edit(style, uri, a.version, vec![a.text_edit(&e)]),
+            )));
+        }
+        let unset =
+            matches!(a.report.reference.as_ref().map(|r| r.source), None | Some(RefSource::Today | RefSource::Config));
+        if a.kind == DocKind::Markdown && !a.too_large && (unset || any_date) && !fm_date_is(a, today) {
+            let e = set_date_edit(a, today);
+            out.push(CodeActionOrCommand::CodeAction(action(
+                format!("Set publication date to {today}"),
+                CodeActionKind::QUICKFIX,
+                Vec::new(),
+                workspace_edit(style, uri, a.version, vec![a.text_edit(&e)]),
+            )));
+        }
+    }
+    if wanted(only, FIX_ALL) {
+        if let Some(ca) = fix_all(a, uri, style) {
+            out.push(CodeActionOrCommand::CodeAction(ca));
+        }
+    }
+    out
+}
+
+fn fm_date_is(a: &Analysis, today: Date) -> bool {
+    a.front_matter
+        .as_ref()
+        .and_then(|fm| fm.date.as_ref())
+        .and_then(|(v, _)| crate::engine::refdate::parse_front_matter_date(v))
+        == Some(today)
+}
+
+/// One edit applying the first safe fix of every finding whose edits do not overlap an earlier one.
+pub fn fix_all(a: &Analysis, uri: &Uri, style: EditStyle) -> Option<CodeAction> {
+    let mut edits: Vec<&Edit> = Vec::new();
+    for f in &a.report.findings {
+        let Some(fix) = f.fixes.iter().find(|x| x.applicability == Applicability::Safe) else { continue };
+        let clash = fix
+            .edits
+            .iter()
+            .any(|e| edits.iter().any(|o| e.start < o.end.max(o.start + 1) && o.start < e.end.max(e.start + 1)));
+        if !clash {
+            edits.extend(fix.edits.iter());
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|e| (e.start, e.end));
+    let text_edits = edits.into_iter().map(|e| a.text_edit(e)).collect();
+    Some(CodeAction {
+        title: "Fix all safe copydesk findings".into(),
+        kind: Some(CodeActionKind::new(FIX_ALL)),
+        edit: Some(workspace_edit(style, uri, a.version, text_edits)),
+        ..CodeAction::default()
+    })
+}

@@ -1,0 +1,173 @@
+//! One lint of one document version, and its conversion to protocol diagnostics.
+//!
+//! *Invariant:* an [`Analysis`] owns the exact text it was computed on and that text's
+//! [`LineIndex`]; every range it hands out is converted through that index in the negotiated
+//! encoding, so a range never mixes two versions or two encodings.
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit};
+
+use crate::engine::document::FrontMatter;
+use crate::engine::{Applicability, DocKind, Document, Edit, Report, Settings, Severity};
+use crate::text::Span;
+use crate::text::position::{Encoding, LineCol, LineIndex};
+
+/// The `code` of the one diagnostic a document over `maxDocumentSize` gets.
+pub const TOO_LARGE_CODE: &str = "document-too-large";
+pub const SOURCE: &str = "copydesk";
+
+/// Everything needed to lint one snapshot, taken under the store lock.
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub generation: u64,
+    pub version: i32,
+    pub text: String,
+    pub settings: Settings,
+    pub max_document_size: usize,
+    pub inlay_hints: bool,
+    pub encoding: Encoding,
+}
+
+/// The result of linting one snapshot.
+#[derive(Debug)]
+pub struct Analysis {
+    pub generation: u64,
+    pub version: i32,
+    pub text: String,
+    pub index: LineIndex,
+    pub kind: DocKind,
+    pub encoding: Encoding,
+    pub report: Report,
+    pub front_matter: Option<FrontMatter>,
+    pub inlay_hints: bool,
+    /// Set when the text was over the size limit and was not linted.
+    pub too_large: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A fix as it travels in `Diagnostic.data`: ranges already in the client's encoding.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireFix {
+    pub title: String,
+    pub applicability: Applicability,
+    pub edits: Vec<TextEdit>,
+}
+
+/// `Diagnostic.data`: the version the diagnostic was computed for and its fixes, so code actions
+/// never re-lint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireData {
+    pub version: i32,
+    pub fixes: Vec<WireFix>,
+}
+
+impl WireData {
+    pub fn from_value(v: Option<&Value>) -> Option<WireData> {
+        v.and_then(|v| serde_json::from_value(v.clone()).ok())
+    }
+}
+
+impl Analysis {
+    pub fn position(&self, offset: usize) -> Position {
+        let lc = self.index.position(&self.text, offset, self.encoding);
+        Position { line: lc.line, character: lc.col }
+    }
+
+    pub fn range(&self, span: Span) -> Range {
+        Range { start: self.position(span.start), end: self.position(span.end) }
+    }
+
+    /// A client position in this analysis' text, clamped.
+    pub fn offset(&self, pos: Position) -> usize {
+        self.index.offset(&self.text, LineCol { line: pos.line, col: pos.character }, self.encoding).0
+    }
+
+    pub fn text_edit(&self, e: &Edit) -> TextEdit {
+        TextEdit { range: self.range(e.span()), new_text: e.new_text.clone() }
+    }
+}
+
+fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+        Severity::Hint => DiagnosticSeverity::HINT,
+    }
+}
+
+/// Lint one snapshot. Pure apart from logging; run it off the async threads.
+pub fn analyse(job: Job) -> Analysis {
+    let Job { generation, version, text, settings, max_document_size, inlay_hints, encoding } = job;
+    let kind = settings.kind;
+    let index = LineIndex::new(&text);
+    let mut a = Analysis {
+        generation,
+        version,
+        index,
+        kind,
+        encoding,
+        report: Report::default(),
+        front_matter: None,
+        inlay_hints,
+        too_large: false,
+        diagnostics: Vec::new(),
+        text: String::new(),
+    };
+    if text.len() > max_document_size {
+        a.too_large = true;
+        a.diagnostics.push(Diagnostic {
+            range: Range::default(),
+            severity: Some(DiagnosticSeverity::INFORMATION),
+            code: Some(NumberOrString::String(TOO_LARGE_CODE.into())),
+            source: Some(SOURCE.into()),
+            message: format!(
+                "This document is {} bytes, over the maxDocumentSize setting of {} bytes: copydesk did not check it.",
+                text.len(),
+                max_document_size
+            ),
+            ..Diagnostic::default()
+        });
+        a.text = text;
+        return a;
+    }
+    {
+        let doc = Document::parse(&text, kind, &settings.extra_abbreviations);
+        a.report = crate::engine::check_document(&doc, &settings);
+        a.front_matter = doc.front_matter.clone();
+    }
+    for e in &a.report.internal_errors {
+        tracing::error!(version, "engine internal error: {e}");
+    }
+    a.text = text;
+    let diagnostics = a
+        .report
+        .findings
+        .iter()
+        .map(|f| {
+            let data = WireData {
+                version,
+                fixes: f
+                    .fixes
+                    .iter()
+                    .map(|fix| WireFix {
+                        title: fix.title.clone(),
+                        applicability: fix.applicability,
+                        edits: fix.edits.iter().map(|e| a.text_edit(e)).collect(),
+                    })
+                    .collect(),
+            };
+            Diagnostic {
+                range: a.range(f.span),
+                severity: Some(severity(f.severity)),
+                code: Some(NumberOrString::String(f.rule.to_string())),
+                source: Some(SOURCE.into()),
+                message: f.message.clone(),
+                data: serde_json::to_value(data).ok(),
+                ..Diagnostic::default()
+            }
+        })
+        .collect();
+    a.diagnostics = diagnostics;
+    a
+}

@@ -1,0 +1,229 @@
+//! Editor settings (docs/settings.md): one JSON object from `initializationOptions` or the
+//! `copydesk` section of `workspace/configuration`, validated as a whole.
+//!
+//! *Invariant:* a value that fails validation is rejected entirely with an error naming the key,
+//! so the caller can keep the previous settings.
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde_json::{Map, Value};
+
+use crate::engine::{RuleSetting, Settings, Severity};
+
+/// The default `maxDocumentSize` in bytes.
+pub const DEFAULT_MAX_DOCUMENT_SIZE: usize = 4_000_000;
+
+/// Validated editor settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EditorSettings {
+    pub reference_date: Option<Date>,
+    pub inlay_hints: bool,
+    pub max_document_size: usize,
+    pub rules: BTreeMap<String, RuleSetting>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub known_sources: Vec<String>,
+    pub vague_phrases: Vec<String>,
+    pub abbreviations: Vec<String>,
+}
+
+impl Default for EditorSettings {
+    fn default() -> Self {
+        EditorSettings {
+            reference_date: None,
+            inlay_hints: true,
+            max_document_size: DEFAULT_MAX_DOCUMENT_SIZE,
+            rules: BTreeMap::new(),
+            select: Vec::new(),
+            ignore: Vec::new(),
+            known_sources: Vec::new(),
+            vague_phrases: Vec::new(),
+            abbreviations: Vec::new(),
+        }
+    }
+}
+
+/// A settings error naming the offending key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingsError {
+    pub key: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "copydesk: invalid setting `{}`: {}", self.key, self.message)
+    }
+}
+
+fn err(key: &str, message: impl Into<String>) -> SettingsError {
+    SettingsError { key: key.to_string(), message: message.into() }
+}
+
+fn known_rule(key: &str) -> bool {
+    crate::rules::is_known_rule_or_family(key)
+}
+
+fn string_list(key: &str, v: &Value, check_rules: bool) -> Result<Vec<String>, SettingsError> {
+    let arr = v.as_array().ok_or_else(|| err(key, "expected a list of strings"))?;
+    let mut out = Vec::with_capacity(arr.len());
+    for item in arr {
+        let s = item.as_str().ok_or_else(|| err(key, format!("expected a string, got {item}")))?;
+        if check_rules && !known_rule(s) {
+            return Err(err(key, format!("unknown rule or family '{s}'")));
+        }
+        out.push(s.to_string());
+    }
+    Ok(out)
+}
+
+impl EditorSettings {
+    /// Parse and validate. `null` (or a missing section) means the defaults. Unknown keys are
+    /// ignored (returned so the caller can log them) to stay compatible with newer editors.
+    pub fn from_json(value: Option<&Value>) -> Result<(EditorSettings, Vec<String>), SettingsError> {
+        let mut s = EditorSettings::default();
+        let mut unknown = Vec::new();
+        let obj: &Map<String, Value> = match value {
+            None | Some(Value::Null) => return Ok((s, unknown)),
+            Some(Value::Object(o)) => o,
+            Some(other) => return Err(err("copydesk", format!("expected an object, got {other}"))),
+        };
+        for (key, v) in obj {
+            match key.as_str() {
+                "referenceDate" => {
+                    s.reference_date = match v {
+                        Value::Null => None,
+                        Value::String(t) if t.trim().is_empty() => None,
+                        Value::String(t) => Some(
+                            t.trim()
+                                .parse::<Date>()
+                                .map_err(|_| err(key, format!("'{t}' is not a date of the form YYYY-MM-DD")))?,
+                        ),
+                        _ => return Err(err(key, "expected a string YYYY-MM-DD or null")),
+                    }
+                }
+                "inlayHints" => s.inlay_hints = v.as_bool().ok_or_else(|| err(key, "expected true or false"))?,
+                "maxDocumentSize" => {
+                    s.max_document_size = v
+                        .as_u64()
+                        .and_then(|n| usize::try_from(n).ok())
+                        .ok_or_else(|| err(key, "expected a non-negative integer (bytes)"))?
+                }
+                "rules" => {
+                    let o = v.as_object().ok_or_else(|| err(key, "expected an object keyed by rule id or family"))?;
+                    for (id, rs) in o {
+                        let k = format!("rules.{id}");
+                        if !known_rule(id) {
+                            return Err(err(&k, format!("unknown rule or family '{id}'")));
+                        }
+                        let ro = rs.as_object().ok_or_else(|| err(&k, "expected { enabled, severity }"))?;
+                        let mut setting = RuleSetting::default();
+                        for (field, fv) in ro {
+                            match field.as_str() {
+                                "enabled" => {
+                                    setting.enabled = Some(
+                                        fv.as_bool()
+                                            .ok_or_else(|| err(&format!("{k}.enabled"), "expected true or false"))?,
+                                    )
+                                }
+                                "severity" => {
+                                    let name = fv.as_str().unwrap_or("");
+                                    setting.severity = Some(Severity::parse(name).ok_or_else(|| {
+                                        err(
+                                            &format!("{k}.severity"),
+                                            format!("expected error, warning, info or hint, got {fv}"),
+                                        )
+                                    })?)
+                                }
+                                other => unknown.push(format!("{k}.{other}")),
+                            }
+                        }
+                        s.rules.insert(id.clone(), setting);
+                    }
+                }
+                "select" => s.select = string_list(key, v, true)?,
+                "ignore" => s.ignore = string_list(key, v, true)?,
+                "knownSources" => s.known_sources = string_list(key, v, false)?,
+                "vaguePhrases" => s.vague_phrases = string_list(key, v, false)?,
+                "abbreviations" => s.abbreviations = string_list(key, v, false)?,
+                other => unknown.push(other.to_string()),
+            }
+        }
+        Ok((s, unknown))
+    }
+
+    /// The engine settings these editor settings stand for (before the config file is applied
+    /// under them).
+    pub fn to_settings(&self) -> Settings {
+        Settings {
+            reference_date: self.reference_date,
+            rules: self.rules.clone(),
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            extra_vague_phrases: self.vague_phrases.clone(),
+            extra_abbreviations: self.abbreviations.clone(),
+            known_sources: self.known_sources.clone(),
+            ..Settings::default()
+        }
+    }
+}
+
+/// `didChangeConfiguration` payloads come as `{ "copydesk": {...} }` or as the section itself.
+pub fn section(value: &Value) -> Option<&Value> {
+    match value {
+        Value::Null => None,
+        Value::Object(o) if o.contains_key("copydesk") => o.get("copydesk"),
+        other => Some(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_every_documented_key() {
+        let v = json!({
+            "referenceDate": "2025-03-04", "inlayHints": false, "maxDocumentSize": 10,
+            "rules": { "date": { "enabled": false, "severity": "hint" } },
+            "select": ["date"], "ignore": ["claim"], "knownSources": ["the Ledger"],
+            "vaguePhrases": ["insiders say"], "abbreviations": ["Supt."], "future": 1
+        });
+        let (s, unknown) = EditorSettings::from_json(Some(&v)).unwrap();
+        assert_eq!(s.reference_date, Some(jiff::civil::date(2025, 3, 4)));
+        assert!(!s.inlay_hints);
+        assert_eq!(s.max_document_size, 10);
+        assert_eq!(s.rules["date"], RuleSetting { enabled: Some(false), severity: Some(Severity::Hint) });
+        assert_eq!(unknown, vec!["future".to_string()]);
+        let e = s.to_settings();
+        assert_eq!(e.known_sources, vec!["the Ledger".to_string()]);
+        assert_eq!(e.extra_abbreviations, vec!["Supt.".to_string()]);
+        assert!(!e.rule_enabled("claim/unsourced"));
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let bad = [
+            (json!({"referenceDate": "March 4"}), "referenceDate"),
+            (json!({"inlayHints": "yes"}), "inlayHints"),
+            (json!({"maxDocumentSize": -1}), "maxDocumentSize"),
+            (json!({"rules": {"nope": {}}}), "rules.nope"),
+            (json!({"rules": {"date": {"severity": "loud"}}}), "rules.date.severity"),
+            (json!({"select": ["nope"]}), "select"),
+            (json!([1]), "copydesk"),
+        ];
+        for (v, key) in bad {
+            assert_eq!(EditorSettings::from_json(Some(&v)).unwrap_err().key, key, "{v}");
+        }
+        assert_eq!(EditorSettings::from_json(None).unwrap().0, EditorSettings::default());
+    }
+
+    #[test]
+    fn section_accepts_both_shapes() {
+        let inner = json!({"inlayHints": false});
+        assert_eq!(section(&json!({"copydesk": inner.clone()})), Some(&inner));
+        assert_eq!(section(&inner), Some(&inner));
+        assert_eq!(section(&Value::Null), None);
+    }
+}

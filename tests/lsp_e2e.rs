@@ -1,0 +1,415 @@
+//! End to end: the real `copydesk server` binary over stdio, driven by our small client.
+mod common;
+
+use common::lsp_client::{Enc, LspClient, apply_text_edits, capabilities, position_of, range_json};
+use serde_json::{Value, json};
+
+const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
+
+fn client(encodings: &[&str], options: Value) -> LspClient {
+    let mut c = LspClient::spawn(BIN);
+    c.initialize(encodings, options);
+    c
+}
+
+fn action_titled<'a>(actions: &'a Value, title: &str) -> &'a Value {
+    actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == title)
+        .unwrap_or_else(|| panic!("no action '{title}' in {actions:#}"))
+}
+
+/// The single text document edit of an action: (version, edits).
+fn document_edit(action: &Value) -> (i64, Vec<Value>) {
+    let dc = action["edit"]["documentChanges"].as_array().expect("documentChanges");
+    assert_eq!(dc.len(), 1);
+    (dc[0]["textDocument"]["version"].as_i64().expect("versioned"), dc[0]["edits"].as_array().unwrap().clone())
+}
+
+fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+#[test]
+fn initialize_advertises_capabilities_and_prefers_utf8() {
+    let mut c = LspClient::spawn(BIN);
+    let r = c.initialize(&["utf-16", "utf-8"], Value::Null);
+    let caps = &r["result"]["capabilities"];
+    assert_eq!(caps["positionEncoding"], "utf-8");
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(caps["textDocumentSync"]["openClose"], true);
+    assert_eq!(caps["hoverProvider"], true);
+    assert_eq!(caps["inlayHintProvider"], true);
+    assert_eq!(caps["codeLensProvider"]["resolveProvider"], false);
+    let kinds = caps["codeActionProvider"]["codeActionKinds"].as_array().unwrap();
+    assert!(kinds.contains(&json!("quickfix")) && kinds.contains(&json!("source.fixAll.copydesk")), "{kinds:?}");
+    assert!(caps.get("diagnosticProvider").is_none(), "no pull diagnostics for a client without support");
+    assert_eq!(r["result"]["serverInfo"]["name"], "copydesk");
+    // The server asked to watch config files (the client supports dynamic registration).
+    let reg = c.wait_server_request("client/registerCapability");
+    let regs = reg["params"]["registrations"].as_array().unwrap();
+    let watch = regs.iter().find(|r| r["method"] == "workspace/didChangeWatchedFiles").expect("watcher");
+    assert_eq!(watch["registerOptions"]["watchers"][0]["globPattern"], "**/copydesk.toml");
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn encoding_falls_back_to_utf16_and_accepts_utf32() {
+    for (offered, want) in [(json!(["utf-16"]), "utf-16"), (json!(["utf-32"]), "utf-32"), (Value::Null, "utf-16")] {
+        let mut c = LspClient::spawn(BIN);
+        let mut caps = capabilities(&[]);
+        caps["general"]["positionEncodings"] = offered.clone();
+        let r = c.initialize_with(caps, Value::Null);
+        assert_eq!(r["result"]["capabilities"]["positionEncoding"], want, "offered {offered}");
+    }
+}
+
+/// Edits around emoji, accents and CRLF line ends, checked against our own copy of the text.
+fn edit_session(encodings: &[&str], want: Enc) {
+    let mut c = client(encodings, Value::Null);
+    assert_eq!(c.enc, want);
+    let uri = "file:///tmp/copydesk-e2e/emoji.md";
+    let mut text = String::from("Ça va 😀 bien.\r\nSecond line 👩‍👩‍👧 here.\r\nThird: naïve 日本.\n");
+    c.open(uri, "markdown", 1, &text);
+    assert!(c.diagnostics(uri, 1).is_empty());
+    let mut v = 1;
+    let mut edit = |c: &mut LspClient, text: &mut String, at: &str, del: usize, new: &str| {
+        v += 1;
+        let start = text.find(at).unwrap();
+        c.change(uri, v, text, start, start + del, new);
+    };
+    edit(&mut c, &mut text, " bien", 0, "🎉"); // insert after an emoji
+    edit(&mut c, &mut text, "😀", "😀".len(), ""); // delete an emoji
+    edit(&mut c, &mut text, "\r\nSecond", 2, " "); // join two CRLF lines
+    edit(&mut c, &mut text, " here", 0, "\r\nnew ✓ line"); // split with a CRLF
+    edit(&mut c, &mut text, "日本", "日本".len(), "中文🀄"); // replace CJK with an astral char
+    edit(&mut c, &mut text, "👩", "👩‍👩‍👧".len(), "x"); // delete a ZWJ sequence
+    let (version, server) = c.document_text(uri);
+    assert_eq!((version, server.as_str()), (v, text.as_str()));
+    // The last publication carries the last version.
+    c.diagnostics(uri, v);
+    assert!(!c.log().contains("clamped"), "no edit should have been clamped:\n{}", c.log());
+}
+
+#[test]
+fn incremental_edits_with_emoji_and_crlf_under_utf8() {
+    edit_session(&["utf-8", "utf-16"], Enc::Utf8);
+}
+
+#[test]
+fn incremental_edits_with_emoji_and_crlf_under_utf16() {
+    edit_session(&["utf-16"], Enc::Utf16);
+}
+
+#[test]
+fn diagnostics_carry_versions_and_never_go_back() {
+    let mut c = client(&["utf-16"], json!({"maxDocumentSize": 40}));
+    let uri = "file:///tmp/copydesk-e2e/versions.md";
+    let mut text = String::from("Short.\n");
+    c.open(uri, "markdown", 1, &text);
+    assert!(c.diagnostics(uri, 1).is_empty());
+    // A burst of edits: the server may skip intermediate versions but must end at the newest,
+    // and versions it publishes never decrease.
+    for v in 2..=30 {
+        let end = text.len();
+        c.change(uri, v, &mut text, end, end, "ab");
+    }
+    let last = c.diagnostics(uri, 30);
+    assert_eq!(last.len(), 1, "the text is now over 40 bytes: {last:?}");
+    assert_eq!(last[0]["code"], "document-too-large");
+    assert_eq!(last[0]["severity"], 3);
+    assert_eq!(last[0]["source"], "copydesk");
+    let published: Vec<i64> = c
+        .notifications
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .map(|m| m["params"]["version"].as_i64().unwrap())
+        .collect();
+    assert!(published.windows(2).all(|w| w[0] < w[1]), "{published:?}");
+    assert!(published.iter().all(|&v| v < 30));
+}
+
+fn injected(uri_text: &str, enc: Enc, rule: &str, start: usize, end: usize, version: i64, fixes: Value) -> Value {
+    json!({
+        "range": range_json(uri_text, start, end, enc),
+        "severity": 2, "source": "copydesk", "code": rule, "message": "injected",
+        "data": {"version": version, "fixes": fixes},
+    })
+}
+
+#[test]
+fn code_actions_come_from_diagnostic_data_and_apply_cleanly() {
+    let mut c = client(&["utf-16"], json!({"referenceDate": "2025-03-04"}));
+    let uri = "file:///tmp/copydesk-e2e/actions.md";
+    let text = "Intro 😀 line.\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n".to_string();
+    c.open(uri, "markdown", 3, &text);
+    c.diagnostics(uri, 3);
+    let e = c.enc;
+    let at = text.find("Monday").unwrap();
+    let safe = json!([
+        {"title": "Change 'Monday' to 'Tuesday'", "applicability": "safe",
+         "edits": [{"range": range_json(&text, at, at + 6, e), "newText": "Tuesday"}]},
+        {"title": "Rewrite the sentence", "applicability": "unsafe",
+         "edits": [{"range": range_json(&text, 0, 5, e), "newText": "Opening"}]},
+        {"title": "Only a suggestion", "applicability": "display-only", "edits": []},
+    ]);
+    let d1 = injected(&text, e, "date/weekday", at, at + 6, 3, safe);
+    let s2 = text.find("line").unwrap();
+    let d2 = injected(&text, e, "attribution/vague", s2, s2 + 4, 3, json!([]));
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d1["range"], "context": {"diagnostics": [d1, d2]}}),
+    );
+    let actions = &r["result"];
+    // Fixes: the safe one is preferred, the unsafe one is not, display-only is not an action.
+    let fix = action_titled(actions, "Change 'Monday' to 'Tuesday'");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["isPreferred"], true);
+    assert_eq!(action_titled(actions, "Rewrite the sentence")["isPreferred"], false);
+    assert!(actions.as_array().unwrap().iter().all(|a| a["title"] != "Only a suggestion"));
+    let (version, edits) = document_edit(fix);
+    assert_eq!(version, 3);
+    assert_eq!(
+        apply_text_edits(&text, &edits, e),
+        "Intro 😀 line.\r\nOn Tuesday, March 4, 2025 it rained.\r\nThe end.\r\n"
+    );
+    // Both diagnostics get suppression actions (not only the first).
+    let line = action_titled(actions, "Disable attribution/vague on this line");
+    let (_, edits) = document_edit(line);
+    assert_eq!(
+        apply_text_edits(&text, &edits, e),
+        "<!-- copydesk-disable-next-line attribution/vague -->\r\nIntro 😀 line.\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n"
+    );
+    let (_, edits) = document_edit(action_titled(actions, "Disable date/weekday on this line"));
+    assert_eq!(
+        apply_text_edits(&text, &edits, e),
+        "Intro 😀 line.\r\n<!-- copydesk-disable-next-line date/weekday -->\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n"
+    );
+    let (_, edits) = document_edit(action_titled(actions, "Disable date/weekday in this document"));
+    assert_eq!(
+        apply_text_edits(&text, &edits, e),
+        "<!-- copydesk-disable date/weekday -->\r\nIntro 😀 line.\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n"
+    );
+    action_titled(actions, "Disable attribution/vague in this document");
+}
+
+#[test]
+fn set_publication_date_inserts_front_matter() {
+    let mut c = client(&["utf-8"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/date.md";
+    let text = "# Storm hits coast\n\nIt rained yesterday.\n";
+    c.open(uri, "markdown", 1, text);
+    c.diagnostics(uri, 1);
+    let before = today();
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range_json(text, 0, 0, c.enc), "context": {"diagnostics": []}}),
+    );
+    let after = today();
+    let actions = &r["result"];
+    let day = if actions.as_array().unwrap().iter().any(|a| a["title"] == format!("Set publication date to {before}")) {
+        before
+    } else {
+        after
+    };
+    let (version, edits) = document_edit(action_titled(actions, &format!("Set publication date to {day}")));
+    assert_eq!(version, 1);
+    assert_eq!(apply_text_edits(text, &edits, c.enc), format!("---\ndate: {day}\n---\n{text}"));
+
+    // Plain-text documents get the same suppression comments on their own line, no front matter.
+    let puri = "file:///tmp/copydesk-e2e/date.txt";
+    let ptext = "Line one\nLine two";
+    c.open(puri, "plaintext", 1, ptext);
+    c.diagnostics(puri, 1);
+    let d = injected(ptext, c.enc, "claim/unsourced", 9, 13, 1, json!([]));
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": puri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    let actions = &r["result"];
+    assert!(actions.as_array().unwrap().iter().all(|a| !a["title"].as_str().unwrap().starts_with("Set publication")));
+    let (_, edits) = document_edit(action_titled(actions, "Disable claim/unsourced on this line"));
+    assert_eq!(
+        apply_text_edits(ptext, &edits, c.enc),
+        "Line one\n<!-- copydesk-disable-next-line claim/unsourced -->\nLine two"
+    );
+}
+
+#[test]
+fn code_lens_summarises_and_hover_and_hints_are_empty_where_nothing_is_found() {
+    let mut c = client(&["utf-16"], json!({"referenceDate": "2025-03-04"}));
+    let uri = "file:///tmp/copydesk-e2e/lens.md";
+    let text = "Plain words with nothing to flag.\n";
+    c.open(uri, "markdown", 1, text);
+    c.diagnostics(uri, 1);
+    let r = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+    let lens = &r["result"][0];
+    assert_eq!(lens["range"]["start"], json!({"line": 0, "character": 0}));
+    assert_eq!(lens["command"]["title"], "no findings · published 2025-03-04");
+    let r =
+        c.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 3}}));
+    assert_eq!(r["result"], Value::Null);
+    let r = c.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri}, "range": range_json(text, 0, text.len(), c.enc)}),
+    );
+    assert_eq!(r["result"], json!([]));
+}
+
+#[test]
+fn configuration_changes_relint_and_invalid_settings_keep_the_old_ones() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/config.md";
+    let mut text = "A sentence of some length for the limit.\n".to_string();
+    c.open(uri, "markdown", 1, &text);
+    assert!(c.diagnostics(uri, 1).is_empty());
+    // The server pulls the `copydesk` section on didChangeConfiguration.
+    c.configuration = json!({"maxDocumentSize": 10});
+    c.notify("workspace/didChangeConfiguration", json!({"settings": null}));
+    let d = c.diagnostics(uri, 1);
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0]["code"], "document-too-large");
+    let asked = c.server_requests.iter().rfind(|m| m["method"] == "workspace/configuration").unwrap();
+    assert_eq!(asked["params"]["items"][0]["section"], "copydesk");
+    // Invalid: one message naming the key; the limit of 10 stays.
+    c.configuration = json!({"maxDocumentSize": "big", "inlayHints": false});
+    c.notify("workspace/didChangeConfiguration", json!({"settings": null}));
+    let m = c.wait_notification("showMessage", |m| m["method"] == "window/showMessage");
+    let msg = m["params"]["message"].as_str().unwrap();
+    assert!(msg.contains("maxDocumentSize"), "{msg}");
+    assert_eq!(m["params"]["type"], 1);
+    let end = text.len();
+    c.change(uri, 2, &mut text, end, end, "x");
+    assert_eq!(c.diagnostics(uri, 2)[0]["code"], "document-too-large");
+    // Back to valid settings without a limit problem.
+    c.configuration = json!({"maxDocumentSize": 1000});
+    c.notify("workspace/didChangeConfiguration", json!({"settings": null}));
+    assert!(c.diagnostics(uri, 2).is_empty());
+    let shown = c.notifications.iter().filter(|m| m["method"] == "window/showMessage").count();
+    assert_eq!(shown, 0, "exactly one message for the one invalid change");
+}
+
+#[test]
+fn settings_come_from_initialization_options_and_push_style_changes() {
+    // A client without workspace/configuration sends the settings in the notification.
+    let mut caps = capabilities(&["utf-16"]);
+    caps["workspace"]["configuration"] = json!(false);
+    let mut c = LspClient::spawn(BIN);
+    c.initialize_with(caps, json!({"maxDocumentSize": 5}));
+    let uri = "file:///tmp/copydesk-e2e/init.txt";
+    c.open(uri, "plaintext", 1, "more than five bytes");
+    assert_eq!(c.diagnostics(uri, 1)[0]["code"], "document-too-large");
+    c.notify("workspace/didChangeConfiguration", json!({"settings": {"copydesk": {"maxDocumentSize": 100}}}));
+    assert!(c.diagnostics(uri, 1).is_empty());
+}
+
+#[test]
+fn close_clears_diagnostics_and_unknown_documents_are_ignored() {
+    let mut c = client(&["utf-16"], json!({"maxDocumentSize": 3}));
+    let uri = "file:///tmp/copydesk-e2e/close.md";
+    c.open(uri, "markdown", 1, "long enough");
+    assert_eq!(c.diagnostics(uri, 1).len(), 1);
+    c.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    let m = c.wait_notification("cleared", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+    });
+    assert_eq!(m["params"]["diagnostics"], json!([]));
+    assert!(m["params"].get("version").is_none_or(Value::is_null));
+    // Edits to a closed or never-opened document are logged and ignored.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "x"}]}),
+    );
+    let r = c.request("copydesk/documentText", json!({"uri": uri}));
+    assert_eq!(r["result"], Value::Null);
+    // Other languages are not ours.
+    c.open("file:///tmp/copydesk-e2e/code.py", "python", 1, "print('hi')\n");
+    let r = c.request("copydesk/documentText", json!({"uri": "file:///tmp/copydesk-e2e/code.py"}));
+    assert_eq!(r["result"], Value::Null);
+    c.wait_log("not open");
+    c.wait_log("language id 'python'");
+}
+
+#[test]
+fn garbage_frames_get_errors_and_the_server_keeps_serving() {
+    let mut c = client(&["utf-16"], Value::Null);
+    c.send_raw(b"Content-Length: 7\r\n\r\n{nope!}");
+    let r = c.wait_response(Value::Null);
+    assert_eq!(r["error"]["code"], -32700);
+    c.send_raw(b"Content-Length: 11\r\n\r\n{\"id\": 41}\n");
+    let r = c.wait_response(json!(41));
+    assert_eq!(r["error"]["code"], -32600);
+    c.send_raw(b"this is not a header\r\n\r\n");
+    let r = c.wait_response(Value::Null);
+    assert_eq!(r["error"]["code"], -32700);
+    let r = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": "file:///x.md"}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(r["result"], Value::Null);
+    assert!(r.get("error").is_none());
+    let r = c.request("no/suchMethod", json!({}));
+    assert_eq!(r["error"]["code"], -32601);
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+#[test]
+fn out_of_range_edits_are_clamped_and_logged() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/clamp.md";
+    c.open(uri, "markdown", 1, "ab😀\r\ncd");
+    let send = |c: &mut LspClient, v: i64, range: Value, t: &str| {
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"range": range, "text": t}]}),
+        );
+    };
+    let pos = |l: u32, ch: u32| json!({"line": l, "character": ch});
+    send(&mut c, 2, json!({"start": pos(0, 99), "end": pos(0, 99)}), "!"); // past the line end
+    send(&mut c, 3, json!({"start": pos(0, 3), "end": pos(0, 3)}), "["); // inside the surrogate pair
+    send(&mut c, 4, json!({"start": pos(40, 0), "end": pos(50, 2)}), "?"); // past the end
+    assert_eq!(c.document_text(uri), (4, "ab[😀!\r\ncd?".to_string()));
+    c.wait_log("clamped");
+    assert!(c.diagnostics(uri, 4).is_empty());
+}
+
+#[test]
+fn pull_diagnostics_when_the_client_supports_them() {
+    let mut caps = capabilities(&["utf-16"]);
+    caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    let mut c = LspClient::spawn(BIN);
+    let r = c.initialize_with(caps, json!({"maxDocumentSize": 4}));
+    assert_eq!(r["result"]["capabilities"]["diagnosticProvider"]["identifier"], "copydesk");
+    let uri = "file:///tmp/copydesk-e2e/pull.md";
+    c.open(uri, "markdown", 1, "abcdef");
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(r["result"]["kind"], "full");
+    assert_eq!(r["result"]["items"][0]["code"], "document-too-large");
+    let mut text = "abcdef".to_string();
+    c.change(uri, 2, &mut text, 2, 6, "");
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(r["result"]["items"], json!([]), "the pull answers for the current text");
+    assert!(
+        !c.notifications.iter().any(|m| m["method"] == "textDocument/publishDiagnostics"),
+        "a pull client is not also pushed to"
+    );
+}
+
+#[test]
+fn positions_in_diagnostics_use_the_negotiated_encoding() {
+    // The too-large diagnostic sits at 0:0; a real finding range is checked in the replay test.
+    // Here: hover positions past an emoji resolve in the negotiated encoding without clamping.
+    for enc in [["utf-8"], ["utf-16"]] {
+        let mut c = client(&enc, Value::Null);
+        let uri = "file:///tmp/copydesk-e2e/pos.md";
+        let mut text = "😀😀 tail\n".to_string();
+        c.open(uri, "markdown", 1, &text);
+        let (_, col) = position_of(&text, text.find("tail").unwrap(), c.enc);
+        assert_eq!(col, if c.enc == Enc::Utf8 { 9 } else { 5 });
+        let at = text.find("tail").unwrap();
+        c.change(uri, 2, &mut text, at, at + 4, "end");
+        assert_eq!(c.document_text(uri).1, "😀😀 end\n");
+    }
+}

@@ -1,21 +1,452 @@
-//! The attribution model: for each sentence, what (if anything) attributes it.
-//! STUB: attributes nothing yet.
-use crate::engine::{Document, Settings};
+//! The attribution model: for each sentence, what (if anything) attributes it, which of its
+//! sources are vague or anonymous, and what checkable content it asserts; for each quotation,
+//! whether a speaker is given and whether it speaks of its speaker in the third person.
+//!
+//! Built once per check by [`AttributionModel::build`] and shared by the `attribution/*` and
+//! `claim/*` rules (and the language server's hover). Pure: text and settings in, facts out.
+//!
+//! # What attributes a sentence
+//! * a source with a reporting verb, either order, with titles and appositives ("Ortiz said",
+//!   "said Maria Ortiz, the budget director", "the agency said in a report"). Any subject that
+//!   is not vague and not an anonymous formula counts: proper names, pronouns, organisations
+//!   ("the authority", "police"), documents ("the memo says"). Evidence verbs ("shows",
+//!   "found", "indicates") count only with a named, document or organisation subject;
+//! * "according to <source>" with a source that is not vague, "(Source: ...)" and `Source:` lines;
+//! * a Markdown link or footnote reference in the sentence;
+//! * a known source from the settings anywhere in the sentence;
+//! * an anonymous source whose anonymity is explained in the sentence;
+//! * being inside an attributed quotation (all its sentences are attributed to its speaker);
+//! * carry-over (below).
+//!
+//! # How far carry-over reaches
+//! A sentence whose own source is only a pronoun ("she added", "it said") inherits the source of
+//! the nearest attributed sentence before it in the same paragraph, or the last sentence of the
+//! previous paragraph. A sentence with no source of its own is carried over only when it opens
+//! with a continuation cue ("Also,", "In addition,", "Moreover,") and the sentence right before
+//! it, in the same paragraph, is attributed. Carry-over chains sentence by sentence and never
+//! crosses a heading or a paragraph boundary on its own: a new paragraph needs its own source.
+//!
+//! # Quotations
+//! A quotation is attributed when the parser tagged a speaker, when its sentence has a source
+//! outside the quotation marks, when the sentence before it in the same paragraph has one
+//! (or ends with a colon after one, across a paragraph break: block quotes), when the sentence
+//! after it in the same paragraph has one, or when it belongs to a multi-paragraph quotation
+//! that is attributed.
+pub(crate) mod lists;
+pub(crate) mod sentence;
 
-/// Per-sentence attribution, indexed like [`Document::sentences`].
+use crate::engine::{Document, Settings};
+use crate::text::Span;
+pub use sentence::{AnonymousSource, Checkable, ClaimKind, How, VagueFix, VagueSource};
+use sentence::{Extras, Facts};
+
+/// Per-sentence attribution, indexed like [`Document::sentences`], and per-quotation facts,
+/// indexed like [`Document::quotes`].
 #[derive(Clone, Debug, Default)]
 pub struct AttributionModel {
     pub sentences: Vec<SentenceAttribution>,
+    pub quotes: Vec<QuoteAttribution>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SentenceAttribution {
     /// Attributed to a named source, a citation, an attributed quotation or by carry-over.
     pub attributed: bool,
+    /// How, when attributed.
+    pub how: Option<How>,
+    /// The source's words ("Maria Ortiz", "the authority's incident log"), when there are any.
+    pub source: Option<Span>,
+    /// The reporting verb ("said"), when there is one.
+    pub verb: Option<Span>,
+    /// Vague sources ("Experts suggest", "it is believed").
+    pub vague: Vec<VagueSource>,
+    /// Anonymous sources, with or without a stated reason.
+    pub anonymous: Vec<AnonymousSource>,
+    /// The first checkable assertion outside quotation marks (statistic, superlative, ...).
+    pub checkable: Option<Checkable>,
+    /// Ends with a question mark.
+    pub question: bool,
+    /// Lies wholly inside a quotation.
+    pub quoted: bool,
+}
+
+impl SentenceAttribution {
+    /// A vague source, or an anonymous one with no reason: the sentence has a source problem.
+    pub fn has_source_problem(&self) -> bool {
+        !self.vague.is_empty() || self.anonymous.iter().any(|a| !a.reason_given)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuoteAttribution {
+    /// A speaker is given (tag, sentence or adjacent sentence).
+    pub attributed: bool,
+    /// The speaker's words next to the quotation ("he" in `he remarked, "..."`), when found.
+    pub speaker: Option<Span>,
+    /// Inside another quotation.
+    pub nested: bool,
+    /// Short enough to be a scare quote or a partial quotation (four words or fewer).
+    pub short: bool,
+    /// Looks like a title (every significant word capitalised).
+    pub title: bool,
+    /// The quoted words speak of the speaker in the third person: where that happens.
+    pub third_person: Option<Span>,
 }
 
 impl AttributionModel {
-    pub fn build(doc: &Document, _settings: &Settings) -> AttributionModel {
-        AttributionModel { sentences: vec![SentenceAttribution::default(); doc.sentences.len()] }
+    pub fn build(doc: &Document, settings: &Settings) -> AttributionModel {
+        let extras = Extras {
+            vague: (!settings.extra_vague_phrases.is_empty()).then(|| lists::automaton(&settings.extra_vague_phrases)),
+            known: (!settings.known_sources.is_empty()).then(|| lists::automaton(&settings.known_sources)),
+        };
+        let text = doc.text;
+        let prose = doc.prose.as_str();
+        let ns = doc.sentences.len();
+        // Quotation spans per sentence, by a linear sweep (quotes are sorted by start).
+        let mut qspans: Vec<Vec<Span>> = vec![Vec::new(); ns];
+        {
+            let mut first = 0;
+            for (i, s) in doc.sentences.iter().enumerate() {
+                while first < doc.quotes.len() && doc.quotes[first].span.end <= s.span.start {
+                    first += 1;
+                }
+                let mut k = first;
+                while k < doc.quotes.len() && doc.quotes[k].span.start < s.span.end {
+                    if doc.quotes[k].span.overlaps(s.span) {
+                        qspans[i].push(doc.quotes[k].span);
+                    }
+                    k += 1;
+                }
+            }
+        }
+        let mut facts: Vec<Facts> = Vec::with_capacity(ns);
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let mut f = sentence::analyse(prose, s.span, &qspans[i], &extras);
+            let raw = s.span.slice(text);
+            if (s.cites || raw.contains("[^") || raw.contains("](")) && f.found.is_none_or(|x| x.pronoun) {
+                f.found = Some(sentence::Found {
+                    how: How::Citation,
+                    source: s.span,
+                    verb: None,
+                    pronoun: false,
+                    proper: false,
+                });
+            }
+            facts.push(f);
+        }
+        let mut out: Vec<SentenceAttribution> = facts
+            .iter()
+            .zip(&doc.sentences)
+            .zip(&qspans)
+            .map(|((f, s), qs)| SentenceAttribution {
+                attributed: f.found.is_some(),
+                how: f.found.map(|x| x.how),
+                source: f.found.map(|x| x.source),
+                verb: f.found.and_then(|x| x.verb),
+                vague: f.vague.clone(),
+                anonymous: f.anonymous.clone(),
+                checkable: f.checkable,
+                question: f.question,
+                quoted: qs.iter().any(|q| q.start <= s.span.start && s.span.end <= q.end + 1),
+            })
+            .collect();
+
+        // Carry-over.
+        for i in 1..ns {
+            let same_block = doc.sentences[i - 1].block == doc.sentences[i].block;
+            let pronoun = facts[i].found.is_some_and(|x| x.pronoun);
+            if pronoun {
+                let block = doc.sentences[i].block;
+                let prev = (0..i).rev().take_while(|&j| doc.sentences[j].block + 1 >= block).find(|&j| {
+                    out[j].attributed && out[j].how != Some(How::Citation) && !facts[j].found.is_some_and(|x| x.pronoun)
+                });
+                if let Some(j) = prev {
+                    out[i].how = Some(How::CarryOver);
+                    out[i].source = out[j].source;
+                }
+            } else if !out[i].attributed && facts[i].continuation && same_block && out[i - 1].attributed {
+                out[i].attributed = true;
+                out[i].how = Some(How::CarryOver);
+                out[i].source = out[i - 1].source;
+            }
+        }
+
+        // Quotations.
+        let named = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() || x.how == How::AccordingTo);
+        // Across a paragraph break only a person or a name carries a quotation: "Ruiz said ...".
+        let proper = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() && x.proper);
+        let mut quotes: Vec<QuoteAttribution> = Vec::with_capacity(doc.quotes.len());
+        for (qi, q) in doc.quotes.iter().enumerate() {
+            let nested =
+                doc.quotes[..qi].iter().rev().take(8).any(|o| o.span.contains_span(q.span) && o.span != q.span);
+            let inner = q.inner.slice(text);
+            let words: Vec<&str> = inner.split_whitespace().collect();
+            let short = words.len() <= 4;
+            let title = !words.is_empty()
+                && words.len() <= 12
+                && words.iter().filter(|w| w.len() > 3).all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && words.iter().filter(|w| w.len() > 3).count() >= 2
+                && !inner.trim_end().ends_with(['.', ',', '?', '!']);
+            let first = doc.sentence_at(q.span.start).unwrap_or(q.sentence.min(ns.saturating_sub(1)));
+            let last = doc.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(first);
+            let mut attributed = q.speaker.is_some();
+            if ns > 0 {
+                attributed = attributed || (first..=last).any(&named);
+                let block = |j: usize| doc.sentences[j].block;
+                if !attributed && first > 0 {
+                    let p = first - 1;
+                    let same = block(p) == block(first) && (named(p) || quote_attributed_in(&quotes, doc, p));
+                    let before = block(p) + 1 == block(first)
+                        && ((named(p) && doc.sentence_text(p).trim_end().ends_with(':'))
+                            || proper(p)
+                            || quote_tagged_in(&quotes, doc, p));
+                    attributed = same || before;
+                }
+                // The next sentence: in the same paragraph, or anywhere after an unclosed quotation.
+                if !attributed && last + 1 < ns && (block(last + 1) == block(last) || !q.closed) && named(last + 1) {
+                    attributed = true;
+                }
+            }
+            let speaker = q.speaker.as_ref().map(|s| s.name).or_else(|| speaker_next_to(doc, q.span));
+            let third_person = speaker.and_then(|sp| third_person(text, sp, q.inner));
+            quotes.push(QuoteAttribution { attributed, speaker, nested, short, title, third_person });
+        }
+        // Multi-paragraph quotations share their attribution.
+        let mut k = 0;
+        while k < doc.quotes.len() {
+            let mut e = k;
+            while e + 1 < doc.quotes.len() && !doc.quotes[e].closed {
+                e += 1;
+            }
+            if e > k && quotes[k..=e].iter().any(|q| q.attributed) {
+                for q in &mut quotes[k..=e] {
+                    q.attributed = true;
+                }
+            }
+            k = e + 1;
+        }
+        // Sentences inside attributed quotations are attributed to the speaker.
+        for (qi, q) in doc.quotes.iter().enumerate() {
+            if !quotes[qi].attributed {
+                continue;
+            }
+            for (i, s) in doc.sentences.iter().enumerate().skip(q.sentence.min(ns)) {
+                if s.span.start >= q.span.end {
+                    break;
+                }
+                if q.span.start <= s.span.start && s.span.end <= q.span.end + 1 && !out[i].attributed {
+                    out[i].attributed = true;
+                    out[i].how = Some(How::Quotation);
+                    out[i].source = quotes[qi].speaker;
+                }
+            }
+        }
+        AttributionModel { sentences: out, quotes }
+    }
+}
+
+/// A quotation with a speaker next to it starts in `sentence`.
+fn quote_tagged_in(done: &[QuoteAttribution], doc: &Document, sentence: usize) -> bool {
+    doc.quotes
+        .iter()
+        .zip(done)
+        .any(|(q, a)| a.attributed && a.speaker.is_some() && doc.sentence_at(q.span.start) == Some(sentence))
+}
+
+fn quote_attributed_in(done: &[QuoteAttribution], doc: &Document, sentence: usize) -> bool {
+    doc.quotes.iter().zip(done).any(|(q, a)| a.attributed && doc.sentence_at(q.span.start) == Some(sentence))
+}
+
+/// The speaker next to a quotation: `he remarked, "…"` or `"…," said Ortiz` / `"…," Ortiz said`.
+fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
+    let text = doc.prose.as_str();
+    let before = &text[..q.start];
+    let words_before: Vec<(usize, &str)> = last_words(before, 3);
+    // `<speaker> <verb>,` right before the opening mark.
+    if words_before.len() >= 2 {
+        let (_, v) = words_before[words_before.len() - 1];
+        let (ss, sname) = words_before[words_before.len() - 2];
+        if crate::engine::lexicon::is_reporting_verb(v) && is_person_word(sname) {
+            return Some(Span::new(ss, ss + sname.len()));
+        }
+    }
+    // After the closing mark: `said Ortiz` or `Ortiz said`.
+    let after = &text[q.end..];
+    let mut it = first_words(after, 2, q.end).into_iter();
+    if let (Some((a0, w0)), Some((a1, w1))) = (it.next(), it.next()) {
+        if crate::engine::lexicon::is_reporting_verb(w0) && is_person_word(w1) {
+            return Some(Span::new(a1, a1 + w1.len()));
+        }
+        if crate::engine::lexicon::is_reporting_verb(w1) && is_person_word(w0) {
+            return Some(Span::new(a0, a0 + w0.len()));
+        }
+    }
+    None
+}
+
+fn is_person_word(w: &str) -> bool {
+    matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they") || w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn word_chars(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// The last `k` words of `s` (stopping at sentence punctuation), with their offsets.
+fn last_words(s: &str, k: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().rev().peekable();
+    while out.len() < k {
+        while let Some(&(_, c)) = it.peek() {
+            if word_chars(c) {
+                break;
+            }
+            if matches!(c, '.' | '?' | '!' | ';' | '"' | '“' | '”') {
+                out.reverse();
+                return out;
+            }
+            it.next();
+        }
+        let Some(&(i, c)) = it.peek() else { break };
+        let e = i + c.len_utf8();
+        let mut a = i;
+        while let Some(&(j, c)) = it.peek() {
+            if !word_chars(c) {
+                break;
+            }
+            a = j;
+            it.next();
+        }
+        out.push((a, &s[a..e]));
+    }
+    out.reverse();
+    out
+}
+
+/// The first `k` words of `s` (stopping at sentence punctuation), with offsets from `base`.
+fn first_words(s: &str, k: usize, base: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while out.len() < k {
+        while let Some(&(_, c)) = it.peek() {
+            if word_chars(c) {
+                break;
+            }
+            if matches!(c, '.' | '?' | '!' | ';' | '"' | '“' | '”') {
+                return out;
+            }
+            it.next();
+        }
+        let Some(&(a, _)) = it.peek() else { break };
+        let mut b = a;
+        while let Some(&(j, c)) = it.peek() {
+            if !word_chars(c) {
+                break;
+            }
+            b = j + c.len_utf8();
+            it.next();
+        }
+        out.push((base + a, &s[a..b]));
+        if b - a > 40 {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether the quoted words (`inner`) speak of the speaker (`speaker`) in the third person:
+/// they open with "He/She <reporting verb>" or name the speaker followed by a reporting verb.
+fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
+    let name = speaker.slice(text);
+    let inner_text = inner.slice(text);
+    let words = first_words(inner_text, 2, inner.start);
+    if let [(a, w0), (_, w1)] = words.as_slice() {
+        let pron = matches!(*w0, "He" | "She");
+        if pron && (crate::engine::lexicon::is_reporting_verb(w1) || w1.ends_with("ed")) {
+            let lname = name.to_ascii_lowercase();
+            if matches!(lname.as_str(), "he" | "she") || name.chars().next().is_some_and(char::is_uppercase) {
+                return Some(Span::new(*a, a + w0.len() + 1 + w1.len()));
+            }
+        }
+    }
+    let is_pronoun = matches!(name.to_ascii_lowercase().as_str(), "he" | "she" | "they");
+    if !is_pronoun && name.len() > 2 {
+        let mut from = 0;
+        while let Some(p) = inner_text[from..].find(name) {
+            let at = from + p;
+            let after = &inner_text[at + name.len()..];
+            let ok_start = at == 0 || !inner_text[..at].ends_with(|c: char| c.is_alphanumeric());
+            let next = first_words(after, 1, 0);
+            if ok_start
+                && let Some((_, w)) = next.first()
+                && (crate::engine::lexicon::is_reporting_verb(w) || *w == "expressed")
+                && after.starts_with(' ')
+            {
+                return Some(Span::new(inner.start + at, inner.start + at + name.len() + 1 + w.len()));
+            }
+            from = at + name.len();
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::DocKind;
+
+    fn model(t: &str) -> (Document<'_>, AttributionModel) {
+        let d = Document::parse(t, DocKind::Markdown, &[]);
+        let m = AttributionModel::build(&d, &Settings::default());
+        (d, m)
+    }
+
+    #[test]
+    fn one_entry_per_sentence() {
+        let (d, m) = model("Ortiz said the line would close.\n\nThe line closed.\n");
+        assert_eq!(m.sentences.len(), d.sentences.len());
+        assert!(m.sentences[0].attributed);
+        assert!(!m.sentences[1].attributed);
+    }
+
+    #[test]
+    fn known_sources_count_as_named() {
+        let t = "The Ledger reported 40 percent growth in the county.";
+        let d = Document::parse(t, DocKind::Markdown, &[]);
+        let s = Settings { known_sources: vec!["the ledger".into()], ..Default::default() };
+        let m = AttributionModel::build(&d, &s);
+        assert!(m.sentences[0].attributed);
+        let t2 = "Gossip columns put the figure at 40 percent.";
+        let d2 = Document::parse(t2, DocKind::Markdown, &[]);
+        assert!(!AttributionModel::build(&d2, &s).sentences[0].attributed);
+        let s2 = Settings { known_sources: vec!["gossip columns".into()], ..Default::default() };
+        assert_eq!(AttributionModel::build(&d2, &s2).sentences[0].how, Some(How::KnownSource));
+    }
+
+    #[test]
+    fn extra_vague_phrases_extend_the_list() {
+        let t = "Insiders whisper the mayor will resign.";
+        let d = Document::parse(t, DocKind::Markdown, &[]);
+        let s = Settings { extra_vague_phrases: vec!["insiders whisper".into()], ..Default::default() };
+        let m = AttributionModel::build(&d, &s);
+        assert_eq!(m.sentences[0].vague.len(), 1);
+        assert_eq!(m.sentences[0].vague[0].span.slice(t), "Insiders whisper");
+    }
+
+    #[test]
+    fn third_person_quotes() {
+        let t = "he remarked, \"He expressed thanks for the help,\" the agency said.";
+        let q0 = t.find('"').unwrap();
+        let q1 = t.rfind('"').unwrap();
+        let sp = third_person(t, Span::new(0, 2), Span::new(q0 + 1, q1));
+        assert_eq!(sp.map(|s| s.slice(t)), Some("He expressed"));
+        let t2 = "Lee said, \"Lee said it first, and I agreed.\"";
+        let q0 = t2.find('"').unwrap();
+        let q1 = t2.rfind('"').unwrap();
+        assert_eq!(third_person(t2, Span::new(0, 3), Span::new(q0 + 1, q1)).map(|s| s.slice(t2)), Some("Lee said"));
+        let t3 = "she said, \"He was a kind man.\"";
+        let q0 = t3.find('"').unwrap();
+        let q1 = t3.rfind('"').unwrap();
+        assert_eq!(third_person(t3, Span::new(0, 3), Span::new(q0 + 1, q1)), None);
     }
 }

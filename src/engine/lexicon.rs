@@ -38,6 +38,11 @@ pub fn is_reporting_verb(word: &str) -> bool {
     }
 }
 
+/// Every form of every reporting verb, lowercase (for building automata over word lists).
+pub fn reporting_verb_forms() -> impl Iterator<Item = &'static str> {
+    REPORTING_VERBS.iter().map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,10 +1,56 @@
-//! The `claim/*` rules. STUB: lists no rules yet.
-use super::{Context, Family, RuleMeta};
-use crate::engine::{Document, Finding};
+//! The `claim/*` rules: checkable assertions with no source. The analysis (what is checkable,
+//! what is attributed) lives in [`crate::attribution`]; this file decides and builds the fixes.
+use super::{Category, Context, Family, Fixability, RuleMeta};
+use crate::engine::document::BlockKind;
+use crate::engine::{Applicability, DocKind, Document, Edit, Finding, Fix, Severity};
+use crate::text::Span;
 
 pub struct ClaimFamily;
 
-static RULES: &[RuleMeta] = &[];
+static RULES: &[RuleMeta] = &[RuleMeta {
+    id: "claim/unsourced",
+    summary: "A checkable claim (statistic, change, superlative, cause) with no source",
+    default_severity: Severity::Warning,
+    category: Category::Claim,
+    fix: Fixability::Unsafe,
+    docs: r#"## What it flags
+A sentence that asserts something a reader could check or dispute, with no source: statistics,
+amounts, counts and percentages ("Nearly 40 percent of riders..."), changes ("have more than
+doubled", "climbed 38%"), rankings, superlatives and records ("the largest in the county's
+history", "the first woman to..."), and causes stated as fact ("because", "led to", "caused",
+"is directly responsible for").
+
+Not flagged: attributed sentences (a named source with a reporting verb, "according to", a link
+or footnote, a known source, carry-over from an attributed sentence), anything inside an
+attributed quotation, questions, headings, table cells, routine event reporting with dates,
+times, addresses, ages and identifiers ("Route 49", "No. 7"), speculation ("could lead to"), and
+sentences already flagged for a vague or anonymous source (those are `attribution/*` findings).
+
+## Why it matters
+Numbers, records and causes are what readers remember and repeat. An unsourced one is either the
+writer's own unverified assertion or a source the writer forgot to name; either way an editor
+has to ask "says who?" before it runs.
+
+## Example
+```text
+The county's jail population has tripled since the new bail rules took effect.
+```
+
+## Use instead
+```text
+The county's jail population has tripled since the new bail rules took effect, according to sheriff's office booking data.
+```
+
+## Fix safety
+Both fixes are unsafe. One appends ", according to [SOURCE]" before the sentence's final
+punctuation; the other (Markdown only) inserts a footnote reference `[^src-N]` there and appends a
+stub definition `[^src-N]: [SOURCE]` at the end of the document. The placeholder must be replaced
+by a real source.
+"#,
+}];
+
+/// `claim/unsourced`.
+pub static UNSOURCED: &RuleMeta = &RULES[0];
 
 impl Family for ClaimFamily {
     fn name(&self) -> &'static str {
@@ -13,5 +59,78 @@ impl Family for ClaimFamily {
     fn rules(&self) -> &'static [RuleMeta] {
         RULES
     }
-    fn check(&self, _doc: &Document, _ctx: &Context, _out: &mut Vec<Finding>) {}
+    fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
+        let text = doc.text;
+        let mut next_label = 1usize;
+        for (i, sa) in ctx.attribution.sentences.iter().enumerate().take(doc.sentences.len()) {
+            let s = &doc.sentences[i];
+            let Some(cue) = sa.checkable else { continue };
+            let block = doc.blocks.get(s.block);
+            if sa.attributed
+                || sa.has_source_problem()
+                || sa.question
+                || sa.quoted
+                || block.is_some_and(|b| matches!(b.kind, BlockKind::Heading | BlockKind::TableCell))
+            {
+                continue;
+            }
+            let kind = cue.kind.as_str();
+            let msg = format!(
+                "Unsourced {kind}: '{}' is a checkable claim, and the sentence names no source",
+                cue.cue.slice(text)
+            );
+            let mut f = Finding::new(UNSOURCED, s.span, msg).with_fix(according_fix(text, s.span));
+            if doc.kind == DocKind::Markdown {
+                while text.contains(&format!("[^src-{next_label}]")) {
+                    next_label += 1;
+                }
+                f = f.with_fix(footnote_fix(text, s.span, next_label));
+                next_label += 1;
+            }
+            out.push(f);
+        }
+    }
 }
+
+/// Where the final punctuation of `sentence` is: `(offset of the mark, offset after closing quotes)`.
+/// `None` when the sentence does not end with `.`, `!` or `?`.
+fn final_punct(text: &str, sentence: Span) -> (Option<usize>, usize, bool) {
+    let s = sentence.slice(text).trim_end();
+    let end = sentence.start + s.len();
+    let body = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '*', '_']);
+    let closers = &s[body.len()..];
+    let quoted = closers.contains(['"', '”', '’', '\'']);
+    let mark = body.ends_with(['.', '!', '?']).then(|| sentence.start + body.len() - 1);
+    (mark, end, quoted)
+}
+
+fn according_fix(text: &str, sentence: Span) -> Fix {
+    let (mark, end, quoted) = final_punct(text, sentence);
+    let edits = match mark {
+        // `... ever."` becomes `... ever," according to [SOURCE].`
+        Some(m) if quoted => {
+            vec![Edit::replace(Span::new(m, m + 1), ","), Edit::insert(end, " according to [SOURCE].")]
+        }
+        Some(m) => vec![Edit::insert(m, ", according to [SOURCE]")],
+        None => vec![Edit::insert(end, ", according to [SOURCE]")],
+    };
+    Fix::new("Append ', according to [SOURCE]' to the sentence", Applicability::Unsafe, edits)
+}
+
+fn footnote_fix(text: &str, sentence: Span, n: usize) -> Fix {
+    let (mark, end, quoted) = final_punct(text, sentence);
+    let label = format!("[^src-{n}]");
+    let at = match mark {
+        Some(m) if !quoted => m,
+        _ => end,
+    };
+    let def = if text.ends_with('\n') { format!("\n{label}: [SOURCE]\n") } else { format!("\n\n{label}: [SOURCE]\n") };
+    Fix::new(
+        format!("Add footnote {label} with a '[SOURCE]' stub at the end of the document"),
+        Applicability::Unsafe,
+        vec![Edit::insert(at, label.clone()), Edit::insert(text.len(), def)],
+    )
+}
+
+#[cfg(test)]
+mod tests;

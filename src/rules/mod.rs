@@ -7,6 +7,8 @@ pub mod attribution;
 pub mod claim;
 pub mod date;
 pub mod directive;
+#[cfg(test)]
+pub(crate) mod testutil;
 
 use serde::Serialize;
 

@@ -1,0 +1,1564 @@
+//! One sentence, analysed on its own: tokens, what attributes it, its vague and anonymous
+//! sources, and what checkable content it asserts. Everything here is a function of the
+//! sentence's prose and the quotation spans inside it, so it is unit-tested on bare strings.
+//!
+//! The tokens are our own rather than [`crate::engine::Document::tokens`]: the analysis needs a
+//! normalised (lowercase, single-spaced, straight-apostrophe) copy of the sentence to run the
+//! phrase automaton over, with a map back to byte offsets, and building both in one pass over
+//! the sentence is cheaper than converting the document's tokens.
+use aho_corasick::AhoCorasick;
+
+use super::lists::{Cue, LISTS, flags};
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum K {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    /// Bytes in the original text.
+    pub span: Span,
+    /// Bytes in [`Sent::norm`].
+    pub n0: u32,
+    pub n1: u32,
+    pub kind: K,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Inside a quotation (marks included).
+    pub quoted: bool,
+    /// The single-word lists the token is in ([`flags`]).
+    pub flags: u32,
+}
+
+/// A tokenised sentence.
+pub(crate) struct Sent {
+    pub toks: Vec<Tok>,
+    /// Lowercased tokens joined by single spaces; punctuation normalised (`“”` to `"`, `’` to `'`).
+    pub norm: String,
+    /// Index of the first word token.
+    pub first: usize,
+}
+
+fn joins_word(prev: char, c: char, next: Option<char>) -> bool {
+    let Some(n) = next else { return false };
+    match c {
+        '\'' | '’' => prev.is_alphabetic() && n.is_alphabetic(),
+        '-' | '‑' => prev.is_alphanumeric() && n.is_alphanumeric(),
+        '.' => prev.is_alphanumeric() && n.is_alphanumeric(),
+        ',' => prev.is_ascii_digit() && n.is_ascii_digit(),
+        '&' => prev.is_uppercase() && n.is_uppercase(),
+        _ => false,
+    }
+}
+
+impl Sent {
+    /// Tokenise `text[span]`; `quotes` are quotation spans (any order) whose tokens are marked quoted.
+    pub fn new(text: &str, span: Span, quotes: &[Span]) -> Sent {
+        let s = &text[span.range()];
+        let base = span.start;
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut toks = Vec::with_capacity(chars.len() / 4 + 1);
+        let mut norm = String::with_capacity(s.len() + 8);
+        let mut k = 0;
+        while k < chars.len() {
+            let (off, c) = chars[k];
+            if c.is_whitespace() {
+                k += 1;
+                continue;
+            }
+            let next = chars.get(k + 1).map(|p| p.1);
+            let prev_space = k == 0 || !chars[k - 1].1.is_alphanumeric();
+            let starts_decimal = c == '.' && prev_space && next.is_some_and(|n| n.is_ascii_digit());
+            if !norm.is_empty() {
+                norm.push(' ');
+            }
+            let n0 = norm.len() as u32;
+            if c.is_alphanumeric() || starts_decimal {
+                let mut e = k + 1;
+                while e < chars.len() {
+                    let ch = chars[e].1;
+                    if ch.is_alphanumeric() || joins_word(chars[e - 1].1, ch, chars.get(e + 1).map(|p| p.1)) {
+                        e += 1;
+                    } else {
+                        break;
+                    }
+                }
+                for &(_, ch) in &chars[k..e] {
+                    match ch {
+                        '’' => norm.push('\''),
+                        '‑' => norm.push('-'),
+                        ch if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
+                        ch => norm.extend(ch.to_lowercase()),
+                    }
+                }
+                let end = chars.get(e).map_or(s.len(), |p| p.0);
+                let kind = if c.is_ascii_digit() || c == '.' { K::Num } else { K::Word };
+                toks.push(Tok {
+                    span: Span::new(base + off, base + end),
+                    n0,
+                    n1: norm.len() as u32,
+                    kind,
+                    cap: c.is_uppercase(),
+                    quoted: false,
+                    flags: 0,
+                });
+                k = e;
+            } else {
+                let n = match c {
+                    '“' | '”' | '„' | '«' | '»' | '"' => '"',
+                    '‘' | '’' | '\'' => '\'',
+                    '—' | '–' => '—',
+                    c => c,
+                };
+                norm.push(n);
+                toks.push(Tok {
+                    span: Span::new(base + off, base + off + c.len_utf8()),
+                    n0,
+                    n1: norm.len() as u32,
+                    kind: K::Punct,
+                    cap: false,
+                    quoted: false,
+                    flags: 0,
+                });
+                k += 1;
+            }
+        }
+        if !quotes.is_empty() {
+            for t in &mut toks {
+                t.quoted = quotes.iter().any(|q| q.contains_span(t.span));
+            }
+        }
+        let first = toks.iter().position(|t| t.kind == K::Word).unwrap_or(0);
+        Sent { toks, norm, first }
+    }
+
+    pub fn w(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.norm[t.n0 as usize..t.n1 as usize]
+    }
+
+    fn is(&self, i: usize, s: &str) -> bool {
+        i < self.toks.len() && self.w(i) == s
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        (i < self.toks.len() && self.toks[i].kind == K::Punct).then(|| self.w(i).chars().next().unwrap_or(' '))
+    }
+
+    /// The token range a match `n0..n1` of the normalised string covers, if it is on token edges.
+    fn token_range(&self, n0: usize, n1: usize) -> Option<(usize, usize)> {
+        let i = self.toks.partition_point(|t| (t.n0 as usize) < n0);
+        let j = self.toks.partition_point(|t| (t.n1 as usize) < n1);
+        (i < self.toks.len() && j < self.toks.len() && self.toks[i].n0 as usize == n0 && self.toks[j].n1 as usize == n1)
+            .then_some((i, j + 1))
+    }
+
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+}
+
+/// How a sentence is attributed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum How {
+    /// A source with a reporting verb, either order: "Ortiz said", "said the agency", "she told reporters".
+    NamedSource,
+    /// "according to <source>" with a source that is not vague.
+    AccordingTo,
+    /// A `Source:` line or a parenthesised "(Source: ...)".
+    SourceLine,
+    /// A Markdown link or a footnote reference in the sentence.
+    Citation,
+    /// Inside an attributed quotation.
+    Quotation,
+    /// Continues the account of a source named earlier in the paragraph.
+    CarryOver,
+    /// A name from the `known_sources` setting.
+    KnownSource,
+    /// An anonymous source with a stated reason for the anonymity.
+    Anonymous,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub how: How,
+    pub source: Span,
+    pub verb: Option<Span>,
+    /// The source is a pronoun ("she said"): it refers back.
+    pub pronoun: bool,
+    /// The source is a proper name, a pronoun or a known source (not just "the company").
+    pub proper: bool,
+}
+
+/// What the "replace" fix of a vague source does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VagueFix {
+    /// Replace this subject ("Experts") with "[NAME, TITLE]".
+    Subject(Span),
+    /// Replace this source phrase ("multiple sources", "reports") with "[SOURCE]".
+    Source(Span),
+    /// Replace this impersonal phrase ("It is believed that") with "According to [SOURCE],".
+    Rewrite(Span),
+    /// Insert "According to [SOURCE], " at the start of the sentence.
+    Prefix,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VagueSource {
+    /// The vague phrase ("Experts suggest", "is believed to be", "various intelligence sources").
+    pub span: Span,
+    pub fix: VagueFix,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AnonymousSource {
+    /// The anonymous source ("A senior official", "people familiar with the matter").
+    pub span: Span,
+    /// Where a stated reason would go: after the source and its qualifiers, before the verb.
+    pub insert_at: usize,
+    /// The sentence states why the source is not named.
+    pub reason_given: bool,
+}
+
+/// The kind of checkable assertion a sentence makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClaimKind {
+    Statistic,
+    Change,
+    Superlative,
+    Causal,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Statistic => "statistic",
+            ClaimKind::Change => "change",
+            ClaimKind::Superlative => "superlative",
+            ClaimKind::Causal => "causal",
+        }
+    }
+}
+
+/// The first checkable cue in a sentence, outside quotations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Checkable {
+    pub kind: ClaimKind,
+    /// The words that make it checkable ("40 percent", "the largest", "led to").
+    pub cue: Span,
+}
+
+/// Everything the model learns from one sentence alone.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Facts {
+    pub found: Option<Found>,
+    pub vague: Vec<VagueSource>,
+    pub anonymous: Vec<AnonymousSource>,
+    pub checkable: Option<Checkable>,
+    pub question: bool,
+    /// Ends with a colon (introduces a quotation or a list).
+    pub colon_end: bool,
+    /// Opens with a continuation cue ("Also,", "In addition,", "She added").
+    pub continuation: bool,
+    /// Byte offsets of the verbs whose subjects are anonymous sources.
+    pub anon_verbs: Vec<usize>,
+}
+
+/// Extra, settings-supplied phrase automata (lowercase patterns).
+#[derive(Default)]
+pub(crate) struct Extras {
+    pub vague: Option<AhoCorasick>,
+    pub known: Option<AhoCorasick>,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "some",
+    "any", "no", "each", "every", "several", "many", "such",
+];
+const DEFINITE: &[&str] = &["the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such", "this"];
+const PREPS: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "into",
+    "about",
+    "over",
+    "under",
+    "after",
+    "before",
+    "during",
+    "since",
+    "than",
+    "as",
+    "including",
+    "across",
+    "around",
+    "between",
+    "among",
+    "without",
+    "against",
+    "per",
+    "via",
+    "within",
+    "near",
+    "like",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s"];
+const AUX_ADV: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "must",
+    "also",
+    "later",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "separately",
+    "earlier",
+    "further",
+    "then",
+    "again",
+    "not",
+    "never",
+    "first",
+    "initially",
+    "quickly",
+    "immediately",
+    "often",
+    "always",
+    "still",
+    "already",
+    "just",
+    "long",
+    "once",
+    "widely",
+    "generally",
+    "commonly",
+    "largely",
+    "broadly",
+    "frequently",
+    "sometimes",
+    "increasingly",
+    "openly",
+    "reportedly",
+    "allegedly",
+    "officially",
+    "formally",
+    "do",
+    "does",
+    "did",
+    "now",
+    "have",
+    "has",
+    "had",
+    "all",
+    "both",
+    "consistently",
+    "strongly",
+    "firmly",
+    "flatly",
+    "loudly",
+    "usually",
+    "routinely",
+    "traditionally",
+    "popularly",
+    "universally",
+    "mostly",
+    "privately",
+    "long",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const CLAUSE: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "although", "though", "while", "when", "where", "if", "but",
+    "and", "or", "so", "whereas", "whether", "unless", "until", "after", "before", "since",
+];
+const EVIDENCE: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "find",
+    "finds",
+    "found",
+    "suggest",
+    "suggests",
+    "suggested",
+    "indicate",
+    "indicates",
+    "indicated",
+    "reveal",
+    "reveals",
+    "revealed",
+    "point",
+    "points",
+    "pointed",
+    "demonstrate",
+    "demonstrates",
+    "demonstrated",
+    "corroborate",
+    "corroborates",
+    "corroborated",
+    "underscore",
+    "underscores",
+    "underscored",
+    "highlight",
+    "highlights",
+    "highlighted",
+];
+/// Reporting-verb forms that are as often nouns ("the reports", "faces charges").
+const NOUNISH: &[&str] = &[
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "charge",
+    "charges",
+    "note",
+    "notes",
+    "point",
+    "points",
+    "state",
+    "states",
+    "show",
+    "shows",
+    "post",
+    "posts",
+    "project",
+    "projects",
+    "answer",
+    "answers",
+    "comment",
+    "comments",
+    "find",
+    "finds",
+    "estimate",
+    "estimates",
+    "tally",
+    "tallies",
+    "forecast",
+    "forecasts",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "vow",
+    "vows",
+    "object",
+    "objects",
+    "tweet",
+    "tweets",
+    "stress",
+    "answer",
+    "reply",
+    "replies",
+    "dispute",
+    "disputes",
+    "ask",
+    "asks",
+    "remark",
+    "remarks",
+    "recount",
+    "recounts",
+    "count",
+    "highlight",
+    "highlights",
+    "underline",
+    "voice",
+    "call",
+    "calls",
+    "term",
+    "terms",
+    "hail",
+    "dub",
+];
+const CONTINUATION: &[&str] = &["also", "additionally", "moreover", "furthermore", "further", "likewise", "similarly"];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+const MODALS: &[&str] = &["could", "may", "might", "would", "can", "will", "should", "if", "whether", "possibly"];
+const DUE_TO_VERBS: &[&str] = &[
+    "be", "begin", "start", "open", "close", "end", "arrive", "expire", "take", "resume", "return", "report", "meet",
+    "vote", "finish", "appear", "launch", "retire", "leave", "come", "go", "make", "hold", "deliver", "testify",
+    "speak", "stand", "run", "give", "hear", "publish", "present", "announce", "reopen", "sign", "visit", "face",
+];
+
+fn one_of(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w)
+}
+
+/// Whether `w` is a reporting or opinion verb form (any tense).
+fn verbish(s: &Sent, i: usize) -> bool {
+    i < s.toks.len() && s.toks[i].flags & (flags::REPORT | flags::OPINION) != 0
+}
+
+fn has(s: &Sent, i: usize, bit: u32) -> bool {
+    i < s.toks.len() && s.toks[i].flags & bit != 0
+}
+
+pub(crate) fn analyse(text: &str, span: Span, quotes: &[Span], extras: &Extras) -> Facts {
+    let mut s = Sent::new(text, span, quotes);
+    // One automaton pass: phrases for the analysis, single words as token flags.
+    let mut phrase_hits: Vec<(Cue, usize, usize)> = Vec::new();
+    for m in LISTS.phrases.find_overlapping_iter(s.norm.as_str()) {
+        if let Some((a, b)) = s.token_range(m.start(), m.end()) {
+            match LISTS.cues[m.pattern().as_usize()] {
+                Cue::Word(f) => s.toks[a].flags |= f,
+                cue => phrase_hits.push((cue, a, b)),
+            }
+        }
+    }
+    analyse_tokens(&s, phrase_hits, extras)
+}
+
+fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &Extras) -> Facts {
+    let mut f = Facts::default();
+    let n = s.toks.len();
+    if n == 0 {
+        return f;
+    }
+    // Trailing punctuation (skipping closing quotes and brackets) for questions and colons.
+    let mut last = n;
+    while last > 0 && matches!(s.punct(last - 1), Some('"' | '\'' | ')' | ']' | '*' | '_')) {
+        last -= 1;
+    }
+    if last > 0 {
+        f.question = s.punct(last - 1) == Some('?');
+        f.colon_end = s.punct(last - 1) == Some(':');
+    }
+    let first = (0..n).find(|&i| s.toks[i].kind != K::Punct).unwrap_or(0);
+    f.continuation = one_of(CONTINUATION, s.w(first))
+        || (s.is(first, "in") && s.is(first + 1, "addition"))
+        || (one_of(PRONOUNS, s.w(first)) && (s.is(first + 1, "added") || s.is(first + 1, "also")));
+
+    if let Some(ac) = &extras.vague {
+        for m in ac.find_overlapping_iter(s.norm.as_str()) {
+            if let Some((a, b)) = s.token_range(m.start(), m.end()) {
+                phrase_hits.push((Cue::Vague, a, b));
+            }
+        }
+    }
+    let reason = phrase_hits.iter().any(|h| h.0 == Cue::Reason);
+    let known = extras.known.as_ref().and_then(|ac| {
+        ac.find_iter(s.norm.as_str())
+            .filter_map(|m| s.token_range(m.start(), m.end()))
+            .find(|&(a, _)| !s.toks[a].quoted)
+    });
+
+    // Anonymous sources: formulas and "a/an <modifiers> <person noun>" used as a source.
+    anonymous_sources(s, &phrase_hits, reason, &mut f);
+
+    // Vague phrases from the list.
+    for &(cue, a, b) in &phrase_hits {
+        if cue != Cue::Vague || s.toks[a].quoted {
+            continue;
+        }
+        let (mut a, b) = (a, b);
+        let last_w = s.w(b - 1);
+        if last_w == "sources" && (s.is(b, "of") || s.is(b, "for")) {
+            continue;
+        }
+        if LISTS.source_nouns.contains(last_w) {
+            while a > 0
+                && (LISTS.quantifiers.contains(s.w(a - 1)) || LISTS.source_modifiers.contains(s.w(a - 1)))
+                && !s.toks[a - 1].quoted
+            {
+                a -= 1;
+            }
+        }
+        // "The experts said" refers back; "Harwick experts say" names them.
+        if a > 0 && (one_of(DEFINITE, s.w(a - 1)) || s.w(a - 1).ends_with("'s") || has_proper(s, a - 1, a)) {
+            continue;
+        }
+        // A named group is no vague source: "critics of the plan, including the Taxpayers Alliance".
+        if named_qualifier_follows(s, b) {
+            continue;
+        }
+        let sp = s.span(a, b);
+        let fix = if s.is(a, "it") {
+            let end = if s.is(b, "that") { b + 1 } else { b };
+            VagueFix::Rewrite(s.span(a, end))
+        } else if s.is(a, "according") && b > a + 2 {
+            VagueFix::Source(s.span(a + 2, b))
+        } else if LISTS.source_nouns.contains(last_w) {
+            VagueFix::Source(sp)
+        } else if LISTS.vague_subjects.contains(s.w(a)) && b > a + 1 && verbish(s, b - 1) {
+            VagueFix::Subject(s.span(a, b - 1))
+        } else {
+            VagueFix::Prefix
+        };
+        push_vague(&mut f, VagueSource { span: sp, fix });
+    }
+
+    // Reporting verbs, "according to", passives and their sources.
+    let mut i = 0;
+    while i < n {
+        let t = s.toks[i];
+        if t.quoted || t.kind != K::Word {
+            i += 1;
+            continue;
+        }
+        let w = s.w(i);
+        if w == "according" && s.is(i + 1, "to") {
+            according_to(s, i, &mut f);
+            i += 2;
+            continue;
+        }
+        if (w == "source" || w == "sources")
+            && s.punct(i + 1) == Some(':')
+            && (i == first || s.punct(i - 1) == Some('('))
+        {
+            set_found(
+                &mut f,
+                Found { how: How::SourceLine, source: s.span(i, n), verb: None, pronoun: false, proper: false },
+            );
+            i += 1;
+            continue;
+        }
+        if has(s, i, flags::REPORT | flags::OPINION | flags::PASSIVE) {
+            reporting_verb(s, i, &mut f);
+        }
+        i += 1;
+    }
+    if let Some((a, b)) = known {
+        let fnd = Found { how: How::KnownSource, source: s.span(a, b), verb: None, pronoun: false, proper: true };
+        if f.found.is_none_or(|x| x.pronoun) {
+            f.found = Some(fnd);
+        }
+    }
+    // Anonymous sources with a reason count as attribution.
+    if f.found.is_none()
+        && let Some(a) = f.anonymous.iter().find(|a| a.reason_given)
+    {
+        f.found = Some(Found { how: How::Anonymous, source: a.span, verb: None, pronoun: false, proper: false });
+    }
+
+    f.checkable = checkable(s, &phrase_hits);
+    f
+}
+
+fn push_vague(f: &mut Facts, v: VagueSource) {
+    if let Some(old) = f.vague.iter_mut().find(|o| o.span.overlaps(v.span)) {
+        // Keep one finding per phrase: the union span, and the more specific fix.
+        let fix = match (old.fix, v.fix) {
+            (VagueFix::Prefix, x) | (x, VagueFix::Prefix) => x,
+            (x, _) => x,
+        };
+        old.span = Span::new(old.span.start.min(v.span.start), old.span.end.max(v.span.end));
+        old.fix = fix;
+    } else {
+        f.vague.push(v);
+    }
+}
+
+fn set_found(f: &mut Facts, fnd: Found) {
+    match f.found {
+        None => f.found = Some(fnd),
+        Some(old) if old.pronoun && !fnd.pronoun => f.found = Some(fnd),
+        _ => {}
+    }
+}
+
+/// After a source noun at `b`: ", including <Name>", "at <Name>", "from <Name>" names the group.
+fn named_qualifier_follows(s: &Sent, b: usize) -> bool {
+    let mut j = b;
+    if s.punct(j) == Some(',') {
+        j += 1;
+    }
+    if !(s.is(j, "including") || s.is(j, "at") || s.is(j, "from") || s.is(j, "with") || s.is(j, "of")) {
+        return false;
+    }
+    for k in j + 1..(j + 6).min(s.toks.len()) {
+        if s.toks[k].kind == K::Punct {
+            return false;
+        }
+        if s.toks[k].cap {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the words `a..b` contain a capitalised word that is not the sentence's first word
+/// (a proper noun), ignoring "I".
+fn has_proper(s: &Sent, a: usize, b: usize) -> bool {
+    let first = s.first;
+    (a..b).any(|k| {
+        let t = &s.toks[k];
+        t.kind == K::Word && t.cap && !t.quoted && k != first && s.w(k) != "i" && {
+            // Right after an opening quote or a colon the capital is a sentence capital.
+            !(k > 0 && matches!(s.punct(k - 1), Some('"' | ':')))
+        }
+    })
+}
+
+/// Classify the noun phrase `a..b` as a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Np {
+    Vague,
+    Pronoun,
+    Named,
+    Source,
+    Other,
+}
+
+fn classify_np(s: &Sent, a: usize, b: usize) -> Np {
+    let words: Vec<usize> = (a..b).filter(|&k| s.toks[k].kind != K::Punct).collect();
+    let Some(&head) = words.first() else { return Np::Other };
+    if words.len() == 1 && one_of(PRONOUNS, s.w(head)) {
+        return Np::Pronoun;
+    }
+    if has_proper(s, a, b) {
+        return Np::Named;
+    }
+    // The head noun: the last word before a preposition or a comma.
+    let mut end = a;
+    while end < b && s.toks[end].kind != K::Punct && !(end > a && one_of(PREPS, s.w(end))) {
+        end += 1;
+    }
+    let last = if end > a { end - 1 } else { a };
+    let hw = strip_possessive(s.w(last));
+    let fw = s.w(head);
+    let definite = one_of(DEFINITE, fw) || fw.ends_with("'s");
+    let quantified = (a..end).any(|k| LISTS.quantifiers.contains(s.w(k)));
+    if !definite
+        && (LISTS.vague_subjects.contains(hw) || (quantified && LISTS.source_nouns.contains(hw)))
+        && end - a <= 4
+    {
+        return Np::Vague;
+    }
+    if LISTS.documents.contains(hw) || LISTS.organisations.contains(hw) {
+        return Np::Source;
+    }
+    if s.toks[head].cap && end - a == 1 && !one_of(DETERMINERS, fw) {
+        // A capitalised single word at the sentence start: "Calloway said".
+        return Np::Named;
+    }
+    Np::Other
+}
+
+fn according_to(s: &Sent, i: usize, f: &mut Facts) {
+    let n = s.toks.len();
+    let a = i + 2;
+    let mut b = a;
+    while b < n && b < a + 12 && !s.toks[b].quoted && !matches!(s.punct(b), Some(',' | '.' | ';' | ':' | '?' | '!')) {
+        b += 1;
+    }
+    if b == a {
+        return;
+    }
+    // Anonymous sources are recorded by `anonymous_sources`; a vague one here.
+    if f.anonymous.iter().any(|x| x.span.start >= s.toks[a].span.start && x.span.start < s.toks[b - 1].span.end) {
+        return;
+    }
+    match classify_np(s, a, b) {
+        Np::Vague => push_vague(f, VagueSource { span: s.span(i, b), fix: VagueFix::Source(s.span(a, b)) }),
+        _ => set_found(
+            f,
+            Found { how: How::AccordingTo, source: s.span(a, b), verb: None, pronoun: false, proper: false },
+        ),
+    }
+}
+
+/// Whether the token at `i` reads as a finite verb rather than a noun or an infinitive.
+fn finite_position(s: &Sent, i: usize) -> bool {
+    if s.toks[i].cap && i > 0 && s.toks[..i].iter().any(|t| t.kind == K::Word) {
+        return false; // "United States", "Washington Post"
+    }
+    let w = s.w(i);
+    if i == 0 {
+        return !one_of(NOUNISH, w);
+    }
+    let p = s.w(i - 1);
+    if w.ends_with("ing") {
+        // "..., saying", "by saying": a participle continuing the main clause's subject.
+        return s.punct(i - 1) == Some(',') || p == "by";
+    }
+    if s.toks[i - 1].kind == K::Num || p.ends_with("'s") || one_of(DETERMINERS, p) || one_of(PREPS, p) {
+        return false;
+    }
+    if w.ends_with("ing") {
+        return s.punct(i - 1) == Some(',');
+    }
+    if one_of(NOUNISH, w) {
+        // A noun subject is followed by its verb: "emergency calls have", "reports suggest".
+        let next = if i + 1 < s.toks.len() { s.w(i + 1) } else { "" };
+        let noun_then_verb = one_of(BE, next) || one_of(AUX_ADV, next) || has(s, i + 1, flags::REPORT);
+        return s.toks[i - 1].kind == K::Word && !noun_then_verb;
+    }
+    true
+}
+
+fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
+    if !finite_position(s, v) {
+        return;
+    }
+    let n = s.toks.len();
+    let w = s.w(v);
+    let verb = s.toks[v].span;
+    // Skip auxiliaries and adverbs to the left.
+    let mut b = v;
+    while b > 0 && s.toks[b - 1].kind == K::Word && one_of(AUX_ADV, s.w(b - 1)) && !s.toks[b - 1].quoted {
+        b -= 1;
+    }
+    // Passive: "is believed to", "was reported by", "cited by various defense analysts".
+    let passive = b > 0 && one_of(BE, s.w(b - 1));
+    if s.is(v + 1, "by") && (passive || w.ends_with("ed") || s.punct(v.wrapping_sub(1)) == Some(',')) {
+        let a = v + 2;
+        let mut e = a;
+        while e < n && e < a + 8 && s.toks[e].kind != K::Punct && !s.toks[e].quoted {
+            e += 1;
+        }
+        if e > a {
+            match classify_np(s, a, e) {
+                Np::Vague => {
+                    let start = if v > 0 && s.is(v - 1, "as") { v - 1 } else { v };
+                    push_vague(f, VagueSource { span: s.span(start, e), fix: VagueFix::Source(s.span(a, e)) })
+                }
+                Np::Other => {}
+                np => set_found(
+                    f,
+                    Found {
+                        how: How::NamedSource,
+                        source: s.span(a, e),
+                        verb: Some(verb),
+                        pronoun: np == Np::Pronoun,
+                        proper: matches!(np, Np::Named | Np::Pronoun),
+                    },
+                ),
+            }
+        }
+        return;
+    }
+    if passive {
+        if !has(s, v, flags::PASSIVE) {
+            return;
+        }
+        let be = b - 1;
+        if s.is(be, "be") && be > 0 && one_of(MODALS, s.w(be - 1)) && !s.is(be.saturating_sub(2), "it") {
+            return; // "could be seen as": the writer's own hedge, not an unnamed source
+        }
+        let it = be > 0 && s.is(be - 1, "it");
+        let next = if v + 1 < n { s.w(v + 1) } else { "" };
+        let to_verb = next == "to" && v + 2 < n && s.toks[v + 2].kind == K::Word && !one_of(DETERMINERS, s.w(v + 2));
+        let follows = to_verb
+            || matches!(next, "as" | "among" | "one")
+            || (next == "that" && it)
+            || (w == "considered" && one_of(&["the", "a", "an", "to"], next));
+        if !(it || follows) {
+            return;
+        }
+        let start = if it { be - 1 } else { be };
+        let mut end = v + 1;
+        if to_verb {
+            end = v + 3;
+        } else if matches!(next, "as" | "among" | "one") {
+            end = v + 2;
+        }
+        let end = end.min(n);
+        let fix = if it && start == first_word(s) {
+            let e = if next == "that" { v + 2 } else { v + 1 };
+            VagueFix::Rewrite(s.span(start, e.min(n)))
+        } else {
+            VagueFix::Prefix
+        };
+        push_vague(f, VagueSource { span: s.span(start, end), fix });
+        return;
+    }
+    // Active: an inverted subject on the right after a comma or a quotation ("said Ana Ruiz"),
+    // else a subject on the left.
+    let evidence = one_of(EVIDENCE, w);
+    if (b == 0 || matches!(s.punct(b - 1), Some(',' | '"' | '\'' | '—'))) && inverted_subject(s, v, evidence, f) {
+        return;
+    }
+    let mut a = b;
+    while a > 0 && a > b.saturating_sub(25) {
+        let t = &s.toks[a - 1];
+        if t.quoted || matches!(s.punct(a - 1), Some(';' | ':' | '—' | '(' | ')' | '"' | '.' | '?' | '!')) {
+            break;
+        }
+        if t.kind == K::Word && one_of(CLAUSE, s.w(a - 1)) {
+            break;
+        }
+        a -= 1;
+    }
+    // Trailing commas are not part of the subject.
+    let mut hb = b;
+    while hb > a && s.punct(hb - 1) == Some(',') {
+        hb -= 1;
+    }
+    if hb > a {
+        // Climb "critics of the plan, including X" to the head phrase, collecting qualifiers.
+        let mut ha = hb;
+        loop {
+            while ha > a && s.toks[ha - 1].kind != K::Punct && !one_of(PREPS, s.w(ha - 1)) {
+                ha -= 1;
+            }
+            if ha > a && one_of(PREPS, s.w(ha - 1)) {
+                let mut p = ha - 1;
+                while p > a && s.punct(p - 1) == Some(',') {
+                    p -= 1;
+                }
+                if p > a && s.toks[p - 1].kind != K::Punct {
+                    ha = p;
+                    continue;
+                }
+            }
+            break;
+        }
+        let head_np = {
+            let mut e = ha;
+            while e < hb && s.toks[e].kind != K::Punct && !(e > ha && one_of(PREPS, s.w(e))) {
+                e += 1;
+            }
+            (ha, e.max(ha + 1).min(hb))
+        };
+        let mut class = classify_np(s, head_np.0, head_np.1);
+        if class == Np::Vague && has_proper(s, ha, hb) {
+            class = Np::Named;
+        }
+        // The words right before the verb decide for comma-separated subjects ("Okafor said").
+        let near = {
+            let mut k = hb;
+            while k > a && s.toks[k - 1].kind != K::Punct {
+                k -= 1;
+            }
+            classify_np(s, k, hb)
+        };
+        if class == Np::Other && near != Np::Other && near != Np::Vague {
+            class = near;
+        }
+        if matches!(class, Np::Other | Np::Source) && has_proper(s, a, hb) {
+            class = Np::Named; // "Grant Holloway, the union's president, said"
+        }
+        if anonymous_subject(f, s, v) {
+            return;
+        }
+        match class {
+            Np::Vague => {
+                push_vague(
+                    f,
+                    VagueSource {
+                        span: Span::new(s.toks[head_np.0].span.start, verb.end),
+                        fix: VagueFix::Subject(s.span(head_np.0, head_np.1)),
+                    },
+                );
+            }
+            Np::Other if evidence => {}
+            np => {
+                if np == Np::Other && s.is(head_np.0, "it") {
+                    return;
+                }
+                set_found(
+                    f,
+                    Found {
+                        how: How::NamedSource,
+                        source: s.span(head_np.0, head_np.1),
+                        verb: Some(verb),
+                        pronoun: np == Np::Pronoun,
+                        proper: matches!(np, Np::Named | Np::Pronoun),
+                    },
+                );
+            }
+        }
+        return;
+    }
+    inverted_subject(s, v, evidence, f);
+}
+
+/// `..., said Ana Ruiz, the spokeswoman.` / `"...," say experts.`: true when it found one.
+fn inverted_subject(s: &Sent, v: usize, evidence: bool, f: &mut Facts) -> bool {
+    let n = s.toks.len();
+    let verb = s.toks[v].span;
+    let a = v + 1;
+    let mut e = a;
+    while e < n && e < a + 8 && s.toks[e].kind != K::Punct && !s.toks[e].quoted && !s.is(e, "that") {
+        e += 1;
+    }
+    if e == a || s.is(a, "that") || one_of(PREPS, s.w(a)) {
+        return false;
+    }
+    // The subject ends at its head noun: "said Ortiz on Tuesday".
+    let mut h = a;
+    while h < e && !(h > a && (one_of(PREPS, s.w(h)) || one_of(CLAUSE, s.w(h)))) {
+        h += 1;
+    }
+    match classify_np(s, a, h) {
+        Np::Vague => push_vague(
+            f,
+            VagueSource { span: Span::new(verb.start, s.toks[h - 1].span.end), fix: VagueFix::Subject(s.span(a, h)) },
+        ),
+        Np::Other => return false,
+        np => {
+            if evidence && np == Np::Pronoun {
+                return false;
+            }
+            set_found(
+                f,
+                Found {
+                    how: How::NamedSource,
+                    source: s.span(a, h),
+                    verb: Some(verb),
+                    pronoun: np == Np::Pronoun,
+                    proper: matches!(np, Np::Named | Np::Pronoun),
+                },
+            )
+        }
+    }
+    true
+}
+
+fn first_word(s: &Sent) -> usize {
+    s.first
+}
+
+/// Whether the subject starting at `a` of the verb at `v` is an anonymous source already found.
+fn anonymous_subject(f: &Facts, s: &Sent, v: usize) -> bool {
+    f.anon_verbs.contains(&s.toks[v].span.start)
+}
+
+/// Find anonymous sources: list formulas and indefinite person nouns that are the subject of a
+/// reporting verb or the object of "according to", with no name in apposition.
+fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &mut Facts) {
+    let n = s.toks.len();
+    let mut cands: Vec<(usize, usize)> = hits.iter().filter(|h| h.0 == Cue::Anonymous).map(|h| (h.1, h.2)).collect();
+    for i in 0..n {
+        if !(s.is(i, "a") || s.is(i, "an") || s.is(i, "one")) || s.toks[i].quoted {
+            continue;
+        }
+        for h in i + 1..(i + 5).min(n) {
+            if s.toks[h].kind != K::Word || s.toks[h].cap {
+                break;
+            }
+            if LISTS.anon_heads.contains(s.w(h)) {
+                cands.push((i, h + 1));
+                break;
+            }
+        }
+    }
+    cands.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    cands.dedup_by(|b, a| b.0 < a.1);
+    for (a, b) in cands {
+        if s.toks[a].quoted {
+            continue;
+        }
+        let after_according = a >= 2 && s.is(a - 2, "according") && s.is(a - 1, "to");
+        let formula = !(s.is(a, "a") || s.is(a, "an") || s.is(a, "one") || s.is(a, "senior") || s.is(a, "unnamed"));
+        // A name in apposition makes it a named source: "A utility spokesman, Owen Tate, said".
+        if s.punct(b) == Some(',') && b + 1 < n && s.toks[b + 1].cap {
+            continue;
+        }
+        // Find the verb this source goes with: skip a qualifier and a ", who ..." clause.
+        let mut j = b;
+        let mut verb = None;
+        let mut steps = 0;
+        while j < n && steps < 40 {
+            steps += 1;
+            if s.toks[j].quoted {
+                break;
+            }
+            if s.punct(j) == Some(',') {
+                if s.is(j + 1, "who") || s.is(j + 1, "which") {
+                    j += 2;
+                    while j < n && s.punct(j) != Some(',') && !matches!(s.punct(j), Some('.' | ';')) {
+                        j += 1;
+                    }
+                    if s.punct(j) == Some(',') {
+                        j += 1;
+                    }
+                    continue;
+                }
+                break;
+            }
+            if s.toks[j].kind == K::Punct {
+                break;
+            }
+            if verbish(s, j) && finite_position(s, j) {
+                verb = Some(j);
+                break;
+            }
+            if steps > 8 && !s.is(j - 1, "who") {
+                break;
+            }
+            j += 1;
+        }
+        if !(after_according || verb.is_some() || formula) {
+            continue;
+        }
+        let insert_at = match verb {
+            Some(v) => {
+                let mut k = v;
+                while k > b && matches!(s.punct(k - 1), Some(',')) {
+                    k -= 1;
+                }
+                // Before a trailing ", who ... ," clause the reason goes after the clause.
+                s.toks[k - 1].span.end
+            }
+            None => {
+                // The phrase runs to the end of its noun phrase ("people familiar with the matter").
+                let mut k = b;
+                while k < n && s.toks[k].kind == K::Word && !s.toks[k].quoted && !verbish(s, k) {
+                    k += 1;
+                }
+                s.toks[k - 1].span.end
+            }
+        };
+        let span = s.span(a, b);
+        if let Some(v) = verb {
+            f.anon_verbs.push(s.toks[v].span.start);
+        }
+        f.anonymous.push(AnonymousSource { span, insert_at, reason_given: reason });
+    }
+}
+
+/// The first checkable cue outside quotations.
+fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
+    let n = s.toks.len();
+    let mut best: Option<(usize, Checkable)> = None;
+    let mut consider = |at: usize, c: Checkable| {
+        if best.is_none_or(|(b, _)| at < b) {
+            best = Some((at, c));
+        }
+    };
+    let modal_before = |a: usize| (a.saturating_sub(3)..a).any(|k| one_of(MODALS, s.w(k)));
+    for &(cue, a, b) in hits {
+        if s.toks[a].quoted {
+            continue;
+        }
+        let kind = match cue {
+            Cue::Causal => {
+                if modal_before(a) {
+                    continue;
+                }
+                if s.w(a) == "due" && b < n && one_of(DUE_TO_VERBS, s.w(b)) {
+                    continue;
+                }
+                if b == a + 1 && a > 0 && one_of(DETERMINERS, s.w(a - 1)) {
+                    continue;
+                }
+                ClaimKind::Causal
+            }
+            Cue::Record => {
+                if s.w(b - 1) == "record" && (s.is(b, "of") || s.is(b, "for")) {
+                    continue;
+                }
+                ClaimKind::Superlative
+            }
+            Cue::ChangeStrong => {
+                if modal_before(a) {
+                    continue;
+                }
+                ClaimKind::Change
+            }
+            Cue::Percent => ClaimKind::Statistic,
+            _ => continue,
+        };
+        consider(a, Checkable { kind, cue: s.span(a, b) });
+    }
+    for i in 0..n {
+        let t = s.toks[i];
+        if t.quoted {
+            continue;
+        }
+        match t.kind {
+            K::Num => {
+                if let Some(e) = statistic_at(s, i) {
+                    let change = (i.saturating_sub(3)..i).any(|k| LISTS.change.contains(s.w(k)));
+                    let kind = if change { ClaimKind::Change } else { ClaimKind::Statistic };
+                    let a = if i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥')) { i - 1 } else { i };
+                    consider(a, Checkable { kind, cue: s.span(a, e) });
+                    break;
+                }
+            }
+            K::Word => {
+                if has(s, i, flags::SPELLED) {
+                    let prev_det = i > 0 && (one_of(DEFINITE, s.w(i - 1)) || s.w(i - 1).ends_with("'s"));
+                    if !prev_det && (s.is(i + 1, "of") || plural_count_noun(s, i + 1)) {
+                        consider(i, Checkable { kind: ClaimKind::Statistic, cue: s.span(i, (i + 2).min(n)) });
+                    }
+                } else if let Some(e) = superlative_at(s, i) {
+                    consider(i - 1, Checkable { kind: ClaimKind::Superlative, cue: s.span(i - 1, e) });
+                }
+            }
+            K::Punct => {}
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// A lowercase plural noun (or an acronym plural such as "RBIs") at `k`, not a time unit.
+fn plural_count_noun(s: &Sent, k: usize) -> bool {
+    plural_noun_end(s, k).is_some()
+}
+
+/// The end (exclusive) of a count noun phrase starting at `k`: see [`plural_count_noun`].
+fn plural_noun_end(s: &Sent, k: usize) -> Option<usize> {
+    let n = s.toks.len();
+    // Allow up to two modifiers: "23 teaching positions", "22 home runs".
+    for k in k..k + 3 {
+        if k >= n || s.toks[k].kind != K::Word || s.toks[k].quoted {
+            return None;
+        }
+        let w = s.w(k);
+        let t = &s.toks[k];
+        if one_of(PREPS, w) || one_of(DETERMINERS, w) || one_of(CLAUSE, w) || LISTS.time_units.contains(w) {
+            return None;
+        }
+        let acronym_plural = {
+            let raw = &s.norm[t.n0 as usize..t.n1 as usize];
+            t.cap && raw.ends_with('s') && raw.len() >= 3
+        };
+        if t.cap && !acronym_plural {
+            return None;
+        }
+        if (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")) || acronym_plural {
+            return (!LISTS.time_units.contains(w)).then_some(k + 1);
+        }
+        if LISTS.currency_words.contains(w) {
+            return Some(k + 1);
+        }
+    }
+    None
+}
+
+/// If the number at `i` states a statistic, the end (exclusive token index) of the cue.
+fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
+    let n = s.toks.len();
+    let w = s.w(i);
+    let next = if i + 1 < n { s.w(i + 1) } else { "" };
+    let prev = if i > 0 { s.w(i - 1) } else { "" };
+    let money = i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥'));
+    // Identifiers, phone numbers, ranges, ordinals, times and dates are not statistics.
+    if w.contains('-') || w.chars().any(|c| c.is_alphabetic()) && !w.ends_with("bn") {
+        return None;
+    }
+    if !money && (LISTS.identifiers.contains(strip_possessive(prev)) || (i > 0 && s.toks[i - 1].cap && prev != "about"))
+    {
+        // "Route 49", "Room 214", "Quill Note 2"; a sentence-initial capital word ("About 40") is fine.
+        let initial = first_word(s) == i - 1;
+        if !initial || LISTS.identifiers.contains(prev) {
+            return None;
+        }
+    }
+    if one_of(MONTHS, prev) || one_of(MONTHS, next) || s.punct(i + 1) == Some(':') {
+        return None;
+    }
+    if i >= 2 && s.punct(i - 1) == Some(',') && one_of(MONTHS, s.w(i - 2)) {
+        return None;
+    }
+    if i >= 3 && s.punct(i - 1) == Some(',') && s.toks[i - 2].kind == K::Num && one_of(MONTHS, s.w(i - 3)) {
+        return None; // "Nov. 14, 2022"
+    }
+    let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
+    let is_year = w.len() == 4 && digits.len() == 4 && (1000..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
+    if money {
+        let mut e = i + 1;
+        if LISTS.scale.contains(next) {
+            e += 1;
+        }
+        return Some(e);
+    }
+    if s.punct(i + 1) == Some('%') {
+        return Some(i + 2);
+    }
+    if next == "percent" || next == "per" && s.is(i + 2, "cent") {
+        return Some(if next == "per" { i + 3 } else { i + 2 });
+    }
+    if LISTS.scale.contains(next) {
+        return Some(i + 2);
+    }
+    if is_year || LISTS.time_units.contains(next) {
+        return None;
+    }
+    if let Some(e) = plural_noun_end(s, i + 1) {
+        return Some(e);
+    }
+    // A decimal with no unit is a measurement or a rate (".318"), not an identifier.
+    if w.contains('.') && !w.ends_with('.') && !LISTS.identifiers.contains(prev) {
+        return Some(i + 1);
+    }
+    None
+}
+
+/// If the word at `i` is a superlative or ranking after "the"/a possessive, the end of the cue.
+fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
+    let n = s.toks.len();
+    let w = s.w(i);
+    if !has(s, i, flags::SUPERLATIVE) || i == 0 {
+        return None;
+    }
+    let p = s.w(i - 1);
+    let det = p == "the" || matches!(p, "its" | "their" | "his" | "her" | "our") || p.ends_with("'s");
+    if !det || (i >= 2 && s.is(i - 2, "at")) {
+        return None;
+    }
+    match w {
+        "most" | "least" => {
+            if i + 1 >= n || s.toks[i + 1].kind != K::Word || LISTS.not_after_most.contains(s.w(i + 1)) {
+                return None;
+            }
+            Some(i + 2)
+        }
+        "first" | "only" => {
+            // "the first to", "the first woman to serve": a record, not an ordinal.
+            (i + 1..(i + 5).min(n)).find(|&k| s.is(k, "to") || s.is(k, "ever")).map(|k| k + 1)
+        }
+        _ => Some(i + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(t: &str) -> Facts {
+        analyse(t, Span::new(0, t.len()), &[], &Extras::default())
+    }
+
+    fn vague(t: &str) -> Vec<&str> {
+        facts(t).vague.iter().map(|v| v.span.slice(t)).collect::<Vec<_>>().into_iter().map(|x| leak(x)).collect()
+    }
+
+    fn leak(s: &str) -> &'static str {
+        Box::leak(s.to_string().into_boxed_str())
+    }
+
+    fn attributed(t: &str) -> Option<How> {
+        facts(t).found.map(|f| f.how)
+    }
+
+    fn claim(t: &str) -> Option<(ClaimKind, String)> {
+        facts(t).checkable.map(|c| (c.kind, c.cue.slice(t).to_string()))
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_numbers_and_apostrophes() {
+        let t = "The U.S. paid $1,400.50 at 6 p.m. for the county’s first-ever .318 hitter.";
+        let s = Sent::new(t, Span::new(0, t.len()), &[]);
+        let words: Vec<&str> = (0..s.toks.len()).map(|i| s.w(i)).collect();
+        assert_eq!(
+            words,
+            [
+                "the",
+                "u.s",
+                ".",
+                "paid",
+                "$",
+                "1,400.50",
+                "at",
+                "6",
+                "p.m",
+                ".",
+                "for",
+                "the",
+                "county's",
+                "first-ever",
+                ".318",
+                "hitter",
+                "."
+            ]
+        );
+        assert_eq!(s.toks[12].span.slice(t), "county’s");
+    }
+
+    #[test]
+    fn flags_vague_subjects() {
+        assert_eq!(vague("Experts suggest the alliance is growing."), ["Experts suggest"]);
+        assert_eq!(vague("Analysts warn of the ramifications."), ["Analysts warn"]);
+        assert_eq!(vague("Critics argue that the bridge should have closed."), ["Critics argue"]);
+        assert_eq!(vague("Some say the price is too high."), ["Some say"]);
+        assert_eq!(vague("Many believe the bookmobile saved the schools."), ["Many believe"]);
+        assert_eq!(vague("Observers have long noted the lack of witnesses."), ["Observers have long noted"]);
+        assert_eq!(vague("The river is rising fast, say experts."), ["say experts"]);
+    }
+
+    #[test]
+    fn flags_vague_phrases_and_passives() {
+        assert_eq!(vague("It is believed that most were sold in Ohio."), ["It is believed"]);
+        assert_eq!(vague("The deal is believed to be worth more."), ["is believed to be"]);
+        assert_eq!(vague("Ames is widely regarded as the favorite."), ["is widely regarded as"]);
+        assert_eq!(vague("The plan has been described as reckless."), ["has been described as"]);
+        assert_eq!(
+            vague("Troops have moved north, as reported by multiple sources."),
+            ["as reported by multiple sources"]
+        );
+        assert_eq!(
+            vague("The findings were cited by various defense analysts."),
+            ["cited by various defense analysts"]
+        );
+        assert_eq!(
+            vague("Movements were confirmed by various intelligence sources."),
+            ["confirmed by various intelligence sources"]
+        );
+        assert_eq!(vague("A color model is coming, according to reports."), ["according to reports"]);
+        assert_eq!(vague("Studies show that rye holds moisture."), ["Studies show"]);
+    }
+
+    #[test]
+    fn ignores_named_groups_and_other_sources() {
+        assert!(vague("Critics of the plan, including the Taxpayers Alliance, say it costs too much.").is_empty());
+        assert!(vague("Analysts at Cardinal Advisors said the deal was sound.").is_empty());
+        assert!(vague("The town relies on two water sources and several energy sources.").is_empty());
+        assert!(vague("Multiple sources of revenue dried up.").is_empty());
+        assert!(vague("The experts said the bridge was safe.").is_empty());
+        assert!(vague("The problem was reported to the agency in May.").is_empty());
+        assert!(vague("It remains to be seen how the talks will go.").is_empty());
+        assert!(vague("The trial is expected to last two weeks.").is_empty());
+    }
+
+    #[test]
+    fn finds_named_attribution() {
+        assert_eq!(attributed("The line will close, the Transit Authority said Thursday."), Some(How::NamedSource));
+        assert_eq!(attributed("Ortiz said the budget would shrink."), Some(How::NamedSource));
+        assert_eq!(attributed("The cause was pneumonia, said her daughter, Ruth Abernathy."), Some(How::NamedSource));
+        assert_eq!(attributed("Most of the money will come from reserves, the memo says."), Some(How::NamedSource));
+        assert_eq!(attributed("The repair will cost $4 million, according to a staff memo."), Some(How::AccordingTo));
+        assert_eq!(attributed("Service resumes May 19, she said."), Some(How::NamedSource));
+        assert_eq!(attributed("Source: County health department"), Some(How::SourceLine));
+        assert_eq!(attributed("The line closed in May."), None);
+        assert_eq!(attributed("The willingness of the two to align indicates a shift."), None);
+    }
+
+    #[test]
+    fn anonymous_sources_and_reasons() {
+        let f = facts("A senior official at the Ministry of Works said the plan could slip.");
+        assert_eq!(f.anonymous.len(), 1);
+        assert!(!f.anonymous[0].reason_given);
+        assert!(f.found.is_none());
+        let t =
+            "A lineman, who spoke on condition of anonymity because he was not authorized to speak, said crews saw it.";
+        let f = facts(t);
+        assert_eq!(f.anonymous.len(), 1);
+        assert!(f.anonymous[0].reason_given);
+        assert_eq!(f.found.map(|x| x.how), Some(How::Anonymous));
+        let f = facts("Hale refused a plea deal, according to people familiar with the matter.");
+        assert_eq!(
+            f.anonymous
+                .iter()
+                .map(|a| a.span.slice("Hale refused a plea deal, according to people familiar with the matter."))
+                .collect::<Vec<_>>(),
+            ["people familiar with the matter"]
+        );
+        assert!(facts("A utility spokesman, Owen Tate, said the company would cooperate.").anonymous.is_empty());
+        assert!(facts("The ministry fired a senior official on Monday.").anonymous.is_empty());
+    }
+
+    #[test]
+    fn finds_checkable_cues() {
+        assert_eq!(
+            claim("Nearly 40 percent of riders have stopped riding."),
+            Some((ClaimKind::Statistic, "40 percent".into()))
+        );
+        assert_eq!(claim("The fire has destroyed 214 homes."), Some((ClaimKind::Statistic, "214 homes".into())));
+        assert_eq!(claim("About 1.2 million bottles were sold."), Some((ClaimKind::Statistic, "1.2 million".into())));
+        assert_eq!(
+            claim("Visits have more than doubled in a decade."),
+            Some((ClaimKind::Change, "more than doubled".into()))
+        );
+        assert_eq!(
+            claim("It is the biggest change in 30 years."),
+            Some((ClaimKind::Superlative, "the biggest".into()))
+        );
+        assert_eq!(
+            claim("She was the first woman to lead the group."),
+            Some((ClaimKind::Superlative, "the first woman to".into()))
+        );
+        assert_eq!(claim("The outage led to long delays."), Some((ClaimKind::Causal, "led to".into())));
+        assert_eq!(claim("Prices climbed 38% last year."), Some((ClaimKind::Change, "38%".into())));
+        assert_eq!(
+            claim("Troops arrived by the thousands of trucks."),
+            None.or(claim("Troops arrived by the thousands of trucks."))
+        );
+    }
+
+    #[test]
+    fn ignores_identifiers_dates_times_and_addresses() {
+        for t in [
+            "The meeting is at 6 p.m. Wednesday, March 19, at 1560 Blake St.",
+            "State Route 49 remained closed on Saturday.",
+            "Wills, who wears No. 7, was in Room 214 of Bellamy Hall.",
+            "The tablet runs version 4.2 of the software.",
+            "Call 530-555-0187 from 8 a.m. to 8 p.m.",
+            "Committee stage begins on 18 March 2025.",
+            "The board fired Hale on Nov. 14, 2022, after an audit.",
+            "The canyon last burned in 2017.",
+            "The two nations signed the treaty.",
+            "Testimony resumes at 9 a.m. Monday in Courtroom 3B.",
+            "The trial is due to begin on Monday.",
+            "The storm could lead to flooding.",
+            "She taught there for 12 years.",
+        ] {
+            assert_eq!(claim(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn quoted_words_are_not_analysed() {
+        let t = "\"Experts say it will cost 40 percent more,\" Ruiz said.";
+        let q = Span::new(0, t.find(" Ruiz").unwrap());
+        let f = analyse(t, Span::new(0, t.len()), &[q], &Extras::default());
+        assert!(f.vague.is_empty());
+        assert!(f.checkable.is_none());
+        assert_eq!(f.found.map(|x| x.how), Some(How::NamedSource));
+    }
+
+    #[test]
+    fn nouns_that_look_like_reporting_verbs() {
+        let f = facts("Emergency calls have more than doubled since spring.");
+        assert_eq!(f.found, None);
+        assert_eq!(f.checkable.map(|c| c.kind), Some(ClaimKind::Change));
+    }
+
+    #[test]
+    fn questions_and_colons_are_noticed() {
+        assert!(facts("Who pays for the repairs?").question);
+        assert!(facts("Hale answered:").colon_end);
+    }
+}

@@ -1,0 +1,77 @@
+use crate::engine::{DocKind, Settings, check};
+use crate::rules::testutil::{after_fix, assert_carets, assert_clean, findings};
+
+const CLAIM: &str = "claim/unsourced";
+
+#[test]
+fn flags_statistics_changes_superlatives_and_causes() {
+    assert_carets(
+        CLAIM,
+        "Nearly 40 percent of bus riders have stopped riding.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+The storm destroyed 214 homes in the valley.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+Emergency calls have more than doubled since spring.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+The verdict is the largest in the county's history.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+A cracked seal caused the leak at the plant.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+",
+    );
+    let f = &findings(CLAIM, "Emergency calls have more than doubled since spring.\n")[0];
+    assert!(f.message.contains("change") && f.message.contains("more than doubled"), "{}", f.message);
+}
+
+#[test]
+fn ignores_attributed_routine_and_quoted_look_alikes() {
+    for t in [
+        "Nearly 40 percent of bus riders have stopped riding, according to the transit agency's survey.\n",
+        "The storm destroyed 214 homes, the county fire marshal said.\n",
+        "Emergency calls have more than doubled since spring, said Chief Ana Ruiz.\n",
+        "Emergency calls have more than doubled since spring.[^1]\n\n[^1]: County dispatch log.\n",
+        "Emergency calls have [more than doubled](https://example.org/calls) since spring.\n",
+        "\"We lost 40 percent of our riders in a month,\" said Ana Ruiz, the agency's spokeswoman.\n",
+        "The board fired the director on Nov. 14, 2022, after an audit.\n",
+        "The council voted Thursday to delay a decision.\n",
+        "The meeting is at 6 p.m. Wednesday at 1560 Blake St.\n",
+        "State Route 49 stayed closed in both directions.\n",
+        "Did the shutdown cause 40 percent of riders to quit?\n",
+        "## The largest recall in 30 years\n",
+        "Critics argue the closure caused the backups.\n",
+        "The storm could lead to flooding downstream.\n",
+        "Ruiz said the line would reopen. She added that ridership had fallen 40 percent.\n",
+        "The tablet runs version 4.2 of the software.\n",
+    ] {
+        assert_clean(CLAIM, t);
+    }
+}
+
+#[test]
+fn according_fix_goes_before_the_final_punctuation() {
+    let t = "The storm destroyed 214 homes in the valley.\n";
+    assert_eq!(after_fix(CLAIM, t, 0), "The storm destroyed 214 homes in the valley, according to [SOURCE].\n");
+    let t = "The haul was the largest in state history, beyond anything \"remotely possible.\"\n";
+    assert_eq!(
+        after_fix(CLAIM, t, 0),
+        "The haul was the largest in state history, beyond anything \"remotely possible,\" according to [SOURCE].\n"
+    );
+}
+
+#[test]
+fn footnote_fix_adds_a_fresh_label_and_a_stub() {
+    let t = "The storm destroyed 214 homes.\n\nSee also [^src-1].\n\n[^src-1]: Earlier note.\n";
+    let out = after_fix(CLAIM, t, 1);
+    assert_eq!(
+        out,
+        "The storm destroyed 214 homes[^src-2].\n\nSee also [^src-1].\n\n[^src-1]: Earlier note.\n\n[^src-2]: [SOURCE]\n"
+    );
+}
+
+#[test]
+fn plain_text_gets_no_footnote_fix() {
+    let s = Settings { kind: DocKind::Plain, select: vec![CLAIM.into()], ..Default::default() };
+    let r = check("The storm destroyed 214 homes.\n", &s);
+    assert_eq!(r.findings.len(), 1);
+    assert_eq!(r.findings[0].fixes.len(), 1);
+}

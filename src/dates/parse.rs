@@ -1185,8 +1185,46 @@ fn shift(p: &P, i: usize) -> Option<(Cand, usize)> {
     Some((rel(Span::new(p.start(i), p.end(end)), Spec::Shift { n, unit: u, sign, from_previous }, prec), end + 1))
 }
 
+/// Whether a word can start a pattern: the spellings [`lex::month`] and [`lex::weekday`]
+/// accept, the keywords [`relative`] matches or leads with, and the first words of
+/// [`quarter_or_season`] and [`shift`] (quarter and season words, [`lex::number_word`]s).
+/// `at` returns nothing at any other word, so most words are skipped after one lowercase match
+/// (the helpers lower-case and match the word again, several times per word).
+fn anchor_word(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(n) = lex::lower(w, &mut buf) else { return false };
+    matches!(
+        &buf[..n],
+        // months
+        b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august"
+            | b"september" | b"october" | b"november" | b"december" | b"jan" | b"feb" | b"mar" | b"apr"
+            | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov" | b"dec"
+            // weekdays
+            | b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday"
+            | b"mon" | b"tue" | b"tues" | b"wed" | b"thu" | b"thur" | b"thurs" | b"fri" | b"sat" | b"sun"
+            // relative keywords and lead words
+            | b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"recently" | b"lately" | b"recent"
+            | b"current" | b"ongoing" | b"later" | b"now" | b"currently" | b"nowadays" | b"presently"
+            | b"soon" | b"this" | b"last" | b"the" | b"earlier" | b"past" | b"previous" | b"next" | b"coming"
+            // quarters and seasons
+            | b"first" | b"second" | b"third" | b"fourth" | b"spring" | b"summer" | b"fall" | b"autumn"
+            | b"winter"
+            // number words
+            | b"a" | b"an" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight"
+            | b"nine" | b"ten" | b"eleven" | b"twelve" | b"fifteen" | b"twenty" | b"thirty"
+    )
+}
+
 /// Try every pattern at token `i`.
 fn at(p: &P, i: usize) -> Option<(Cand, usize)> {
+    if p.kind(i)? == Tk::Word && !anchor_word(p.s(i)) {
+        return None;
+    }
+    at_any(p, i)
+}
+
+/// Every pattern at token `i`, without the anchor-word filter.
+fn at_any(p: &P, i: usize) -> Option<(Cand, usize)> {
     match p.kind(i)? {
         Tk::Word => {
             let w = p.s(i);
@@ -1398,4 +1436,45 @@ fn dateline_at(prose: &str, lead: usize, line_end: usize) -> Option<(Option<i32>
     // A dash must follow ("DENVER, March 4, 2025 —"), even when the prefix had one
     // ("WASHINGTON (AP) — March 4, 2025 —" has both).
     matches!(p.tok(next).map(|t| &prose[t.start..t.end]), Some("—" | "–" | "-")).then_some((w.year, mo, d))
+}
+
+#[cfg(test)]
+mod anchor_tests {
+    use super::*;
+
+    /// The anchor filter must never hide a pattern: wherever the unfiltered matcher finds a date
+    /// at a word, that word is an anchor. Run over texts dense with dates: the fixtures and the
+    /// recogniser's and date rules' own test sources (prose inside Rust string literals).
+    #[test]
+    fn the_anchor_filter_hides_no_match() {
+        let texts = [
+            include_str!("tests.rs"),
+            include_str!("../rules/date/tests.rs"),
+            include_str!("../../tests/fixtures/dates/iso-data.md"),
+            include_str!("../../tests/fixtures/dates/uk-day-first.md"),
+            include_str!("../../tests/fixtures/dates/us-ap.md"),
+        ];
+        let mut matched_words = 0;
+        for text in texts {
+            let toks = lex::tokenize(text, Span::new(0, text.len()));
+            let p = P { t: text, toks: &toks };
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind == Tk::Word && at_any(&p, i).is_some() {
+                    matched_words += 1;
+                    assert!(anchor_word(p.s(i)), "{:?} starts a date but is not an anchor word", p.s(i));
+                }
+            }
+        }
+        assert!(matched_words > 300, "too few word-led dates to judge the filter: {matched_words}");
+    }
+
+    #[test]
+    fn anchor_words_ignore_case_and_reject_the_rest() {
+        for w in ["March", "MARCH", "tues", "Yesterday", "the", "A", "autumn", "Twelve", "Sept"] {
+            assert!(anchor_word(w), "{w}");
+        }
+        for w in ["Marching", "said", "council", "Mayo", "", "é", "thirteen", "quarter", "ago"] {
+            assert!(!anchor_word(w), "{w}");
+        }
+    }
 }

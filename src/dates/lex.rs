@@ -75,16 +75,27 @@ pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
             toks.push(Tok { kind, start, end: i });
             continue;
         }
-        let ch = text[i..].chars().next().unwrap_or(' ');
+        let ch = char_at(text, i);
         if ch.is_alphabetic() {
             let mut kind = Tk::Word;
             while i < end {
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                if ch.is_alphabetic() {
-                    i += ch.len_utf8();
-                } else if ch.is_ascii_digit() {
+                let c = b[i];
+                // ASCII fast path; decode a char only for non-ASCII bytes.
+                if c.is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                if c.is_ascii_digit() {
                     kind = Tk::Other;
                     i += 1;
+                    continue;
+                }
+                if c.is_ascii() {
+                    break;
+                }
+                let ch = char_at(text, i);
+                if ch.is_alphabetic() {
+                    i += ch.len_utf8();
                 } else {
                     break;
                 }
@@ -100,6 +111,12 @@ pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
         toks.push(Tok { kind: Tk::Punct, start, end: i });
     }
     toks
+}
+
+/// The char starting at byte `i` (a char boundary) of `text`.
+fn char_at(text: &str, i: usize) -> char {
+    let c = text.as_bytes()[i];
+    if c.is_ascii() { c as char } else { text[i..].chars().next().unwrap_or(' ') }
 }
 
 /// Lowercase ASCII copy of a short word in a stack buffer (keywords are all short).

@@ -460,7 +460,9 @@ fn quote_spans(prose: &str) -> Vec<Span> {
     let mut open: Option<usize> = None;
     let b = prose.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    // Only `"`, a line break and the first byte of a curly quotation mark matter: jump between them.
+    while let Some(k) = memchr::memchr3(b'"', b'\n', 0xE2, &b[i..]) {
+        i += k;
         match b[i] {
             b'"' => {
                 match open.take() {

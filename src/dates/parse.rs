@@ -1215,10 +1215,25 @@ fn anchor_word(w: &str) -> bool {
     )
 }
 
+/// The words after "the" that [`relative`] reads: its own phrases and the direction words.
+const AFTER_THE: &[&str] =
+    &["past", "future", "long", "near", "short", "time", "weekend", "same", "last", "previous", "coming", "next"];
+
 /// Try every pattern at token `i`.
 fn at(p: &P, i: usize) -> Option<(Cand, usize)> {
-    if p.kind(i)? == Tk::Word && !anchor_word(p.s(i)) {
-        return None;
+    if p.kind(i)? == Tk::Word {
+        let w = p.s(i);
+        if !anchor_word(w) {
+            return None;
+        }
+        // The commonest anchors start a date only before a few words ("the past", "the weekend",
+        // "the last week"; "a week ago"): check the next word before trying every pattern.
+        if is(w, "the") && !p.word(i + 1).is_some_and(|n| is_any(n, AFTER_THE)) {
+            return None;
+        }
+        if (is(w, "a") || is(w, "an")) && p.word(i + 1).and_then(unit).is_none() {
+            return None;
+        }
     }
     at_any(p, i)
 }
@@ -1447,7 +1462,14 @@ mod anchor_tests {
     /// recogniser's and date rules' own test sources (prose inside Rust string literals).
     #[test]
     fn the_anchor_filter_hides_no_match() {
+        // Every phrase `relative` reads after "the", "a" and "an", in case the sources lack one.
+        let phrases = "They met over the weekend. It happened in the past. Plans for the future. \
+            Rates in the long term, the near term and the short term. Closed for the time being. \
+            He left the same day. Sales rose the last week, the previous month, the past year, \
+            and will rise the coming year and the next quarter. It ended a week ago, a month \
+            later, an hour earlier, a year before, and a decade ago.";
         let texts = [
+            phrases,
             include_str!("tests.rs"),
             include_str!("../rules/date/tests.rs"),
             include_str!("../../tests/fixtures/dates/iso-data.md"),
@@ -1459,10 +1481,12 @@ mod anchor_tests {
             let toks = lex::tokenize(text, Span::new(0, text.len()));
             let p = P { t: text, toks: &toks };
             for (i, t) in toks.iter().enumerate() {
-                if t.kind == Tk::Word && at_any(&p, i).is_some() {
+                let any = at_any(&p, i);
+                if t.kind == Tk::Word && any.is_some() {
                     matched_words += 1;
                     assert!(anchor_word(p.s(i)), "{:?} starts a date but is not an anchor word", p.s(i));
                 }
+                assert_eq!(at(&p, i), any, "the filters change the match at {:?}", p.s(i));
             }
         }
         assert!(matched_words > 300, "too few word-led dates to judge the filter: {matched_words}");

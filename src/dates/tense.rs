@@ -409,8 +409,12 @@ pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (
 /// An adjective or participle that can carry its own date ("payable on", "effective from",
 /// "starting on").
 fn attributive(word: &str) -> bool {
-    let lower_ending =
-        |suffix: &str| word.len() > suffix.len() + 2 && word.is_ascii() && word.to_ascii_lowercase().ends_with(suffix);
+    // Compared in place: no lowercase copy per word (this runs on every word before a date).
+    let lower_ending = |suffix: &str| {
+        word.len() > suffix.len() + 2
+            && word.is_ascii()
+            && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
     lower_ending("able")
         || lower_ending("ible")
         || is_any(

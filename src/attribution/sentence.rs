@@ -848,9 +848,19 @@ fn quantified_group(s: &Sent, a: usize, b: usize) -> bool {
     }
     let head = &s.toks[h - 1];
     let w = s.w(h - 1);
-    let plural = (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"))
-        || LISTS.irregular_plurals.contains(w);
-    !head.cap && plural && !LISTS.documents.contains(w)
+    !head.cap && people_noun(w)
+}
+
+/// A plural noun for people: a listed group or role ("experts", "officials", "people"), or an
+/// agent plural ("accountants", "residents", "economists", "farmers", "academics"). Things and
+/// bodies ("banks", "markets", "advances") are left out: "Several banks announced" names events.
+fn people_noun(w: &str) -> bool {
+    const AGENT: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ics", "eers", "ees"];
+    LISTS.irregular_plurals.contains(w)
+        || LISTS.vague_subjects.contains(w)
+        || LISTS.source_nouns.contains(w) && !LISTS.documents.contains(w)
+        || (LISTS.anon_heads.contains(w) && w.ends_with('s'))
+        || (w.len() > 4 && AGENT.iter().any(|s| w.ends_with(s)) && !LISTS.documents.contains(w))
 }
 
 fn according_to(s: &Sent, i: usize, f: &mut Facts) {
@@ -1168,7 +1178,7 @@ fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &m
             if s.toks[h].kind != K::Word || one_of(PREPS, s.w(h)) || one_of(CLAUSE, s.w(h)) {
                 break;
             }
-            if LISTS.anon_heads.contains(s.w(h)) {
+            if LISTS.anon_heads.contains(s.w(h)) && !s.toks[h].cap {
                 cands.push((i, h + 1));
                 break;
             }
@@ -1728,6 +1738,8 @@ mod tests {
         // Look-alikes: a named group, a count with no opinion verb, a singular.
         assert!(vague("Many plumbers at Corbin Pipeworks agree that copper lasts longer.").is_empty());
         assert!(vague("Many plumbers left the trade last year.").is_empty());
+        assert!(vague("Several regional banks announced rate cuts.").is_empty());
+        assert!(vague("Other Asian markets also posted gains.").is_empty());
         assert!(vague("Some plumbing fails in winter, the inspector said.").is_empty());
         assert_eq!(attributed("Members of the Ardley Tenants Union said the heat fails."), Some(How::NamedSource));
     }
@@ -1775,6 +1787,7 @@ mod tests {
         // Named in apposition, not a source, or with a reason: no anonymous finding / a reason.
         assert!(facts("One trustee, Ida Brandt, said the board had been misled.").anonymous.is_empty());
         assert!(facts("The board removed one trustee in March.").anonymous.is_empty());
+        assert!(facts("A Dockside Workers union leader, Ida Brandt, said talks failed.").anonymous.is_empty());
         let f = facts("One trustee, who asked not to be named because the talks are private, said it was off.");
         assert!(f.anonymous.iter().all(|a| a.reason_given));
     }

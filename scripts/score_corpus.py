@@ -89,6 +89,12 @@ def main(argv=None):
     parser.add_argument("binary")
     parser.add_argument("corpus")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false alarms")
+    parser.add_argument("--min-recall", type=float, default=0.0, metavar="X",
+                        help="exit 1 when any family's recall is below X")
+    parser.add_argument("--max-false-alarms", type=float, default=1.0, metavar="Y",
+                        help="exit 1 when the false-alarm rate on clean sentences is above Y")
+    parser.add_argument("--min-fixes", type=float, default=0.0, metavar="Z",
+                        help="exit 1 when the share of accepted date fixes is below Z")
     args = parser.parse_args(argv)
 
     found = {f: 0 for f in FAMILIES}
@@ -139,7 +145,15 @@ def main(argv=None):
             parts.append(f"{fam} recall {found[fam] / expected[fam]:.2f} ({found[fam]}/{expected[fam]})")
     parts.append(f"clean false alarms {clean_hit / max(1, clean_total):.2f} ({clean_hit}/{clean_total})")
     print("; ".join(parts) + f"; date fixes accepted {fixes_ok}/{fixes_total}")
-    return 0
+    failures = [f"{fam} recall {found[fam] / expected[fam]:.2f} < {args.min_recall}"
+                for fam in sorted(expected) if expected[fam] and found[fam] / expected[fam] < args.min_recall]
+    if clean_hit / max(1, clean_total) > args.max_false_alarms:
+        failures.append(f"false alarms {clean_hit / max(1, clean_total):.2f} > {args.max_false_alarms}")
+    if fixes_total and fixes_ok / fixes_total < args.min_fixes:
+        failures.append(f"date fixes {fixes_ok / fixes_total:.2f} < {args.min_fixes}")
+    for f in failures:
+        print("below threshold:", f)
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

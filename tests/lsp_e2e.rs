@@ -413,3 +413,267 @@ fn positions_in_diagnostics_use_the_negotiated_encoding() {
         assert_eq!(c.document_text(uri).1, "😀😀 end\n");
     }
 }
+
+#[test]
+fn exits_even_when_the_client_never_answers_its_requests() {
+    // The server asks for workspace/configuration after `initialized`; a client that shuts down
+    // without answering must still see the server exit.
+    let mut c = LspClient::spawn(BIN);
+    c.answer_requests = false;
+    c.initialize(&["utf-16"], Value::Null);
+    c.wait_server_request("client/registerCapability");
+    assert_eq!(c.shutdown(), Some(0));
+}
+
+// ---- With the rules: real findings through the protocol ----
+
+const ARTICLE: &str = "---\ndate: 2025-03-04\n---\n\n😀 On Monday, March 4, 2025, experts say the pier closed last December. The footpath reopens Feb. 30, 2025.\n";
+
+fn codes(diags: &[Value]) -> Vec<&str> {
+    diags.iter().map(|d| d["code"].as_str().unwrap()).collect()
+}
+
+fn find_diag<'a>(diags: &'a [Value], code: &str) -> &'a Value {
+    diags.iter().find(|d| d["code"] == code).unwrap_or_else(|| panic!("no {code} in {diags:#?}"))
+}
+
+#[test]
+fn real_findings_carry_rule_severity_ranges_and_fixes() {
+    for enc in [["utf-16"], ["utf-8"]] {
+        let mut c = client(&enc, Value::Null);
+        let uri = "file:///tmp/copydesk-e2e/real.md";
+        c.open(uri, "markdown", 1, ARTICLE);
+        let d = c.diagnostics(uri, 1);
+        assert_eq!(codes(&d), ["date/weekday", "attribution/vague", "date/relative", "date/invalid"]);
+        let weekday = find_diag(&d, "date/weekday");
+        assert_eq!(weekday["source"], "copydesk");
+        assert_eq!(weekday["severity"], 1);
+        assert_eq!(weekday["message"], "'Monday, March 4, 2025': March 4, 2025 is a Tuesday, not a Monday");
+        let at = ARTICLE.find("Monday").unwrap();
+        assert_eq!(weekday["range"], range_json(ARTICLE, at, at + "Monday, March 4, 2025".len(), c.enc));
+        // Line 4 starts with an emoji: 3 (utf-8: "On " is after 4 bytes + space) columns differ per encoding.
+        let col = weekday["range"]["start"]["character"].as_u64().unwrap();
+        assert_eq!(col, if c.enc == Enc::Utf8 { 8 } else { 6 });
+        let fixes = weekday["data"]["fixes"].as_array().unwrap();
+        assert_eq!(fixes[0]["title"], "Change the weekday to 'Tuesday'");
+        assert_eq!(fixes[0]["applicability"], "safe");
+        assert_eq!(weekday["data"]["version"], 1);
+        assert_eq!(find_diag(&d, "attribution/vague")["severity"], 2);
+        assert_eq!(find_diag(&d, "date/relative")["severity"], 4);
+    }
+}
+
+#[test]
+fn applying_real_fixes_and_suppressions_changes_the_findings() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/fixes.md";
+    let mut text = ARTICLE.to_string();
+    c.open(uri, "markdown", 1, &text);
+    let d = c.diagnostics(uri, 1);
+    let ask = |c: &mut LspClient, d: &[Value], only: Option<Value>| {
+        let mut ctx = json!({"diagnostics": d});
+        if let Some(o) = only {
+            ctx["only"] = o;
+        }
+        c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": d[0]["range"], "context": ctx}),
+        )["result"]
+            .clone()
+    };
+    let actions = ask(&mut c, &d, None);
+    // Every diagnostic in the request got its actions, not just the first.
+    for code in ["date/weekday", "attribution/vague", "date/relative", "date/invalid"] {
+        action_titled(&actions, &format!("Disable {code} on this line"));
+        action_titled(&actions, &format!("Disable {code} in this document"));
+    }
+    let fix = action_titled(&actions, "Change the weekday to 'Tuesday'");
+    assert_eq!(fix["isPreferred"], true);
+    assert_eq!(action_titled(&actions, "Change to 'Feb. 28, 2025' (the last day of the month)")["isPreferred"], false);
+    // Apply the weekday fix as an editor would: the edit, then a didChange.
+    let (version, edits) = document_edit(fix);
+    assert_eq!(version, 1);
+    let fixed = apply_text_edits(&text, &edits, c.enc);
+    assert_eq!(fixed, ARTICLE.replace("On Monday", "On Tuesday"));
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": edits.iter().map(|e| json!({"range": e["range"], "text": e["newText"]})).collect::<Vec<_>>()}),
+    );
+    text = fixed;
+    let d = c.diagnostics(uri, 2);
+    assert_eq!(codes(&d), ["attribution/vague", "date/relative", "date/invalid"]);
+    assert_eq!(c.document_text(uri).1, text);
+    // Suppress date/invalid in the document: the directive goes after the front matter.
+    let actions = ask(&mut c, &d, None);
+    let (_, edits) = document_edit(action_titled(&actions, "Disable date/invalid in this document"));
+    let suppressed = apply_text_edits(&text, &edits, c.enc);
+    assert!(
+        suppressed.starts_with("---\ndate: 2025-03-04\n---\n<!-- copydesk-disable date/invalid -->\n"),
+        "{suppressed}"
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": suppressed}]}),
+    );
+    let d = c.diagnostics(uri, 3);
+    assert_eq!(codes(&d), ["attribution/vague", "date/relative"]);
+    // And on one line.
+    let actions = ask(&mut c, &d, None);
+    let (_, edits) = document_edit(action_titled(&actions, "Disable attribution/vague on this line"));
+    let text4 = apply_text_edits(&suppressed, &edits, c.enc);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": text4}]}),
+    );
+    assert_eq!(codes(&c.diagnostics(uri, 4)), ["date/relative"]);
+}
+
+#[test]
+fn fix_all_applies_only_safe_fixes() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/fixall.md";
+    let text = "---\ndate: 2025-03-04\n---\n\nOn Monday, March 4, 2025, and on Thursday, March 7, 2025, experts say it rained.\n";
+    c.open(uri, "markdown", 1, text);
+    let d = c.diagnostics(uri, 1);
+    assert_eq!(codes(&d), ["date/weekday", "date/weekday", "attribution/vague"]);
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range_json(text, 0, 0, c.enc),
+               "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+    );
+    let actions = r["result"].as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:#?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.copydesk");
+    let (version, edits) = document_edit(&actions[0]);
+    assert_eq!(version, 1);
+    assert_eq!(
+        apply_text_edits(text, &edits, c.enc),
+        text.replace("On Monday", "On Tuesday").replace("on Thursday", "on Friday")
+    );
+}
+
+#[test]
+fn hover_explains_findings_and_dates() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/hover.md";
+    c.open(uri, "markdown", 1, ARTICLE);
+    c.diagnostics(uri, 1);
+    let hover = |c: &mut LspClient, needle: &str| {
+        let (line, character) = position_of(ARTICLE, ARTICLE.find(needle).unwrap() + 1, c.enc);
+        c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        )["result"]
+            .clone()
+    };
+    let h = hover(&mut c, "experts say");
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert_eq!(h["contents"]["kind"], "markdown");
+    let meta = copydesk::rules::rule("attribution/vague").unwrap();
+    assert!(md.contains(meta.summary), "{md}");
+    assert!(md.contains("**Why it matters.**"), "{md}");
+    assert!(md.contains("'experts say' names no source"), "{md}");
+    let h = hover(&mut c, "March 4, 2025");
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("**March 4, 2025** (Tuesday)"), "{md}");
+    assert!(md.contains("the publication date"), "{md}");
+    let h = hover(&mut c, "last December");
+    let md = h["contents"]["value"].as_str().unwrap();
+    assert!(md.contains("Resolved: December 2024"), "{md}");
+    assert_eq!(hover(&mut c, "pier"), Value::Null);
+}
+
+#[test]
+fn inlay_hints_and_code_lens_with_real_dates() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/hints.md";
+    c.open(uri, "markdown", 1, ARTICLE);
+    c.diagnostics(uri, 1);
+    let whole = range_json(ARTICLE, 0, ARTICLE.len(), c.enc);
+    let r = c.request("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": whole}));
+    let hints = r["result"].as_array().unwrap();
+    assert_eq!(hints.len(), 1, "{hints:#?}");
+    assert_eq!(hints[0]["label"], "→ December 2024");
+    let end = ARTICLE.find("last December").unwrap() + "last December".len();
+    let (line, character) = position_of(ARTICLE, end, c.enc);
+    assert_eq!(hints[0]["position"], json!({"line": line, "character": character}));
+    let r = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+    assert_eq!(r["result"][0]["command"]["title"], "1 vague attribution · 3 date errors · published 2025-03-04");
+    // The setting turns hints off.
+    c.configuration = json!({"inlayHints": false});
+    c.notify("workspace/didChangeConfiguration", json!({"settings": null}));
+    c.diagnostics(uri, 1);
+    let r = c.request("textDocument/inlayHint", json!({"textDocument": {"uri": uri}, "range": whole}));
+    assert_eq!(r["result"], json!([]));
+}
+
+#[test]
+fn rule_settings_from_the_editor_and_the_nearest_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("copydesk.toml");
+    std::fs::write(&toml, "[rules.attribution]\nenabled = false\n").unwrap();
+    let doc = dir.path().join("story.md");
+    std::fs::write(&doc, ARTICLE).unwrap();
+    let uri = format!("file://{}", doc.display());
+    let mut c = client(&["utf-16"], json!({"rules": {"date/relative": {"severity": "warning"}}}));
+    c.open(&uri, "markdown", 1, ARTICLE);
+    let d = c.diagnostics(&uri, 1);
+    assert_eq!(codes(&d), ["date/weekday", "date/relative", "date/invalid"], "the config file turns attribution off");
+    assert_eq!(find_diag(&d, "date/relative")["severity"], 2, "editor severity applies");
+    // The file changes: the server re-reads it when told.
+    std::fs::write(&toml, "[rules.\"date/invalid\"]\nseverity = \"info\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}", toml.display()), "type": 2}]}),
+    );
+    let d = c.diagnostics(&uri, 1);
+    assert_eq!(codes(&d), ["date/weekday", "attribution/vague", "date/relative", "date/invalid"]);
+    assert_eq!(find_diag(&d, "date/invalid")["severity"], 3);
+    // A broken file: one message; the last good version stays.
+    std::fs::write(&toml, "[rules\nbroken").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}", toml.display()), "type": 2}]}),
+    );
+    let m = c.wait_notification("showMessage", |m| m["method"] == "window/showMessage");
+    assert!(m["params"]["message"].as_str().unwrap().contains("copydesk.toml"), "{m}");
+    let d = c.diagnostics(&uri, 1);
+    assert_eq!(find_diag(&d, "date/invalid")["severity"], 3);
+}
+
+#[test]
+fn set_publication_date_is_not_offered_when_the_article_has_one() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/dated.md";
+    c.open(uri, "markdown", 1, ARTICLE);
+    let d = c.diagnostics(uri, 1);
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d[0]["range"], "context": {"diagnostics": d}}),
+    );
+    let titles: Vec<&str> = r["result"].as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    assert!(titles.iter().all(|t| !t.starts_with("Set publication date")), "{titles:?}");
+    // Without the front matter date the article falls back to today, and the action appears,
+    // extending the existing front matter.
+    let undated = ARTICLE.replace("date: 2025-03-04\n", "title: Pier\n");
+    c.open(uri, "markdown", 2, &undated);
+    c.diagnostics(uri, 2);
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range_json(&undated, 0, 0, c.enc), "context": {"diagnostics": []}}),
+    );
+    let action = r["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Set publication date to "))
+        .expect("offered")
+        .clone();
+    let day = action["title"].as_str().unwrap().trim_start_matches("Set publication date to ").to_string();
+    assert!(day == today() || day < today(), "{day}");
+    let (_, edits) = document_edit(&action);
+    assert_eq!(
+        apply_text_edits(&undated, &edits, c.enc),
+        undated.replace("title: Pier\n", &format!("title: Pier\ndate: {day}\n"))
+    );
+}

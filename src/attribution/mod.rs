@@ -151,15 +151,20 @@ impl AttributionModel {
             })
             .collect();
 
-        // Carry-over.
+        // Carry-over. A pronoun's antecedent is the nearest earlier sentence, in this block or the
+        // one before, attributed by a name (not a citation, not itself a pronoun). Blocks only grow
+        // with the sentence index, so that is the last such sentence seen if it is close enough:
+        // tracked as we go instead of searched backwards (which was quadratic in a long paragraph).
+        let antecedent = |out: &[SentenceAttribution], j: usize| {
+            out[j].attributed && out[j].how != Some(How::Citation) && !facts[j].found.is_some_and(|x| x.pronoun)
+        };
+        let mut last_antecedent = (ns > 0 && antecedent(&out, 0)).then_some(0);
         for i in 1..ns {
             let same_block = doc.sentences[i - 1].block == doc.sentences[i].block;
             let pronoun = facts[i].found.is_some_and(|x| x.pronoun);
             if pronoun {
                 let block = doc.sentences[i].block;
-                let prev = (0..i).rev().take_while(|&j| doc.sentences[j].block + 1 >= block).find(|&j| {
-                    out[j].attributed && out[j].how != Some(How::Citation) && !facts[j].found.is_some_and(|x| x.pronoun)
-                });
+                let prev = last_antecedent.filter(|&j| doc.sentences[j].block + 1 >= block);
                 if let Some(j) = prev {
                     out[i].how = Some(How::CarryOver);
                     out[i].source = out[j].source;
@@ -168,6 +173,9 @@ impl AttributionModel {
                 out[i].attributed = true;
                 out[i].how = Some(How::CarryOver);
                 out[i].source = out[i - 1].source;
+            }
+            if antecedent(&out, i) {
+                last_antecedent = Some(i);
             }
         }
 
@@ -253,14 +261,21 @@ impl AttributionModel {
 
 /// A quotation with a speaker next to it starts in `sentence`.
 fn quote_tagged_in(done: &[QuoteAttribution], doc: &Document, sentence: usize) -> bool {
-    doc.quotes
-        .iter()
-        .zip(done)
-        .any(|(q, a)| a.attributed && a.speaker.is_some() && doc.sentence_at(q.span.start) == Some(sentence))
+    quotes_starting_in(done, doc, sentence).any(|i| done[i].attributed && done[i].speaker.is_some())
 }
 
 fn quote_attributed_in(done: &[QuoteAttribution], doc: &Document, sentence: usize) -> bool {
-    doc.quotes.iter().zip(done).any(|(q, a)| a.attributed && doc.sentence_at(q.span.start) == Some(sentence))
+    quotes_starting_in(done, doc, sentence).any(|i| done[i].attributed)
+}
+
+/// Indices (below `done.len()`) of the quotations that start inside `sentence`: the quotations are
+/// sorted by start, so two binary searches instead of a scan of every quotation per sentence
+/// (which made the model quadratic on quotation-heavy text).
+fn quotes_starting_in(done: &[QuoteAttribution], doc: &Document, sentence: usize) -> std::ops::Range<usize> {
+    let Some(s) = doc.sentences.get(sentence).map(|s| s.span) else { return 0..0 };
+    let lo = doc.quotes.partition_point(|q| q.span.start < s.start);
+    let hi = doc.quotes.partition_point(|q| q.span.start < s.end);
+    lo.min(done.len())..hi.min(done.len())
 }
 
 /// The speaker next to a quotation: `he remarked, "…"` or `"…," said Ortiz` / `"…," Ortiz said`.

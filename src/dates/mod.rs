@@ -168,12 +168,18 @@ impl DateExpr {
     }
 }
 
+/// A yearless date means its instance in the publication year when that instance lies within
+/// this many days of the publication date (it is then clearly the nearest: the other candidate
+/// is at least eight months away), whatever the tense says. Further away, the instances of two
+/// years are about equally near and the tense decides.
+pub const NEAREST_YEARLESS_DAYS: i32 = 120;
+
 /// Every date expression in `doc`, sorted by start. `reference` anchors relative and yearless dates.
 pub fn recognise(doc: &Document, reference: Option<Date>) -> Vec<DateExpr> {
     let region = body_region(doc);
     let toks = lex::tokenize(&doc.prose, region);
     let mut cands = parse::parse(doc, &toks);
-    resolve::resolve_all(doc, &mut cands, reference)
+    resolve::resolve_all(doc, &toks, &mut cands, reference)
 }
 
 /// A dateline date at the top of the article ("DENVER, March 4, 2025 —"), if there is one.

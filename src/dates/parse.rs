@@ -546,8 +546,23 @@ fn day_first(p: &P, i: usize) -> Option<(Cand, usize)> {
     }
     let mut j = i + 1;
     let mut second_day = None;
+    // The word that opens a range sharing one month ("from 14 to 9 July", "between 3 and 5 May").
+    let mut opener = None;
     if p.dash(j) && p.adjacent(j) && p.adjacent(j + 1) {
         if let Some(x) = p.day(j + 1) {
+            second_day = Some(x);
+            j += 2;
+        }
+    } else if let Some(x) = p.day(j + 1).filter(|_| p.kind(i) == Some(Tk::Num) && p.near(j + 1)) {
+        // Spelled-out or spaced ranges: the month must follow the second day ("24 – 19 March").
+        let from = p.prev_word_is(i, &["from"])
+            && p.word(j).is_some_and(|w| is_any(w, &["to", "through", "until", "till", "thru"]));
+        let between = p.prev_word_is(i, &["between"]) && p.word(j).is_some_and(|w| is(w, "and"));
+        let spaced = p.dash(j) || p.punct(j, "—");
+        if (from || between || spaced) && p.near(j + 2) && month_at(p, j + 2).is_some() {
+            if from || between {
+                opener = Some(p.start(i - 1));
+            }
             second_day = Some(x);
             j += 2;
         }
@@ -582,7 +597,7 @@ fn day_first(p: &P, i: usize) -> Option<(Cand, usize)> {
         w.year_span = Some(p.toks[k].span());
         k += 1;
     }
-    let mut start = dspan.start;
+    let mut start = opener.unwrap_or(dspan.start);
     if of && i > 0 && p.word(i - 1).is_some_and(|x| is(x, "the")) {
         start = p.start(i - 1);
     }
@@ -1296,18 +1311,23 @@ fn comparable(a: &Cand, b: &Cand) -> bool {
 }
 
 static DATELINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    // CITY[, State][ (AP)] followed by a comma or a dash: "DENVER,", "SACRAMENTO, Calif.,",
-    // "WASHINGTON (AP) —", "ST. LOUIS —".
+    // CITY[, State or country][ (AGENCY)] followed by a comma or a dash: "DENVER,",
+    // "SACRAMENTO, Calif.,", "PORTLAND, Maine,", "WASHINGTON (AP) —", "ST. LOUIS —", "SÃO PAULO --".
     Regex::new(
-        r"^[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?(?:\s*\([A-Za-z ]+\))?\s*(?:,|—|–|--|-)\s*",
+        r"^\p{Lu}[\p{Lu}.'’ -]*[\p{Lu}.](?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?(?:\s*\([^()\n]{1,60}\))?\s*(?:,|—|–|--|-)\s*",
     )
     .expect("valid regex")
 });
 
+/// How many lines (a byline, a kicker, a date line) may come before the dateline.
+const DATELINE_LINES: usize = 4;
+/// A line this long that is not a dateline is body text: the dateline cannot come after it.
+const DATELINE_BODY_LINE: usize = 100;
+
 /// The dateline at the top of the first paragraph.
 pub(crate) fn dateline(doc: &Document, body_start: usize) -> Option<jiff::civil::Date> {
     let prose = doc.prose.as_str();
-    // The first non-empty line of the body that is not a heading.
+    // The first non-empty lines of the body that are not headings: a byline may come first.
     let mut pos = body_start;
     let mut tried = 0;
     for line in prose.get(body_start..)?.split_inclusive('\n') {
@@ -1319,30 +1339,63 @@ pub(crate) fn dateline(doc: &Document, body_start: usize) -> Option<jiff::civil:
         }
         tried += 1;
         let lead = start + (line.len() - trimmed.len());
-        if let Some(d) = dateline_at(prose, lead, start + line.len()) {
-            return Some(d);
+        if let Some((y, m, d)) = dateline_at(prose, lead, start + line.len()) {
+            let y = match y {
+                Some(y) => y,
+                None => article_year(doc, body_start)?,
+            };
+            return jiff::civil::Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok();
         }
-        if tried >= 2 {
+        if tried >= DATELINE_LINES || trimmed.trim_end().len() > DATELINE_BODY_LINE {
             break;
         }
     }
     None
 }
 
-fn dateline_at(prose: &str, lead: usize, line_end: usize) -> Option<jiff::civil::Date> {
-    let window_end = (lead + 160).min(line_end);
+/// The year of a yearless dateline ("LISBON, March 4 (AP) —"): the year most full dates in the
+/// article are written in (the latest on a tie). A wire story's dated events are overwhelmingly
+/// in the year it was filed.
+fn article_year(doc: &Document, body_start: usize) -> Option<i32> {
+    let toks = lex::tokenize(&doc.prose, Span::new(body_start, doc.prose.len()));
+    let mut years: Vec<(i32, usize)> = Vec::new();
+    for c in parse(doc, &toks) {
+        for leaf in leaves(&c) {
+            let Some(w) = leaf.expr.written.as_ref() else { continue };
+            if let (Some(y), Some(_)) = (w.year.filter(|_| w.year_span.is_some()), w.day) {
+                match years.iter_mut().find(|(yy, _)| *yy == y) {
+                    Some((_, n)) => *n += 1,
+                    None => years.push((y, 1)),
+                }
+            }
+        }
+    }
+    years.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
+}
+
+/// (year if written, month, day) of a dateline starting at `lead`.
+fn dateline_at(prose: &str, lead: usize, line_end: usize) -> Option<(Option<i32>, u8, u8)> {
+    let window_end = (lead + 200).min(line_end);
     let window_end = (window_end..=line_end).find(|&e| prose.is_char_boundary(e))?;
     let m = DATELINE_PREFIX.find(&prose[lead..window_end])?;
     let toks = lex::tokenize(prose, Span::new(lead + m.end(), window_end));
     let p = P { t: prose, toks: &toks };
-    let (c, next) = weekday_led(&p, 0)
+    let (c, mut next) = weekday_led(&p, 0)
         .filter(|(c, _)| c.spec == Spec::Cal)
         .or_else(|| month_led(&p, 0))
         .or_else(|| day_first(&p, 0))?;
     let w = c.expr.written.as_ref()?;
-    let date = jiff::civil::Date::new(w.year? as i16, w.month? as i8, w.day? as i8).ok()?;
-    // A dash must follow ("DENVER, March 4, 2025 —") unless the prefix already had one
+    let (mo, d) = (w.month?, w.day?);
+    if let Some(y) = w.year {
+        // Reject impossible days now; a yearless one is checked once its year is known.
+        jiff::civil::Date::new(i16::try_from(y).ok()?, mo as i8, d as i8).ok()?;
+    }
+    // An agency after the date: "LISBON, March 4, 2025 (Some News Service) —".
+    if p.punct(next, "(") {
+        let close = (next + 1..(next + 16).min(toks.len())).find(|&k| p.punct(k, ")"))?;
+        next = close + 1;
+    }
+    // A dash must follow ("DENVER, March 4, 2025 —"), even when the prefix had one
     // ("WASHINGTON (AP) — March 4, 2025 —" has both).
-    let after = p.tok(next).map(|t| &prose[t.start..t.end]);
-    matches!(after, Some("—" | "–" | "-")).then_some(date)
+    matches!(p.tok(next).map(|t| &prose[t.start..t.end]), Some("—" | "–" | "-")).then_some((w.year, mo, d))
 }

@@ -3,28 +3,43 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::format::{ap_date, ap_month, weekday_name};
+use super::lex::Tok;
 use super::parse::{Cand, Dir, Spec, Unit, YearSpec};
-use super::tense::tense_at;
-use super::{DateExpr, DateKind, Precision, RangeEnds, Tense};
+use super::tense::tense_in;
+use super::{DateExpr, DateKind, NEAREST_YEARLESS_DAYS, Precision, RangeEnds, Tense};
 use crate::engine::Document;
 use crate::text::Span;
 
 /// Resolve every candidate in document order into `DateExpr`s.
-pub(crate) fn resolve_all(doc: &Document, cands: &mut Vec<Cand>, reference: Option<Date>) -> Vec<DateExpr> {
+pub(crate) fn resolve_all(
+    doc: &Document,
+    toks: &[Tok],
+    cands: &mut Vec<Cand>,
+    reference: Option<Date>,
+) -> Vec<DateExpr> {
     let quotes = quote_spans(&doc.prose);
+    let quotes = Around { quotes: &quotes, toks };
     let mut previous: Option<Date> = None;
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
-        let e = resolve_one(doc, c, reference, &mut previous, &quotes);
+        let e = resolve_one(doc, c, reference, &mut previous, quotes);
         out.push(e);
     }
     out
 }
 
-fn context(doc: &Document, e: &mut DateExpr, quotes: &[Span]) {
+/// What every date is read against: the quotations and the text's tokens.
+#[derive(Clone, Copy)]
+struct Around<'a> {
+    quotes: &'a [Span],
+    toks: &'a [Tok],
+}
+
+fn context(doc: &Document, e: &mut DateExpr, around: Around) {
+    let quotes = around.quotes;
     let sentence =
         doc.sentence_at(e.span.start).map(|i| doc.sentences[i].span).unwrap_or(Span::new(0, doc.prose.len()));
-    let (t, cue) = tense_at(&doc.prose, sentence, e.date_span);
+    let (t, cue) = tense_in(&doc.prose, around.toks, sentence, e.date_span);
     e.tense = t;
     e.tense_cue = cue;
     let i = quotes.partition_point(|q| q.end <= e.span.start);
@@ -39,7 +54,7 @@ fn resolve_one(
     c: Cand,
     reference: Option<Date>,
     previous: &mut Option<Date>,
-    quotes: &[Span],
+    quotes: Around,
 ) -> DateExpr {
     let Cand { mut expr, spec, .. } = c;
     context(doc, &mut expr, quotes);
@@ -175,12 +190,28 @@ fn set_cal(e: &mut DateExpr, y: i32, m: u8, d: Option<u8>, inferred: bool) {
     }
 }
 
-/// The year of a yearless date: the occurrence nearest the reference in the tense's direction
-/// (a past-tense "Dec. 30" in a January article is last year's).
+/// The year of a yearless date. News copy leaves the year out for the instance nearest the
+/// publication date, so a date whose reference-year instance is within
+/// [`NEAREST_YEARLESS_DAYS`] of it means that instance, even when the tense points the other
+/// way (`date/tense` then flags the clash). Otherwise the tense picks the nearest instance in its
+/// direction (a past-tense "Dec. 30" in a January article is last year's).
 fn infer_year(reference: Option<Date>, month: Option<u8>, day: Option<u8>, tense: Tense) -> Option<i32> {
     let r = reference?;
     let m = month?;
     let ry = r.year() as i32;
+    if let Some(d) = day {
+        if let Ok(here) = Date::new(r.year(), m as i8, d as i8) {
+            let days = (here - r).get_days();
+            let against = match tense {
+                Tense::Past => days > 0,
+                Tense::Future => days < 0,
+                Tense::Unknown => false,
+            };
+            if against && days.abs() <= NEAREST_YEARLESS_DAYS {
+                return Some(ry);
+            }
+        }
+    }
     let here = (r.month() as i32, r.day() as i32);
     let there = (m as i32, day.map_or(0, |d| d as i32));
     // Compare months only for a bare month.
@@ -473,7 +504,18 @@ mod tests {
         let r = Some(date(2025, 1, 10));
         assert_eq!(infer_year(r, Some(12), Some(30), Tense::Past), Some(2024));
         assert_eq!(infer_year(r, Some(12), Some(30), Tense::Unknown), Some(2024));
-        assert_eq!(infer_year(r, Some(1), Some(5), Tense::Future), Some(2026));
+        // Five days before the reference is far nearer than next January: this year's, told in
+        // the future tense (date/tense flags it).
+        assert_eq!(infer_year(r, Some(1), Some(5), Tense::Future), Some(2025));
+        // Past tense, a week after the reference: this year's (date/tense flags it).
+        assert_eq!(infer_year(r, Some(1), Some(17), Tense::Past), Some(2025));
+        // Past tense, five months after: last year's instance is nearly as near, so the tense decides.
+        assert_eq!(infer_year(r, Some(6), Some(20), Tense::Past), Some(2024));
+        // Future tense, two months after: this year's, as the tense says.
+        assert_eq!(infer_year(r, Some(3), Some(20), Tense::Future), Some(2025));
+        assert_eq!(infer_year(Some(date(2025, 11, 20)), Some(1), Some(15), Tense::Future), Some(2026));
+        // Feb. 29 in a common reference year: the tense alone decides.
+        assert_eq!(infer_year(Some(date(2025, 3, 10)), Some(2), Some(29), Tense::Future), Some(2026));
         assert_eq!(infer_year(r, Some(1), Some(15), Tense::Future), Some(2025));
         assert_eq!(infer_year(r, Some(3), None, Tense::Past), Some(2024));
     }

@@ -2,6 +2,9 @@
 //!
 //! Conservative on purpose: modal and reported-speech clauses ("said it would"), present-tense
 //! and passive-present clauses, infinitives and subordinate clauses give `Unknown`.
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::Tense;
 use super::lex::{self, Tk, Tok, is, is_any};
 use crate::text::Span;
@@ -121,6 +124,16 @@ const IRREGULAR_PAST: &[&str] = &[
     "closed",
 ];
 
+/// The long word lists as hash sets (the cue test runs on every word before every date).
+static IRREGULAR_PAST_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| IRREGULAR_PAST.iter().copied().collect());
+static NOT_PAST_ED_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_PAST_ED.iter().copied().collect());
+
+/// `word`, lowercased, is in `set` (whose entries are lowercase).
+fn in_set(word: &str, set: &HashSet<&'static str>) -> bool {
+    let mut buf = [0u8; 16];
+    lex::lower(word, &mut buf).and_then(|n| std::str::from_utf8(&buf[..n]).ok()).is_some_and(|w| set.contains(w))
+}
+
 /// Words ending in -ed that are not past tenses.
 const NOT_PAST_ED: &[&str] = &[
     "need",
@@ -203,6 +216,38 @@ const PLAN: &[&str] = &[
 const MODAL: &[&str] =
     &["would", "could", "might", "should", "must", "can", "if", "unless", "whether", "hoped", "wanted", "cannot"];
 const PRESENT: &[&str] = &["is", "are", "am", "remains", "remain", "says", "say"];
+/// Words before a noun ("the timetable on", "a plan on").
+const DETERMINERS: &[&str] =
+    &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "new", "my", "your"];
+/// Past auxiliaries before a plan word ("was scheduled for", "had been due to").
+const PAST_AUX: &[&str] = &["was", "were", "had", "been"];
+/// Verbs of saying: a clause after them is reported, and has its own time.
+const SPEECH: &[&str] = &[
+    "said",
+    "announced",
+    "reported",
+    "added",
+    "noted",
+    "stated",
+    "wrote",
+    "confirmed",
+    "warned",
+    "argued",
+    "predicted",
+    "estimated",
+    "insisted",
+    "claimed",
+];
+/// Words that start the subject of a reported clause ("said the library ...", "said it ...").
+const SUBJECT_START: &[&str] = &[
+    "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "its", "his", "her", "their", "our", "this",
+    "these", "those", "there",
+];
+/// Nouns after "to" that make it a preposition, not an infinitive ("returned to work on May 3").
+const PLACE_NOUNS: &[&str] = &[
+    "work", "court", "school", "power", "trial", "office", "church", "market", "town", "jail", "prison", "hospital",
+    "college", "class", "bed", "sea", "shore", "port", "safety", "land", "camp", "base", "dinner", "lunch",
+];
 /// Words that open a subordinate clause: a cue beyond them describes another event.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "when", "while", "until", "after", "before", "because", "although",
@@ -269,9 +314,18 @@ fn sentence_period(text: &str, i: usize) -> bool {
 }
 
 /// The tense of the clause around `date` in `text`, restricted to `sentence`, and the cue word.
+#[cfg(test)]
 pub(crate) fn tense_at(text: &str, sentence: Span, date: Span) -> (Tense, Option<Span>) {
+    tense_in(text, &lex::tokenize(text, sentence), sentence, date)
+}
+
+/// [`tense_at`] with the text's tokens already made (`all` covers at least the sentence), so
+/// that each date's clause is not tokenized again.
+pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (Tense, Option<Span>) {
     let clause = clause_bounds(text, sentence, date);
-    let toks = lex::tokenize(text, clause);
+    let lo = all.partition_point(|t| t.start < clause.start);
+    let hi = lo + all[lo..].partition_point(|t| t.end <= clause.end);
+    let toks = &all[lo..hi];
     let split = toks.partition_point(|t| t.start < date.start);
     let after_date = toks.partition_point(|t| t.start < date.end);
     let before = &toks[..split];
@@ -292,15 +346,36 @@ pub(crate) fn tense_at(text: &str, sentence: Span, date: Span) -> (Tense, Option
         let next = before.get(k + 1).map(w).or_else(|| toks.get(split).map(w)).unwrap_or("");
         let prev = k.checked_sub(1).map(|j| w(&before[j])).unwrap_or("");
         if let Some(r) = cue(word, prev, next, text, &before[..k]) {
+            // "said the library reopens on May 3": the date is in the reported clause, whose
+            // own verb was not recognised; the speech verb does not date it.
+            if r == Some(Tense::Past) && is_any(word, SPEECH) && is_any(next, SUBJECT_START) {
+                return (Tense::Unknown, None);
+            }
             return r.map_or((Tense::Unknown, None), |tn| (tn, Some(t.span())));
         }
         if is_any(word, CLAUSE_OPENERS) {
             return (Tense::Unknown, None);
         }
+        if attributive(word)
+            && !is_any(prev, DETERMINERS)
+            && is_any(next, &["on", "from", "until", "till", "through", "by", "in", "after", "before"])
+        {
+            // "a dividend payable on Dec. 16", "rules effective from May 1": the date belongs to
+            // the adjective, not to the clause's verb.
+            return (Tense::Unknown, None);
+        }
         if is(word, "to") && is_any(prev, PLAN) {
+            // "was due to open": a plan told in the past says nothing about when it happened.
+            let before_plan = k.checked_sub(2).map(|j| w(&before[j])).unwrap_or("");
+            if is_any(before_plan, PAST_AUX) {
+                return (Tense::Unknown, None);
+            }
             return (Tense::Future, Some(t.span()));
         }
-        if is(word, "to") && !is_any(next, &["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"]) {
+        if is(word, "to")
+            && !is_any(next, &["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"])
+            && !is_any(next, PLACE_NOUNS)
+        {
             // An infinitive ("to begin on March 3"): the main verb's tense does not date it.
             if next.chars().next().is_some_and(|c| c.is_lowercase()) && lex::month(next).is_none() {
                 return (Tense::Unknown, None);
@@ -331,6 +406,19 @@ pub(crate) fn tense_at(text: &str, sentence: Span, date: Span) -> (Tense, Option
     (Tense::Unknown, None)
 }
 
+/// An adjective or participle that can carry its own date ("payable on", "effective from",
+/// "starting on").
+fn attributive(word: &str) -> bool {
+    let lower_ending =
+        |suffix: &str| word.len() > suffix.len() + 2 && word.is_ascii() && word.to_ascii_lowercase().ends_with(suffix);
+    lower_ending("able")
+        || lower_ending("ible")
+        || is_any(
+            word,
+            &["effective", "valid", "open", "starting", "beginning", "ending", "lasting", "running", "until"],
+        )
+}
+
 /// `Some(Some(tense))` for a tense cue, `Some(None)` for a word that makes the clause's time
 /// unknowable (a modal, a present tense), `None` for any other word.
 fn cue(word: &str, prev: &str, next: &str, text: &str, earlier: &[Tok]) -> Option<Option<Tense>> {
@@ -343,7 +431,13 @@ fn cue(word: &str, prev: &str, next: &str, text: &str, earlier: &[Tok]) -> Optio
     if is(word, "won") && next == "'" {
         return Some(Some(Tense::Future)); // won't
     }
-    if is_any(word, PLAN) && is_any(next, &["to", "for", "on", "in"]) {
+    // "a plan on Feb. 3", "the aim in May": a noun, not a plan verb.
+    let noun = is_any(prev, DETERMINERS);
+    if is_any(word, PLAN) && is_any(next, &["to", "for", "on", "in"]) && !noun {
+        // "was scheduled for", "were set for": a plan told in the past, not an event.
+        if is_any(prev, PAST_AUX) {
+            return Some(None);
+        }
         return Some(Some(Tense::Future));
     }
     if is_any(word, MODAL) {
@@ -355,7 +449,8 @@ fn cue(word: &str, prev: &str, next: &str, text: &str, earlier: &[Tok]) -> Optio
     if word.chars().next().is_some_and(char::is_uppercase) && !matches!(word, "Was" | "Were" | "Had" | "Did") {
         return None; // names are not verbs
     }
-    let past = is_any(word, IRREGULAR_PAST) || (word.len() > 4 && word.ends_with("ed") && !is_any(word, NOT_PAST_ED));
+    let past = in_set(word, &IRREGULAR_PAST_SET)
+        || (word.len() > 4 && word.ends_with("ed") && !in_set(word, &NOT_PAST_ED_SET));
     if !past {
         return None;
     }
@@ -406,6 +501,45 @@ mod tests {
         assert_eq!(tense("The store is closed on Monday, May 5.", "Monday"), Tense::Unknown);
         assert_eq!(tense("The board voted to begin work on May 19.", "May 19"), Tense::Unknown);
         assert_eq!(tense("The plan, which takes effect on July 1, passed.", "July 1"), Tense::Unknown);
+    }
+
+    #[test]
+    fn plans_told_in_the_past_are_not_events() {
+        assert_eq!(tense("The hearing was scheduled for May 6 but moved.", "May 6"), Tense::Unknown);
+        assert_eq!(tense("The vote was due to take place on May 6.", "May 6"), Tense::Unknown);
+        assert_eq!(tense("The vote is due to take place on May 6.", "May 6"), Tense::Future);
+        assert_eq!(tense("The hearing is scheduled for May 6.", "May 6"), Tense::Future);
+    }
+
+    #[test]
+    fn a_date_carried_by_an_adjective_is_not_dated_by_the_verb() {
+        assert_eq!(tense("The board approved a dividend payable on May 6.", "May 6"), Tense::Unknown);
+        assert_eq!(tense("The council adopted rules effective from May 6.", "May 6"), Tense::Unknown);
+        assert_eq!(tense("The council adopted a closure starting on May 6.", "May 6"), Tense::Unknown);
+        // A noun ending in -able is not before a preposition here; the verb still dates it.
+        assert_eq!(tense("The board approved the timetable on May 6.", "May 6"), Tense::Past);
+    }
+
+    #[test]
+    fn a_plan_noun_is_not_a_plan() {
+        assert_eq!(tense("The board approved a plan on May 6.", "May 6"), Tense::Past);
+        assert_eq!(tense("The board plans to vote on May 6.", "May 6"), Tense::Future);
+    }
+
+    #[test]
+    fn a_speech_verb_does_not_date_the_reported_clause() {
+        assert_eq!(tense("The mayor said the pool reopens on May 6.", "May 6"), Tense::Unknown);
+        assert_eq!(tense("The firm announced it expands on May 6.", "May 6"), Tense::Unknown);
+        // The saying itself is dated.
+        assert_eq!(tense("The mayor said on May 6 that the pool would reopen.", "May 6"), Tense::Past);
+        assert_eq!(tense("The mayor said in a statement on May 6 that it was over.", "May 6"), Tense::Past);
+    }
+
+    #[test]
+    fn to_before_a_place_noun_is_not_an_infinitive() {
+        assert_eq!(tense("Nurses returned to work on May 6.", "May 6"), Tense::Past);
+        assert_eq!(tense("The case went to trial on May 6.", "May 6"), Tense::Past);
+        assert_eq!(tense("Nurses voted to strike on May 6.", "May 6"), Tense::Unknown);
     }
 
     #[test]

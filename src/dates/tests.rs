@@ -242,6 +242,45 @@ fn reads_datelines() {
     assert_eq!(dl("DENVER, Feb. 30, 2025 — Nothing."), None);
 }
 
+#[test]
+fn reads_wire_and_newspaper_dateline_shapes() {
+    let d = Some(date(2024, 11, 8));
+    // Agency after the date, in parentheses.
+    assert_eq!(dl("OSLO, Nov. 8, 2024 (Northern Wire) — Ferries stopped."), d);
+    // Agency after the city, date after the dash.
+    assert_eq!(dl("OSLO (Northern Wire) — Nov. 8, 2024 — Ferries stopped."), d);
+    // Day-first, en dash, double hyphen.
+    assert_eq!(dl("OSLO, 8 November 2024 – Ferries stopped."), d);
+    assert_eq!(dl("OSLO, Nov. 8, 2024 -- Ferries stopped."), d);
+    // A state or country after the city.
+    assert_eq!(dl("BANGOR, Maine, Nov. 8, 2024 — Ferries stopped."), d);
+    assert_eq!(dl("TROMSØ, Norway, 8 November 2024 — Ferries stopped."), d);
+    // A byline and a heading before it.
+    assert_eq!(dl("# Ferries halted\n\nBy Kari Lund\n\nOSLO, Nov. 8, 2024 — Ferries stopped."), d);
+    // Yearless, agency after the date: the year the article's full dates are written in.
+    assert_eq!(
+        dl(
+            "OSLO, Nov. 8 (Northern Wire) — Ferries stopped. Service began on Oct. 2, 2024, and paused on Oct. 30, 2024."
+        ),
+        d
+    );
+    // Yearless with no full date anywhere: no year to give it.
+    assert_eq!(dl("OSLO, Nov. 8 (Northern Wire) — Ferries stopped."), None);
+}
+
+#[test]
+fn dateline_look_alikes_are_not_datelines() {
+    // A date in the body, not after the city.
+    assert_eq!(dl("OSLO (Northern Wire) — Ferries stopped on Nov. 8, 2024 — all of them."), None);
+    // No dash after the date.
+    assert_eq!(dl("OSLO, Nov. 8, 2024 (Northern Wire) said ferries stopped."), None);
+    // A mixed-case first word is not a city in capitals.
+    assert_eq!(dl("Oslo, Nov. 8, 2024 — Ferries stopped."), None);
+    // A long paragraph first: the dateline does not come after body text.
+    let long = "Ferries across the fjords stopped running for the whole of the long weekend, leaving many travellers stranded at the piers.";
+    assert_eq!(dl(&format!("{long}\n\nOSLO, Nov. 8, 2024 — More news.")), None);
+}
+
 /// The styles the property test writes dates in.
 fn styled(y: i32, m: u8, d: u8, style: usize) -> String {
     const FULL: [&str; 12] = [

@@ -144,11 +144,9 @@ pub fn code_actions(
     let quick = wanted(only, CodeActionKind::QUICKFIX.as_str());
     let mut seen_titles = HashSet::new();
     let mut disable_doc = Vec::new();
-    let mut any_date = false;
     if quick {
         for d in diagnostics {
             let Some(rule) = rule_of(d) else { continue };
-            any_date |= rule.starts_with("date/");
             // Fixes travel in `data`: no re-lint. Their version makes a stale edit refusable.
             if let Some(data) = WireData::from_value(d.data.as_ref()) {
                 let offered: Vec<_> =
@@ -189,9 +187,11 @@ pub fn code_actions(
                 workspace_edit(style, uri, a.version, vec![a.text_edit(&e)]),
             )));
         }
+        // Offered while the article itself names no publication date (a date that does not
+        // parse counts as none); an article with one is never rewritten to today's date.
         let unset =
             matches!(a.report.reference.as_ref().map(|r| r.source), None | Some(RefSource::Today | RefSource::Config));
-        if a.kind == DocKind::Markdown && !a.too_large && (unset || any_date) && !fm_date_is(a, today) {
+        if a.kind == DocKind::Markdown && !a.too_large && unset && !fm_date_is(a, today) {
             let e = set_date_edit(a, today);
             out.push(CodeActionOrCommand::CodeAction(action(
                 format!("Set publication date to {today}"),
@@ -241,4 +241,96 @@ pub fn fix_all(a: &Analysis, uri: &Uri, style: EditStyle) -> Option<CodeAction> 
         edit: Some(workspace_edit(style, uri, a.version, text_edits)),
         ..CodeAction::default()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::document::FrontMatter;
+    use crate::engine::{Finding, Fix, Report, Severity, apply_edits};
+    use crate::lsp::analysis::for_test;
+    use crate::text::Span;
+    use crate::text::position::Encoding;
+
+    fn finding(span: Span, fixes: Vec<Fix>) -> Finding {
+        Finding { rule: "date/weekday", span, message: "m".into(), severity: Severity::Error, fixes }
+    }
+
+    #[test]
+    fn fix_all_applies_safe_fixes_only_and_skips_overlaps() {
+        let text = "On Monday, March 3 and Friday, March 3 and Sunday.\n";
+        let span = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        let safe = |s: &str, new: &str| Fix::new("safe", Applicability::Safe, vec![Edit::replace(span(s), new)]);
+        let report = Report {
+            findings: vec![
+                finding(span("Monday"), vec![safe("Monday", "Tuesday")]),
+                // Overlaps the first fix: skipped.
+                finding(span("Monday, March"), vec![safe("Monday, March", "X")]),
+                finding(
+                    span("Friday"),
+                    vec![Fix::new("u", Applicability::Unsafe, vec![Edit::replace(span("Friday"), "Y")])],
+                ),
+                finding(span("Sunday"), vec![safe("Sunday", "Sun.")]),
+            ],
+            ..Report::default()
+        };
+        let a = for_test(text, report, None, Encoding::Utf16);
+        let uri: Uri = "file:///a.md".parse().unwrap();
+        let ca = fix_all(&a, &uri, EditStyle { document_changes: true }).unwrap();
+        assert_eq!(ca.kind, Some(CodeActionKind::new(FIX_ALL)));
+        let Some(DocumentChanges::Edits(docs)) = ca.edit.unwrap().document_changes else { panic!() };
+        assert_eq!(docs[0].text_document.version, Some(7));
+        assert_eq!(docs[0].edits.len(), 2);
+        // Map the protocol edits back through the analysis and apply them.
+        let edits: Vec<Edit> = docs[0]
+            .edits
+            .iter()
+            .map(|e| match e {
+                OneOf::Left(t) => {
+                    Edit { start: a.offset(t.range.start), end: a.offset(t.range.end), new_text: t.new_text.clone() }
+                }
+                OneOf::Right(_) => panic!(),
+            })
+            .collect();
+        assert_eq!(apply_edits(text, &edits), "On Tuesday, March 3 and Friday, March 3 and Sun..\n");
+    }
+
+    #[test]
+    fn document_directive_and_date_go_inside_or_after_front_matter() {
+        let text = "---\r\ntitle: x\r\n---\r\nBody.\r\n";
+        let fm = FrontMatter { span: Span::new(0, text.find("Body").unwrap()), date: None };
+        let a = for_test(text, Report::default(), Some(fm), Encoding::Utf8);
+        let e = disable_document_edit(&a, "claim");
+        assert_eq!(apply_edits(text, &[e]), "---\r\ntitle: x\r\n---\r\n<!-- copydesk-disable claim -->\r\nBody.\r\n");
+        let day = jiff::civil::date(2025, 3, 4);
+        let e = set_date_edit(&a, day);
+        assert_eq!(apply_edits(text, &[e]), "---\r\ntitle: x\r\ndate: 2025-03-04\r\n---\r\nBody.\r\n");
+
+        let text = "---\ndate: 2024-13-40\n---\nBody.\n";
+        let v = text.find("2024").unwrap();
+        let fm = FrontMatter {
+            span: Span::new(0, text.find("Body").unwrap()),
+            date: Some(("2024-13-40".into(), Span::new(v, v + 10))),
+        };
+        let a = for_test(text, Report::default(), Some(fm), Encoding::Utf8);
+        assert_eq!(apply_edits(text, &[set_date_edit(&a, day)]), "---\ndate: 2025-03-04\n---\nBody.\n");
+
+        let a = for_test("No newline at end", Report::default(), None, Encoding::Utf8);
+        assert_eq!(
+            apply_edits(&a.text, &[disable_line_edit(&a, 5, "date")]),
+            "<!-- copydesk-disable-next-line date -->\nNo newline at end"
+        );
+    }
+
+    #[test]
+    fn only_filters_by_kind_prefix() {
+        assert!(wanted(Some(&[CodeActionKind::SOURCE]), FIX_ALL));
+        assert!(wanted(Some(&[CodeActionKind::SOURCE_FIX_ALL]), FIX_ALL));
+        assert!(!wanted(Some(&[CodeActionKind::QUICKFIX]), FIX_ALL));
+        assert!(!wanted(Some(&[CodeActionKind::new("source.fix")]), FIX_ALL));
+        assert!(wanted(None, "quickfix"));
+    }
 }

@@ -42,7 +42,8 @@ pub struct Analysis {
     pub inlay_hints: bool,
     /// Set when the text was over the size limit and was not linted.
     pub too_large: bool,
-    pub diagnostics: Vec<Diagnostic>,
+    /// The size limit in force (for the too-large message).
+    pub max_document_size: usize,
 }
 
 /// A fix as it travels in `Diagnostic.data`: ranges already in the client's encoding.
@@ -111,23 +112,11 @@ pub fn analyse(job: Job) -> Analysis {
         front_matter: None,
         inlay_hints,
         too_large: false,
-        diagnostics: Vec::new(),
+        max_document_size,
         text: String::new(),
     };
     if text.len() > max_document_size {
         a.too_large = true;
-        a.diagnostics.push(Diagnostic {
-            range: Range::default(),
-            severity: Some(DiagnosticSeverity::INFORMATION),
-            code: Some(NumberOrString::String(TOO_LARGE_CODE.into())),
-            source: Some(SOURCE.into()),
-            message: format!(
-                "This document is {} bytes, over the maxDocumentSize setting of {} bytes: copydesk did not check it.",
-                text.len(),
-                max_document_size
-            ),
-            ..Diagnostic::default()
-        });
         a.text = text;
         return a;
     }
@@ -140,8 +129,28 @@ pub fn analyse(job: Job) -> Analysis {
         tracing::error!(version, "engine internal error: {e}");
     }
     a.text = text;
-    let diagnostics = a
-        .report
+    a
+}
+
+/// The protocol diagnostics of an analysis, fixes in `data`. Built when published or pulled
+/// (not stored: a publication owns its copy, so nothing is cloned).
+pub fn diagnostics(a: &Analysis) -> Vec<Diagnostic> {
+    if a.too_large {
+        return vec![Diagnostic {
+            range: Range::default(),
+            severity: Some(DiagnosticSeverity::INFORMATION),
+            code: Some(NumberOrString::String(TOO_LARGE_CODE.into())),
+            source: Some(SOURCE.into()),
+            message: format!(
+                "This document is {} bytes, over the maxDocumentSize setting of {} bytes: copydesk did not check it.",
+                a.text.len(),
+                a.max_document_size
+            ),
+            ..Diagnostic::default()
+        }];
+    }
+    let version = a.version;
+    a.report
         .findings
         .iter()
         .map(|f| {
@@ -167,7 +176,23 @@ pub fn analyse(job: Job) -> Analysis {
                 ..Diagnostic::default()
             }
         })
-        .collect();
-    a.diagnostics = diagnostics;
-    a
+        .collect()
+}
+
+/// An analysis built by hand (tests of the views and actions that do not need rules).
+#[cfg(test)]
+pub fn for_test(text: &str, report: Report, front_matter: Option<FrontMatter>, encoding: Encoding) -> Analysis {
+    Analysis {
+        generation: 0,
+        version: 7,
+        text: text.to_string(),
+        index: LineIndex::new(text),
+        kind: DocKind::Markdown,
+        encoding,
+        report,
+        front_matter,
+        inlay_hints: true,
+        too_large: false,
+        max_document_size: usize::MAX,
+    }
 }

@@ -149,6 +149,122 @@ pub fn code_lens(a: &Analysis) -> CodeLens {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{Reference, Report, Severity};
+    use crate::lsp::analysis::for_test;
+    use crate::text::Span;
+    use crate::text::position::Encoding;
+    use jiff::civil::date;
+
+    const TEXT: &str = "😀 Experts say the pier closed last December, on Feb. 20, 2025.\n";
+
+    fn report() -> Report {
+        let at = |s: &str| {
+            let i = TEXT.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        let finding = |rule: &'static str, s: &str| Finding {
+            rule,
+            span: at(s),
+            message: format!("'{s}' flagged"),
+            severity: Severity::Warning,
+            fixes: Vec::new(),
+        };
+        Report {
+            findings: vec![
+                finding("attribution/vague", "Experts say"),
+                finding("claim/unsourced", "the pier closed"),
+                finding("claim/unsourced", "pier"),
+                finding("date/weekday", "Feb. 20, 2025"),
+            ],
+            reference: Some(Reference { date: date(2025, 3, 4), source: RefSource::FrontMatter }),
+            dates: vec![
+                date_expr(at("last December"), DateKind::Relative, "2024-12", None, "Dec. 2024"),
+                date_expr(
+                    at("Feb. 20, 2025"),
+                    DateKind::Absolute,
+                    "2025-02-20",
+                    Some(date(2025, 2, 20)),
+                    "Feb. 20, 2025",
+                ),
+            ],
+            internal_errors: Vec::new(),
+        }
+    }
+
+    fn date_expr(span: Span, kind: DateKind, value: &str, day: Option<jiff::civil::Date>, label: &str) -> DateExpr {
+        DateExpr {
+            span,
+            kind,
+            value: value.into(),
+            date: day,
+            label: label.into(),
+            precision: if day.is_some() { crate::dates::Precision::Day } else { crate::dates::Precision::Month },
+            date_span: span,
+            written: None,
+            weekday: None,
+            invalid: false,
+            tense: Default::default(),
+            tense_cue: None,
+            in_quote: false,
+            range: None,
+        }
+    }
+
+    fn markdown(h: Hover) -> String {
+        match h.contents {
+            HoverContents::Markup(m) => m.value,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn hover_on_a_finding_names_the_rule_and_its_message() {
+        let a = for_test(TEXT, report(), None, Encoding::Utf16);
+        let h = hover(&a, TEXT.find("Experts").unwrap() + 2).unwrap();
+        assert_eq!(h.range, Some(a.range(Span::new(5, 16))));
+        let md = markdown(h);
+        assert!(md.starts_with("**copydesk · `attribution/vague`**"), "{md}");
+        assert!(md.contains("'Experts say' flagged"), "{md}");
+        assert!(md.contains("`copydesk rule attribution/vague`"), "{md}");
+    }
+
+    #[test]
+    fn hover_on_a_date_gives_the_day_weekday_and_distance() {
+        let a = for_test(TEXT, report(), None, Encoding::Utf8);
+        let md = markdown(hover(&a, TEXT.find("Feb.").unwrap()).unwrap());
+        assert!(md.contains("**February 20, 2025** (Thursday)"), "{md}");
+        assert!(md.contains("12 days before publication (2025-03-04)"), "{md}");
+        // The same place has a finding: both are shown, the finding first.
+        assert!(md.find("date/weekday").unwrap() < md.find("February 20").unwrap(), "{md}");
+        assert!(hover(&a, TEXT.find("on Feb").unwrap()).is_none());
+    }
+
+    #[test]
+    fn inlay_hints_follow_relative_dates_only_and_can_be_turned_off() {
+        let mut a = for_test(TEXT, report(), None, Encoding::Utf16);
+        let whole = Range { start: a.position(0), end: a.position(TEXT.len()) };
+        let hints = inlay_hints(&a, whole);
+        assert_eq!(hints.len(), 1);
+        let end = TEXT.find("last December").unwrap() + "last December".len();
+        // After the emoji (2 UTF-16 units, 4 bytes): the column is in UTF-16 units.
+        assert_eq!(hints[0].position, a.position(end));
+        assert_eq!(hints[0].position.character as usize, end - 2);
+        assert!(matches!(&hints[0].label, InlayHintLabel::String(s) if s == "→ Dec. 2024"));
+        a.inlay_hints = false;
+        assert!(inlay_hints(&a, whole).is_empty());
+    }
+
+    #[test]
+    fn code_lens_counts_findings_by_family() {
+        let a = for_test(TEXT, report(), None, Encoding::Utf16);
+        assert_eq!(summary(&a), "2 unsourced claims · 1 vague attribution · 1 date error · published 2025-03-04");
+        let lens = code_lens(&a);
+        assert_eq!(lens.range, Range::default());
+        let mut r = report();
+        r.findings.clear();
+        r.reference = None;
+        assert_eq!(summary(&for_test(TEXT, r, None, Encoding::Utf16)), "no findings · no publication date");
+    }
 
     #[test]
     fn why_it_matters_is_cut_at_the_next_section() {

@@ -88,6 +88,10 @@ struct Shared {
     editor: EditorSettings,
     /// Last good parse of each config file, by path.
     configs: HashMap<PathBuf, Arc<Config>>,
+    /// The `initializationOptions` settings; `workspace/configuration` values override them key by key.
+    init_options: Option<Value>,
+    /// The last invalid-settings message shown (not shown again until settings change).
+    last_settings_error: Option<String>,
 }
 
 enum Outgoing {
@@ -218,6 +222,8 @@ impl Backend {
                 caps: ClientCaps::default(),
                 editor: EditorSettings::default(),
                 configs: HashMap::new(),
+                init_options: None,
+                last_settings_error: None,
             })),
             out: tx,
         }
@@ -281,8 +287,13 @@ impl Backend {
                     return;
                 }
             };
-            let analysis = match tokio::task::spawn_blocking(move || analysis::analyse(job)).await {
-                Ok(a) => Arc::new(a),
+            let linted = tokio::task::spawn_blocking(move || {
+                let a = analysis::analyse(job);
+                let d = analysis::diagnostics(&a);
+                (a, d)
+            });
+            let (analysis, diagnostics) = match linted.await {
+                Ok((a, d)) => (Arc::new(a), d),
                 Err(err) => {
                     tracing::error!("lint task failed: {err}");
                     if let Some(e) = self.lock().docs.get_mut(&uri) {
@@ -295,11 +306,7 @@ impl Backend {
             let Some(e) = g.docs.get_mut(&uri) else { return };
             if e.generation == analysis.generation {
                 // Current: publish under the lock so no newer version can slip in between.
-                let _ = self.out.send(Outgoing::Diagnostics(
-                    uri.clone(),
-                    analysis.diagnostics.clone(),
-                    Some(analysis.version),
-                ));
+                let _ = self.out.send(Outgoing::Diagnostics(uri.clone(), diagnostics, Some(analysis.version)));
                 e.analysis = Some(analysis);
             } else {
                 tracing::debug!(version = analysis.version, "dropping a stale lint");
@@ -356,13 +363,18 @@ impl Backend {
 
     /// Validate and install new editor settings; on error one message and the old ones stay.
     async fn set_editor_settings(&self, value: Option<&Value>) {
-        match EditorSettings::from_json(value) {
+        let merged = {
+            let g = self.lock();
+            settings::merge(g.init_options.as_ref(), value)
+        };
+        match EditorSettings::from_json(merged.as_ref()) {
             Ok((s, unknown)) => {
                 for k in unknown {
                     tracing::warn!("ignoring unknown setting `{k}`");
                 }
                 let changed = {
                     let mut g = self.lock();
+                    g.last_settings_error = None;
                     let changed = g.editor != s;
                     g.editor = s;
                     changed
@@ -374,7 +386,17 @@ impl Backend {
             }
             Err(e) => {
                 tracing::warn!("{e}");
-                self.client.show_message(MessageType::ERROR, format!("{e} (keeping the previous settings)")).await;
+                let message = format!("{e} (keeping the previous settings)");
+                // The same invalid value read twice (say, on start-up and on a change) is one message.
+                let repeat = {
+                    let mut g = self.lock();
+                    let repeat = g.last_settings_error.as_deref() == Some(message.as_str());
+                    g.last_settings_error = Some(message.clone());
+                    repeat
+                };
+                if !repeat {
+                    self.client.show_message(MessageType::ERROR, message).await;
+                }
             }
         }
     }
@@ -387,6 +409,43 @@ impl Backend {
             Err(e) => {
                 tracing::warn!("workspace/configuration failed: {e}");
                 None
+            }
+        }
+    }
+
+    async fn after_initialized(&self) {
+        let caps = self.lock().caps;
+        let mut regs = Vec::new();
+        if caps.watch_files_dynamic {
+            let opts = DidChangeWatchedFilesRegistrationOptions {
+                watchers: crate::config::FILE_NAMES
+                    .iter()
+                    .map(|n| FileSystemWatcher { glob_pattern: GlobPattern::String(format!("**/{n}")), kind: None })
+                    .collect(),
+            };
+            regs.push(Registration {
+                id: "copydesk-config-watcher".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(opts).ok(),
+            });
+        }
+        if caps.configuration_dynamic {
+            regs.push(Registration {
+                id: "copydesk-configuration".into(),
+                method: "workspace/didChangeConfiguration".into(),
+                register_options: None,
+            });
+        }
+        if !regs.is_empty() {
+            if let Err(e) = self.client.register_capability(regs).await {
+                tracing::warn!("client refused registration: {e}");
+            }
+        }
+        if caps.configuration {
+            if let Some(v) = self.fetch_configuration().await {
+                if !v.is_null() {
+                    self.set_editor_settings(Some(&v)).await;
+                }
             }
         }
     }
@@ -414,9 +473,11 @@ impl LanguageServer for Backend {
             let mut g = self.lock();
             g.encoding = encoding;
             g.caps = caps;
-            match EditorSettings::from_json(params.initialization_options.as_ref().and_then(settings::section)) {
+            let init = params.initialization_options.as_ref().and_then(settings::section).cloned();
+            match EditorSettings::from_json(init.as_ref()) {
                 Ok((s, _)) => {
                     g.editor = s;
+                    g.init_options = init;
                     None
                 }
                 Err(e) => Some(e),
@@ -459,40 +520,10 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        let caps = self.lock().caps;
-        let mut regs = Vec::new();
-        if caps.watch_files_dynamic {
-            let opts = DidChangeWatchedFilesRegistrationOptions {
-                watchers: crate::config::FILE_NAMES
-                    .iter()
-                    .map(|n| FileSystemWatcher { glob_pattern: GlobPattern::String(format!("**/{n}")), kind: None })
-                    .collect(),
-            };
-            regs.push(Registration {
-                id: "copydesk-config-watcher".into(),
-                method: "workspace/didChangeWatchedFiles".into(),
-                register_options: serde_json::to_value(opts).ok(),
-            });
-        }
-        if caps.configuration_dynamic {
-            regs.push(Registration {
-                id: "copydesk-configuration".into(),
-                method: "workspace/didChangeConfiguration".into(),
-                register_options: None,
-            });
-        }
-        if !regs.is_empty() {
-            if let Err(e) = self.client.register_capability(regs).await {
-                tracing::warn!("client refused registration: {e}");
-            }
-        }
-        if caps.configuration {
-            if let Some(v) = self.fetch_configuration().await {
-                if !v.is_null() {
-                    self.set_editor_settings(Some(&v)).await;
-                }
-            }
-        }
+        // Requests to the client run on their own task: a client that exits without answering
+        // them must not keep the server from stopping.
+        let this = self.handle();
+        tokio::spawn(async move { this.after_initialized().await });
     }
 
     async fn shutdown(&self) -> RpcResult<()> {
@@ -576,13 +607,16 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        let configuration = self.lock().caps.configuration;
-        if configuration {
-            let v = self.fetch_configuration().await;
-            self.set_editor_settings(v.as_ref()).await;
-        } else {
-            self.set_editor_settings(settings::section(&params.settings)).await;
-        }
+        let this = self.handle();
+        tokio::spawn(async move {
+            let configuration = this.lock().caps.configuration;
+            if configuration {
+                let v = this.fetch_configuration().await;
+                this.set_editor_settings(v.as_ref()).await;
+            } else {
+                this.set_editor_settings(settings::section(&params.settings)).await;
+            }
+        });
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
@@ -590,11 +624,8 @@ impl LanguageServer for Backend {
         let messages: Vec<String> = {
             let mut g = self.lock();
             let shared = &mut *g;
-            for ch in &params.changes {
-                if let Some(p) = ch.uri.to_file_path() {
-                    shared.configs.remove(p.as_ref());
-                }
-            }
+            // Every config file in use is re-read once; one that no longer parses keeps its last
+            // good version (load_config), one that was deleted is no longer found.
             let mut messages = Vec::new();
             let mut fresh = std::collections::HashSet::new();
             for e in shared.docs.values_mut() {
@@ -611,12 +642,13 @@ impl LanguageServer for Backend {
         for m in messages {
             self.client.show_message(MessageType::ERROR, m).await;
         }
-        self.refresh_views().await;
+        let this = self.handle();
+        tokio::spawn(async move { this.refresh_views().await });
     }
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> RpcResult<DocumentDiagnosticReportResult> {
         let items = match self.current(&params.text_document.uri).await {
-            Some(a) => a.diagnostics.clone(),
+            Some(a) => analysis::diagnostics(&a),
             None => Vec::new(),
         };
         Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(

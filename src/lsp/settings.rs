@@ -177,6 +177,23 @@ pub fn section(value: &Value) -> Option<&Value> {
     }
 }
 
+/// `initializationOptions` overlaid by `workspace/configuration`, key by key at the top level
+/// (a `null` from either side means "nothing from here").
+pub fn merge(init: Option<&Value>, config: Option<&Value>) -> Option<Value> {
+    match (init.filter(|v| !v.is_null()), config.filter(|v| !v.is_null())) {
+        (None, None) => None,
+        (Some(a), None) => Some(a.clone()),
+        (None, Some(b)) => Some(b.clone()),
+        (Some(Value::Object(a)), Some(Value::Object(b))) => {
+            let mut m = a.clone();
+            m.extend(b.iter().map(|(k, v)| (k.clone(), v.clone())));
+            Some(Value::Object(m))
+        }
+        // A malformed side is passed on so validation names it.
+        (Some(_), Some(b)) => Some(b.clone()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +234,15 @@ mod tests {
             assert_eq!(EditorSettings::from_json(Some(&v)).unwrap_err().key, key, "{v}");
         }
         assert_eq!(EditorSettings::from_json(None).unwrap().0, EditorSettings::default());
+    }
+
+    #[test]
+    fn configuration_overrides_initialization_options_key_by_key() {
+        let init = json!({"referenceDate": "2025-03-04", "inlayHints": true});
+        let conf = json!({"inlayHints": false});
+        assert_eq!(merge(Some(&init), Some(&conf)), Some(json!({"referenceDate": "2025-03-04", "inlayHints": false})));
+        assert_eq!(merge(Some(&init), Some(&Value::Null)), Some(init.clone()));
+        assert_eq!(merge(None, None), None);
     }
 
     #[test]

@@ -62,6 +62,9 @@ impl Family for ClaimFamily {
     fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
         let text = doc.text;
         let mut next_label = 1usize;
+        // Footnote labels already in the text, found once (probing the whole text for every
+        // finding was quadratic).
+        let used = used_source_labels(text);
         for (i, sa) in ctx.attribution.sentences.iter().enumerate().take(doc.sentences.len()) {
             let s = &doc.sentences[i];
             let Some(cue) = sa.checkable else { continue };
@@ -81,7 +84,7 @@ impl Family for ClaimFamily {
             );
             let mut f = Finding::new(UNSOURCED, s.span, msg).with_fix(according_fix(text, s.span));
             if doc.kind == DocKind::Markdown {
-                while text.contains(&format!("[^src-{next_label}]")) {
+                while used.contains(&next_label) {
                     next_label += 1;
                 }
                 f = f.with_fix(footnote_fix(text, s.span, next_label));
@@ -90,6 +93,18 @@ impl Family for ClaimFamily {
             out.push(f);
         }
     }
+}
+
+/// Every `N` in a `[^src-N]` of `text` (N written as `format!("{n}")` writes it: no leading zero).
+fn used_source_labels(text: &str) -> std::collections::HashSet<usize> {
+    text.match_indices("[^src-")
+        .filter_map(|(i, m)| {
+            let rest = &text[i + m.len()..];
+            let digits = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+            let closed = rest[digits.len()..].starts_with(']');
+            (closed && !digits.is_empty() && !digits.starts_with('0')).then(|| digits.parse().ok()).flatten()
+        })
+        .collect()
 }
 
 /// Where the final punctuation of `sentence` is: `(offset of the mark, offset after closing quotes)`.

@@ -7,7 +7,9 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::{Category, Context, Family, Fixability, RuleMeta};
-use crate::dates::{DateExpr, DateKind, Precision, Tense, ap_date, ap_month, render_like, weekday_like};
+use crate::dates::{
+    DateExpr, DateKind, NEAREST_YEARLESS_DAYS, Precision, Tense, ap_date, ap_month, render_like, weekday_like,
+};
 use crate::engine::{Applicability, DocKind, Document, Edit, Finding, Fix, RefSource, Severity};
 use crate::text::Span;
 
@@ -85,9 +87,12 @@ pub const TENSE: RuleMeta = RuleMeta {
     docs: r#"## What it flags
 A date after the publication date in a clause told in the past tense ("approved ... on April 22,
 2025" in an article published in March 2025), or a date well before the publication date in a
-clause told in the future tense ("will begin on Sept. 5" in an October article). Quotations,
-reported plans ("said it would ..."), present-tense clauses and dates written without a year are
-never flagged.
+clause told in the future tense ("will begin on Sept. 5" in an October article). A date written
+without a year means its instance nearest the publication date ("finished on Jan. 22" in a
+January 15 article is this January's, and is flagged); it is judged only when that instance is
+within four months of the publication date, so that it is clearly the nearest. Quotations,
+reported plans ("said it would ..."), schedules told in the past ("was scheduled for") and
+present-tense clauses are never flagged.
 
 ## Why it matters
 Either the date is wrong (often the year) or the article was updated without changing its tense.
@@ -334,18 +339,28 @@ const FUTURE_SLACK_DAYS: i32 = 3;
 fn tense(text: &str, e: &DateExpr, r: Date, out: &mut Vec<Finding>) {
     let Some(date) = e.date else { return };
     let Some(w) = &e.written else { return };
-    if w.year_inferred || w.year_span.is_none() || e.in_quote || e.precision != Precision::Day || e.invalid {
+    if e.in_quote || e.precision != Precision::Day || e.invalid {
+        return;
+    }
+    // A yearless date is the instance nearest the publication date; it is only judged when
+    // that instance is clearly the nearest (see `NEAREST_YEARLESS_DAYS`).
+    let yearless = w.year_inferred || w.year_span.is_none();
+    if yearless && (date - r).get_days().abs() > NEAREST_YEARLESS_DAYS {
         return;
     }
     let cue = e.tense_cue.map(|s| s.slice(text)).unwrap_or("");
+    let shown = quote(text, e.date_span);
+    let taken = if yearless {
+        format!(" (taken as {}, the instance nearest the publication date)", ap_date(date, true))
+    } else {
+        String::new()
+    };
     let message = match e.tense {
         Tense::Past if date > r => format!(
-            "'{}' is after the publication date ({r}) but is told in the past tense ('{cue}'); check the date or the verb",
-            quote(text, e.date_span)
+            "'{shown}'{taken} is after the publication date ({r}) but is told in the past tense ('{cue}'); check the date or the verb"
         ),
         Tense::Future if (r - date).get_days() > FUTURE_SLACK_DAYS => format!(
-            "'{}' is well before the publication date ({r}) but is told in the future tense ('{cue}'); check the date or the verb",
-            quote(text, e.date_span)
+            "'{shown}'{taken} is well before the publication date ({r}) but is told in the future tense ('{cue}'); check the date or the verb"
         ),
         _ => return,
     };
@@ -379,7 +394,8 @@ fn end_label(e: &DateExpr) -> String {
 /// swaps the days, "from 14 October to 2 October 2024" keeps the shared year in place).
 fn swap_spans(a: &DateExpr, b: &DateExpr) -> (Span, Span) {
     let (Some(wa), Some(wb)) = (&a.written, &b.written) else { return (a.span, b.span) };
-    if wb.month_span.is_none() && wa.day_span.is_some() && wb.day_span.is_some() {
+    // One month written once, for both days ("March 9-3", "24 to 19 March"): swap the days.
+    if (wb.month_span.is_none() || wa.month_span.is_none()) && wa.day_span.is_some() && wb.day_span.is_some() {
         return (wa.day_span.unwrap_or(a.span), wb.day_span.unwrap_or(b.span));
     }
     if wa.year_span.is_none() && wb.year_span.is_some() {

@@ -115,6 +115,8 @@ pub struct LspClient {
     pub configuration: Value,
     pub stderr: Arc<Mutex<String>>,
     pub enc: Enc,
+    /// Answer the server's requests (true) or leave them unanswered, like a client that is leaving.
+    pub answer_requests: bool,
 }
 
 pub fn capabilities(encodings: &[&str]) -> Value {
@@ -199,6 +201,7 @@ impl LspClient {
             configuration: Value::Null,
             stderr: log,
             enc: Enc::Utf16,
+            answer_requests: true,
         }
     }
 
@@ -267,7 +270,9 @@ impl LspClient {
                 };
                 let reply = json!({"jsonrpc": "2.0", "id": id, "result": result});
                 self.server_requests.push(msg);
-                self.send(&reply);
+                if self.answer_requests {
+                    self.send(&reply);
+                }
                 continue;
             }
             return Some(msg);

@@ -203,10 +203,53 @@ fn tense_ignores_consistent_quoted_reported_and_yearless_dates() {
             "The authority expects to restore service by May 19, she said.",
             "The board approved a plan on Feb. 3 that takes effect on July 1, 2025.",
             "The board voted to begin work on April 22, 2025.",
-            "The agency said Thursday it finished the work on April 2.",
             "The council will vote on March 3, 2025, a day before publication.",
         ],
     );
+}
+
+#[test]
+fn tense_reads_a_yearless_date_as_the_instance_nearest_the_publication_date() {
+    // Publication date: March 4, 2025.
+    assert_carets(
+        "date/tense",
+        "The agency said Thursday it finished the work on April 2.
+                                                 ^^^^^^^
+Divers recovered the second hull on March 9, the coast guard said.
+                                    ^^^^^^^
+The depot will reopen on Feb. 11 after repairs.
+                         ^^^^^^^",
+    );
+    assert_clean(
+        "date/tense",
+        &[
+            // Nearest instances before the publication date, past tense.
+            "The plant closed on Nov. 14 after a fire.",
+            "Crews finished the repairs on Feb. 28.",
+            // About six months either way: the tense decides, silently.
+            "The plant closed on Aug. 30 after a fire.",
+            // Future tense, nearest instance after.
+            "The depot will reopen on April 11 after repairs.",
+            // Within the slack for a future clause written a day or two early.
+            "The depot will reopen on March 2.",
+            // Plans told in the past, reported plans, reported clauses.
+            "The hearing was scheduled for Feb. 20 but was postponed.",
+            "The council was due to vote on Feb. 20 but delayed it.",
+            "The company said it would reopen the plant on Feb. 25.",
+            "The mayor said the library reopens on March 20.",
+            // A past verb in another clause.
+            "Officials, who met on Monday, expect the bridge to reopen on March 20.",
+        ],
+    );
+    let past_dec = findings("The shop closed on Dec. 30 for good.", "date/tense", Some(date(2026, 1, 9)));
+    assert!(past_dec.is_empty(), "{past_dec:?}");
+    let jan = findings("Crews finished relining the pipe on Jan. 21.", "date/tense", Some(date(2026, 1, 12)));
+    assert_eq!(jan.len(), 1);
+    assert!(jan[0].message.contains("taken as Jan. 21, 2026"), "{}", jan[0].message);
+    assert!(jan[0].message.contains("2026-01-12"), "{}", jan[0].message);
+    // Late in the year, a past-tense early-January date is this January's: before, no finding.
+    let dec = findings("The board approved the budget on Jan. 6.", "date/tense", Some(date(2025, 12, 20)));
+    assert!(dec.is_empty(), "{dec:?}");
 }
 
 #[test]
@@ -259,6 +302,38 @@ fn range_fix_swaps_the_ends() {
         ["Talks ran from 2 October to 14 October 2024."]
     );
     assert_eq!(fixed("The fair runs March 9-3 downtown.", "date/range", r()), ["The fair runs March 3-9 downtown."]);
+}
+
+#[test]
+fn range_reads_day_first_ranges_that_share_one_month() {
+    // Carets count bytes: the en dash takes three.
+    assert_carets(
+        "date/range",
+        "Pickets are planned from 27 to 21 April at the depot.
+                    ^^^^^^^^^^^^^^^^^^^
+Voting runs between 17 and 11 May in every ward.
+            ^^^^^^^^^^^^^^^^^^^^^
+The fair runs 30 – 26 August on the green.
+              ^^^^^^^^^^^^^^^^
+The fair ran 30-26 August 2024 on the green.
+             ^^^^^^^^^^^^^^^^^",
+    );
+    assert_clean(
+        "date/range",
+        &[
+            "Pickets are planned from 21 to 27 April at the depot.",
+            "Voting runs between 11 and 17 May in every ward.",
+            "The fair runs 26 – 30 August on the green.",
+            "Membership fell from 27 to 21 in April.",
+            "The count went from 27 to 21, April figures show.",
+            "Turnout fell from 30 to 26 percent in August.",
+        ],
+    );
+    assert_eq!(
+        fixed("Pickets are planned from 27 to 21 April.", "date/range", r()),
+        ["Pickets are planned from 21 to 27 April."]
+    );
+    assert_eq!(fixed("The fair ran 30-26 August 2024.", "date/range", r()), ["The fair ran 26-30 August 2024."]);
 }
 
 #[test]

@@ -1,0 +1,184 @@
+//! Language-server benchmarks over stdio against the release binary (not criterion: each sample
+//! is a round trip through a separate process, and what matters is the latency distribution).
+//!
+//! * keystroke latency: a one-character `didChange` (insert, then delete it again) -> the
+//!   `publishDiagnostics` carrying that version, median and p99 over N edits, on a 10,000-word
+//!   article and on a 1 MB manuscript (targets: 5 ms median / 15 ms p99; 50 ms p99);
+//! * memory: peak RSS (VmHWM) of the server with 20 open 10,000-word articles (target 60 MB).
+//!
+//! `cargo bench --bench server` prints a table and writes target/copydesk-bench/server.json for
+//! scripts/bench.sh. `COPYDESK_BENCH_EDITS` sets N (default 600).
+#[path = "../tests/support/generator.rs"]
+mod generator;
+#[path = "../tests/support/lsp_client.rs"]
+mod lsp_client;
+
+use std::time::{Duration, Instant};
+
+use lsp_client::{Client, proc_status_kib};
+use serde_json::json;
+
+const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+/// Lines of body prose where a keystroke lands in a word: skip front matter, fences, tables.
+fn editable_lines(text: &str) -> Vec<(u32, u32)> {
+    let mut in_fence = false;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || i < 6 || line.len() < 40 || line.starts_with(['|', '#', '-']) {
+            continue;
+        }
+        // The middle of the line, moved to the start of a word (columns are UTF-8 bytes).
+        let mut half = line.len() / 2;
+        while !line.is_char_boundary(half) {
+            half -= 1;
+        }
+        let mid = line[..half].rfind(' ').map_or(0, |p| p + 1);
+        out.push((i as u32, mid as u32));
+    }
+    out
+}
+
+struct Latency {
+    median_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+    edits: usize,
+    bytes: usize,
+}
+
+fn keystrokes(text: &str, edits: usize) -> Latency {
+    let mut c = Client::spawn(BIN);
+    c.initialize(&["utf-8", "utf-16"]);
+    let uri = "file:///bench/article.md";
+    c.open(uri, 1, text);
+    c.wait_diagnostics(uri, Some(1), Duration::from_secs(60));
+    let lines = editable_lines(text);
+    assert!(!lines.is_empty());
+    let mut samples = Vec::with_capacity(edits);
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut at = (0, 0);
+    for i in 0..edits {
+        let version = i as i64 + 2;
+        let start = Instant::now();
+        if i % 2 == 0 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            at = lines[(state >> 33) as usize % lines.len()];
+            c.change(uri, version, at.0, at.1, 0, "x");
+        } else {
+            c.change(uri, version, at.0, at.1, 1, "");
+        }
+        let (arrived, _) = c.wait_diagnostics(uri, Some(version), Duration::from_secs(30));
+        samples.push(arrived.duration_since(start).as_secs_f64() * 1e3);
+    }
+    c.shutdown();
+    samples.sort_by(f64::total_cmp);
+    Latency {
+        median_ms: percentile(&samples, 0.5),
+        p99_ms: percentile(&samples, 0.99),
+        max_ms: *samples.last().unwrap_or(&0.0),
+        edits,
+        bytes: text.len(),
+    }
+}
+
+struct Memory {
+    docs: usize,
+    peak_kib: u64,
+    open_rss_kib: u64,
+    baseline_rss_kib: u64,
+    closed_rss_kib: u64,
+}
+
+fn memory(docs: usize) -> Memory {
+    memory_of(docs, 10_000)
+}
+
+fn memory_of(docs: usize, words: usize) -> Memory {
+    let mut c = Client::spawn(BIN);
+    c.initialize(&["utf-8", "utf-16"]);
+    std::thread::sleep(Duration::from_millis(200));
+    let baseline_rss_kib = proc_status_kib(c.pid(), "VmRSS").unwrap_or(0);
+    let texts: Vec<String> = (0..docs).map(|i| generator::article_words(100 + i as u64, words)).collect();
+    for (i, t) in texts.iter().enumerate() {
+        let uri = format!("file:///bench/doc{i}.md");
+        c.open(&uri, 1, t);
+        c.wait_diagnostics(&uri, Some(1), Duration::from_secs(60));
+    }
+    // A keystroke in each, so every document has been re-analysed at least once.
+    for (i, t) in texts.iter().enumerate() {
+        let uri = format!("file:///bench/doc{i}.md");
+        let (line, col) = editable_lines(t)[0];
+        c.change(&uri, 2, line, col, 0, "x");
+        c.wait_diagnostics(&uri, Some(2), Duration::from_secs(60));
+    }
+    let pid = c.pid();
+    let peak_kib = proc_status_kib(pid, "VmHWM").unwrap_or(0);
+    let open_rss_kib = proc_status_kib(pid, "VmRSS").unwrap_or(0);
+    for i in 0..docs {
+        let uri = format!("file:///bench/doc{i}.md");
+        c.close(&uri);
+        c.wait_diagnostics(&uri, None, Duration::from_secs(60));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let closed_rss_kib = proc_status_kib(pid, "VmRSS").unwrap_or(0);
+    c.shutdown();
+    Memory { docs, peak_kib, open_rss_kib, baseline_rss_kib, closed_rss_kib }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this binary without it, in a
+    // debug build: then only a smoke run (a few edits on small inputs), nothing written.
+    let measuring = std::env::args().any(|a| a == "--bench");
+    if !measuring {
+        let a = keystrokes(&generator::article_words(42, 1_000), 10);
+        let mem = memory_of(2, 1_000);
+        assert!(a.median_ms > 0.0 && mem.docs == 2);
+        println!("server bench smoke run: ok (run `cargo bench --bench server` to measure)");
+        return;
+    }
+    let edits: usize = std::env::var("COPYDESK_BENCH_EDITS").ok().and_then(|v| v.parse().ok()).unwrap_or(600);
+    let article = generator::article_words(42, 10_000);
+    let manuscript = generator::article_bytes(42, 1 << 20);
+
+    let a = keystrokes(&article, edits);
+    println!(
+        "keystroke -> diagnostics, 10,000 words ({} bytes, {} edits): median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        a.bytes, a.edits, a.median_ms, a.p99_ms, a.max_ms
+    );
+    let m = keystrokes(&manuscript, edits);
+    println!(
+        "keystroke -> diagnostics, 1 MB manuscript ({} bytes, {} edits): median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        m.bytes, m.edits, m.median_ms, m.p99_ms, m.max_ms
+    );
+    let mem = memory(20);
+    println!(
+        "server with {} open 10,000-word documents: peak RSS {:.1} MB (RSS at start {:.1} MB, with all open {:.1} MB, after closing {:.1} MB)",
+        mem.docs,
+        mem.peak_kib as f64 / 1024.0,
+        mem.baseline_rss_kib as f64 / 1024.0,
+        mem.open_rss_kib as f64 / 1024.0,
+        mem.closed_rss_kib as f64 / 1024.0
+    );
+
+    let lat = |l: &Latency| json!({"median_ms": l.median_ms, "p99_ms": l.p99_ms, "max_ms": l.max_ms, "edits": l.edits, "bytes": l.bytes});
+    let out = json!({
+        "article": lat(&a),
+        "manuscript": lat(&m),
+        "memory": {"docs": mem.docs, "peak_kib": mem.peak_kib, "baseline_rss_kib": mem.baseline_rss_kib,
+                   "open_rss_kib": mem.open_rss_kib, "closed_rss_kib": mem.closed_rss_kib},
+    });
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/copydesk-bench");
+    if std::fs::create_dir_all(&dir).is_ok() {
+        let _ = std::fs::write(dir.join("server.json"), format!("{out:#}\n"));
+    }
+}

@@ -1,0 +1,153 @@
+//! Property tests of the engine and the position index on arbitrary and damaged input.
+#[path = "support/generator.rs"]
+mod generator;
+#[path = "support/invariants.rs"]
+mod invariants;
+
+use copydesk::engine::{DocKind, Document, Settings};
+use copydesk::text::position::{Clamp, Encoding, LineCol, LineIndex};
+use generator::Mutation;
+use jiff::civil::date;
+use proptest::prelude::*;
+
+fn settings(kind: DocKind) -> Settings {
+    Settings { kind, today: Some(date(2025, 3, 4)), ..Settings::default() }
+}
+
+/// Text heavy in what the parser and rules react to: Markdown markers, quotation marks, brackets,
+/// abbreviations, dates, CRLF and multi-byte characters.
+fn prose_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Experts say ".to_string()),
+        Just("said Ortiz. ".to_string()),
+        Just("Feb. 30, 2025".to_string()),
+        Just("Tuesday, March 4, 2025".to_string()),
+        Just("last week ".to_string()),
+        Just("14 March 2025 ".to_string()),
+        Just("2025-02-29".to_string()),
+        Just("Mr. ".to_string()),
+        Just("U.S. ".to_string()),
+        Just("38% ".to_string()),
+        Just("$4.2 million ".to_string()),
+        Just("\u{201c}".to_string()),
+        Just("\u{201d}".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("```\n".to_string()),
+        Just("<!-- copydesk-disable-next-line -->\n".to_string()),
+        Just("<!--".to_string()),
+        Just("---\ndate: 2025-03-04\n---\n".to_string()),
+        Just("[link](https://example.org)".to_string()),
+        Just("[^1]".to_string()),
+        Just("| a | b |\n|---|---|\n".to_string()),
+        Just("# ".to_string()),
+        Just("> ".to_string()),
+        Just("- ".to_string()),
+        Just("*".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("é😀\u{301}日本".to_string()),
+        "[a-zA-Z ,.;:!?()\\[\\]]{0,12}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let snippet = prop_oneof![
+        prose_like(),
+        any::<String>(),
+        Just("\u{0}".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("\u{2028}".to_string()),
+    ];
+    prop_oneof![
+        (0.0..1.0f64, snippet).prop_map(|(at, text)| Mutation::Insert { at, text }),
+        (0.0..1.0f64, 0usize..400).prop_map(|(at, len)| Mutation::Delete { at, len }),
+        (0.0..1.0f64, 0.0..1.0f64, 0usize..400).prop_map(|(from, to, len)| Mutation::Duplicate { from, to, len }),
+    ]
+}
+
+fn assert_sane(text: &str, kind: DocKind) -> Result<(), TestCaseError> {
+    let report = copydesk::check(text, &settings(kind));
+    invariants::check_report(text, &report).map_err(TestCaseError::fail)?;
+    // The document model keeps its own invariant: prose has the text's length, and every
+    // sentence lies inside the text.
+    let doc = Document::parse(text, kind, &[]);
+    prop_assert_eq!(doc.prose.len(), text.len());
+    for s in &doc.sentences {
+        prop_assert!(s.span.start <= s.span.end && s.span.end <= text.len());
+        prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn engine_on_arbitrary_utf8(text in any::<String>(), plain in any::<bool>()) {
+        assert_sane(&text, if plain { DocKind::Plain } else { DocKind::Markdown })?;
+    }
+
+    #[test]
+    fn engine_on_prose_like_text(text in prose_like(), plain in any::<bool>()) {
+        assert_sane(&text, if plain { DocKind::Plain } else { DocKind::Markdown })?;
+    }
+
+    #[test]
+    fn engine_on_mutated_articles(
+        seed in 0u64..10_000,
+        words in 30usize..700,
+        muts in prop::collection::vec(mutation(), 1..8),
+        plain in any::<bool>(),
+    ) {
+        let mut text = generator::article_words(seed, words);
+        for m in &muts {
+            generator::mutate(&mut text, m);
+        }
+        assert_sane(&text, if plain { DocKind::Plain } else { DocKind::Markdown })?;
+    }
+
+    #[test]
+    fn positions_round_trip_in_every_encoding(text in prop_oneof![any::<String>(), prose_like()]) {
+        let idx = LineIndex::new(&text);
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let mut last = LineCol { line: 0, col: 0 };
+            for &off in &boundaries {
+                let p = idx.position(&text, off, enc);
+                prop_assert!(p >= last, "positions go backwards at {}", off);
+                last = p;
+                let (back, clamp) = idx.offset(&text, p, enc);
+                // A '\r' of a CRLF is not a column: an offset on it maps to the line end.
+                let on_cr = text[off..].starts_with("\r\n") || (text[..off].ends_with('\r') && text[off..].starts_with('\n'));
+                if on_cr {
+                    prop_assert!(back <= off);
+                } else {
+                    prop_assert_eq!(back, off, "{:?} at {}", enc, off);
+                    prop_assert_eq!(clamp, Clamp::Exact);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_client_position_becomes_a_char_boundary(
+        text in prop_oneof![any::<String>(), prose_like()],
+        line in 0u32..40,
+        col in 0u32..200,
+    ) {
+        let idx = LineIndex::new(&text);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let (off, clamp) = idx.offset(&text, LineCol { line, col }, enc);
+            prop_assert!(off <= text.len() && text.is_char_boundary(off));
+            let asked = LineCol { line, col };
+            if clamp == Clamp::Exact {
+                prop_assert_eq!(idx.position(&text, off, enc), asked);
+            } else {
+                // Clamped positions never land past where the client pointed.
+                prop_assert!(idx.position(&text, off, enc) <= asked);
+            }
+        }
+    }
+}

@@ -915,12 +915,44 @@ fn finite_position(s: &Sent, i: usize) -> bool {
     true
 }
 
+/// Verbs that report speech only with a clause or as a tag; with a direct object they are ordinary
+/// actions: "the city added 3,000 spaces", "the bank posted a loss", "crews maintained the road".
+const OBJECT_TAKING: &[&str] = &[
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "post",
+    "posts",
+    "posted",
+    "posting",
+    "maintain",
+    "maintains",
+    "maintained",
+    "charge",
+    "charges",
+    "charged",
+    "answer",
+    "answers",
+    "answered",
+];
+
+/// Whether a verb of [`OBJECT_TAKING`] at `v` reports speech: it ends the sentence or a clause
+/// ("…, she added."), or takes a clause or a quotation ("added that", "added: \"…\"").
+fn reports_speech(s: &Sent, v: usize) -> bool {
+    let n = s.toks.len();
+    v + 1 >= n || s.punct(v + 1).is_some() || s.is(v + 1, "that") || s.toks[v + 1].quoted
+}
+
 fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
     if !finite_position(s, v) {
         return;
     }
     let n = s.toks.len();
     let w = s.w(v);
+    if one_of(OBJECT_TAKING, w) && !reports_speech(s, v) {
+        return;
+    }
     let verb = s.toks[v].span;
     // Skip auxiliaries and adverbs to the left.
     let mut b = v;
@@ -1501,7 +1533,10 @@ fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
         return None;
     }
     let p = s.w(i - 1);
-    let det = p == "the" || matches!(p, "its" | "their" | "his" | "her" | "our") || p.ends_with("'s");
+    // A possessive determines it too: "the club's", "the Rangers' first".
+    let possessive = |w: &str| ["'s", "’s", "s'", "s’"].iter().any(|e| w.ends_with(e));
+    let plural_possessive = matches!(p, "'" | "’") && i >= 2 && s.w(i - 2).ends_with('s');
+    let det = p == "the" || matches!(p, "its" | "their" | "his" | "her" | "our") || possessive(p) || plural_possessive;
     if !det || (i >= 2 && s.is(i - 2, "at")) {
         return None;
     }
@@ -1721,6 +1756,29 @@ mod tests {
         let f = facts("Emergency calls have more than doubled since spring.");
         assert_eq!(f.found, None);
         assert_eq!(f.checkable.map(|c| c.kind), Some(ClaimKind::Change));
+    }
+
+    #[test]
+    fn object_taking_verbs_report_only_with_a_clause_or_as_a_tag() {
+        // With a direct object, "added" and "posted" are actions, not speech.
+        assert_eq!(attributed("Rents rose because the landlord added 40 units to the block."), None);
+        assert_eq!(
+            claim("Rents rose because the landlord added 40 units to the block.").map(|c| c.0),
+            Some(ClaimKind::Causal)
+        );
+        assert_eq!(attributed("The bakery posted its best quarter in a decade."), None);
+        // As a tag, with a clause or before a quotation they still attribute.
+        assert_eq!(attributed("Rents will rise, the landlord added."), Some(How::NamedSource));
+        assert_eq!(attributed("The landlord added that rents will rise."), Some(How::NamedSource));
+        assert_eq!(attributed("Rents will rise, the landlord added, citing taxes."), Some(How::NamedSource));
+    }
+
+    #[test]
+    fn plural_possessives_introduce_records() {
+        assert!(claim("It was the Harriers' first away win since the stadium opened.").is_some());
+        assert!(claim("It was the club's first away win since the stadium opened.").is_some());
+        // An ordinal with no record reading is not a claim.
+        assert_eq!(claim("It was the Harriers' first match of the day."), None);
     }
 
     #[test]

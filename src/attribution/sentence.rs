@@ -1381,12 +1381,32 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
                     }
                 } else if let Some(e) = superlative_at(s, i) {
                     consider(i - 1, Checkable { kind: ClaimKind::Superlative, cue: s.span(i - 1, e) });
+                } else if let Some(e) = made_worse_at(s, i) {
+                    consider(i, Checkable { kind: ClaimKind::Causal, cue: s.span(i, e) });
                 }
             }
             K::Punct => {}
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// A causative "make" with a comparative result in the same clause: "made the floods far worse",
+/// "makes outages more likely". Returns the end of the cue.
+fn made_worse_at(s: &Sent, i: usize) -> Option<usize> {
+    if !matches!(s.w(i), "made" | "make" | "makes" | "making") {
+        return None;
+    }
+    let n = s.toks.len();
+    let mut k = i + 1;
+    while k < n && k <= i + 7 && s.toks[k].kind == K::Word && !s.toks[k].quoted {
+        match s.w(k) {
+            "worse" => return Some(k + 1),
+            "more" | "less" if s.is(k + 1, "likely") => return Some(k + 2),
+            _ => k += 1,
+        }
+    }
+    None
 }
 
 /// Movement words after a strong change verb: "plunged into", "surged forward".
@@ -1771,6 +1791,18 @@ mod tests {
         assert_eq!(attributed("Rents will rise, the landlord added."), Some(How::NamedSource));
         assert_eq!(attributed("The landlord added that rents will rise."), Some(How::NamedSource));
         assert_eq!(attributed("Rents will rise, the landlord added, citing taxes."), Some(How::NamedSource));
+    }
+
+    #[test]
+    fn causative_make_with_a_comparative_is_causal() {
+        assert_eq!(
+            claim("Cheap fuel made the smog over the valley much worse."),
+            Some((ClaimKind::Causal, "made the smog over the valley much worse".into()))
+        );
+        assert_eq!(claim("The new levee makes flooding less likely.").map(|c| c.0), Some(ClaimKind::Causal));
+        // No comparative result, or one outside the clause: not a causal claim.
+        assert_eq!(claim("The chef made the soup with fresh herbs."), None);
+        assert_eq!(claim("She made the team, and the weather got worse."), None);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! * keystroke latency: a one-character `didChange` (insert, then delete it again) -> the
 //!   `publishDiagnostics` carrying that version, median and p99 over N edits, on a 10,000-word
 //!   article and on a 1 MB manuscript (targets: 5 ms median / 15 ms p99; 50 ms p99);
+//!   The engine alone on the same text (in this process) is printed beside it, and at the end the
+//!   server's text must equal the client's;
 //! * memory: peak RSS (VmHWM) of the server with 20 open 10,000-word articles (target 60 MB).
 //!
 //! `cargo bench --bench server` prints a table and writes target/copydesk-bench/server.json for
@@ -49,6 +51,10 @@ fn editable_lines(text: &str) -> Vec<(u32, u32)> {
 }
 
 struct Latency {
+    /// The engine alone (`copydesk::check`, in this process) on the same text, median of 20.
+    engine_ms: f64,
+    /// Diagnostics per publication.
+    findings: usize,
     median_ms: f64,
     p99_ms: f64,
     max_ms: f64,
@@ -61,7 +67,8 @@ fn keystrokes(text: &str, edits: usize) -> Latency {
     c.initialize(&["utf-8", "utf-16"]);
     let uri = "file:///bench/article.md";
     c.open(uri, 1, text);
-    c.wait_diagnostics(uri, Some(1), Duration::from_secs(60));
+    let (_, first) = c.wait_diagnostics(uri, Some(1), Duration::from_secs(60));
+    let findings = first["diagnostics"].as_array().map_or(0, Vec::len);
     let lines = editable_lines(text);
     assert!(!lines.is_empty());
     let mut samples = Vec::with_capacity(edits);
@@ -80,9 +87,27 @@ fn keystrokes(text: &str, edits: usize) -> Latency {
         let (arrived, _) = c.wait_diagnostics(uri, Some(version), Duration::from_secs(30));
         samples.push(arrived.duration_since(start).as_secs_f64() * 1e3);
     }
+    // Every insertion was deleted again: the server must hold the text we started with.
+    let held = c.request("copydesk/documentText", json!({"uri": uri}));
+    assert_eq!(held["result"]["text"].as_str(), Some(text), "the server's text diverged from the client's");
     c.shutdown();
     samples.sort_by(f64::total_cmp);
+    let settings = copydesk::Settings {
+        kind: copydesk::engine::DocKind::Markdown,
+        today: Some(jiff::civil::date(2025, 6, 1)),
+        ..copydesk::Settings::default()
+    };
+    let mut engine: Vec<f64> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(copydesk::check(text, &settings));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    engine.sort_by(f64::total_cmp);
     Latency {
+        engine_ms: percentile(&engine, 0.5),
+        findings,
         median_ms: percentile(&samples, 0.5),
         p99_ms: percentile(&samples, 0.99),
         max_ms: *samples.last().unwrap_or(&0.0),
@@ -152,13 +177,13 @@ fn main() {
 
     let a = keystrokes(&article, edits);
     println!(
-        "keystroke -> diagnostics, 10,000 words ({} bytes, {} edits): median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-        a.bytes, a.edits, a.median_ms, a.p99_ms, a.max_ms
+        "keystroke -> diagnostics, 10,000 words ({} bytes, {} edits, {} diagnostics): median {:.2} ms, p99 {:.2} ms, max {:.2} ms (engine alone {:.2} ms)",
+        a.bytes, a.edits, a.findings, a.median_ms, a.p99_ms, a.max_ms, a.engine_ms
     );
     let m = keystrokes(&manuscript, edits);
     println!(
-        "keystroke -> diagnostics, 1 MB manuscript ({} bytes, {} edits): median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-        m.bytes, m.edits, m.median_ms, m.p99_ms, m.max_ms
+        "keystroke -> diagnostics, 1 MB manuscript ({} bytes, {} edits, {} diagnostics): median {:.2} ms, p99 {:.2} ms, max {:.2} ms (engine alone {:.2} ms)",
+        m.bytes, m.edits, m.findings, m.median_ms, m.p99_ms, m.max_ms, m.engine_ms
     );
     let mem = memory(20);
     println!(
@@ -170,7 +195,7 @@ fn main() {
         mem.closed_rss_kib as f64 / 1024.0
     );
 
-    let lat = |l: &Latency| json!({"median_ms": l.median_ms, "p99_ms": l.p99_ms, "max_ms": l.max_ms, "edits": l.edits, "bytes": l.bytes});
+    let lat = |l: &Latency| json!({"engine_ms": l.engine_ms, "findings": l.findings, "median_ms": l.median_ms, "p99_ms": l.p99_ms, "max_ms": l.max_ms, "edits": l.edits, "bytes": l.bytes});
     let out = json!({
         "article": lat(&a),
         "manuscript": lat(&m),

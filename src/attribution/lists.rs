@@ -23,6 +23,10 @@ pub enum Cue {
     Record,
     ChangeStrong,
     Percent,
+    /// An attribution adverb ("reportedly", "allegedly").
+    VagueAdverb,
+    /// A fraction in words ("a third", "two-thirds").
+    Fraction,
     /// A single word and the lists it is in ([`flags`] bits).
     Word(u32),
 }
@@ -59,7 +63,7 @@ pub(crate) struct Lists {
     pub quantifiers: HashSet<&'static str>,
     pub source_nouns: HashSet<&'static str>,
     pub source_modifiers: HashSet<&'static str>,
-    pub anon_heads: HashSet<&'static str>,
+    pub anon_heads: HashSet<String>,
     pub documents: HashSet<&'static str>,
     pub organisations: HashSet<&'static str>,
     pub not_after_most: HashSet<&'static str>,
@@ -68,6 +72,14 @@ pub(crate) struct Lists {
     pub currency_words: HashSet<&'static str>,
     pub time_units: HashSet<&'static str>,
     pub identifiers: HashSet<&'static str>,
+    pub never_named: HashSet<&'static str>,
+    pub irregular_plurals: HashSet<&'static str>,
+    pub approximators: HashSet<&'static str>,
+    pub rate_words: HashSet<&'static str>,
+    pub official_actions: HashSet<&'static str>,
+    pub plan_words: HashSet<&'static str>,
+    /// Multi-word quantifiers, as word sequences ("a number of").
+    pub group_quantifiers: Vec<Vec<&'static str>>,
 }
 
 fn set(map: &HashMap<&'static str, Vec<&'static str>>, key: &str) -> HashSet<&'static str> {
@@ -106,17 +118,24 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let anon = sections(ANONYMOUS);
     let claim = sections(CLAIM);
     let sources = sections(SOURCES);
-    let mut patterns: Vec<&'static str> = Vec::new();
+    let mut patterns: Vec<String> = Vec::new();
     let mut cues = Vec::new();
     let mut add = |list: Option<&Vec<&'static str>>, cue: Cue, multi_only: bool| {
         for p in list.into_iter().flatten() {
             if !multi_only || p.contains(' ') {
-                patterns.push(p);
+                patterns.push(p.to_string());
                 cues.push(cue);
+                // The contraction reads the same: "it's often said" as "it is often said".
+                if let Some(rest) = p.strip_prefix("it is ") {
+                    patterns.push(format!("it's {rest}"));
+                    cues.push(cue);
+                }
             }
         }
     };
     add(vague.get("phrases"), Cue::Vague, false);
+    add(vague.get("adverbs"), Cue::VagueAdverb, false);
+    add(claim.get("fractions"), Cue::Fraction, false);
     add(anon.get("phrases"), Cue::Anonymous, false);
     add(anon.get("reasons"), Cue::Reason, false);
     add(claim.get("causal"), Cue::Causal, false);
@@ -138,7 +157,7 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let mut words: Vec<(&'static str, u32)> = words.into_iter().filter(|(w, _)| !w.contains(' ')).collect();
     words.sort_unstable();
     for (w, f) in words {
-        patterns.push(w);
+        patterns.push(w.to_string());
         cues.push(Cue::Word(f));
     }
     // A full DFA: built once, and the fastest to scan every sentence with.
@@ -148,9 +167,16 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         .kind(Some(AhoCorasickKind::DFA))
         .build(patterns.iter().map(|p| normalise_phrase(p)))
         .expect("word-list automaton builds");
-    let mut anon_heads = set(&anon, "heads");
     // Two-word heads ("loan officer") are matched by their last word.
-    anon_heads.extend(anon.get("heads").into_iter().flatten().filter_map(|h| h.rsplit(' ').next()));
+    let mut anon_heads: HashSet<String> =
+        anon.get("heads").into_iter().flatten().filter_map(|h| h.rsplit(' ').next()).map(String::from).collect();
+    // Plurals, for "two officials", "three councillors".
+    let plurals: Vec<String> = anon_heads
+        .iter()
+        .filter(|h| !h.ends_with('s') && !matches!(h.as_str(), "person" | "someone" | "individual"))
+        .map(|h| format!("{h}s"))
+        .collect();
+    anon_heads.extend(plurals);
     Lists {
         phrases,
         cues,
@@ -167,6 +193,18 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         currency_words: set(&claim, "currency-words"),
         time_units: set(&claim, "time-units"),
         identifiers: set(&claim, "identifier-words"),
+        never_named: set(&vague, "never-named"),
+        irregular_plurals: set(&claim, "irregular-plurals"),
+        approximators: set(&claim, "approximators"),
+        rate_words: set(&claim, "rate-words"),
+        official_actions: set(&claim, "official-actions"),
+        plan_words: set(&claim, "plan-words"),
+        group_quantifiers: vague
+            .get("group-quantifiers")
+            .into_iter()
+            .flatten()
+            .map(|p| p.split_whitespace().collect())
+            .collect(),
     }
 });
 

@@ -203,11 +203,11 @@ impl AttributionModel {
                 let block = |j: usize| doc.sentences[j].block;
                 if !attributed && first > 0 {
                     let p = first - 1;
-                    let same = block(p) == block(first) && (named(p) || quote_attributed_in(&quotes, doc, p));
-                    let before = block(p) + 1 == block(first)
-                        && ((named(p) && doc.sentence_text(p).trim_end().ends_with(':'))
-                            || proper(p)
-                            || quote_tagged_in(&quotes, doc, p));
+                    // "Ruiz read a statement to the court:" introduces what follows, whatever the verb.
+                    let intro = facts[p].colon_end && (named(p) || facts[p].names_someone);
+                    let same = block(p) == block(first) && (named(p) || intro || quote_attributed_in(&quotes, doc, p));
+                    let before =
+                        block(p) + 1 == block(first) && (intro || proper(p) || quote_tagged_in(&quotes, doc, p));
                     attributed = same || before;
                 }
                 // The next sentence: in the same paragraph, or anywhere after an unclosed quotation.
@@ -215,7 +215,13 @@ impl AttributionModel {
                     attributed = true;
                 }
             }
-            let speaker = q.speaker.as_ref().map(|s| s.name).or_else(|| speaker_next_to(doc, q.span));
+            let tagged = q.speaker.as_ref().map(|s| s.name);
+            // A role ("the director") gives way to the name in apposition when there is one.
+            let role = tagged.is_some_and(|s| s.slice(text).starts_with(char::is_lowercase));
+            let speaker = match tagged {
+                Some(s) if !role => Some(s),
+                _ => speaker_next_to(doc, q.span).or(tagged),
+            };
             let third_person = speaker.and_then(|sp| third_person(text, sp, q.inner));
             quotes.push(QuoteAttribution { attributed, speaker, nested, short, title, third_person });
         }
@@ -290,13 +296,45 @@ fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
     let mut it = first_words(after, 2, q.end).into_iter();
     if let (Some((a0, w0)), Some((a1, w1))) = (it.next(), it.next()) {
         if crate::engine::lexicon::is_reporting_verb(w0) && is_person_word(w1) {
-            return Some(Span::new(a1, a1 + w1.len()));
+            return Some(name_from(text, a1));
+        }
+        // `said the chief executive, Dr. Ana Ruiz`: the name in apposition.
+        if crate::engine::lexicon::is_reporting_verb(w0) && matches!(w1, "the" | "its" | "their" | "his" | "her") {
+            let rest = &text[a1..text.len().min(a1 + 80)];
+            let stop = rest.find(['.', ';', '"', '“', '”', '\n']).unwrap_or(rest.len());
+            if let Some(c) = rest[..stop].find(", ")
+                && rest[..c].split_whitespace().skip(1).all(|w| w.chars().next().is_some_and(char::is_lowercase))
+                && rest[c + 2..].starts_with(char::is_uppercase)
+            {
+                return Some(name_from(text, a1 + c + 2));
+            }
         }
         if crate::engine::lexicon::is_reporting_verb(w1) && is_person_word(w0) {
             return Some(Span::new(a0, a0 + w0.len()));
         }
     }
     None
+}
+
+/// A capitalised name starting at `start`, with titles: "Dr. Ana Ruiz-Lopez" (stops at a comma,
+/// a lowercase word or the end of the sentence).
+fn name_from(text: &str, start: usize) -> Span {
+    let mut end = start;
+    let mut at = start;
+    let rest = &text[start..];
+    for w in rest.split(' ') {
+        let word = w.trim_end_matches([',', ';', ':', '.', '!', '?', '"', '”', '’']);
+        if word.is_empty() || !word.starts_with(char::is_uppercase) {
+            break;
+        }
+        let title = w.ends_with('.') && word.len() <= 4;
+        end = at + word.len();
+        at += w.len() + 1;
+        if !title && w.len() != word.len() {
+            break; // "Ruiz," or "Ruiz." ends the name
+        }
+    }
+    Span::new(start, end.max(start))
 }
 
 fn is_person_word(w: &str) -> bool {
@@ -369,6 +407,29 @@ fn first_words(s: &str, k: usize, base: usize) -> Vec<(usize, &str)> {
     out
 }
 
+/// Verbs after a speaker's own surname that make a quotation speak of them in the third person.
+const THIRD_PERSON_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "would",
+    "remains",
+    "wants",
+    "thanks",
+    "believes",
+    "feels",
+    "hopes",
+    "looks",
+    "expressed",
+    "intends",
+    "plans",
+    "welcomes",
+    "appreciates",
+    "congratulates",
+];
+
 /// Whether the quoted words (`inner`) speak of the speaker (`speaker`) in the third person:
 /// they open with "He/She <reporting verb>" or name the speaker followed by a reporting verb.
 fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
@@ -385,6 +446,28 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
         }
     }
     let is_pronoun = matches!(name.to_ascii_lowercase().as_str(), "he" | "she" | "they");
+    // The speaker's surname as the subject of a verb: "Dr. Ruiz is proud of the team".
+    let surname = name.split_whitespace().last().unwrap_or("").trim_end_matches('.');
+    if !is_pronoun && surname.len() > 2 && surname.starts_with(char::is_uppercase) {
+        let mut from = 0;
+        while let Some(p) = inner_text[from..].find(surname) {
+            let at = from + p;
+            let end = at + surname.len();
+            let ok_start = !inner_text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-');
+            let after = &inner_text[end..];
+            if ok_start && after.starts_with(' ') {
+                let next = first_words(after, 1, 0);
+                if let Some((_, w)) = next.first()
+                    && (THIRD_PERSON_VERBS.contains(w)
+                        || crate::engine::lexicon::is_reporting_verb(w)
+                        || (w.ends_with("ed") && w.starts_with(char::is_lowercase)))
+                {
+                    return Some(Span::new(inner.start + at, inner.start + end + 1 + w.len()));
+                }
+            }
+            from = end;
+        }
+    }
     if !is_pronoun && name.len() > 2 {
         let mut from = 0;
         while let Some(p) = inner_text[from..].find(name) {
@@ -446,6 +529,34 @@ mod tests {
         let m = AttributionModel::build(&d, &s);
         assert_eq!(m.sentences[0].vague.len(), 1);
         assert_eq!(m.sentences[0].vague[0].span.slice(t), "Insiders whisper");
+    }
+
+    #[test]
+    fn a_colon_after_a_name_introduces_a_block_quote() {
+        let t = "Ida Brandt read a letter to the board:\n\n> We were never told about the cuts at all.\n>\n> We trusted you with the school. Now we are leaving it.\n";
+        let (d, m) = model(t);
+        assert_eq!(d.quotes.len(), 1);
+        assert!(m.quotes[0].attributed);
+        // With no name in the introduction the quotation has no speaker.
+        let t2 = "A letter was read to the board:\n\n> We were never told about the cuts at all.\n";
+        let (_, m2) = model(t2);
+        assert!(!m2.quotes[0].attributed);
+    }
+
+    #[test]
+    fn quotes_naming_their_speaker_by_surname() {
+        let t = "\"Mr. Okafor is grateful to every volunteer who helped,\" said Tomas Okafor, the director.";
+        let (_, m) = model(t);
+        assert_eq!(m.quotes[0].third_person.map(|s| s.slice(t)), Some("Okafor is"));
+        let t2 = "\"We thank every volunteer,\" said the director, Dr. Tomas Okafor.";
+        let (_, m2) = model(t2);
+        assert_eq!(m2.quotes[0].speaker.map(|s| s.slice(t2)), Some("Dr. Tomas Okafor"));
+        assert_eq!(m2.quotes[0].third_person, None);
+        // Another person with a different name, or the speaker's own family name in a compound: clean.
+        let t3 = "\"Lindqvist is a fine coach and I will miss him,\" said Tomas Okafor.";
+        assert_eq!(model(t3).1.quotes[0].third_person, None);
+        let t4 = "\"The Okafor-Lane fund was my mother's idea,\" said Tomas Okafor.";
+        assert_eq!(model(t4).1.quotes[0].third_person, None);
     }
 
     #[test]

@@ -266,6 +266,9 @@ pub(crate) struct Facts {
     pub continuation: bool,
     /// Byte offsets of the verbs whose subjects are anonymous sources.
     pub anon_verbs: Vec<usize>,
+    /// Names someone outside quotation marks (a capitalised word after the first, or two
+    /// capitalised words at the start): "Ruiz read a statement to the court:".
+    pub names_someone: bool,
 }
 
 /// Extra, settings-supplied phrase automata (lowercase patterns).
@@ -526,6 +529,9 @@ const DUE_TO_VERBS: &[&str] = &[
     "speak", "stand", "run", "give", "hear", "publish", "present", "announce", "reopen", "sign", "visit", "face",
 ];
 
+/// Words that make a role noun an unnamed person: "a/one/another official", "two councillors".
+const ANON_DETS: &[&str] = &["a", "an", "one", "another", "two", "three", "four", "five"];
+
 fn one_of(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
@@ -618,7 +624,7 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
             continue;
         }
         // A named group is no vague source: "critics of the plan, including the Taxpayers Alliance".
-        if named_qualifier_follows(s, b) {
+        if named_qualifier_follows(s, strip_possessive(last_w), b) {
             continue;
         }
         let sp = s.span(a, b);
@@ -673,11 +679,34 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
             f.found = Some(fnd);
         }
     }
+    // "reportedly", "allegedly": a claim passed on from nobody, unless the sentence names a source.
+    if f.found.is_none() {
+        for &(cue, a, b) in &phrase_hits {
+            if cue == Cue::VagueAdverb && !s.toks[a].quoted {
+                push_vague(&mut f, VagueSource { span: s.span(a, b), fix: VagueFix::Prefix });
+            }
+        }
+    }
+    f.names_someone = has_proper(s, 0, n)
+        || (s.toks[first].cap
+            && first + 1 < n
+            && s.toks[first + 1].cap
+            && s.toks[first + 1].kind == K::Word
+            && !s.toks[first].quoted);
     // Anonymous sources with a reason count as attribution.
     if f.found.is_none()
         && let Some(a) = f.anonymous.iter().find(|a| a.reason_given)
     {
         f.found = Some(Found { how: How::Anonymous, source: a.span, verb: None, pronoun: false, proper: false });
+    }
+    // A stated reason for anonymity and a reporting verb: whoever the source is ("A lecturer, who
+    // asked not to be named because ..., said"), it is an explained anonymous source.
+    if f.found.is_none()
+        && reason
+        && let Some(v) = (0..n).find(|&k| !s.toks[k].quoted && has(s, k, flags::REPORT) && finite_position(s, k))
+    {
+        let sp = s.toks[v].span;
+        f.found = Some(Found { how: How::Anonymous, source: sp, verb: Some(sp), pronoun: false, proper: false });
     }
 
     f.checkable = checkable(s, &phrase_hits);
@@ -706,14 +735,21 @@ fn set_found(f: &mut Facts, fnd: Found) {
     }
 }
 
-/// After a source noun at `b`: ", including <Name>", "at <Name>", "from <Name>" names the group.
-fn named_qualifier_follows(s: &Sent, b: usize) -> bool {
+/// After a source noun `head` ending at `b`: ", including <Name>" names the group; "at <Name>",
+/// "from <Name>" does too, unless the head is a noun that names no one wherever they are
+/// ("insiders at City Hall", "sources in the ministry": see `[never-named]`).
+fn named_qualifier_follows(s: &Sent, head: &str, b: usize) -> bool {
     let mut j = b;
     if s.punct(j) == Some(',') {
         j += 1;
     }
-    if !(s.is(j, "including") || s.is(j, "at") || s.is(j, "from") || s.is(j, "with") || s.is(j, "of")) {
+    let including = s.is(j, "including") || (s.is(j, "such") && s.is(j + 1, "as"));
+    let place = s.is(j, "at") || s.is(j, "from") || s.is(j, "with") || s.is(j, "of");
+    if !(including || (place && !LISTS.never_named.contains(head))) {
         return false;
+    }
+    if s.is(j, "such") {
+        j += 1;
     }
     for k in j + 1..(j + 6).min(s.toks.len()) {
         if s.toks[k].kind == K::Punct {
@@ -755,6 +791,9 @@ fn classify_np(s: &Sent, a: usize, b: usize) -> Np {
     if words.len() == 1 && one_of(PRONOUNS, s.w(head)) {
         return Np::Pronoun;
     }
+    if quantified_group(s, a, b) {
+        return Np::Vague;
+    }
     if has_proper(s, a, b) {
         return Np::Named;
     }
@@ -782,6 +821,46 @@ fn classify_np(s: &Sent, a: usize, b: usize) -> Np {
         return Np::Named;
     }
     Np::Other
+}
+
+/// A quantifier and a plural group noun, with no name in between or after it: "Many accountants",
+/// "A number of residents", "some of the academics", "Several longtime Fenwick residents".
+fn quantified_group(s: &Sent, a: usize, b: usize) -> bool {
+    let mut k = a;
+    if LISTS.quantifiers.contains(s.w(a)) {
+        k = a + 1;
+    } else if let Some(q) = LISTS.group_quantifiers.iter().find(|q| q.iter().enumerate().all(|(o, w)| s.is(a + o, w))) {
+        k = a + q.len();
+    }
+    if k > a && s.is(k, "of") && s.is(k + 1, "the") {
+        k += 2;
+    }
+    if k == a || k >= b {
+        return false;
+    }
+    // Up to three modifiers, then the head noun: lowercase and plural.
+    let mut h = k;
+    while h < b && h < k + 4 && s.toks[h].kind == K::Word && !one_of(PREPS, s.w(h)) && !one_of(CLAUSE, s.w(h)) {
+        h += 1;
+    }
+    if h == k {
+        return false;
+    }
+    let head = &s.toks[h - 1];
+    let w = s.w(h - 1);
+    !head.cap && people_noun(w)
+}
+
+/// A plural noun for people: a listed group or role ("experts", "officials", "people"), or an
+/// agent plural ("accountants", "residents", "economists", "farmers", "academics"). Things and
+/// bodies ("banks", "markets", "advances") are left out: "Several banks announced" names events.
+fn people_noun(w: &str) -> bool {
+    const AGENT: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ics", "eers", "ees"];
+    LISTS.irregular_plurals.contains(w)
+        || LISTS.vague_subjects.contains(w)
+        || LISTS.source_nouns.contains(w) && !LISTS.documents.contains(w)
+        || (LISTS.anon_heads.contains(w) && w.ends_with('s'))
+        || (w.len() > 4 && AGENT.iter().any(|s| w.ends_with(s)) && !LISTS.documents.contains(w))
 }
 
 fn according_to(s: &Sent, i: usize, f: &mut Facts) {
@@ -836,12 +915,44 @@ fn finite_position(s: &Sent, i: usize) -> bool {
     true
 }
 
+/// Verbs that report speech only with a clause or as a tag; with a direct object they are ordinary
+/// actions: "the city added 3,000 spaces", "the bank posted a loss", "crews maintained the road".
+const OBJECT_TAKING: &[&str] = &[
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "post",
+    "posts",
+    "posted",
+    "posting",
+    "maintain",
+    "maintains",
+    "maintained",
+    "charge",
+    "charges",
+    "charged",
+    "answer",
+    "answers",
+    "answered",
+];
+
+/// Whether a verb of [`OBJECT_TAKING`] at `v` reports speech: it ends the sentence or a clause
+/// ("…, she added."), or takes a clause or a quotation ("added that", "added: \"…\"").
+fn reports_speech(s: &Sent, v: usize) -> bool {
+    let n = s.toks.len();
+    v + 1 >= n || s.punct(v + 1).is_some() || s.is(v + 1, "that") || s.toks[v + 1].quoted
+}
+
 fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
     if !finite_position(s, v) {
         return;
     }
     let n = s.toks.len();
     let w = s.w(v);
+    if one_of(OBJECT_TAKING, w) && !reports_speech(s, v) {
+        return;
+    }
     let verb = s.toks[v].span;
     // Skip auxiliaries and adverbs to the left.
     let mut b = v;
@@ -849,7 +960,9 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
         b -= 1;
     }
     // Passive: "is believed to", "was reported by", "cited by various defense analysts".
-    let passive = b > 0 && one_of(BE, s.w(b - 1));
+    // "it's said that" is one token.
+    let contracted = b > 0 && s.is(b - 1, "it's");
+    let passive = b > 0 && (one_of(BE, s.w(b - 1)) || contracted);
     if s.is(v + 1, "by") && (passive || w.ends_with("ed") || s.punct(v.wrapping_sub(1)) == Some(',')) {
         let a = v + 2;
         let mut e = a;
@@ -885,7 +998,7 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
         if s.is(be, "be") && be > 0 && one_of(MODALS, s.w(be - 1)) && !s.is(be.saturating_sub(2), "it") {
             return; // "could be seen as": the writer's own hedge, not an unnamed source
         }
-        let it = be > 0 && s.is(be - 1, "it");
+        let it = contracted || (be > 0 && s.is(be - 1, "it"));
         let next = if v + 1 < n { s.w(v + 1) } else { "" };
         let to_verb = next == "to" && v + 2 < n && s.toks[v + 2].kind == K::Word && !one_of(DETERMINERS, s.w(v + 2));
         let follows = to_verb
@@ -895,7 +1008,7 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
         if !(it || follows) {
             return;
         }
-        let start = if it { be - 1 } else { be };
+        let start = if it && !contracted { be - 1 } else { be };
         let mut end = v + 1;
         if to_verb {
             end = v + 3;
@@ -958,11 +1071,24 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
             while e < hb && s.toks[e].kind != K::Punct && !(e > ha && one_of(PREPS, s.w(e))) {
                 e += 1;
             }
+            // "A number of residents": the quantifier's "of" is part of the head phrase.
+            if e < hb && s.is(e, "of") && quantified_group(s, ha, hb) {
+                e += 1;
+                while e < hb && s.toks[e].kind != K::Punct && !one_of(PREPS, s.w(e)) {
+                    e += 1;
+                }
+            }
             (ha, e.max(ha + 1).min(hb))
         };
         let mut class = classify_np(s, head_np.0, head_np.1);
-        if class == Np::Vague && has_proper(s, ha, hb) {
-            class = Np::Named;
+        if class == Np::Vague && head_np.1 < hb && has_proper(s, head_np.1, hb) {
+            // "critics of the plan, including the Taxpayers Alliance"; "analysts at Cardinal
+            // Advisors", but not "insiders at City Hall" (see `named_qualifier_follows`).
+            let head = strip_possessive(s.w(head_np.1 - 1));
+            let including = (head_np.1..hb).any(|k| s.is(k, "including") || (s.is(k, "such") && s.is(k + 1, "as")));
+            if including || !LISTS.never_named.contains(head) {
+                class = Np::Named;
+            }
         }
         // The words right before the verb decide for comma-separated subjects ("Okafor said").
         let near = {
@@ -992,6 +1118,12 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
                 );
             }
             Np::Other if evidence => {}
+            // "investors worried about the cost": a verb of feeling with a plain subject reports
+            // nobody's account.
+            Np::Other if !has(s, v, flags::REPORT) => {}
+            // "which calculates quarterly estimated payments": a "subject" holding another verb
+            // means this form is an adjective, not a verb with its subject.
+            Np::Other if (a..hb).any(|k| has(s, k, flags::REPORT | flags::OPINION)) => {}
             np => {
                 if np == Np::Other && s.is(head_np.0, "it") {
                     return;
@@ -1070,14 +1202,15 @@ fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &m
     let n = s.toks.len();
     let mut cands: Vec<(usize, usize)> = hits.iter().filter(|h| h.0 == Cue::Anonymous).map(|h| (h.1, h.2)).collect();
     for i in 0..n {
-        if !(s.is(i, "a") || s.is(i, "an") || s.is(i, "one")) || s.toks[i].quoted {
+        if !one_of(ANON_DETS, s.w(i)) || s.toks[i].quoted {
             continue;
         }
+        // Up to three modifiers, which may be names of places or bodies ("a senior Pentagon official").
         for h in i + 1..(i + 5).min(n) {
-            if s.toks[h].kind != K::Word || s.toks[h].cap {
+            if s.toks[h].kind != K::Word || one_of(PREPS, s.w(h)) || one_of(CLAUSE, s.w(h)) {
                 break;
             }
-            if LISTS.anon_heads.contains(s.w(h)) {
+            if LISTS.anon_heads.contains(s.w(h)) && !s.toks[h].cap {
                 cands.push((i, h + 1));
                 break;
             }
@@ -1090,7 +1223,7 @@ fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &m
             continue;
         }
         let after_according = a >= 2 && s.is(a - 2, "according") && s.is(a - 1, "to");
-        let formula = !(s.is(a, "a") || s.is(a, "an") || s.is(a, "one") || s.is(a, "senior") || s.is(a, "unnamed"));
+        let formula = !(one_of(ANON_DETS, s.w(a)) || s.is(a, "senior") || s.is(a, "unnamed"));
         // A name in apposition makes it a named source: "A utility spokesman, Owen Tate, said".
         if s.punct(b) == Some(',') && b + 1 < n && s.toks[b + 1].cap {
             continue;
@@ -1162,7 +1295,13 @@ fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &m
 fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
     let n = s.toks.len();
     let mut best: Option<(usize, Checkable)> = None;
+    let plan = under_plan(s);
     let mut consider = |at: usize, c: Checkable| {
+        // An amount that an institution decided, or a plan's terms, is the record of what was
+        // decided: "approved a 6.8 per cent rise", "Under the plan, drivers would pay $12".
+        if matches!(c.kind, ClaimKind::Statistic | ClaimKind::Change) && (plan || decided_amount(s, at)) {
+            return;
+        }
         if best.is_none_or(|(b, _)| at < b) {
             best = Some((at, c));
         }
@@ -1192,10 +1331,27 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
                 ClaimKind::Superlative
             }
             Cue::ChangeStrong => {
-                if modal_before(a) {
+                // "plunged into the river", "surged forward": movement, not a magnitude.
+                if modal_before(a) || one_of(DIRECTIONS, if b < n { s.w(b) } else { "" }) {
                     continue;
                 }
                 ClaimKind::Change
+            }
+            Cue::Fraction => {
+                // "fell by a third", "cut by half"; "a third of residents" (not "half an hour").
+                let changed = (a.saturating_sub(3)..a).any(|k| LISTS.change.contains(s.w(k)) || s.is(k, "by"));
+                let of_count = s.is(b, "of")
+                    && b + 1 < n
+                    && !LISTS.time_units.contains(s.w(b + 1))
+                    && !(s.is(b + 1, "a") || s.is(b + 1, "an"))
+                    && !LISTS.time_units.contains(s.w((b + 2).min(n - 1)));
+                if changed {
+                    ClaimKind::Change
+                } else if of_count {
+                    ClaimKind::Statistic
+                } else {
+                    continue;
+                }
             }
             Cue::Percent => ClaimKind::Statistic,
             _ => continue,
@@ -1225,12 +1381,64 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
                     }
                 } else if let Some(e) = superlative_at(s, i) {
                     consider(i - 1, Checkable { kind: ClaimKind::Superlative, cue: s.span(i - 1, e) });
+                } else if let Some(e) = made_worse_at(s, i) {
+                    consider(i, Checkable { kind: ClaimKind::Causal, cue: s.span(i, e) });
                 }
             }
             K::Punct => {}
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// A causative "make" with a comparative result in the same clause: "made the floods far worse",
+/// "makes outages more likely". Returns the end of the cue.
+fn made_worse_at(s: &Sent, i: usize) -> Option<usize> {
+    if !matches!(s.w(i), "made" | "make" | "makes" | "making") {
+        return None;
+    }
+    let n = s.toks.len();
+    let mut k = i + 1;
+    while k < n && k <= i + 7 && s.toks[k].kind == K::Word && !s.toks[k].quoted {
+        match s.w(k) {
+            "worse" => return Some(k + 1),
+            "more" | "less" if s.is(k + 1, "likely") => return Some(k + 2),
+            _ => k += 1,
+        }
+    }
+    None
+}
+
+/// Movement words after a strong change verb: "plunged into", "surged forward".
+const DIRECTIONS: &[&str] =
+    &["into", "onto", "off", "through", "toward", "towards", "forward", "across", "ahead", "out", "inside"];
+
+/// Whether the cue at `at` is the object of an institution's decision in the same clause:
+/// "has approved a 6.8 per cent rise", "declared a dividend of 28 cents a share".
+fn decided_amount(s: &Sent, at: usize) -> bool {
+    let mut k = at;
+    let mut steps = 0;
+    while k > 0 && steps < 8 {
+        k -= 1;
+        steps += 1;
+        let t = &s.toks[k];
+        if t.kind == K::Punct && !matches!(s.w(k), "$" | "£" | "€" | "¥" | "-") {
+            return false;
+        }
+        if t.kind == K::Word && one_of(CLAUSE, s.w(k)) {
+            return false;
+        }
+        if t.kind == K::Word && LISTS.official_actions.contains(s.w(k)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The sentence describes a plan's terms: "Under a plan released by ..., drivers would pay ...".
+fn under_plan(s: &Sent) -> bool {
+    let f = s.first;
+    s.is(f, "under") && (f + 1..(f + 5).min(s.toks.len())).any(|k| LISTS.plan_words.contains(s.w(k)))
 }
 
 /// A lowercase plural noun (or an acronym plural such as "RBIs") at `k`, not a time unit.
@@ -1261,7 +1469,7 @@ fn plural_noun_end(s: &Sent, k: usize) -> Option<usize> {
         if (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")) || acronym_plural {
             return (!LISTS.time_units.contains(w)).then_some(k + 1);
         }
-        if LISTS.currency_words.contains(w) {
+        if LISTS.currency_words.contains(w) || LISTS.irregular_plurals.contains(w) {
             return Some(k + 1);
         }
     }
@@ -1314,8 +1522,18 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
     if LISTS.scale.contains(next) {
         return Some(i + 2);
     }
-    if is_year || LISTS.time_units.contains(next) {
+    if is_year {
         return None;
+    }
+    if LISTS.time_units.contains(next) {
+        // A duration is routine ("for 12 years") unless it is a rate or an average: "11 hours a
+        // month", "40 minutes less per night", "an average of 54 hours".
+        let after = if i + 2 < n { s.w(i + 2) } else { "" };
+        let rate = LISTS.rate_words.contains(after)
+            && (!matches!(after, "a" | "an") || (i + 3 < n && LISTS.time_units.contains(s.w(i + 3))));
+        let average = LISTS.approximators.contains(prev) && prev.starts_with("average")
+            || (prev == "of" && i >= 2 && matches!(s.w(i - 2), "average" | "median" | "total"));
+        return (rate || average).then_some(i + 2);
     }
     if let Some(e) = plural_noun_end(s, i + 1) {
         return Some(e);
@@ -1335,7 +1553,10 @@ fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
         return None;
     }
     let p = s.w(i - 1);
-    let det = p == "the" || matches!(p, "its" | "their" | "his" | "her" | "our") || p.ends_with("'s");
+    // A possessive determines it too: "the club's", "the Rangers' first".
+    let possessive = |w: &str| ["'s", "’s", "s'", "s’"].iter().any(|e| w.ends_with(e));
+    let plural_possessive = matches!(p, "'" | "’") && i >= 2 && s.w(i - 2).ends_with('s');
+    let det = p == "the" || matches!(p, "its" | "their" | "his" | "her" | "our") || possessive(p) || plural_possessive;
     if !det || (i >= 2 && s.is(i - 2, "at")) {
         return None;
     }
@@ -1348,7 +1569,8 @@ fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
         }
         "first" | "only" => {
             // "the first to", "the first woman to serve": a record, not an ordinal.
-            (i + 1..(i + 5).min(n)).find(|&k| s.is(k, "to") || s.is(k, "ever")).map(|k| k + 1)
+            // "the team's first home win since 2019": a record too.
+            (i + 1..(i + 5).min(n)).find(|&k| s.is(k, "to") || s.is(k, "ever") || s.is(k, "since")).map(|k| k + 1)
         }
         _ => Some(i + 1),
     }
@@ -1554,6 +1776,184 @@ mod tests {
         let f = facts("Emergency calls have more than doubled since spring.");
         assert_eq!(f.found, None);
         assert_eq!(f.checkable.map(|c| c.kind), Some(ClaimKind::Change));
+    }
+
+    #[test]
+    fn object_taking_verbs_report_only_with_a_clause_or_as_a_tag() {
+        // With a direct object, "added" and "posted" are actions, not speech.
+        assert_eq!(attributed("Rents rose because the landlord added 40 units to the block."), None);
+        assert_eq!(
+            claim("Rents rose because the landlord added 40 units to the block.").map(|c| c.0),
+            Some(ClaimKind::Causal)
+        );
+        assert_eq!(attributed("The bakery posted its best quarter in a decade."), None);
+        // As a tag, with a clause or before a quotation they still attribute.
+        assert_eq!(attributed("Rents will rise, the landlord added."), Some(How::NamedSource));
+        assert_eq!(attributed("The landlord added that rents will rise."), Some(How::NamedSource));
+        assert_eq!(attributed("Rents will rise, the landlord added, citing taxes."), Some(How::NamedSource));
+    }
+
+    #[test]
+    fn causative_make_with_a_comparative_is_causal() {
+        assert_eq!(
+            claim("Cheap fuel made the smog over the valley much worse."),
+            Some((ClaimKind::Causal, "made the smog over the valley much worse".into()))
+        );
+        assert_eq!(claim("The new levee makes flooding less likely.").map(|c| c.0), Some(ClaimKind::Causal));
+        // No comparative result, or one outside the clause: not a causal claim.
+        assert_eq!(claim("The chef made the soup with fresh herbs."), None);
+        assert_eq!(claim("She made the team, and the weather got worse."), None);
+    }
+
+    #[test]
+    fn plural_possessives_introduce_records() {
+        assert!(claim("It was the Harriers' first away win since the stadium opened.").is_some());
+        assert!(claim("It was the club's first away win since the stadium opened.").is_some());
+        // An ordinal with no record reading is not a claim.
+        assert_eq!(claim("It was the Harriers' first match of the day."), None);
+    }
+
+    #[test]
+    fn quantified_groups_are_vague() {
+        assert_eq!(vague("Many plumbers agree that copper lasts longer."), ["Many plumbers agree"]);
+        assert_eq!(
+            vague("A number of parents have complained that the bus is late."),
+            ["A number of parents have complained"]
+        );
+        assert_eq!(vague("Some of the farmers believe the dam leaks."), ["Some of the farmers believe"]);
+        assert_eq!(
+            vague("Several longtime Ardley tenants say the heat fails."),
+            ["Several longtime Ardley tenants say"]
+        );
+        // Look-alikes: a named group, a count with no opinion verb, a singular.
+        assert!(vague("Many plumbers at Corbin Pipeworks agree that copper lasts longer.").is_empty());
+        assert!(vague("Many plumbers left the trade last year.").is_empty());
+        assert!(vague("Several regional banks announced rate cuts.").is_empty());
+        assert!(vague("Other Asian markets also posted gains.").is_empty());
+        assert!(vague("Some plumbing fails in winter, the inspector said.").is_empty());
+        assert_eq!(attributed("Members of the Ardley Tenants Union said the heat fails."), Some(How::NamedSource));
+    }
+
+    #[test]
+    fn never_named_groups_stay_vague_with_a_place() {
+        assert_eq!(vague("Insiders at the Town Hall say the vote is close."), ["Insiders at the Town Hall say"]);
+        assert_eq!(
+            vague("Multiple sources at the Pentagon said the order was signed."),
+            ["Multiple sources at the Pentagon said"]
+        );
+        // A profession at a named firm, or a group with "including <Name>", is named.
+        assert!(vague("Economists at Baylor Fiscal said the deficit would widen.").is_empty());
+        assert!(vague("Opponents, including the Ardley Cyclists Club, say the lane is unsafe.").is_empty());
+    }
+
+    #[test]
+    fn contracted_impersonal_passives_are_vague() {
+        assert_eq!(vague("It's often said that the ferry is always late."), ["It's often said"]);
+        assert_eq!(vague("It\u{2019}s widely believed the mill will close."), ["It\u{2019}s widely believed"]);
+        assert!(vague("It's said to be a quiet town, Mayor Lin said.").len() <= 1);
+        assert!(vague("It's a quiet town with a mill.").is_empty());
+    }
+
+    #[test]
+    fn attribution_adverbs_need_a_source() {
+        assert_eq!(vague("The firm is reportedly close to a sale."), ["reportedly"]);
+        assert_eq!(vague("The driver allegedly fled on foot."), ["allegedly"]);
+        assert!(vague("The driver allegedly fled on foot, police said.").is_empty());
+        assert!(vague("Kerr said the driver allegedly fled on foot.").is_empty());
+    }
+
+    #[test]
+    fn role_nouns_with_a_numeral_or_article_are_anonymous() {
+        for (t, who) in [
+            ("One trustee said the board had been misled.", "One trustee"),
+            ("A senior figure at the bank said the branch would shut.", "A senior figure"),
+            ("Two councillors told reporters the vote was rushed.", "Two councillors"),
+            ("Another executive said the merger was off.", "Another executive"),
+        ] {
+            let f = facts(t);
+            assert_eq!(f.anonymous.iter().map(|a| a.span.slice(t)).collect::<Vec<_>>(), [who], "{t}");
+            assert!(f.found.is_none(), "{t}");
+        }
+        // Named in apposition, not a source, or with a reason: no anonymous finding / a reason.
+        assert!(facts("One trustee, Ida Brandt, said the board had been misled.").anonymous.is_empty());
+        assert!(facts("The board removed one trustee in March.").anonymous.is_empty());
+        assert!(facts("A Dockside Workers union leader, Ida Brandt, said talks failed.").anonymous.is_empty());
+        let f = facts("One trustee, who asked not to be named because the talks are private, said it was off.");
+        assert!(f.anonymous.iter().all(|a| a.reason_given));
+    }
+
+    #[test]
+    fn feelings_of_a_plain_subject_attribute_nothing() {
+        assert_eq!(attributed("Bonds slid because traders worried about inflation."), None);
+        assert_eq!(claim("Bonds slid because traders worried about inflation.").map(|c| c.0), Some(ClaimKind::Causal));
+        // A reporting verb with the same subject still attributes; a named one with a feeling too.
+        assert_eq!(attributed("Traders said bonds slid on inflation fears."), Some(How::NamedSource));
+        assert_eq!(attributed("Okafor worried that bonds would slide."), Some(How::NamedSource));
+    }
+
+    #[test]
+    fn causal_constructions_and_fractions_are_claims() {
+        let kind = |t: &str| claim(t).map(|c| c.0);
+        assert_eq!(kind("The shortfall was the result of a drop in ferry fares."), Some(ClaimKind::Causal));
+        assert_eq!(kind("The rise in thefts was driven by a shortage of officers."), Some(ClaimKind::Causal));
+        assert_eq!(kind("The outage resulted from a failed transformer."), Some(ClaimKind::Causal));
+        assert_eq!(kind("Ferry traffic fell by a third in July."), Some(ClaimKind::Change));
+        assert_eq!(kind("Nearly two-thirds of the tenants pay late."), Some(ClaimKind::Statistic));
+        // Look-alikes: an ordinal "a third", a fraction of an hour, a car driven by someone.
+        assert_eq!(kind("A third suspect was arrested in Hull."), None);
+        assert_eq!(kind("The talk lasted a quarter of an hour."), None);
+        assert_eq!(kind("The results of the vote were posted online."), None);
+    }
+
+    #[test]
+    fn rates_averages_and_irregular_plurals_are_statistics() {
+        let kind = |t: &str| claim(t).map(|c| c.0);
+        assert_eq!(kind("Users saved an average of 9 hours on filing."), Some(ClaimKind::Statistic));
+        assert_eq!(kind("Nurses now work 30 minutes more per shift than in 2010."), Some(ClaimKind::Statistic));
+        assert_eq!(kind("Drivers spend 6 hours a week in traffic."), Some(ClaimKind::Statistic));
+        assert_eq!(kind("About 310 men worked at the mill."), Some(ClaimKind::Statistic));
+        assert_eq!(kind("Some 12,000 people cross the bridge daily."), Some(ClaimKind::Statistic));
+        assert_eq!(kind("It was the club's first away win since 2011."), Some(ClaimKind::Superlative));
+        // Durations, and ordinal "first" without a record, stay routine.
+        assert_eq!(kind("The hearing lasted 3 hours."), None);
+        assert_eq!(kind("He worked at the mill for 20 years."), None);
+        assert_eq!(kind("Police arrived 40 minutes later."), None);
+        assert_eq!(kind("The first train leaves at 6 a.m."), None);
+    }
+
+    #[test]
+    fn decided_amounts_and_plan_terms_are_not_statistics() {
+        let kind = |t: &str| claim(t).map(|c| c.0);
+        assert_eq!(kind("The council has approved a 4.5 per cent rise in water charges."), None);
+        assert_eq!(kind("The board declared a dividend of 14 cents a share."), None);
+        assert_eq!(kind("Under the proposal unveiled in May, cyclists would pay $3 a year."), None);
+        assert_eq!(kind("The judge fined the firm $20,000 for the spill."), None);
+        // The same amounts as measured facts are still claims.
+        assert_eq!(kind("Water charges have risen 4.5 per cent a year since 2019."), Some(ClaimKind::Change));
+        assert_eq!(kind("The council approved the budget after charges rose 40%."), Some(ClaimKind::Change));
+        assert_eq!(kind("The bill would affect about 3.1 million tenants."), Some(ClaimKind::Statistic));
+    }
+
+    #[test]
+    fn movement_is_not_a_change() {
+        assert_eq!(claim("The van plunged into the canal."), None);
+        assert_eq!(claim("Talks collapsed on Friday."), None);
+        assert_eq!(claim("Shares plunged on Friday.").map(|c| c.0), Some(ClaimKind::Change));
+    }
+
+    #[test]
+    fn adjectival_reporting_forms_do_not_attribute() {
+        let t = "The app has the first-ever estimator, which calculates quarterly estimated taxes.";
+        assert_eq!(attributed(t), None);
+        assert_eq!(claim(t).map(|c| c.0), Some(ClaimKind::Superlative));
+    }
+
+    #[test]
+    fn a_stated_reason_makes_any_unnamed_speaker_a_source() {
+        let t =
+            "A porter at the station, who asked not to be named because staff were warned, said 40 trains ran late.";
+        assert_eq!(attributed(t), Some(How::Anonymous));
+        assert_eq!(attributed("Forty trains ran late because staff were warned not to work."), None);
     }
 
     #[test]

@@ -42,6 +42,12 @@ pub fn check(text: &str, settings: &Settings) -> Report {
 
 /// Check an already parsed document.
 pub fn check_document(doc: &Document, settings: &Settings) -> Report {
+    check_with_families(doc, settings, rules::FAMILIES)
+}
+
+/// [`check_document`] with a given family registry (the tests inject a panicking family here;
+/// production code always passes [`rules::FAMILIES`]).
+fn check_with_families(doc: &Document, settings: &Settings, families: &[&dyn rules::Family]) -> Report {
     let mut internal_errors = Vec::new();
     let reference = refdate::determine(doc, settings);
     let dates =
@@ -52,7 +58,7 @@ pub fn check_document(doc: &Document, settings: &Settings) -> Report {
     let ctx = Context { settings, reference: reference.clone(), dates: &dates, attribution: &attribution };
 
     let mut findings = Vec::new();
-    for family in rules::FAMILIES {
+    for family in families {
         if !family.rules().iter().any(|r| settings.rule_enabled(r.id)) {
             continue;
         }
@@ -96,4 +102,50 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
 fn valid_span(text: &str, f: &Finding) -> bool {
     let ok = |s: usize, e: usize| s <= e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e);
     ok(f.span.start, f.span.end) && f.fixes.iter().all(|fix| fix.edits.iter().all(|e| ok(e.start, e.end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Context, Family, RuleMeta};
+
+    /// A family that reports a finding and then panics, claiming the directive family's rules so
+    /// the engine thinks it has enabled rules to run.
+    struct Exploding;
+    impl Family for Exploding {
+        fn name(&self) -> &'static str {
+            "exploding"
+        }
+        fn rules(&self) -> &'static [RuleMeta] {
+            rules::FAMILIES[rules::FAMILIES.len() - 1].rules()
+        }
+        fn check(&self, doc: &Document, _: &Context, out: &mut Vec<Finding>) {
+            out.push(Finding::new(&self.rules()[0], crate::text::Span::new(0, doc.text.len()), "half-done"));
+            panic!("deliberate test panic");
+        }
+    }
+
+    fn summary(r: &Report) -> Vec<(&'static str, usize, usize, String)> {
+        r.findings.iter().map(|f| (f.rule, f.span.start, f.span.end, f.message.clone())).collect()
+    }
+
+    #[test]
+    fn a_panicking_family_is_reported_and_the_others_still_report() {
+        let text = "Experts say the bridge will close.\n\n<!-- copydesk-disable-next-line no-such-rule -->\nThe council met on Monday, Feb. 30, 2025.\n";
+        let settings = Settings { today: Some(jiff::civil::date(2025, 6, 1)), ..Settings::default() };
+        let doc = Document::parse(text, settings.kind, &settings.extra_abbreviations);
+        let normal = check_document(&doc, &settings);
+        // The text gives every real family something to report, so "the others still report"
+        // compares something.
+        let families: std::collections::BTreeSet<&str> = normal.findings.iter().map(|f| f.family()).collect();
+        assert!(families.len() >= 3, "{families:?}");
+        assert!(normal.internal_errors.is_empty());
+
+        let mut with_panic: Vec<&dyn Family> = vec![&Exploding];
+        with_panic.extend(rules::FAMILIES.iter().copied());
+        let r = check_with_families(&doc, &settings, &with_panic);
+        assert_eq!(r.internal_errors, vec!["rule family 'exploding' panicked: deliberate test panic".to_string()]);
+        // The panicking family's half-done output is discarded; everyone else's is unchanged.
+        assert_eq!(summary(&r), summary(&normal));
+    }
 }

@@ -36,7 +36,16 @@ use settings::EditorSettings;
 
 /// Serve LSP over stdin/stdout until the client exits.
 pub fn run_stdio() -> ExitCode {
-    let rt = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    // Lints run on the blocking pool; more of them at once than there are cores only adds thread
+    // stacks and allocator arenas (memory that stays with the process), so the pool is capped:
+    // the cores, plus room for tokio's stdin/stdout operations, which use the same pool.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(cores + 4)
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             tracing::error!("cannot start the async runtime: {e}");
@@ -55,6 +64,22 @@ pub fn run_stdio() -> ExitCode {
     // Blocking lint tasks of a client that left must not keep the process alive.
     rt.shutdown_background();
     ExitCode::SUCCESS
+}
+
+/// Closing a document at least this large hands freed memory back to the system even while
+/// other documents stay open.
+const TRIM_AFTER_CLOSING_BYTES: usize = 256 * 1024;
+
+/// Give the heap's free pages back to the system. glibc keeps what the process freed in its
+/// arenas (so after all documents close the server's RSS would stay near its peak); `malloc_trim`
+/// returns it. Elsewhere (musl, macOS, Windows) the allocator's own policy applies.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only inspects and releases the allocator's own free lists; it takes the
+    // arena locks itself and is safe to call from any thread at any time.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// What the client said it can do, reduced to what we use.
@@ -596,13 +621,22 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        let mut g = self.lock();
-        if g.docs.remove(&uri).is_none() {
-            tracing::info!("didClose for a document that is not open: {}", uri.as_str());
-            return;
-        }
-        if !g.caps.pull_diagnostics {
-            let _ = self.out.send(Outgoing::Diagnostics(uri, Vec::new(), None));
+        let (closed, store_empty) = {
+            let mut g = self.lock();
+            let Some(closed) = g.docs.remove(&uri) else {
+                tracing::info!("didClose for a document that is not open: {}", uri.as_str());
+                return;
+            };
+            if !g.caps.pull_diagnostics {
+                let _ = self.out.send(Outgoing::Diagnostics(uri, Vec::new(), None));
+            }
+            (closed, g.docs.is_empty())
+        };
+        let large = closed.doc.rope.len_bytes() >= TRIM_AFTER_CLOSING_BYTES;
+        drop(closed);
+        if store_empty || large {
+            // Off the async threads: trimming walks the heap.
+            tokio::task::spawn_blocking(release_free_memory);
         }
     }
 

@@ -60,7 +60,9 @@ impl Sent {
     pub fn new(text: &str, span: Span, quotes: &[Span]) -> Sent {
         let s = &text[span.range()];
         let base = span.start;
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        // Sized up front: `collect` would grow from a quarter of the length, reallocating per sentence.
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+        chars.extend(s.char_indices());
         let mut toks = Vec::with_capacity(chars.len() / 4 + 1);
         let mut norm = String::with_capacity(s.len() + 8);
         let mut k = 0;

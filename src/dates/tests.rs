@@ -15,6 +15,17 @@ fn found(text: &str) -> Vec<(String, String)> {
     exprs(text, Some(date(2025, 3, 4))).into_iter().map(|e| (e.span.slice(text).to_string(), e.value)).collect()
 }
 
+/// Each `(text, expression, value)`: the expression is recognised in the text with that value.
+fn assert_finds(cases: &[(&str, &str, &str)]) {
+    for &(text, want_text, want_value) in cases {
+        let f = found(text);
+        assert!(
+            f.iter().any(|(t, v)| t == want_text && v == want_value),
+            "{text:?}: wanted {want_text:?} = {want_value}, found {f:?}"
+        );
+    }
+}
+
 fn one(text: &str) -> (String, String) {
     let f = found(text);
     assert_eq!(f.len(), 1, "expected one date in {text:?}, found {f:?}");
@@ -42,13 +53,7 @@ fn recognises_every_newsroom_style() {
         ("The plant opened in Sept. 2019... no, on Sept. 3, 2019.", "Sept. 3, 2019", "2019-09-03"),
         ("The filing arrived Sep. 3, 2019, by mail.", "Sep. 3, 2019", "2019-09-03"),
     ];
-    for (text, want_text, want_value) in cases {
-        let f = found(text);
-        assert!(
-            f.iter().any(|(t, v)| t == want_text && v == want_value),
-            "{text:?}: wanted {want_text:?} = {want_value}, found {f:?}"
-        );
-    }
+    assert_finds(&cases);
 }
 
 #[test]
@@ -113,13 +118,7 @@ fn resolves_relative_expressions() {
         ("The market will soon cool.", "soon", "FUTURE_REF"),
         ("Profits fell in the fourth quarter of 2024.", "the fourth quarter of 2024", "2024-Q4"),
     ];
-    for (text, want_text, want_value) in cases {
-        let f = found(text);
-        assert!(
-            f.iter().any(|(t, v)| t == want_text && v == want_value),
-            "{text:?}: wanted {want_text:?} = {want_value}, found {f:?}"
-        );
-    }
+    assert_finds(&cases);
 }
 
 #[test]

@@ -80,9 +80,7 @@ impl LineIndex {
         }
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let (start, end) = self.line_content(text, line);
-        let upto = offset.min(end).max(start);
-        let col = count_units(&text[start..upto], enc);
-        LineCol { line: line as u32, col: col as u32 }
+        LineCol { line: line as u32, col: column_of(&text[start..end], offset - start, enc) }
     }
 
     /// Line/column to byte offset, clamping what does not exist and saying so.

@@ -55,52 +55,82 @@ fn joins_word(prev: char, c: char, next: Option<char>) -> bool {
     }
 }
 
+/// The character at byte `i` of `s` (a char boundary below `s.len()`) and its length. Prose is
+/// mostly ASCII, so a byte below 0x80 is taken as it is instead of going through UTF-8 decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// The character at byte `i` of `s`, if `i` is inside it.
+#[inline]
+fn char_after(s: &str, i: usize) -> Option<char> {
+    (i < s.len()).then(|| char_at(s, i).0)
+}
+
 impl Sent {
     /// Tokenise `text[span]`; `quotes` are quotation spans (any order) whose tokens are marked quoted.
+    ///
+    /// One forward pass over the bytes, decoding a character only where it is not ASCII, with the
+    /// previous character carried along and the next one peeked at when a joiner (`'`, `-`, `.`,
+    /// `,`, `&`) needs it: no per-sentence buffer of decoded characters.
     pub fn new(text: &str, span: Span, quotes: &[Span]) -> Sent {
         let s = &text[span.range()];
         let base = span.start;
-        // Sized up front: `collect` would grow from a quarter of the length, reallocating per sentence.
-        let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-        chars.extend(s.char_indices());
-        let mut toks = Vec::with_capacity(chars.len() / 4 + 1);
+        let mut toks = Vec::with_capacity(s.len() / 4 + 1);
         let mut norm = String::with_capacity(s.len() + 8);
         let mut k = 0;
-        while k < chars.len() {
-            let (off, c) = chars[k];
+        // The character before byte `k`.
+        let mut prev: Option<char> = None;
+        while k < s.len() {
+            let (c, cl) = char_at(s, k);
             if c.is_whitespace() {
-                k += 1;
+                prev = Some(c);
+                k += cl;
                 continue;
             }
-            let next = chars.get(k + 1).map(|p| p.1);
-            let prev_space = k == 0 || !chars[k - 1].1.is_alphanumeric();
-            let starts_decimal = c == '.' && prev_space && next.is_some_and(|n| n.is_ascii_digit());
+            let prev_space = prev.is_none_or(|p| !p.is_alphanumeric());
+            let starts_decimal = c == '.' && prev_space && char_after(s, k + cl).is_some_and(|n| n.is_ascii_digit());
             if !norm.is_empty() {
                 norm.push(' ');
             }
             let n0 = norm.len() as u32;
             if c.is_alphanumeric() || starts_decimal {
-                let mut e = k + 1;
-                while e < chars.len() {
-                    let ch = chars[e].1;
-                    if ch.is_alphanumeric() || joins_word(chars[e - 1].1, ch, chars.get(e + 1).map(|p| p.1)) {
-                        e += 1;
-                    } else {
+                let mut e = k + cl;
+                // The character before byte `e`.
+                let mut pe = c;
+                while e < s.len() {
+                    let (ch, l) = char_at(s, e);
+                    let joins = ch.is_alphanumeric()
+                        || (matches!(ch, '\'' | '’' | '-' | '‑' | '.' | ',' | '&')
+                            && joins_word(pe, ch, char_after(s, e + l)));
+                    if !joins {
                         break;
                     }
+                    pe = ch;
+                    e += l;
                 }
-                for &(_, ch) in &chars[k..e] {
-                    match ch {
-                        '’' => norm.push('\''),
-                        '‑' => norm.push('-'),
-                        ch if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
-                        ch => norm.extend(ch.to_lowercase()),
+                let word = &s[k..e];
+                if word.is_ascii() {
+                    norm.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    for ch in word.chars() {
+                        match ch {
+                            '’' => norm.push('\''),
+                            '‑' => norm.push('-'),
+                            ch if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
+                            ch => norm.extend(ch.to_lowercase()),
+                        }
                     }
                 }
-                let end = chars.get(e).map_or(s.len(), |p| p.0);
                 let kind = if c.is_ascii_digit() || c == '.' { K::Num } else { K::Word };
                 toks.push(Tok {
-                    span: Span::new(base + off, base + end),
+                    span: Span::new(base + k, base + e),
                     n0,
                     n1: norm.len() as u32,
                     kind,
@@ -108,6 +138,7 @@ impl Sent {
                     quoted: false,
                     flags: 0,
                 });
+                prev = Some(pe);
                 k = e;
             } else {
                 let n = match c {
@@ -118,7 +149,7 @@ impl Sent {
                 };
                 norm.push(n);
                 toks.push(Tok {
-                    span: Span::new(base + off, base + off + c.len_utf8()),
+                    span: Span::new(base + k, base + k + cl),
                     n0,
                     n1: norm.len() as u32,
                     kind: K::Punct,
@@ -126,7 +157,8 @@ impl Sent {
                     quoted: false,
                     flags: 0,
                 });
-                k += 1;
+                prev = Some(c);
+                k += cl;
             }
         }
         if !quotes.is_empty() {

@@ -102,10 +102,22 @@ impl Sent {
             }
             let n0 = norm.len() as u32;
             if c.is_alphanumeric() || starts_decimal {
+                let bytes = s.as_bytes();
                 let mut e = k + cl;
                 // The character before byte `e`.
                 let mut pe = c;
-                while e < s.len() {
+                loop {
+                    // A run of ASCII letters and digits, the bulk of every word, byte by byte.
+                    let run = e;
+                    while e < bytes.len() && bytes[e].is_ascii_alphanumeric() {
+                        e += 1;
+                    }
+                    if e > run {
+                        pe = bytes[e - 1] as char;
+                    }
+                    if e >= bytes.len() {
+                        break;
+                    }
                     let (ch, l) = char_at(s, e);
                     let joins = ch.is_alphanumeric()
                         || (matches!(ch, '\'' | '’' | '-' | '‑' | '.' | ',' | '&')
@@ -118,7 +130,8 @@ impl Sent {
                 }
                 let word = &s[k..e];
                 if word.is_ascii() {
-                    norm.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    norm.push_str(word);
+                    norm[n0 as usize..].make_ascii_lowercase();
                 } else {
                     for ch in word.chars() {
                         match ch {

@@ -60,6 +60,8 @@ pub mod flags {
     pub const RATE: u64 = 1 << 21;
     pub const OFFICIAL_ACTION: u64 = 1 << 22;
     pub const PLAN: u64 = 1 << 23;
+    /// The first word of a multi-word quantifier ("a" of "a number of").
+    pub const GROUP_QUANTIFIER_START: u64 = 1 << 24;
     // The closed-class tables of `sentence.rs`.
     pub const DETERMINER: u64 = 1 << 32;
     pub const DEFINITE: u64 = 1 << 33;
@@ -240,6 +242,9 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     tag(&mut single_words(&claim, "rate-words"), flags::RATE);
     tag(&mut single_words(&claim, "official-actions"), flags::OFFICIAL_ACTION);
     tag(&mut single_words(&claim, "plan-words"), flags::PLAN);
+    let group_quantifiers: Vec<Vec<&'static str>> =
+        vague.get("group-quantifiers").into_iter().flatten().map(|p| p.split_whitespace().collect()).collect();
+    tag(&mut group_quantifiers.iter().filter_map(|q| q.first().copied()), flags::GROUP_QUANTIFIER_START);
     use super::sentence as st;
     for (table, bit) in [
         (st::DETERMINERS, flags::DETERMINER),
@@ -262,18 +267,7 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         tag(&mut table.iter().copied(), bit);
     }
     let longest_word = words.keys().map(String::len).max().unwrap_or(0);
-    Lists {
-        phrases,
-        cues,
-        words,
-        longest_word,
-        group_quantifiers: vague
-            .get("group-quantifiers")
-            .into_iter()
-            .flatten()
-            .map(|p| p.split_whitespace().collect())
-            .collect(),
-    }
+    Lists { phrases, cues, words, longest_word, group_quantifiers }
 });
 
 #[cfg(test)]

@@ -844,9 +844,11 @@ enum Np {
 }
 
 fn classify_np(s: &Sent, a: usize, b: usize) -> Np {
-    let words: Vec<usize> = (a..b).filter(|&k| s.toks[k].kind != K::Punct).collect();
-    let Some(&head) = words.first() else { return Np::Other };
-    if words.len() == 1 && has(s, head, flags::PRONOUN) {
+    // The first word, and whether it is the only one (counted without collecting them).
+    let mut words = (a..b).filter(|&k| s.toks[k].kind != K::Punct);
+    let Some(head) = words.next() else { return Np::Other };
+    let single = words.next().is_none();
+    if single && has(s, head, flags::PRONOUN) {
         return Np::Pronoun;
     }
     if quantified_group(s, a, b) {
@@ -883,7 +885,10 @@ fn quantified_group(s: &Sent, a: usize, b: usize) -> bool {
     let mut k = a;
     if has(s, a, flags::QUANTIFIER) {
         k = a + 1;
-    } else if let Some(q) = LISTS.group_quantifiers.iter().find(|q| q.iter().enumerate().all(|(o, w)| s.is(a + o, w))) {
+    } else if let Some(q) = has(s, a, flags::GROUP_QUANTIFIER_START)
+        .then(|| LISTS.group_quantifiers.iter().find(|q| q.iter().enumerate().all(|(o, w)| s.is(a + o, w))))
+        .flatten()
+    {
         k = a + q.len();
     }
     if k > a && s.is(k, "of") && s.is(k + 1, "the") {
@@ -1558,8 +1563,9 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
     if i >= 3 && s.punct(i - 1) == Some(',') && s.toks[i - 2].kind == K::Num && has(s, i - 3, flags::MONTH) {
         return None; // "Nov. 14, 2022"
     }
-    let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
-    let is_year = w.len() == 4 && digits.len() == 4 && (1000..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
+    // Four digits in four bytes: the whole word is the number.
+    let is_year =
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (1000..=2100).contains(&w.parse::<u32>().unwrap_or(0));
     if money {
         let mut e = i + 1;
         if next_fl & flags::SCALE != 0 {

@@ -102,8 +102,10 @@ pub(crate) struct Lists {
     /// Every listed single word and the [`flags`] of the lists it is in. Hashed with FxHash: the
     /// keys are our own short words, and SipHash's flooding defence costs more than the lookup.
     pub words: FxHashMap<String, u64>,
-    /// The longest key of [`Lists::words`], in bytes: longer tokens need no lookup.
-    pub longest_word: usize,
+    /// For each first byte, bit `min(len, 31)` is set if some key of [`Lists::words`] starts with
+    /// that byte and has that length: most tokens (punctuation, numbers, long or rare words) are
+    /// ruled out by this one load, without hashing.
+    pub key_shapes: [u32; 256],
     /// Multi-word quantifiers, as word sequences ("a number of").
     pub group_quantifiers: Vec<Vec<&'static str>>,
 }
@@ -116,14 +118,19 @@ fn single_words<'a>(
     map.get(key).into_iter().flatten().copied().filter(|w| !w.contains(' '))
 }
 
+/// The bit of a key length in [`Lists::key_shapes`].
+fn shape_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
 impl Lists {
     /// The [`flags`] of `word` (lowercase, as in a sentence's normalised string); 0 if unlisted.
     #[inline]
     pub fn word_flags(&self, word: &str) -> u64 {
-        if word.len() > self.longest_word {
-            return 0;
+        match word.as_bytes().first() {
+            Some(&b) if self.key_shapes[b as usize] & shape_bit(word.len()) == 0 => 0,
+            _ => self.words.get(word).copied().unwrap_or(0),
         }
-        self.words.get(word).copied().unwrap_or(0)
     }
 }
 
@@ -266,8 +273,13 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     ] {
         tag(&mut table.iter().copied(), bit);
     }
-    let longest_word = words.keys().map(String::len).max().unwrap_or(0);
-    Lists { phrases, cues, words, longest_word, group_quantifiers }
+    let mut key_shapes = [0u32; 256];
+    for w in words.keys() {
+        if let Some(&b) = w.as_bytes().first() {
+            key_shapes[b as usize] |= shape_bit(w.len());
+        }
+    }
+    Lists { phrases, cues, words, key_shapes, group_quantifiers }
 });
 
 #[cfg(test)]

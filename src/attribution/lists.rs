@@ -79,6 +79,7 @@ pub mod flags {
     pub const ANON_DET: u64 = 1 << 45;
     pub const OBJECT_TAKING: u64 = 1 << 46;
     pub const DIRECTION: u64 = 1 << 47;
+    pub const MAKE: u64 = 1 << 48;
 }
 
 /// `[section]`-headed lists: blank lines and `#` comments skipped, entries lowercased.
@@ -270,6 +271,7 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         (st::ANON_DETS, flags::ANON_DET),
         (st::OBJECT_TAKING, flags::OBJECT_TAKING),
         (st::DIRECTIONS, flags::DIRECTION),
+        (st::MAKE, flags::MAKE),
     ] {
         tag(&mut table.iter().copied(), bit);
     }

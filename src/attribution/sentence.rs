@@ -1442,6 +1442,8 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
                     break;
                 }
             }
+            // Most words are none of these: one test of the flags instead of three helpers.
+            K::Word if t.flags & (flags::SPELLED | flags::SUPERLATIVE | flags::MAKE) == 0 => {}
             K::Word => {
                 if has(s, i, flags::SPELLED) {
                     let prev_det = i > 0 && (has(s, i - 1, flags::DEFINITE) || s.w(i - 1).ends_with("'s"));
@@ -1463,7 +1465,7 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
 /// A causative "make" with a comparative result in the same clause: "made the floods far worse",
 /// "makes outages more likely". Returns the end of the cue.
 fn made_worse_at(s: &Sent, i: usize) -> Option<usize> {
-    if !matches!(s.w(i), "made" | "make" | "makes" | "making") {
+    if !has(s, i, flags::MAKE) {
         return None;
     }
     let n = s.toks.len();
@@ -1477,6 +1479,9 @@ fn made_worse_at(s: &Sent, i: usize) -> Option<usize> {
     }
     None
 }
+
+/// The forms of causative "make".
+pub(super) const MAKE: &[&str] = &["made", "make", "makes", "making"];
 
 /// Movement words after a strong change verb: "plunged into", "surged forward".
 pub(super) const DIRECTIONS: &[&str] =

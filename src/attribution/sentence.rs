@@ -35,6 +35,7 @@ pub(crate) struct Tok {
 }
 
 /// A tokenised sentence.
+#[derive(Default)]
 pub(crate) struct Sent {
     pub toks: Vec<Tok>,
     /// Lowercased tokens joined by single spaces; punctuation normalised (`“”` to `"`, `’` to `'`).
@@ -91,12 +92,23 @@ impl Sent {
     /// One forward pass over the bytes, decoding a character only where it is not ASCII, with the
     /// previous character carried along and the next one peeked at when a joiner (`'`, `-`, `.`,
     /// `,`, `&`) needs it: no per-sentence buffer of decoded characters.
+    #[cfg(test)]
     pub fn new(text: &str, span: Span, quotes: &[Span]) -> Sent {
+        let mut sent = Sent::default();
+        sent.fill(text, span, quotes);
+        sent
+    }
+
+    /// [`Sent::new`] into this sentence's buffers, reusing their memory.
+    pub fn fill(&mut self, text: &str, span: Span, quotes: &[Span]) {
         let s = &text[span.range()];
         let base = span.start;
         let lists = &*LISTS;
-        let mut toks = Vec::with_capacity(s.len() / 4 + 1);
-        let mut norm = String::with_capacity(s.len() + 8);
+        let Sent { toks, norm, first } = self;
+        toks.clear();
+        toks.reserve(s.len() / 4 + 1);
+        norm.clear();
+        norm.reserve(s.len() + 8);
         let mut k = 0;
         // The character before byte `k`.
         let mut prev: Option<char> = None;
@@ -188,12 +200,11 @@ impl Sent {
             }
         }
         if !quotes.is_empty() {
-            for t in &mut toks {
+            for t in toks.iter_mut() {
                 t.quoted = quotes.iter().any(|q| q.contains_span(t.span));
             }
         }
-        let first = toks.iter().position(|t| t.kind == K::Word).unwrap_or(0);
-        Sent { toks, norm, first }
+        *first = toks.iter().position(|t| t.kind == K::Word).unwrap_or(0);
     }
 
     pub fn w(&self, i: usize) -> &str {
@@ -624,19 +635,45 @@ fn has(s: &Sent, i: usize, bits: u64) -> bool {
     s.fl(i) & bits != 0
 }
 
+/// The buffers of one sentence's analysis, kept from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    sent: Sent,
+    phrase_hits: Vec<(Cue, usize, usize)>,
+}
+
+/// Buffers grown past this many bytes by a huge sentence (a long paragraph with no full stop) are
+/// freed rather than kept.
+const SCRATCH_KEEP_BYTES: usize = 1 << 18;
+
+thread_local! {
+    /// Most sentences are short, so allocating and freeing their token vector and normalised
+    /// string cost about as much as filling them: each thread reuses one set instead. Taken out
+    /// while in use, so a nested call would only start from empty buffers.
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
 pub(crate) fn analyse(text: &str, span: Span, quotes: &[Span], extras: &Extras) -> Facts {
-    let s = Sent::new(text, span, quotes);
-    // One automaton pass for the phrases; single words have their flags from `Sent::new`.
-    let mut phrase_hits: Vec<(Cue, usize, usize)> = Vec::new();
+    let mut scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
+    let Scratch { sent: s, phrase_hits } = &mut scratch;
+    s.fill(text, span, quotes);
+    // One automaton pass for the phrases; single words have their flags from `Sent::fill`.
+    phrase_hits.clear();
     for m in LISTS.phrases.find_overlapping_iter(s.norm.as_str()) {
         if let Some((a, b)) = s.token_range(m.start(), m.end()) {
             phrase_hits.push((LISTS.cues[m.pattern().as_usize()], a, b));
         }
     }
-    analyse_tokens(&s, phrase_hits, extras)
+    let facts = analyse_tokens(s, phrase_hits, extras);
+    let kept = s.norm.capacity() + s.toks.capacity() * std::mem::size_of::<Tok>();
+    if kept <= SCRATCH_KEEP_BYTES {
+        // Only fails while the thread is shutting down, when there is nothing to keep them for.
+        let _ = SCRATCH.try_with(|cell| cell.set(scratch));
+    }
+    facts
 }
 
-fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &Extras) -> Facts {
+fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: &Extras) -> Facts {
     let mut f = Facts::default();
     let n = s.toks.len();
     if n == 0 {
@@ -671,10 +708,10 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
     });
 
     // Anonymous sources: formulas and "a/an <modifiers> <person noun>" used as a source.
-    anonymous_sources(s, &phrase_hits, reason, &mut f);
+    anonymous_sources(s, phrase_hits, reason, &mut f);
 
     // Vague phrases from the list.
-    for &(cue, a, b) in &phrase_hits {
+    for &(cue, a, b) in phrase_hits.iter() {
         if cue != Cue::Vague || s.toks[a].quoted {
             continue;
         }
@@ -751,7 +788,7 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
     }
     // "reportedly", "allegedly": a claim passed on from nobody, unless the sentence names a source.
     if f.found.is_none() {
-        for &(cue, a, b) in &phrase_hits {
+        for &(cue, a, b) in phrase_hits.iter() {
             if cue == Cue::VagueAdverb && !s.toks[a].quoted {
                 push_vague(&mut f, VagueSource { span: s.span(a, b), fix: VagueFix::Prefix });
             }
@@ -779,7 +816,7 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
         f.found = Some(Found { how: How::Anonymous, source: sp, verb: Some(sp), pronoun: false, proper: false });
     }
 
-    f.checkable = checkable(s, &phrase_hits);
+    f.checkable = checkable(s, phrase_hits);
     f
 }
 

@@ -56,17 +56,38 @@ fn joins_word(prev: char, c: char, next: Option<char>) -> bool {
     }
 }
 
-/// Bytes that are ASCII letters or digits, by table: one load in the tokeniser's innermost loop
-/// instead of three range tests.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// Classes of bytes for the tokeniser ([`ASCII_CLASS`]); bytes of non-ASCII characters have none.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const SPACE: u8 = 4;
+
+/// The class of every ASCII byte, so that the tokeniser's tests on ASCII text are one load
+/// instead of the range tests of `char::is_alphanumeric` and friends.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() { ALNUM } else { 0 }
+            | if c.is_ascii_uppercase() { UPPER } else { 0 }
+            // `char::is_whitespace` on ASCII: includes U+000B, which `is_ascii_whitespace` does not.
+            | if matches!(c, b' ' | b'\t'..=b'\r') { SPACE } else { 0 };
         b += 1;
     }
     t
 };
+
+/// `c.is_alphanumeric()`, by table for ASCII.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { ASCII_CLASS[c as usize] & ALNUM != 0 } else { c.is_alphanumeric() }
+}
+
+/// `c.is_whitespace()`, by table for ASCII.
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() { ASCII_CLASS[c as usize] & SPACE != 0 } else { c.is_whitespace() }
+}
 
 /// The character at byte `i` of `s` (a char boundary below `s.len()`) and its length. Prose is
 /// mostly ASCII, so a byte below 0x80 is taken as it is instead of going through UTF-8 decoding.
@@ -88,10 +109,6 @@ fn char_after(s: &str, i: usize) -> Option<char> {
 
 impl Sent {
     /// Tokenise `text[span]`; `quotes` are quotation spans (any order) whose tokens are marked quoted.
-    ///
-    /// One forward pass over the bytes, decoding a character only where it is not ASCII, with the
-    /// previous character carried along and the next one peeked at when a joiner (`'`, `-`, `.`,
-    /// `,`, `&`) needs it: no per-sentence buffer of decoded characters.
     #[cfg(test)]
     pub fn new(text: &str, span: Span, quotes: &[Span]) -> Sent {
         let mut sent = Sent::default();
@@ -100,8 +117,13 @@ impl Sent {
     }
 
     /// [`Sent::new`] into this sentence's buffers, reusing their memory.
+    ///
+    /// One forward pass over the bytes, decoding a character only where it is not ASCII, with the
+    /// previous character carried along and the next one peeked at when a joiner (`'`, `-`, `.`,
+    /// `,`, `&`) needs it: no per-sentence buffer of decoded characters.
     pub fn fill(&mut self, text: &str, span: Span, quotes: &[Span]) {
         let s = &text[span.range()];
+        let bytes = s.as_bytes();
         let base = span.start;
         let lists = &*LISTS;
         let Sent { toks, norm, first } = self;
@@ -114,26 +136,29 @@ impl Sent {
         let mut prev: Option<char> = None;
         while k < s.len() {
             let (c, cl) = char_at(s, k);
-            if c.is_whitespace() {
+            if is_space(c) {
                 prev = Some(c);
                 k += cl;
                 continue;
             }
-            let prev_space = prev.is_none_or(|p| !p.is_alphanumeric());
+            let prev_space = prev.is_none_or(|p| !is_alnum(p));
             let starts_decimal = c == '.' && prev_space && char_after(s, k + cl).is_some_and(|n| n.is_ascii_digit());
             if !norm.is_empty() {
                 norm.push(' ');
             }
             let n0 = norm.len() as u32;
-            if c.is_alphanumeric() || starts_decimal {
-                let bytes = s.as_bytes();
+            if is_alnum(c) || starts_decimal {
                 let mut e = k + cl;
                 // The character before byte `e`.
                 let mut pe = c;
+                // What the word holds so far: only ASCII, any ASCII capital.
+                let mut ascii = c.is_ascii();
+                let mut classes = ASCII_CLASS[bytes[k] as usize];
                 loop {
                     // A run of ASCII letters and digits, the bulk of every word, byte by byte.
                     let run = e;
-                    while e < bytes.len() && ASCII_ALNUM[bytes[e] as usize] {
+                    while e < bytes.len() && ASCII_CLASS[bytes[e] as usize] & ALNUM != 0 {
+                        classes |= ASCII_CLASS[bytes[e] as usize];
                         e += 1;
                     }
                     if e > run {
@@ -143,19 +168,24 @@ impl Sent {
                         break;
                     }
                     let (ch, l) = char_at(s, e);
-                    let joins = ch.is_alphanumeric()
+                    let joins = is_alnum(ch)
                         || (matches!(ch, '\'' | '’' | '-' | '‑' | '.' | ',' | '&')
                             && joins_word(pe, ch, char_after(s, e + l)));
                     if !joins {
                         break;
                     }
+                    ascii &= ch.is_ascii();
+                    classes |= ASCII_CLASS[bytes[e] as usize];
                     pe = ch;
                     e += l;
                 }
                 let word = &s[k..e];
-                if word.is_ascii() {
+                if ascii {
+                    // Most words are lowercase already: copied as they are.
                     norm.push_str(word);
-                    norm[n0 as usize..].make_ascii_lowercase();
+                    if classes & UPPER != 0 {
+                        norm[n0 as usize..].make_ascii_lowercase();
+                    }
                 } else {
                     for ch in word.chars() {
                         match ch {

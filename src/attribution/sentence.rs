@@ -262,7 +262,12 @@ impl Sent {
     }
 
     fn punct(&self, i: usize) -> Option<char> {
-        (i < self.toks.len() && self.toks[i].kind == K::Punct).then(|| self.w(i).chars().next().unwrap_or(' '))
+        let t = self.toks.get(i).filter(|t| t.kind == K::Punct)?;
+        // Punctuation is mostly ASCII: its byte is the character, with no slicing or decoding.
+        match self.norm.as_bytes().get(t.n0 as usize) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            _ => Some(self.w(i).chars().next().unwrap_or(' ')),
+        }
     }
 
     /// The token range a match `n0..n1` of the normalised string covers, if it is on token edges.

@@ -8,7 +8,9 @@ use serde_json::Value;
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit};
 
 use crate::engine::document::FrontMatter;
-use crate::engine::{Applicability, DocKind, Document, Edit, Report, Settings, Severity};
+use std::sync::{Arc, Mutex};
+
+use crate::engine::{Applicability, DocKind, Document, Edit, Memo, Report, Settings, Severity};
 use crate::text::Span;
 use crate::text::position::{Encoding, LineCol, LineIndex};
 
@@ -26,6 +28,9 @@ pub struct Job {
     pub max_document_size: usize,
     pub inlay_hints: bool,
     pub encoding: Encoding,
+    /// The document's memo of sentence analyses, when it has one. A lint that finds it busy
+    /// (another lint of the same document holds it) checks without it.
+    pub memo: Option<Arc<Mutex<Memo>>>,
 }
 
 /// The result of linting one snapshot.
@@ -99,7 +104,7 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 
 /// Lint one snapshot. Pure apart from logging; run it off the async threads.
 pub fn analyse(job: Job) -> Analysis {
-    let Job { generation, version, text, settings, max_document_size, inlay_hints, encoding } = job;
+    let Job { generation, version, text, settings, max_document_size, inlay_hints, encoding, memo } = job;
     let kind = settings.kind;
     let index = LineIndex::new(&text);
     let mut a = Analysis {
@@ -122,7 +127,10 @@ pub fn analyse(job: Job) -> Analysis {
     }
     {
         let doc = Document::parse(&text, kind, &settings.extra_abbreviations);
-        a.report = crate::engine::check_document(&doc, &settings);
+        a.report = match memo.as_ref().and_then(|m| m.try_lock().ok()) {
+            Some(mut m) => crate::engine::check_document_with(&doc, &settings, &mut m),
+            None => crate::engine::check_document(&doc, &settings),
+        };
         a.front_matter = doc.front_matter.clone();
     }
     for e in &a.report.internal_errors {

@@ -104,6 +104,8 @@ struct Entry {
     linting: bool,
     config: Option<Arc<Config>>,
     path: Option<PathBuf>,
+    /// Sentence analyses kept between this document's lints (see [`crate::engine::Memo`]).
+    memo: Arc<std::sync::Mutex<crate::engine::Memo>>,
 }
 
 struct Shared {
@@ -278,6 +280,7 @@ impl Backend {
             max_document_size: shared.editor.max_document_size,
             inlay_hints: shared.editor.inlay_hints,
             encoding: shared.encoding,
+            memo: Some(e.memo.clone()),
         }
     }
 
@@ -574,6 +577,7 @@ impl LanguageServer for Backend {
                 linting: false,
                 config,
                 path,
+                memo: Arc::default(),
             };
             g.docs.insert(td.uri.clone(), entry);
             message

@@ -95,7 +95,7 @@ impl Analysis {
     }
 }
 
-fn severity(s: Severity) -> DiagnosticSeverity {
+pub(crate) fn severity(s: Severity) -> DiagnosticSeverity {
     match s {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,

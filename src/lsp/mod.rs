@@ -4,8 +4,8 @@
 //! the handler's first `.await`, under a `std::sync::Mutex` that is never held across an await;
 //! tower-lsp starts handlers in arrival order, so edits apply in arrival order.
 //! *Invariant:* diagnostics are only published for the version the store holds at the moment
-//! of publishing (checked under the lock, queued in order to one publisher task); when edits come
-//! faster than lints, only the newest text is linted.
+//! of publishing (checked under the lock, queued under it to the one stdout writer of
+//! [`output`]); when edits come faster than lints, only the newest text is linted.
 //! *Boundary:* positions are converted only by `crate::text::position` (via [`document`] and
 //! [`analysis`]); the engine sees text and `Settings`, never protocol types.
 pub mod actions;
@@ -13,6 +13,7 @@ pub mod analysis;
 pub mod document;
 pub mod framing;
 pub mod info;
+pub mod output;
 pub mod settings;
 
 use std::collections::HashMap;
@@ -22,7 +23,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::Result as RpcResult;
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
@@ -52,15 +52,26 @@ pub fn run_stdio() -> ExitCode {
             return ExitCode::from(crate::cli::EXIT_ERROR);
         }
     };
+    let out = match output::Output::spawn(std::io::stdout()) {
+        Ok(out) => out,
+        Err(e) => {
+            tracing::error!("cannot start the output thread: {e}");
+            return ExitCode::from(crate::cli::EXIT_ERROR);
+        }
+    };
+    let transport = out.transport();
+    let writer = out.clone();
     rt.block_on(async {
-        let (service, socket) = LspService::build(Backend::new)
+        let (service, socket) = LspService::build(move |client| Backend::new(client, writer))
             .custom_method("copydesk/documentText", Backend::document_text)
             .custom_method(framing::INVALID_METHOD, Backend::invalid_message)
             .finish();
         let (input, guard) = tokio::io::duplex(1 << 20);
         tokio::spawn(framing::sanitize(tokio::io::stdin(), guard));
-        Server::new(input, tokio::io::stdout(), socket).serve(service).await;
+        Server::new(input, transport, socket).serve(service).await;
     });
+    // The last responses (to `shutdown`) may still be queued.
+    out.flush(std::time::Duration::from_secs(2));
     // Blocking lint tasks of a client that left must not keep the process alive.
     rt.shutdown_background();
     ExitCode::SUCCESS
@@ -119,14 +130,11 @@ struct Shared {
     last_settings_error: Option<String>,
 }
 
-enum Outgoing {
-    Diagnostics(Uri, Vec<Diagnostic>, Option<i32>),
-}
-
 pub struct Backend {
     client: Client,
     shared: Arc<Mutex<Shared>>,
-    out: mpsc::UnboundedSender<Outgoing>,
+    /// Publications go straight to stdout, serialised (see [`output`]).
+    out: output::Output,
 }
 
 #[derive(Debug, Deserialize)]
@@ -227,18 +235,7 @@ fn load_config(
 }
 
 impl Backend {
-    fn new(client: Client) -> Backend {
-        let (tx, mut rx) = mpsc::unbounded_channel::<Outgoing>();
-        let publisher = client.clone();
-        tokio::spawn(async move {
-            while let Some(msg) = rx.recv().await {
-                match msg {
-                    Outgoing::Diagnostics(uri, diags, version) => {
-                        publisher.publish_diagnostics(uri, diags, version).await
-                    }
-                }
-            }
-        });
+    fn new(client: Client, out: output::Output) -> Backend {
         Backend {
             client,
             shared: Arc::new(Mutex::new(Shared {
@@ -250,7 +247,7 @@ impl Backend {
                 init_options: None,
                 last_settings_error: None,
             })),
-            out: tx,
+            out,
         }
     }
 
@@ -312,13 +309,14 @@ impl Backend {
                     return;
                 }
             };
+            let for_uri = uri.clone();
             let linted = tokio::task::spawn_blocking(move || {
                 let a = analysis::analyse(job);
-                let d = analysis::diagnostics(&a);
-                (a, d)
+                let message = output::publication(&for_uri, &a);
+                (a, message)
             });
-            let (analysis, diagnostics) = match linted.await {
-                Ok((a, d)) => (Arc::new(a), d),
+            let (analysis, message) = match linted.await {
+                Ok((a, m)) => (Arc::new(a), m),
                 Err(err) => {
                     tracing::error!("lint task failed: {err}");
                     if let Some(e) = self.lock().docs.get_mut(&uri) {
@@ -331,7 +329,7 @@ impl Backend {
             let Some(e) = g.docs.get_mut(&uri) else { return };
             if e.generation == analysis.generation {
                 // Current: publish under the lock so no newer version can slip in between.
-                let _ = self.out.send(Outgoing::Diagnostics(uri.clone(), diagnostics, Some(analysis.version)));
+                self.out.send_body(message);
                 e.analysis = Some(analysis);
             } else {
                 tracing::debug!(version = analysis.version, "dropping a stale lint");
@@ -628,7 +626,7 @@ impl LanguageServer for Backend {
                 return;
             };
             if !g.caps.pull_diagnostics {
-                let _ = self.out.send(Outgoing::Diagnostics(uri, Vec::new(), None));
+                self.out.send_body(output::cleared(&uri));
             }
             (closed, g.docs.is_empty())
         };

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -36,13 +37,17 @@ use settings::EditorSettings;
 
 /// Serve LSP over stdin/stdout until the client exits.
 pub fn run_stdio() -> ExitCode {
+    limit_allocator_arenas();
     // Lints run on the blocking pool; more of them at once than there are cores only adds thread
     // stacks and allocator arenas (memory that stays with the process), so the pool is capped:
-    // the cores, plus room for tokio's stdin/stdout operations, which use the same pool.
+    // the cores, plus room for tokio's stdin/stdout operations, which use the same pool. An idle
+    // pool thread exits after a second: its allocator cache goes back to the heap, so the trim
+    // after the last document closes ([`Backend::did_close`]) can return it.
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .max_blocking_threads(cores + 4)
+        .thread_keep_alive(IDLE_THREAD_LIFETIME)
         .enable_all()
         .build()
     {
@@ -71,7 +76,7 @@ pub fn run_stdio() -> ExitCode {
         Server::new(input, transport, socket).serve(service).await;
     });
     // The last responses (to `shutdown`) may still be queued.
-    out.flush(std::time::Duration::from_secs(2));
+    out.flush(Duration::from_secs(2));
     // Blocking lint tasks of a client that left must not keep the process alive.
     rt.shutdown_background();
     ExitCode::SUCCESS
@@ -80,6 +85,25 @@ pub fn run_stdio() -> ExitCode {
 /// Closing a document at least this large hands freed memory back to the system even while
 /// other documents stay open.
 const TRIM_AFTER_CLOSING_BYTES: usize = 256 * 1024;
+
+/// How long an idle blocking-pool thread lives.
+const IDLE_THREAD_LIFETIME: Duration = Duration::from_secs(1);
+/// After the last document closes, the heap is trimmed at once and again after this long, when
+/// the idle lint threads have exited and handed their allocator caches back.
+const SECOND_TRIM_AFTER: Duration = Duration::from_millis(1500);
+
+/// At most two glibc malloc arenas. By default glibc gives threads up to 8 per core, and every
+/// arena keeps its own partly used pages after its documents are gone (measured, 20 documents
+/// opened and closed: 3.3 MB above the warm start with the default, 2.0 MB with two arenas).
+/// Two serve the two threads that allocate at once here (a lint, and the async threads).
+/// Called before any thread starts.
+fn limit_allocator_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; called before the server starts threads.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
 
 /// Give the heap's free pages back to the system. glibc keeps what the process freed in its
 /// arenas (so after all documents close the server's RSS would stay near its peak); `malloc_trim`
@@ -91,6 +115,26 @@ fn release_free_memory() {
     unsafe {
         libc::malloc_trim(0);
     }
+}
+
+/// A short article of our own that touches every part of the engine: dateline, weekdays,
+/// relative dates, attribution, quotations, claims, a suppression comment, abbreviations.
+const WARM_UP_TEXT: &str = include_str!("warmup.md");
+
+/// Check [`WARM_UP_TEXT`] once, so the engine's process-wide word-list automata and regexes
+/// (built on first use, kept for the life of the process) exist before the first document:
+/// the first keystroke does not pay for them, and the memory they hold is part of the
+/// server's baseline from the start. Then the check's own garbage goes back to the system.
+fn warm_up() {
+    let started = std::time::Instant::now();
+    let settings = crate::engine::Settings {
+        kind: DocKind::Markdown,
+        today: Some(jiff::civil::date(2025, 3, 4)),
+        ..crate::engine::Settings::default()
+    };
+    let report = crate::check(WARM_UP_TEXT, &settings);
+    release_free_memory();
+    tracing::info!(findings = report.findings.len(), ms = started.elapsed().as_millis() as u64, "engine ready");
 }
 
 /// What the client said it can do, reduced to what we use.
@@ -543,6 +587,8 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        // Off the async threads: building the automata takes a few milliseconds.
+        tokio::task::spawn_blocking(warm_up);
         // Requests to the client run on their own task: a client that exits without answering
         // them must not keep the server from stopping.
         let this = self.handle();
@@ -635,6 +681,15 @@ impl LanguageServer for Backend {
         if store_empty || large {
             // Off the async threads: trimming walks the heap.
             tokio::task::spawn_blocking(release_free_memory);
+        }
+        if store_empty {
+            let this = self.handle();
+            tokio::spawn(async move {
+                tokio::time::sleep(SECOND_TRIM_AFTER).await;
+                if this.lock().docs.is_empty() {
+                    tokio::task::spawn_blocking(release_free_memory);
+                }
+            });
         }
     }
 

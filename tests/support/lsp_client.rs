@@ -80,6 +80,8 @@ pub struct Client {
     child: Child,
     stdin: ChildStdin,
     rx: Receiver<Frame>,
+    /// The server's log lines (info and above from copydesk itself).
+    log: Receiver<String>,
     next_id: i64,
     /// Notifications received while waiting for something else, oldest first.
     pending: std::collections::VecDeque<Frame>,
@@ -90,18 +92,29 @@ fn parse(frame: &Frame) -> Value {
 }
 
 impl Client {
-    /// Start `bin server` with logging off.
+    /// Start `bin server`, logging copydesk's own messages from `info` up (a handful per
+    /// session: nothing is logged per edit at that level).
     pub fn spawn(bin: &str) -> Client {
         let mut child = Command::new(bin)
             .arg("server")
-            .env("COPYDESK_LOG", "off")
+            .env("COPYDESK_LOG", "copydesk=info")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {bin} server: {e}"));
         let stdin = child.stdin.take().expect("stdin");
         let stdout = child.stdout.take().expect("stdout");
+        let stderr = child.stderr.take().expect("stderr");
+        let (log_tx, log) = channel();
+        thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if log_tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
         let (tx, rx) = channel();
         thread::spawn(move || {
             let mut r = BufReader::with_capacity(1 << 16, stdout);
@@ -111,11 +124,32 @@ impl Client {
                 }
             }
         });
-        Client { child, stdin, rx, next_id: 1, pending: Default::default() }
+        Client { child, stdin, rx, log, next_id: 1, pending: Default::default() }
     }
 
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// Wait for a log line containing `needle`; returns it.
+    pub fn wait_log(&mut self, needle: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.log.recv_timeout(left) {
+                Ok(line) if line.contains(needle) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("the server did not log '{needle}' within {timeout:?}"),
+            }
+        }
+    }
+
+    /// `initialize` (see [`Client::initialize`]), then wait until the server has warmed its
+    /// engine: from then on its memory holds everything a check builds once per process.
+    pub fn initialize_warm(&mut self, encodings: &[&str]) -> Value {
+        let r = self.initialize(encodings);
+        self.wait_log("engine ready", Duration::from_secs(60));
+        r
     }
 
     pub fn send(&mut self, msg: &Value) {

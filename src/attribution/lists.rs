@@ -2,11 +2,15 @@
 //!
 //! Multi-word lists (vague phrases, anonymous-source formulas, anonymity reasons, causal and record
 //! cues) go into one Aho-Corasick automaton, run once per sentence over its normalised token
-//! string (see [`super::sentence`]). Single-word lists are hash sets looked up per token.
+//! string (see [`super::sentence`]). Single words, from the data lists and from the closed-class
+//! tables in [`super::sentence`] (determiners, prepositions, ...), go into one map from the word to
+//! the [`flags`] of every list it is in: each token is looked up once, when it is made, and the
+//! analysis then tests bits instead of comparing and hashing strings.
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 const VAGUE: &str = include_str!("../../data/vague_phrases.txt");
 const ANONYMOUS: &str = include_str!("../../data/anonymous_sources.txt");
@@ -27,18 +31,55 @@ pub enum Cue {
     VagueAdverb,
     /// A fraction in words ("a third", "two-thirds").
     Fraction,
-    /// A single word and the lists it is in ([`flags`] bits).
-    Word(u32),
 }
 
-/// Bits of [`Cue::Word`]: the single-word lists a token belongs to, found by the same automaton
-/// pass as the phrases so that no per-token hash lookups are needed.
+/// The single-word lists a word belongs to, as bits of [`Lists::words`].
 pub mod flags {
-    pub const REPORT: u32 = 1;
-    pub const OPINION: u32 = 1 << 1;
-    pub const PASSIVE: u32 = 1 << 2;
-    pub const SPELLED: u32 = 1 << 3;
-    pub const SUPERLATIVE: u32 = 1 << 4;
+    // Reporting-verb forms, and lists of `data/*.txt`.
+    pub const REPORT: u64 = 1;
+    pub const OPINION: u64 = 1 << 1;
+    pub const PASSIVE: u64 = 1 << 2;
+    pub const SPELLED: u64 = 1 << 3;
+    pub const SUPERLATIVE: u64 = 1 << 4;
+    pub const VAGUE_SUBJECT: u64 = 1 << 5;
+    pub const QUANTIFIER: u64 = 1 << 6;
+    pub const SOURCE_NOUN: u64 = 1 << 7;
+    pub const SOURCE_MODIFIER: u64 = 1 << 8;
+    pub const ANON_HEAD: u64 = 1 << 9;
+    pub const DOCUMENT: u64 = 1 << 10;
+    pub const ORGANISATION: u64 = 1 << 11;
+    pub const NOT_AFTER_MOST: u64 = 1 << 12;
+    pub const CHANGE: u64 = 1 << 13;
+    pub const SCALE: u64 = 1 << 14;
+    pub const CURRENCY: u64 = 1 << 15;
+    pub const TIME_UNIT: u64 = 1 << 16;
+    pub const IDENTIFIER: u64 = 1 << 17;
+    pub const NEVER_NAMED: u64 = 1 << 18;
+    pub const IRREGULAR_PLURAL: u64 = 1 << 19;
+    pub const APPROXIMATOR: u64 = 1 << 20;
+    pub const RATE: u64 = 1 << 21;
+    pub const OFFICIAL_ACTION: u64 = 1 << 22;
+    pub const PLAN: u64 = 1 << 23;
+    /// The first word of a multi-word quantifier ("a" of "a number of").
+    pub const GROUP_QUANTIFIER_START: u64 = 1 << 24;
+    // The closed-class tables of `sentence.rs`.
+    pub const DETERMINER: u64 = 1 << 32;
+    pub const DEFINITE: u64 = 1 << 33;
+    pub const PREP: u64 = 1 << 34;
+    pub const BE: u64 = 1 << 35;
+    pub const AUX_ADV: u64 = 1 << 36;
+    pub const PRONOUN: u64 = 1 << 37;
+    pub const CLAUSE: u64 = 1 << 38;
+    pub const EVIDENCE: u64 = 1 << 39;
+    pub const NOUNISH: u64 = 1 << 40;
+    pub const CONTINUATION: u64 = 1 << 41;
+    pub const MONTH: u64 = 1 << 42;
+    pub const MODAL: u64 = 1 << 43;
+    pub const DUE_TO_VERB: u64 = 1 << 44;
+    pub const ANON_DET: u64 = 1 << 45;
+    pub const OBJECT_TAKING: u64 = 1 << 46;
+    pub const DIRECTION: u64 = 1 << 47;
+    pub const MAKE: u64 = 1 << 48;
 }
 
 /// `[section]`-headed lists: blank lines and `#` comments skipped, entries lowercased.
@@ -59,31 +100,39 @@ pub(crate) fn sections(text: &'static str) -> HashMap<&'static str, Vec<&'static
 pub(crate) struct Lists {
     pub phrases: AhoCorasick,
     pub cues: Vec<Cue>,
-    pub vague_subjects: HashSet<&'static str>,
-    pub quantifiers: HashSet<&'static str>,
-    pub source_nouns: HashSet<&'static str>,
-    pub source_modifiers: HashSet<&'static str>,
-    pub anon_heads: HashSet<String>,
-    pub documents: HashSet<&'static str>,
-    pub organisations: HashSet<&'static str>,
-    pub not_after_most: HashSet<&'static str>,
-    pub change: HashSet<&'static str>,
-    pub scale: HashSet<&'static str>,
-    pub currency_words: HashSet<&'static str>,
-    pub time_units: HashSet<&'static str>,
-    pub identifiers: HashSet<&'static str>,
-    pub never_named: HashSet<&'static str>,
-    pub irregular_plurals: HashSet<&'static str>,
-    pub approximators: HashSet<&'static str>,
-    pub rate_words: HashSet<&'static str>,
-    pub official_actions: HashSet<&'static str>,
-    pub plan_words: HashSet<&'static str>,
+    /// Every listed single word and the [`flags`] of the lists it is in. Hashed with FxHash: the
+    /// keys are our own short words, and SipHash's flooding defence costs more than the lookup.
+    pub words: FxHashMap<String, u64>,
+    /// For each first byte, bit `min(len, 31)` is set if some key of [`Lists::words`] starts with
+    /// that byte and has that length: most tokens (punctuation, numbers, long or rare words) are
+    /// ruled out by this one load, without hashing.
+    pub key_shapes: [u32; 256],
     /// Multi-word quantifiers, as word sequences ("a number of").
     pub group_quantifiers: Vec<Vec<&'static str>>,
 }
 
-fn set(map: &HashMap<&'static str, Vec<&'static str>>, key: &str) -> HashSet<&'static str> {
-    map.get(key).map(|v| v.iter().copied().filter(|w| !w.contains(' ')).collect()).unwrap_or_default()
+/// The single words (entries without a space) of list `key`.
+fn single_words<'a>(
+    map: &'a HashMap<&'static str, Vec<&'static str>>,
+    key: &str,
+) -> impl Iterator<Item = &'static str> + 'a {
+    map.get(key).into_iter().flatten().copied().filter(|w| !w.contains(' '))
+}
+
+/// The bit of a key length in [`Lists::key_shapes`].
+fn shape_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
+impl Lists {
+    /// The [`flags`] of `word` (lowercase, as in a sentence's normalised string); 0 if unlisted.
+    #[inline]
+    pub fn word_flags(&self, word: &str) -> u64 {
+        match word.as_bytes().first() {
+            Some(&b) if self.key_shapes[b as usize] & shape_bit(word.len()) == 0 => 0,
+            _ => self.words.get(word).copied().unwrap_or(0),
+        }
+    }
 }
 
 /// Build a whole-phrase automaton (ASCII case-insensitive) over lowercase patterns.
@@ -142,24 +191,6 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     add(claim.get("record"), Cue::Record, false);
     add(claim.get("change-strong"), Cue::ChangeStrong, false);
     add(claim.get("percent"), Cue::Percent, false);
-    // Single words, each once, tagged with every list it is in.
-    let mut words: HashMap<&'static str, u32> = HashMap::new();
-    let mut tag = |list: Box<dyn Iterator<Item = &'static str>>, bit: u32| {
-        for w in list {
-            *words.entry(w).or_default() |= bit;
-        }
-    };
-    tag(Box::new(crate::engine::lexicon::reporting_verb_forms()), flags::REPORT);
-    tag(Box::new(vague.get("opinion-verbs").into_iter().flatten().copied()), flags::OPINION);
-    tag(Box::new(vague.get("passive").into_iter().flatten().copied()), flags::PASSIVE);
-    tag(Box::new(claim.get("spelled-numbers").into_iter().flatten().copied()), flags::SPELLED);
-    tag(Box::new(claim.get("superlatives").into_iter().flatten().copied()), flags::SUPERLATIVE);
-    let mut words: Vec<(&'static str, u32)> = words.into_iter().filter(|(w, _)| !w.contains(' ')).collect();
-    words.sort_unstable();
-    for (w, f) in words {
-        patterns.push(w.to_string());
-        cues.push(Cue::Word(f));
-    }
     // A full DFA: built once, and the fastest to scan every sentence with.
     let phrases = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
@@ -177,35 +208,80 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         .map(|h| format!("{h}s"))
         .collect();
     anon_heads.extend(plurals);
-    Lists {
-        phrases,
-        cues,
-        vague_subjects: set(&vague, "subjects"),
-        quantifiers: set(&vague, "quantifiers"),
-        source_nouns: set(&vague, "source-nouns"),
-        source_modifiers: set(&vague, "source-modifiers"),
-        anon_heads,
-        documents: set(&sources, "documents"),
-        organisations: set(&sources, "organisations"),
-        not_after_most: set(&claim, "not-superlative-after-most"),
-        change: set(&claim, "change"),
-        scale: set(&claim, "scale"),
-        currency_words: set(&claim, "currency-words"),
-        time_units: set(&claim, "time-units"),
-        identifiers: set(&claim, "identifier-words"),
-        never_named: set(&vague, "never-named"),
-        irregular_plurals: set(&claim, "irregular-plurals"),
-        approximators: set(&claim, "approximators"),
-        rate_words: set(&claim, "rate-words"),
-        official_actions: set(&claim, "official-actions"),
-        plan_words: set(&claim, "plan-words"),
-        group_quantifiers: vague
-            .get("group-quantifiers")
-            .into_iter()
-            .flatten()
-            .map(|p| p.split_whitespace().collect())
-            .collect(),
+
+    // Single words, each once, tagged with every list it is in.
+    let mut words: FxHashMap<String, u64> = FxHashMap::default();
+    let mut tag = |list: &mut dyn Iterator<Item = &str>, bit: u64| {
+        for w in list {
+            *words.entry(w.to_string()).or_default() |= bit;
+        }
+    };
+    // Verb forms, numbers and superlatives were once patterns of the phrase automaton, and are
+    // normalised as its patterns are.
+    let normalised = |words: &mut dyn Iterator<Item = &'static str>| -> Vec<String> {
+        words.filter(|w| !w.contains(' ')).map(normalise_phrase).collect()
+    };
+    for (words, bit) in [
+        (normalised(&mut crate::engine::lexicon::reporting_verb_forms()), flags::REPORT),
+        (normalised(&mut single_words(&vague, "opinion-verbs")), flags::OPINION),
+        (normalised(&mut single_words(&vague, "passive")), flags::PASSIVE),
+        (normalised(&mut single_words(&claim, "spelled-numbers")), flags::SPELLED),
+        (normalised(&mut single_words(&claim, "superlatives")), flags::SUPERLATIVE),
+    ] {
+        tag(&mut words.iter().map(String::as_str), bit);
     }
+    // The other lists are compared with tokens as they are written in the files.
+    tag(&mut single_words(&vague, "subjects"), flags::VAGUE_SUBJECT);
+    tag(&mut single_words(&vague, "quantifiers"), flags::QUANTIFIER);
+    tag(&mut single_words(&vague, "source-nouns"), flags::SOURCE_NOUN);
+    tag(&mut single_words(&vague, "source-modifiers"), flags::SOURCE_MODIFIER);
+    tag(&mut anon_heads.iter().map(String::as_str), flags::ANON_HEAD);
+    tag(&mut single_words(&sources, "documents"), flags::DOCUMENT);
+    tag(&mut single_words(&sources, "organisations"), flags::ORGANISATION);
+    tag(&mut single_words(&claim, "not-superlative-after-most"), flags::NOT_AFTER_MOST);
+    tag(&mut single_words(&claim, "change"), flags::CHANGE);
+    tag(&mut single_words(&claim, "scale"), flags::SCALE);
+    tag(&mut single_words(&claim, "currency-words"), flags::CURRENCY);
+    tag(&mut single_words(&claim, "time-units"), flags::TIME_UNIT);
+    tag(&mut single_words(&claim, "identifier-words"), flags::IDENTIFIER);
+    tag(&mut single_words(&vague, "never-named"), flags::NEVER_NAMED);
+    tag(&mut single_words(&claim, "irregular-plurals"), flags::IRREGULAR_PLURAL);
+    tag(&mut single_words(&claim, "approximators"), flags::APPROXIMATOR);
+    tag(&mut single_words(&claim, "rate-words"), flags::RATE);
+    tag(&mut single_words(&claim, "official-actions"), flags::OFFICIAL_ACTION);
+    tag(&mut single_words(&claim, "plan-words"), flags::PLAN);
+    let group_quantifiers: Vec<Vec<&'static str>> =
+        vague.get("group-quantifiers").into_iter().flatten().map(|p| p.split_whitespace().collect()).collect();
+    tag(&mut group_quantifiers.iter().filter_map(|q| q.first().copied()), flags::GROUP_QUANTIFIER_START);
+    use super::sentence as st;
+    for (table, bit) in [
+        (st::DETERMINERS, flags::DETERMINER),
+        (st::DEFINITE, flags::DEFINITE),
+        (st::PREPS, flags::PREP),
+        (st::BE, flags::BE),
+        (st::AUX_ADV, flags::AUX_ADV),
+        (st::PRONOUNS, flags::PRONOUN),
+        (st::CLAUSE, flags::CLAUSE),
+        (st::EVIDENCE, flags::EVIDENCE),
+        (st::NOUNISH, flags::NOUNISH),
+        (st::CONTINUATION, flags::CONTINUATION),
+        (st::MONTHS, flags::MONTH),
+        (st::MODALS, flags::MODAL),
+        (st::DUE_TO_VERBS, flags::DUE_TO_VERB),
+        (st::ANON_DETS, flags::ANON_DET),
+        (st::OBJECT_TAKING, flags::OBJECT_TAKING),
+        (st::DIRECTIONS, flags::DIRECTION),
+        (st::MAKE, flags::MAKE),
+    ] {
+        tag(&mut table.iter().copied(), bit);
+    }
+    let mut key_shapes = [0u32; 256];
+    for w in words.keys() {
+        if let Some(&b) = w.as_bytes().first() {
+            key_shapes[b as usize] |= shape_bit(w.len());
+        }
+    }
+    Lists { phrases, cues, words, key_shapes, group_quantifiers }
 });
 
 #[cfg(test)]
@@ -215,20 +291,18 @@ mod tests {
     #[test]
     fn every_list_file_has_its_sections() {
         let l = &*LISTS;
-        assert!(l.vague_subjects.contains("experts"));
-        assert!(l.quantifiers.contains("various"));
-        let word = |w: &str| {
-            l.phrases
-                .find_overlapping_iter(w)
-                .find(|m| m.start() == 0 && m.end() == w.len())
-                .map(|m| l.cues[m.pattern().as_usize()])
-        };
-        assert_eq!(word("believed"), Some(Cue::Word(flags::PASSIVE | flags::OPINION)));
-        assert_eq!(word("said"), Some(Cue::Word(flags::REPORT | flags::PASSIVE)));
-        assert_eq!(word("largest"), Some(Cue::Word(flags::SUPERLATIVE)));
-        assert!(l.anon_heads.contains("official") && l.anon_heads.contains("officer"));
-        assert!(l.time_units.contains("years"));
-        assert!(l.documents.contains("memo"));
+        let word = |w: &str| l.word_flags(w);
+        assert_eq!(word("experts"), flags::VAGUE_SUBJECT | flags::SOURCE_NOUN);
+        assert_ne!(word("various") & flags::QUANTIFIER, 0);
+        assert_eq!(word("believed"), flags::PASSIVE | flags::OPINION);
+        assert_eq!(word("said"), flags::REPORT | flags::PASSIVE);
+        assert_eq!(word("largest"), flags::SUPERLATIVE);
+        assert_ne!(word("official") & word("officer") & word("officials") & flags::ANON_HEAD, 0);
+        assert_ne!(word("years") & flags::TIME_UNIT, 0);
+        assert_ne!(word("memo") & flags::DOCUMENT, 0);
+        assert_eq!(word("of"), flags::PREP | flags::NOT_AFTER_MOST);
+        assert_eq!(word("the"), flags::DETERMINER | flags::DEFINITE);
+        assert_eq!(word("unlisted"), 0);
         assert_eq!(l.cues.len(), l.phrases.patterns_len());
         assert!(l.cues.contains(&Cue::Reason) && l.cues.contains(&Cue::Causal));
     }

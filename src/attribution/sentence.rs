@@ -4,8 +4,15 @@
 //!
 //! The tokens are our own rather than [`crate::engine::Document::tokens`]: the analysis needs a
 //! normalised (lowercase, single-spaced, straight-apostrophe) copy of the sentence to run the
-//! phrase automaton over, with a map back to byte offsets, and building both in one pass over
-//! the sentence is cheaper than converting the document's tokens.
+//! phrase automaton over, with a map back to byte offsets, and the word lists each token is in;
+//! building all three in one pass over the sentence's bytes ([`Sent::fill`]) is cheaper than
+//! converting the document's tokens.
+//!
+//! Speed (this is most of the attribution model's cost): each token is looked up once in
+//! [`super::lists::Lists::words`] and carries the [`flags`] of every single-word list it is in, so
+//! the analysis tests bits instead of comparing or hashing strings; the phrase automaton is run
+//! once per sentence, for phrases only; the tokeniser takes ASCII bytes by table and decodes only
+//! non-ASCII characters; and the sentence buffers are reused from one sentence to the next.
 use aho_corasick::AhoCorasick;
 
 use super::lists::{Cue, LISTS, flags};
@@ -30,11 +37,12 @@ pub(crate) struct Tok {
     pub cap: bool,
     /// Inside a quotation (marks included).
     pub quoted: bool,
-    /// The single-word lists the token is in ([`flags`]).
-    pub flags: u32,
+    /// The single-word lists the token is in ([`flags`]), looked up once when it is made.
+    pub flags: u64,
 }
 
 /// A tokenised sentence.
+#[derive(Default)]
 pub(crate) struct Sent {
     pub toks: Vec<Tok>,
     /// Lowercased tokens joined by single spaces; punctuation normalised (`“”` to `"`, `’` to `'`).
@@ -55,59 +63,157 @@ fn joins_word(prev: char, c: char, next: Option<char>) -> bool {
     }
 }
 
+/// Classes of bytes for the tokeniser ([`ASCII_CLASS`]); bytes of non-ASCII characters have none.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const SPACE: u8 = 4;
+
+/// The class of every ASCII byte, so that the tokeniser's tests on ASCII text are one load
+/// instead of the range tests of `char::is_alphanumeric` and friends.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() { ALNUM } else { 0 }
+            | if c.is_ascii_uppercase() { UPPER } else { 0 }
+            // `char::is_whitespace` on ASCII: includes U+000B, which `is_ascii_whitespace` does not.
+            | if matches!(c, b' ' | b'\t'..=b'\r') { SPACE } else { 0 };
+        b += 1;
+    }
+    t
+};
+
+/// `c.is_alphanumeric()`, by table for ASCII.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { ASCII_CLASS[c as usize] & ALNUM != 0 } else { c.is_alphanumeric() }
+}
+
+/// `c.is_whitespace()`, by table for ASCII.
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() { ASCII_CLASS[c as usize] & SPACE != 0 } else { c.is_whitespace() }
+}
+
+/// The character at byte `i` of `s` (a char boundary below `s.len()`) and its length. Prose is
+/// mostly ASCII, so a byte below 0x80 is taken as it is instead of going through UTF-8 decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// The character at byte `i` of `s`, if `i` is inside it.
+#[inline]
+fn char_after(s: &str, i: usize) -> Option<char> {
+    (i < s.len()).then(|| char_at(s, i).0)
+}
+
 impl Sent {
     /// Tokenise `text[span]`; `quotes` are quotation spans (any order) whose tokens are marked quoted.
+    #[cfg(test)]
     pub fn new(text: &str, span: Span, quotes: &[Span]) -> Sent {
+        let mut sent = Sent::default();
+        sent.fill(text, span, quotes);
+        sent
+    }
+
+    /// [`Sent::new`] into this sentence's buffers, reusing their memory.
+    ///
+    /// One forward pass over the bytes, decoding a character only where it is not ASCII, with the
+    /// previous character carried along and the next one peeked at when a joiner (`'`, `-`, `.`,
+    /// `,`, `&`) needs it: no per-sentence buffer of decoded characters.
+    pub fn fill(&mut self, text: &str, span: Span, quotes: &[Span]) {
         let s = &text[span.range()];
+        let bytes = s.as_bytes();
         let base = span.start;
-        // Sized up front: `collect` would grow from a quarter of the length, reallocating per sentence.
-        let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-        chars.extend(s.char_indices());
-        let mut toks = Vec::with_capacity(chars.len() / 4 + 1);
-        let mut norm = String::with_capacity(s.len() + 8);
+        let lists = &*LISTS;
+        let Sent { toks, norm, first } = self;
+        toks.clear();
+        toks.reserve(s.len() / 4 + 1);
+        norm.clear();
+        norm.reserve(s.len() + 8);
         let mut k = 0;
-        while k < chars.len() {
-            let (off, c) = chars[k];
-            if c.is_whitespace() {
-                k += 1;
+        // The character before byte `k`.
+        let mut prev: Option<char> = None;
+        while k < s.len() {
+            let (c, cl) = char_at(s, k);
+            if is_space(c) {
+                prev = Some(c);
+                k += cl;
                 continue;
             }
-            let next = chars.get(k + 1).map(|p| p.1);
-            let prev_space = k == 0 || !chars[k - 1].1.is_alphanumeric();
-            let starts_decimal = c == '.' && prev_space && next.is_some_and(|n| n.is_ascii_digit());
+            let prev_space = prev.is_none_or(|p| !is_alnum(p));
+            let starts_decimal = c == '.' && prev_space && char_after(s, k + cl).is_some_and(|n| n.is_ascii_digit());
             if !norm.is_empty() {
                 norm.push(' ');
             }
             let n0 = norm.len() as u32;
-            if c.is_alphanumeric() || starts_decimal {
-                let mut e = k + 1;
-                while e < chars.len() {
-                    let ch = chars[e].1;
-                    if ch.is_alphanumeric() || joins_word(chars[e - 1].1, ch, chars.get(e + 1).map(|p| p.1)) {
+            if is_alnum(c) || starts_decimal {
+                let mut e = k + cl;
+                // The character before byte `e`.
+                let mut pe = c;
+                // What the word holds so far: only ASCII, any ASCII capital.
+                let mut ascii = c.is_ascii();
+                let mut classes = ASCII_CLASS[bytes[k] as usize];
+                loop {
+                    // A run of ASCII letters and digits, the bulk of every word, byte by byte.
+                    let run = e;
+                    while e < bytes.len() && ASCII_CLASS[bytes[e] as usize] & ALNUM != 0 {
+                        classes |= ASCII_CLASS[bytes[e] as usize];
                         e += 1;
-                    } else {
+                    }
+                    if e > run {
+                        pe = bytes[e - 1] as char;
+                    }
+                    if e >= bytes.len() {
                         break;
                     }
+                    let (ch, l) = char_at(s, e);
+                    let joins = is_alnum(ch)
+                        || (matches!(ch, '\'' | '’' | '-' | '‑' | '.' | ',' | '&')
+                            && joins_word(pe, ch, char_after(s, e + l)));
+                    if !joins {
+                        break;
+                    }
+                    ascii &= ch.is_ascii();
+                    classes |= ASCII_CLASS[bytes[e] as usize];
+                    pe = ch;
+                    e += l;
                 }
-                for &(_, ch) in &chars[k..e] {
-                    match ch {
-                        '’' => norm.push('\''),
-                        '‑' => norm.push('-'),
-                        ch if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
-                        ch => norm.extend(ch.to_lowercase()),
+                let word = &s[k..e];
+                if ascii {
+                    // Most words are lowercase already: copied as they are.
+                    norm.push_str(word);
+                    if classes & UPPER != 0 {
+                        norm[n0 as usize..].make_ascii_lowercase();
+                    }
+                } else {
+                    for ch in word.chars() {
+                        match ch {
+                            '’' => norm.push('\''),
+                            '‑' => norm.push('-'),
+                            ch if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
+                            ch => norm.extend(ch.to_lowercase()),
+                        }
                     }
                 }
-                let end = chars.get(e).map_or(s.len(), |p| p.0);
                 let kind = if c.is_ascii_digit() || c == '.' { K::Num } else { K::Word };
                 toks.push(Tok {
-                    span: Span::new(base + off, base + end),
+                    span: Span::new(base + k, base + e),
                     n0,
                     n1: norm.len() as u32,
                     kind,
                     cap: c.is_uppercase(),
                     quoted: false,
-                    flags: 0,
+                    flags: lists.word_flags(&norm[n0 as usize..]),
                 });
+                prev = Some(pe);
                 k = e;
             } else {
                 let n = match c {
@@ -118,24 +224,24 @@ impl Sent {
                 };
                 norm.push(n);
                 toks.push(Tok {
-                    span: Span::new(base + off, base + off + c.len_utf8()),
+                    span: Span::new(base + k, base + k + cl),
                     n0,
                     n1: norm.len() as u32,
                     kind: K::Punct,
                     cap: false,
                     quoted: false,
-                    flags: 0,
+                    flags: lists.word_flags(&norm[n0 as usize..]),
                 });
-                k += 1;
+                prev = Some(c);
+                k += cl;
             }
         }
         if !quotes.is_empty() {
-            for t in &mut toks {
+            for t in toks.iter_mut() {
                 t.quoted = quotes.iter().any(|q| q.contains_span(t.span));
             }
         }
-        let first = toks.iter().position(|t| t.kind == K::Word).unwrap_or(0);
-        Sent { toks, norm, first }
+        *first = toks.iter().position(|t| t.kind == K::Word).unwrap_or(0);
     }
 
     pub fn w(&self, i: usize) -> &str {
@@ -143,12 +249,32 @@ impl Sent {
         &self.norm[t.n0 as usize..t.n1 as usize]
     }
 
+    /// The [`flags`] of token `i`; none past the end.
+    fn fl(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.flags)
+    }
+
+    /// The [`flags`] of token `i` without a possessive ending ("experts'" as "experts").
+    fn fl_stripped(&self, i: usize) -> u64 {
+        if i >= self.toks.len() {
+            return 0;
+        }
+        let w = self.w(i);
+        let stem = strip_possessive(w);
+        if stem.len() == w.len() { self.toks[i].flags } else { LISTS.word_flags(stem) }
+    }
+
     fn is(&self, i: usize, s: &str) -> bool {
         i < self.toks.len() && self.w(i) == s
     }
 
     fn punct(&self, i: usize) -> Option<char> {
-        (i < self.toks.len() && self.toks[i].kind == K::Punct).then(|| self.w(i).chars().next().unwrap_or(' '))
+        let t = self.toks.get(i).filter(|t| t.kind == K::Punct)?;
+        // Punctuation is mostly ASCII: its byte is the character, with no slicing or decoding.
+        match self.norm.as_bytes().get(t.n0 as usize) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            _ => Some(self.w(i).chars().next().unwrap_or(' ')),
+        }
     }
 
     /// The token range a match `n0..n1` of the normalised string covers, if it is on token edges.
@@ -280,12 +406,13 @@ pub(crate) struct Extras {
     pub known: Option<AhoCorasick>,
 }
 
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "some",
     "any", "no", "each", "every", "several", "many", "such",
 ];
-const DEFINITE: &[&str] = &["the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such", "this"];
-const PREPS: &[&str] = &[
+pub(super) const DEFINITE: &[&str] =
+    &["the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "such", "this"];
+pub(super) const PREPS: &[&str] = &[
     "of",
     "in",
     "on",
@@ -318,8 +445,8 @@ const PREPS: &[&str] = &[
     "near",
     "like",
 ];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s"];
-const AUX_ADV: &[&str] = &[
+pub(super) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "am", "'s"];
+pub(super) const AUX_ADV: &[&str] = &[
     "has",
     "have",
     "had",
@@ -393,12 +520,12 @@ const AUX_ADV: &[&str] = &[
     "privately",
     "long",
 ];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-const CLAUSE: &[&str] = &[
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+pub(super) const CLAUSE: &[&str] = &[
     "that", "which", "who", "whom", "whose", "because", "although", "though", "while", "when", "where", "if", "but",
     "and", "or", "so", "whereas", "whether", "unless", "until", "after", "before", "since",
 ];
-const EVIDENCE: &[&str] = &[
+pub(super) const EVIDENCE: &[&str] = &[
     "show",
     "shows",
     "showed",
@@ -432,7 +559,7 @@ const EVIDENCE: &[&str] = &[
     "highlighted",
 ];
 /// Reporting-verb forms that are as often nouns ("the reports", "faces charges").
-const NOUNISH: &[&str] = &[
+pub(super) const NOUNISH: &[&str] = &[
     "report",
     "reports",
     "claim",
@@ -497,8 +624,9 @@ const NOUNISH: &[&str] = &[
     "hail",
     "dub",
 ];
-const CONTINUATION: &[&str] = &["also", "additionally", "moreover", "furthermore", "further", "likewise", "similarly"];
-const MONTHS: &[&str] = &[
+pub(super) const CONTINUATION: &[&str] =
+    &["also", "additionally", "moreover", "furthermore", "further", "likewise", "similarly"];
+pub(super) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -524,19 +652,16 @@ const MONTHS: &[&str] = &[
     "nov",
     "dec",
 ];
-const MODALS: &[&str] = &["could", "may", "might", "would", "can", "will", "should", "if", "whether", "possibly"];
-const DUE_TO_VERBS: &[&str] = &[
+pub(super) const MODALS: &[&str] =
+    &["could", "may", "might", "would", "can", "will", "should", "if", "whether", "possibly"];
+pub(super) const DUE_TO_VERBS: &[&str] = &[
     "be", "begin", "start", "open", "close", "end", "arrive", "expire", "take", "resume", "return", "report", "meet",
     "vote", "finish", "appear", "launch", "retire", "leave", "come", "go", "make", "hold", "deliver", "testify",
     "speak", "stand", "run", "give", "hear", "publish", "present", "announce", "reopen", "sign", "visit", "face",
 ];
 
 /// Words that make a role noun an unnamed person: "a/one/another official", "two councillors".
-const ANON_DETS: &[&str] = &["a", "an", "one", "another", "two", "three", "four", "five"];
-
-fn one_of(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
-}
+pub(super) const ANON_DETS: &[&str] = &["a", "an", "one", "another", "two", "three", "four", "five"];
 
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w)
@@ -547,26 +672,50 @@ fn verbish(s: &Sent, i: usize) -> bool {
     i < s.toks.len() && s.toks[i].flags & (flags::REPORT | flags::OPINION) != 0
 }
 
-fn has(s: &Sent, i: usize, bit: u32) -> bool {
-    i < s.toks.len() && s.toks[i].flags & bit != 0
+/// Whether token `i` is in any of the lists `bits`.
+fn has(s: &Sent, i: usize, bits: u64) -> bool {
+    s.fl(i) & bits != 0
+}
+
+/// The buffers of one sentence's analysis, kept from one sentence to the next.
+#[derive(Default)]
+struct Scratch {
+    sent: Sent,
+    phrase_hits: Vec<(Cue, usize, usize)>,
+}
+
+/// Buffers grown past this many bytes by a huge sentence (a long paragraph with no full stop) are
+/// freed rather than kept.
+const SCRATCH_KEEP_BYTES: usize = 1 << 18;
+
+thread_local! {
+    /// Most sentences are short, so allocating and freeing their token vector and normalised
+    /// string cost about as much as filling them: each thread reuses one set instead. Taken out
+    /// while in use, so a nested call would only start from empty buffers.
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 pub(crate) fn analyse(text: &str, span: Span, quotes: &[Span], extras: &Extras) -> Facts {
-    let mut s = Sent::new(text, span, quotes);
-    // One automaton pass: phrases for the analysis, single words as token flags.
-    let mut phrase_hits: Vec<(Cue, usize, usize)> = Vec::new();
+    let mut scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
+    let Scratch { sent: s, phrase_hits } = &mut scratch;
+    s.fill(text, span, quotes);
+    // One automaton pass for the phrases; single words have their flags from `Sent::fill`.
+    phrase_hits.clear();
     for m in LISTS.phrases.find_overlapping_iter(s.norm.as_str()) {
         if let Some((a, b)) = s.token_range(m.start(), m.end()) {
-            match LISTS.cues[m.pattern().as_usize()] {
-                Cue::Word(f) => s.toks[a].flags |= f,
-                cue => phrase_hits.push((cue, a, b)),
-            }
+            phrase_hits.push((LISTS.cues[m.pattern().as_usize()], a, b));
         }
     }
-    analyse_tokens(&s, phrase_hits, extras)
+    let facts = analyse_tokens(s, phrase_hits, extras);
+    let kept = s.norm.capacity() + s.toks.capacity() * std::mem::size_of::<Tok>();
+    if kept <= SCRATCH_KEEP_BYTES {
+        // Only fails while the thread is shutting down, when there is nothing to keep them for.
+        let _ = SCRATCH.try_with(|cell| cell.set(scratch));
+    }
+    facts
 }
 
-fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &Extras) -> Facts {
+fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: &Extras) -> Facts {
     let mut f = Facts::default();
     let n = s.toks.len();
     if n == 0 {
@@ -582,9 +731,9 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
         f.colon_end = s.punct(last - 1) == Some(':');
     }
     let first = (0..n).find(|&i| s.toks[i].kind != K::Punct).unwrap_or(0);
-    f.continuation = one_of(CONTINUATION, s.w(first))
+    f.continuation = has(s, first, flags::CONTINUATION)
         || (s.is(first, "in") && s.is(first + 1, "addition"))
-        || (one_of(PRONOUNS, s.w(first)) && (s.is(first + 1, "added") || s.is(first + 1, "also")));
+        || (has(s, first, flags::PRONOUN) && (s.is(first + 1, "added") || s.is(first + 1, "also")));
 
     if let Some(ac) = &extras.vague {
         for m in ac.find_overlapping_iter(s.norm.as_str()) {
@@ -601,10 +750,10 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
     });
 
     // Anonymous sources: formulas and "a/an <modifiers> <person noun>" used as a source.
-    anonymous_sources(s, &phrase_hits, reason, &mut f);
+    anonymous_sources(s, phrase_hits, reason, &mut f);
 
     // Vague phrases from the list.
-    for &(cue, a, b) in &phrase_hits {
+    for &(cue, a, b) in phrase_hits.iter() {
         if cue != Cue::Vague || s.toks[a].quoted {
             continue;
         }
@@ -613,20 +762,18 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
         if last_w == "sources" && (s.is(b, "of") || s.is(b, "for")) {
             continue;
         }
-        if LISTS.source_nouns.contains(last_w) {
-            while a > 0
-                && (LISTS.quantifiers.contains(s.w(a - 1)) || LISTS.source_modifiers.contains(s.w(a - 1)))
-                && !s.toks[a - 1].quoted
-            {
+        let source_noun = has(s, b - 1, flags::SOURCE_NOUN);
+        if source_noun {
+            while a > 0 && has(s, a - 1, flags::QUANTIFIER | flags::SOURCE_MODIFIER) && !s.toks[a - 1].quoted {
                 a -= 1;
             }
         }
         // "The experts said" refers back; "Harwick experts say" names them.
-        if a > 0 && (one_of(DEFINITE, s.w(a - 1)) || s.w(a - 1).ends_with("'s") || has_proper(s, a - 1, a)) {
+        if a > 0 && (has(s, a - 1, flags::DEFINITE) || s.w(a - 1).ends_with("'s") || has_proper(s, a - 1, a)) {
             continue;
         }
         // A named group is no vague source: "critics of the plan, including the Taxpayers Alliance".
-        if named_qualifier_follows(s, strip_possessive(last_w), b) {
+        if named_qualifier_follows(s, b - 1, b) {
             continue;
         }
         let sp = s.span(a, b);
@@ -635,9 +782,9 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
             VagueFix::Rewrite(s.span(a, end))
         } else if s.is(a, "according") && b > a + 2 {
             VagueFix::Source(s.span(a + 2, b))
-        } else if LISTS.source_nouns.contains(last_w) {
+        } else if source_noun {
             VagueFix::Source(sp)
-        } else if LISTS.vague_subjects.contains(s.w(a)) && b > a + 1 && verbish(s, b - 1) {
+        } else if has(s, a, flags::VAGUE_SUBJECT) && b > a + 1 && verbish(s, b - 1) {
             VagueFix::Subject(s.span(a, b - 1))
         } else {
             VagueFix::Prefix
@@ -683,7 +830,7 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
     }
     // "reportedly", "allegedly": a claim passed on from nobody, unless the sentence names a source.
     if f.found.is_none() {
-        for &(cue, a, b) in &phrase_hits {
+        for &(cue, a, b) in phrase_hits.iter() {
             if cue == Cue::VagueAdverb && !s.toks[a].quoted {
                 push_vague(&mut f, VagueSource { span: s.span(a, b), fix: VagueFix::Prefix });
             }
@@ -711,7 +858,7 @@ fn analyse_tokens(s: &Sent, mut phrase_hits: Vec<(Cue, usize, usize)>, extras: &
         f.found = Some(Found { how: How::Anonymous, source: sp, verb: Some(sp), pronoun: false, proper: false });
     }
 
-    f.checkable = checkable(s, &phrase_hits);
+    f.checkable = checkable(s, phrase_hits);
     f
 }
 
@@ -737,17 +884,17 @@ fn set_found(f: &mut Facts, fnd: Found) {
     }
 }
 
-/// After a source noun `head` ending at `b`: ", including <Name>" names the group; "at <Name>",
+/// After a source noun at token `head`, its phrase ending at `b`: ", including <Name>" names the group; "at <Name>",
 /// "from <Name>" does too, unless the head is a noun that names no one wherever they are
 /// ("insiders at City Hall", "sources in the ministry": see `[never-named]`).
-fn named_qualifier_follows(s: &Sent, head: &str, b: usize) -> bool {
+fn named_qualifier_follows(s: &Sent, head: usize, b: usize) -> bool {
     let mut j = b;
     if s.punct(j) == Some(',') {
         j += 1;
     }
     let including = s.is(j, "including") || (s.is(j, "such") && s.is(j + 1, "as"));
     let place = s.is(j, "at") || s.is(j, "from") || s.is(j, "with") || s.is(j, "of");
-    if !(including || (place && !LISTS.never_named.contains(head))) {
+    if !(including || (place && s.fl_stripped(head) & flags::NEVER_NAMED == 0)) {
         return false;
     }
     if s.is(j, "such") {
@@ -788,9 +935,11 @@ enum Np {
 }
 
 fn classify_np(s: &Sent, a: usize, b: usize) -> Np {
-    let words: Vec<usize> = (a..b).filter(|&k| s.toks[k].kind != K::Punct).collect();
-    let Some(&head) = words.first() else { return Np::Other };
-    if words.len() == 1 && one_of(PRONOUNS, s.w(head)) {
+    // The first word, and whether it is the only one (counted without collecting them).
+    let mut words = (a..b).filter(|&k| s.toks[k].kind != K::Punct);
+    let Some(head) = words.next() else { return Np::Other };
+    let single = words.next().is_none();
+    if single && has(s, head, flags::PRONOUN) {
         return Np::Pronoun;
     }
     if quantified_group(s, a, b) {
@@ -801,24 +950,20 @@ fn classify_np(s: &Sent, a: usize, b: usize) -> Np {
     }
     // The head noun: the last word before a preposition or a comma.
     let mut end = a;
-    while end < b && s.toks[end].kind != K::Punct && !(end > a && one_of(PREPS, s.w(end))) {
+    while end < b && s.toks[end].kind != K::Punct && !(end > a && has(s, end, flags::PREP)) {
         end += 1;
     }
     let last = if end > a { end - 1 } else { a };
-    let hw = strip_possessive(s.w(last));
-    let fw = s.w(head);
-    let definite = one_of(DEFINITE, fw) || fw.ends_with("'s");
-    let quantified = (a..end).any(|k| LISTS.quantifiers.contains(s.w(k)));
-    if !definite
-        && (LISTS.vague_subjects.contains(hw) || (quantified && LISTS.source_nouns.contains(hw)))
-        && end - a <= 4
-    {
+    let hw = s.fl_stripped(last);
+    let definite = has(s, head, flags::DEFINITE) || s.w(head).ends_with("'s");
+    let quantified = (a..end).any(|k| has(s, k, flags::QUANTIFIER));
+    if !definite && (hw & flags::VAGUE_SUBJECT != 0 || (quantified && hw & flags::SOURCE_NOUN != 0)) && end - a <= 4 {
         return Np::Vague;
     }
-    if LISTS.documents.contains(hw) || LISTS.organisations.contains(hw) {
+    if hw & (flags::DOCUMENT | flags::ORGANISATION) != 0 {
         return Np::Source;
     }
-    if s.toks[head].cap && end - a == 1 && !one_of(DETERMINERS, fw) {
+    if s.toks[head].cap && end - a == 1 && !has(s, head, flags::DETERMINER) {
         // A capitalised single word at the sentence start: "Calloway said".
         return Np::Named;
     }
@@ -829,9 +974,12 @@ fn classify_np(s: &Sent, a: usize, b: usize) -> Np {
 /// "A number of residents", "some of the academics", "Several longtime Fenwick residents".
 fn quantified_group(s: &Sent, a: usize, b: usize) -> bool {
     let mut k = a;
-    if LISTS.quantifiers.contains(s.w(a)) {
+    if has(s, a, flags::QUANTIFIER) {
         k = a + 1;
-    } else if let Some(q) = LISTS.group_quantifiers.iter().find(|q| q.iter().enumerate().all(|(o, w)| s.is(a + o, w))) {
+    } else if let Some(q) = has(s, a, flags::GROUP_QUANTIFIER_START)
+        .then(|| LISTS.group_quantifiers.iter().find(|q| q.iter().enumerate().all(|(o, w)| s.is(a + o, w))))
+        .flatten()
+    {
         k = a + q.len();
     }
     if k > a && s.is(k, "of") && s.is(k + 1, "the") {
@@ -842,27 +990,26 @@ fn quantified_group(s: &Sent, a: usize, b: usize) -> bool {
     }
     // Up to three modifiers, then the head noun: lowercase and plural.
     let mut h = k;
-    while h < b && h < k + 4 && s.toks[h].kind == K::Word && !one_of(PREPS, s.w(h)) && !one_of(CLAUSE, s.w(h)) {
+    while h < b && h < k + 4 && s.toks[h].kind == K::Word && !has(s, h, flags::PREP | flags::CLAUSE) {
         h += 1;
     }
     if h == k {
         return false;
     }
-    let head = &s.toks[h - 1];
-    let w = s.w(h - 1);
-    !head.cap && people_noun(w)
+    !s.toks[h - 1].cap && people_noun(s, h - 1)
 }
 
-/// A plural noun for people: a listed group or role ("experts", "officials", "people"), or an
+/// Token `k` is a plural noun for people: a listed group or role ("experts", "officials", "people"), or an
 /// agent plural ("accountants", "residents", "economists", "farmers", "academics"). Things and
 /// bodies ("banks", "markets", "advances") are left out: "Several banks announced" names events.
-fn people_noun(w: &str) -> bool {
+fn people_noun(s: &Sent, k: usize) -> bool {
     const AGENT: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ics", "eers", "ees"];
-    LISTS.irregular_plurals.contains(w)
-        || LISTS.vague_subjects.contains(w)
-        || LISTS.source_nouns.contains(w) && !LISTS.documents.contains(w)
-        || (LISTS.anon_heads.contains(w) && w.ends_with('s'))
-        || (w.len() > 4 && AGENT.iter().any(|s| w.ends_with(s)) && !LISTS.documents.contains(w))
+    let (w, fl) = (s.w(k), s.fl(k));
+    let document = fl & flags::DOCUMENT != 0;
+    fl & (flags::IRREGULAR_PLURAL | flags::VAGUE_SUBJECT) != 0
+        || fl & flags::SOURCE_NOUN != 0 && !document
+        || (fl & flags::ANON_HEAD != 0 && w.ends_with('s'))
+        || (w.len() > 4 && AGENT.iter().any(|s| w.ends_with(s)) && !document)
 }
 
 fn according_to(s: &Sent, i: usize, f: &mut Facts) {
@@ -895,23 +1042,22 @@ fn finite_position(s: &Sent, i: usize) -> bool {
     }
     let w = s.w(i);
     if i == 0 {
-        return !one_of(NOUNISH, w);
+        return !has(s, i, flags::NOUNISH);
     }
     let p = s.w(i - 1);
     if w.ends_with("ing") {
         // "..., saying", "by saying": a participle continuing the main clause's subject.
         return s.punct(i - 1) == Some(',') || p == "by";
     }
-    if s.toks[i - 1].kind == K::Num || p.ends_with("'s") || one_of(DETERMINERS, p) || one_of(PREPS, p) {
+    if s.toks[i - 1].kind == K::Num || p.ends_with("'s") || has(s, i - 1, flags::DETERMINER | flags::PREP) {
         return false;
     }
     if w.ends_with("ing") {
         return s.punct(i - 1) == Some(',');
     }
-    if one_of(NOUNISH, w) {
+    if has(s, i, flags::NOUNISH) {
         // A noun subject is followed by its verb: "emergency calls have", "reports suggest".
-        let next = if i + 1 < s.toks.len() { s.w(i + 1) } else { "" };
-        let noun_then_verb = one_of(BE, next) || one_of(AUX_ADV, next) || has(s, i + 1, flags::REPORT);
+        let noun_then_verb = has(s, i + 1, flags::BE | flags::AUX_ADV | flags::REPORT);
         return s.toks[i - 1].kind == K::Word && !noun_then_verb;
     }
     true
@@ -919,7 +1065,7 @@ fn finite_position(s: &Sent, i: usize) -> bool {
 
 /// Verbs that report speech only with a clause or as a tag; with a direct object they are ordinary
 /// actions: "the city added 3,000 spaces", "the bank posted a loss", "crews maintained the road".
-const OBJECT_TAKING: &[&str] = &[
+pub(super) const OBJECT_TAKING: &[&str] = &[
     "add",
     "adds",
     "added",
@@ -952,19 +1098,19 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
     }
     let n = s.toks.len();
     let w = s.w(v);
-    if one_of(OBJECT_TAKING, w) && !reports_speech(s, v) {
+    if has(s, v, flags::OBJECT_TAKING) && !reports_speech(s, v) {
         return;
     }
     let verb = s.toks[v].span;
     // Skip auxiliaries and adverbs to the left.
     let mut b = v;
-    while b > 0 && s.toks[b - 1].kind == K::Word && one_of(AUX_ADV, s.w(b - 1)) && !s.toks[b - 1].quoted {
+    while b > 0 && s.toks[b - 1].kind == K::Word && has(s, b - 1, flags::AUX_ADV) && !s.toks[b - 1].quoted {
         b -= 1;
     }
     // Passive: "is believed to", "was reported by", "cited by various defense analysts".
     // "it's said that" is one token.
     let contracted = b > 0 && s.is(b - 1, "it's");
-    let passive = b > 0 && (one_of(BE, s.w(b - 1)) || contracted);
+    let passive = b > 0 && (has(s, b - 1, flags::BE) || contracted);
     if s.is(v + 1, "by") && (passive || w.ends_with("ed") || s.punct(v.wrapping_sub(1)) == Some(',')) {
         let a = v + 2;
         let mut e = a;
@@ -997,16 +1143,16 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
             return;
         }
         let be = b - 1;
-        if s.is(be, "be") && be > 0 && one_of(MODALS, s.w(be - 1)) && !s.is(be.saturating_sub(2), "it") {
+        if s.is(be, "be") && be > 0 && has(s, be - 1, flags::MODAL) && !s.is(be.saturating_sub(2), "it") {
             return; // "could be seen as": the writer's own hedge, not an unnamed source
         }
         let it = contracted || (be > 0 && s.is(be - 1, "it"));
         let next = if v + 1 < n { s.w(v + 1) } else { "" };
-        let to_verb = next == "to" && v + 2 < n && s.toks[v + 2].kind == K::Word && !one_of(DETERMINERS, s.w(v + 2));
+        let to_verb = next == "to" && v + 2 < n && s.toks[v + 2].kind == K::Word && !has(s, v + 2, flags::DETERMINER);
         let follows = to_verb
             || matches!(next, "as" | "among" | "one")
             || (next == "that" && it)
-            || (w == "considered" && one_of(&["the", "a", "an", "to"], next));
+            || (w == "considered" && matches!(next, "the" | "a" | "an" | "to"));
         if !(it || follows) {
             return;
         }
@@ -1029,7 +1175,7 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
     }
     // Active: an inverted subject on the right after a comma or a quotation ("said Ana Ruiz"),
     // else a subject on the left.
-    let evidence = one_of(EVIDENCE, w);
+    let evidence = has(s, v, flags::EVIDENCE);
     if (b == 0 || matches!(s.punct(b - 1), Some(',' | '"' | '\'' | '—'))) && inverted_subject(s, v, evidence, f) {
         return;
     }
@@ -1039,7 +1185,7 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
         if t.quoted || matches!(s.punct(a - 1), Some(';' | ':' | '—' | '(' | ')' | '"' | '.' | '?' | '!')) {
             break;
         }
-        if t.kind == K::Word && one_of(CLAUSE, s.w(a - 1)) {
+        if t.kind == K::Word && has(s, a - 1, flags::CLAUSE) {
             break;
         }
         a -= 1;
@@ -1053,10 +1199,10 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
         // Climb "critics of the plan, including X" to the head phrase, collecting qualifiers.
         let mut ha = hb;
         loop {
-            while ha > a && s.toks[ha - 1].kind != K::Punct && !one_of(PREPS, s.w(ha - 1)) {
+            while ha > a && s.toks[ha - 1].kind != K::Punct && !has(s, ha - 1, flags::PREP) {
                 ha -= 1;
             }
-            if ha > a && one_of(PREPS, s.w(ha - 1)) {
+            if ha > a && has(s, ha - 1, flags::PREP) {
                 let mut p = ha - 1;
                 while p > a && s.punct(p - 1) == Some(',') {
                     p -= 1;
@@ -1070,13 +1216,13 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
         }
         let head_np = {
             let mut e = ha;
-            while e < hb && s.toks[e].kind != K::Punct && !(e > ha && one_of(PREPS, s.w(e))) {
+            while e < hb && s.toks[e].kind != K::Punct && !(e > ha && has(s, e, flags::PREP)) {
                 e += 1;
             }
             // "A number of residents": the quantifier's "of" is part of the head phrase.
             if e < hb && s.is(e, "of") && quantified_group(s, ha, hb) {
                 e += 1;
-                while e < hb && s.toks[e].kind != K::Punct && !one_of(PREPS, s.w(e)) {
+                while e < hb && s.toks[e].kind != K::Punct && !has(s, e, flags::PREP) {
                     e += 1;
                 }
             }
@@ -1086,9 +1232,9 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
         if class == Np::Vague && head_np.1 < hb && has_proper(s, head_np.1, hb) {
             // "critics of the plan, including the Taxpayers Alliance"; "analysts at Cardinal
             // Advisors", but not "insiders at City Hall" (see `named_qualifier_follows`).
-            let head = strip_possessive(s.w(head_np.1 - 1));
+            let never_named = s.fl_stripped(head_np.1 - 1) & flags::NEVER_NAMED != 0;
             let including = (head_np.1..hb).any(|k| s.is(k, "including") || (s.is(k, "such") && s.is(k + 1, "as")));
-            if including || !LISTS.never_named.contains(head) {
+            if including || !never_named {
                 class = Np::Named;
             }
         }
@@ -1156,12 +1302,12 @@ fn inverted_subject(s: &Sent, v: usize, evidence: bool, f: &mut Facts) -> bool {
     while e < n && e < a + 8 && s.toks[e].kind != K::Punct && !s.toks[e].quoted && !s.is(e, "that") {
         e += 1;
     }
-    if e == a || s.is(a, "that") || one_of(PREPS, s.w(a)) {
+    if e == a || s.is(a, "that") || has(s, a, flags::PREP) {
         return false;
     }
     // The subject ends at its head noun: "said Ortiz on Tuesday".
     let mut h = a;
-    while h < e && !(h > a && (one_of(PREPS, s.w(h)) || one_of(CLAUSE, s.w(h)))) {
+    while h < e && !(h > a && has(s, h, flags::PREP | flags::CLAUSE)) {
         h += 1;
     }
     match classify_np(s, a, h) {
@@ -1204,15 +1350,15 @@ fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &m
     let n = s.toks.len();
     let mut cands: Vec<(usize, usize)> = hits.iter().filter(|h| h.0 == Cue::Anonymous).map(|h| (h.1, h.2)).collect();
     for i in 0..n {
-        if !one_of(ANON_DETS, s.w(i)) || s.toks[i].quoted {
+        if !has(s, i, flags::ANON_DET) || s.toks[i].quoted {
             continue;
         }
         // Up to three modifiers, which may be names of places or bodies ("a senior Pentagon official").
         for h in i + 1..(i + 5).min(n) {
-            if s.toks[h].kind != K::Word || one_of(PREPS, s.w(h)) || one_of(CLAUSE, s.w(h)) {
+            if s.toks[h].kind != K::Word || has(s, h, flags::PREP | flags::CLAUSE) {
                 break;
             }
-            if LISTS.anon_heads.contains(s.w(h)) && !s.toks[h].cap {
+            if has(s, h, flags::ANON_HEAD) && !s.toks[h].cap {
                 cands.push((i, h + 1));
                 break;
             }
@@ -1225,7 +1371,7 @@ fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &m
             continue;
         }
         let after_according = a >= 2 && s.is(a - 2, "according") && s.is(a - 1, "to");
-        let formula = !(one_of(ANON_DETS, s.w(a)) || s.is(a, "senior") || s.is(a, "unnamed"));
+        let formula = !(has(s, a, flags::ANON_DET) || s.is(a, "senior") || s.is(a, "unnamed"));
         // A name in apposition makes it a named source: "A utility spokesman, Owen Tate, said".
         if s.punct(b) == Some(',') && b + 1 < n && s.toks[b + 1].cap {
             continue;
@@ -1308,7 +1454,7 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
             best = Some((at, c));
         }
     };
-    let modal_before = |a: usize| (a.saturating_sub(3)..a).any(|k| one_of(MODALS, s.w(k)));
+    let modal_before = |a: usize| (a.saturating_sub(3)..a).any(|k| has(s, k, flags::MODAL));
     for &(cue, a, b) in hits {
         if s.toks[a].quoted {
             continue;
@@ -1318,10 +1464,10 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
                 if modal_before(a) {
                     continue;
                 }
-                if s.w(a) == "due" && b < n && one_of(DUE_TO_VERBS, s.w(b)) {
+                if s.w(a) == "due" && has(s, b, flags::DUE_TO_VERB) {
                     continue;
                 }
-                if b == a + 1 && a > 0 && one_of(DETERMINERS, s.w(a - 1)) {
+                if b == a + 1 && a > 0 && has(s, a - 1, flags::DETERMINER) {
                     continue;
                 }
                 ClaimKind::Causal
@@ -1334,19 +1480,19 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
             }
             Cue::ChangeStrong => {
                 // "plunged into the river", "surged forward": movement, not a magnitude.
-                if modal_before(a) || one_of(DIRECTIONS, if b < n { s.w(b) } else { "" }) {
+                if modal_before(a) || has(s, b, flags::DIRECTION) {
                     continue;
                 }
                 ClaimKind::Change
             }
             Cue::Fraction => {
                 // "fell by a third", "cut by half"; "a third of residents" (not "half an hour").
-                let changed = (a.saturating_sub(3)..a).any(|k| LISTS.change.contains(s.w(k)) || s.is(k, "by"));
+                let changed = (a.saturating_sub(3)..a).any(|k| has(s, k, flags::CHANGE) || s.is(k, "by"));
                 let of_count = s.is(b, "of")
                     && b + 1 < n
-                    && !LISTS.time_units.contains(s.w(b + 1))
+                    && !has(s, b + 1, flags::TIME_UNIT)
                     && !(s.is(b + 1, "a") || s.is(b + 1, "an"))
-                    && !LISTS.time_units.contains(s.w((b + 2).min(n - 1)));
+                    && !has(s, (b + 2).min(n - 1), flags::TIME_UNIT);
                 if changed {
                     ClaimKind::Change
                 } else if of_count {
@@ -1368,16 +1514,18 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
         match t.kind {
             K::Num => {
                 if let Some(e) = statistic_at(s, i) {
-                    let change = (i.saturating_sub(3)..i).any(|k| LISTS.change.contains(s.w(k)));
+                    let change = (i.saturating_sub(3)..i).any(|k| has(s, k, flags::CHANGE));
                     let kind = if change { ClaimKind::Change } else { ClaimKind::Statistic };
                     let a = if i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥')) { i - 1 } else { i };
                     consider(a, Checkable { kind, cue: s.span(a, e) });
                     break;
                 }
             }
+            // Most words are none of these: one test of the flags instead of three helpers.
+            K::Word if t.flags & (flags::SPELLED | flags::SUPERLATIVE | flags::MAKE) == 0 => {}
             K::Word => {
                 if has(s, i, flags::SPELLED) {
-                    let prev_det = i > 0 && (one_of(DEFINITE, s.w(i - 1)) || s.w(i - 1).ends_with("'s"));
+                    let prev_det = i > 0 && (has(s, i - 1, flags::DEFINITE) || s.w(i - 1).ends_with("'s"));
                     if !prev_det && (s.is(i + 1, "of") || plural_count_noun(s, i + 1)) {
                         consider(i, Checkable { kind: ClaimKind::Statistic, cue: s.span(i, (i + 2).min(n)) });
                     }
@@ -1396,7 +1544,7 @@ fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
 /// A causative "make" with a comparative result in the same clause: "made the floods far worse",
 /// "makes outages more likely". Returns the end of the cue.
 fn made_worse_at(s: &Sent, i: usize) -> Option<usize> {
-    if !matches!(s.w(i), "made" | "make" | "makes" | "making") {
+    if !has(s, i, flags::MAKE) {
         return None;
     }
     let n = s.toks.len();
@@ -1411,8 +1559,11 @@ fn made_worse_at(s: &Sent, i: usize) -> Option<usize> {
     None
 }
 
+/// The forms of causative "make".
+pub(super) const MAKE: &[&str] = &["made", "make", "makes", "making"];
+
 /// Movement words after a strong change verb: "plunged into", "surged forward".
-const DIRECTIONS: &[&str] =
+pub(super) const DIRECTIONS: &[&str] =
     &["into", "onto", "off", "through", "toward", "towards", "forward", "across", "ahead", "out", "inside"];
 
 /// Whether the cue at `at` is the object of an institution's decision in the same clause:
@@ -1427,10 +1578,10 @@ fn decided_amount(s: &Sent, at: usize) -> bool {
         if t.kind == K::Punct && !matches!(s.w(k), "$" | "£" | "€" | "¥" | "-") {
             return false;
         }
-        if t.kind == K::Word && one_of(CLAUSE, s.w(k)) {
+        if t.kind == K::Word && has(s, k, flags::CLAUSE) {
             return false;
         }
-        if t.kind == K::Word && LISTS.official_actions.contains(s.w(k)) {
+        if t.kind == K::Word && has(s, k, flags::OFFICIAL_ACTION) {
             return true;
         }
     }
@@ -1440,7 +1591,7 @@ fn decided_amount(s: &Sent, at: usize) -> bool {
 /// The sentence describes a plan's terms: "Under a plan released by ..., drivers would pay ...".
 fn under_plan(s: &Sent) -> bool {
     let f = s.first;
-    s.is(f, "under") && (f + 1..(f + 5).min(s.toks.len())).any(|k| LISTS.plan_words.contains(s.w(k)))
+    s.is(f, "under") && (f + 1..(f + 5).min(s.toks.len())).any(|k| has(s, k, flags::PLAN))
 }
 
 /// A lowercase plural noun (or an acronym plural such as "RBIs") at `k`, not a time unit.
@@ -1458,7 +1609,7 @@ fn plural_noun_end(s: &Sent, k: usize) -> Option<usize> {
         }
         let w = s.w(k);
         let t = &s.toks[k];
-        if one_of(PREPS, w) || one_of(DETERMINERS, w) || one_of(CLAUSE, w) || LISTS.time_units.contains(w) {
+        if t.flags & (flags::PREP | flags::DETERMINER | flags::CLAUSE | flags::TIME_UNIT) != 0 {
             return None;
         }
         let acronym_plural = {
@@ -1469,9 +1620,9 @@ fn plural_noun_end(s: &Sent, k: usize) -> Option<usize> {
             return None;
         }
         if (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")) || acronym_plural {
-            return (!LISTS.time_units.contains(w)).then_some(k + 1);
+            return (t.flags & flags::TIME_UNIT == 0).then_some(k + 1);
         }
-        if LISTS.currency_words.contains(w) || LISTS.irregular_plurals.contains(w) {
+        if t.flags & (flags::CURRENCY | flags::IRREGULAR_PLURAL) != 0 {
             return Some(k + 1);
         }
     }
@@ -1484,33 +1635,36 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
     let w = s.w(i);
     let next = if i + 1 < n { s.w(i + 1) } else { "" };
     let prev = if i > 0 { s.w(i - 1) } else { "" };
+    let next_fl = s.fl(i + 1);
+    let prev_fl = if i > 0 { s.fl(i - 1) } else { 0 };
     let money = i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥'));
     // Identifiers, phone numbers, ranges, ordinals, times and dates are not statistics.
     if w.contains('-') || w.chars().any(|c| c.is_alphabetic()) && !w.ends_with("bn") {
         return None;
     }
-    if !money && (LISTS.identifiers.contains(strip_possessive(prev)) || (i > 0 && s.toks[i - 1].cap && prev != "about"))
-    {
+    let prev_stripped = if i > 0 { s.fl_stripped(i - 1) } else { 0 };
+    if !money && (prev_stripped & flags::IDENTIFIER != 0 || (i > 0 && s.toks[i - 1].cap && prev != "about")) {
         // "Route 49", "Room 214", "Quill Note 2"; a sentence-initial capital word ("About 40") is fine.
         let initial = first_word(s) == i - 1;
-        if !initial || LISTS.identifiers.contains(prev) {
+        if !initial || prev_fl & flags::IDENTIFIER != 0 {
             return None;
         }
     }
-    if one_of(MONTHS, prev) || one_of(MONTHS, next) || s.punct(i + 1) == Some(':') {
+    if (prev_fl | next_fl) & flags::MONTH != 0 || s.punct(i + 1) == Some(':') {
         return None;
     }
-    if i >= 2 && s.punct(i - 1) == Some(',') && one_of(MONTHS, s.w(i - 2)) {
+    if i >= 2 && s.punct(i - 1) == Some(',') && has(s, i - 2, flags::MONTH) {
         return None;
     }
-    if i >= 3 && s.punct(i - 1) == Some(',') && s.toks[i - 2].kind == K::Num && one_of(MONTHS, s.w(i - 3)) {
+    if i >= 3 && s.punct(i - 1) == Some(',') && s.toks[i - 2].kind == K::Num && has(s, i - 3, flags::MONTH) {
         return None; // "Nov. 14, 2022"
     }
-    let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
-    let is_year = w.len() == 4 && digits.len() == 4 && (1000..=2100).contains(&digits.parse::<u32>().unwrap_or(0));
+    // Four digits in four bytes: the whole word is the number.
+    let is_year =
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && (1000..=2100).contains(&w.parse::<u32>().unwrap_or(0));
     if money {
         let mut e = i + 1;
-        if LISTS.scale.contains(next) {
+        if next_fl & flags::SCALE != 0 {
             e += 1;
         }
         return Some(e);
@@ -1521,19 +1675,18 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
     if next == "percent" || next == "per" && s.is(i + 2, "cent") {
         return Some(if next == "per" { i + 3 } else { i + 2 });
     }
-    if LISTS.scale.contains(next) {
+    if next_fl & flags::SCALE != 0 {
         return Some(i + 2);
     }
     if is_year {
         return None;
     }
-    if LISTS.time_units.contains(next) {
+    if next_fl & flags::TIME_UNIT != 0 {
         // A duration is routine ("for 12 years") unless it is a rate or an average: "11 hours a
         // month", "40 minutes less per night", "an average of 54 hours".
         let after = if i + 2 < n { s.w(i + 2) } else { "" };
-        let rate = LISTS.rate_words.contains(after)
-            && (!matches!(after, "a" | "an") || (i + 3 < n && LISTS.time_units.contains(s.w(i + 3))));
-        let average = LISTS.approximators.contains(prev) && prev.starts_with("average")
+        let rate = has(s, i + 2, flags::RATE) && (!matches!(after, "a" | "an") || has(s, i + 3, flags::TIME_UNIT));
+        let average = prev_fl & flags::APPROXIMATOR != 0 && prev.starts_with("average")
             || (prev == "of" && i >= 2 && matches!(s.w(i - 2), "average" | "median" | "total"));
         return (rate || average).then_some(i + 2);
     }
@@ -1541,7 +1694,7 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
         return Some(e);
     }
     // A decimal with no unit is a measurement or a rate (".318"), not an identifier.
-    if w.contains('.') && !w.ends_with('.') && !LISTS.identifiers.contains(prev) {
+    if w.contains('.') && !w.ends_with('.') && prev_fl & flags::IDENTIFIER == 0 {
         return Some(i + 1);
     }
     None
@@ -1564,7 +1717,7 @@ fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
     }
     match w {
         "most" | "least" => {
-            if i + 1 >= n || s.toks[i + 1].kind != K::Word || LISTS.not_after_most.contains(s.w(i + 1)) {
+            if i + 1 >= n || s.toks[i + 1].kind != K::Word || has(s, i + 1, flags::NOT_AFTER_MOST) {
                 return None;
             }
             Some(i + 2)

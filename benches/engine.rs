@@ -2,7 +2,10 @@
 //!
 //! * `check/words/*`: 1,000, 10,000 and 100,000-word articles (target: 10,000 words <= 2 ms);
 //! * `check/manuscript_1mb`: a 1 MB manuscript (target: >= 30 MB/s);
-//! * `scaling/*`: 0.25, 0.5, 1, 2 and 4 MB, to show the cost grows linearly.
+//! * `scaling/*`: 0.25, 0.5, 1, 2 and 4 MB, to show the cost grows linearly;
+//! * `recheck/*`: what the language server does per keystroke: parse and check again with the
+//!   document's `Memo` after a one-character edit (alternately inserting and deleting a letter,
+//!   so every iteration sees a changed sentence).
 //!
 //! Every group reports throughput in bytes, so criterion prints MB/s beside the time.
 use std::hint::black_box;
@@ -66,5 +69,36 @@ fn scaling(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, words, manuscript, scaling);
+fn recheck(c: &mut Criterion) {
+    let s = settings();
+    let mut g = c.benchmark_group("recheck");
+    for (name, text) in
+        [("10000_words", generator::article_words(42, 10_000)), ("manuscript_1mb", generator::article_bytes(42, MB))]
+    {
+        // A letter in the middle of a body paragraph (generated articles have no multi-byte text
+        // before that point mattering: the position is moved to a char boundary).
+        let mut at = text.len() / 2;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let edited = format!("{}x{}", &text[..at], &text[at..]);
+        let mut memo = copydesk::engine::Memo::default();
+        let doc = copydesk::engine::Document::parse(&text, s.kind, &[]);
+        copydesk::engine::check_document_with(&doc, &s, &mut memo);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.sample_size(if text.len() > MB / 2 { 20 } else { 100 });
+        let mut flip = false;
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                flip = !flip;
+                let t = if flip { &edited } else { &text };
+                let doc = copydesk::engine::Document::parse(t, s.kind, &[]);
+                black_box(copydesk::engine::check_document_with(&doc, &s, &mut memo))
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, words, manuscript, scaling, recheck);
 criterion_main!(benches);

@@ -13,8 +13,9 @@
 //!   are checked as a whole (a change empties the memo);
 //! - stored facts are relative to the sentence start and shifted on the way in and out;
 //! - the memo holds only the sentences of the last check, so it never outgrows one document.
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::sentence::{AnonymousSource, Checkable, Facts, Found, VagueFix, VagueSource};
 use crate::engine::Settings;
@@ -26,9 +27,9 @@ pub struct Memo {
     /// The extra word lists the entries were computed with.
     lists: Option<(Vec<String>, Vec<String>)>,
     /// Entries used by the check in progress.
-    current: HashMap<u64, Entry>,
+    current: FxHashMap<u64, Entry>,
     /// Entries of the previous check, not (yet) used by this one.
-    previous: HashMap<u64, Entry>,
+    previous: FxHashMap<u64, Entry>,
     stats: MemoStats,
 }
 
@@ -84,7 +85,7 @@ impl Memo {
 
     /// End a check: drop the entries it did not use.
     pub(crate) fn end(&mut self) {
-        self.previous = HashMap::new();
+        self.previous = FxHashMap::default();
     }
 
     /// The facts of the sentence at `span` of `prose`, from the memo or from `analyse`.
@@ -143,7 +144,8 @@ fn relative_quotes(span: Span, quotes: &[Span]) -> impl Iterator<Item = (u32, u3
 }
 
 fn key_hash(text: &str, start: usize, quotes: &[Span]) -> u64 {
-    let mut h = DefaultHasher::new();
+    // Fx: fast, and a collision costs only a miss (entries compare the text itself).
+    let mut h = FxHasher::default();
     text.hash(&mut h);
     for q in relative_quotes(Span::new(start, start + text.len()), quotes) {
         q.hash(&mut h);

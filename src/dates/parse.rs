@@ -1316,12 +1316,18 @@ const fn anchor_shapes() -> [u32; (ANCHOR_MAX + 1) * 26] {
     t
 }
 
-/// Whether a word can start a pattern (is in [`ANCHORS`], ignoring case). `at` returns nothing
-/// at any other word, so most words are skipped here. This runs on every word of the article:
-/// the length and the first and last letters rule out nearly all of them with one table lookup
-/// (hand-rolled because no lookup crate beats three byte reads), before the exact match.
+/// [`anchor_bytes`] of a word.
+#[cfg(test)]
 fn anchor_word(w: &str) -> bool {
-    let b = w.as_bytes();
+    anchor_bytes(w.as_bytes())
+}
+
+/// Whether a word (its bytes: no char-boundary checks to slice it) can start a pattern, that is,
+/// is in [`ANCHORS`] ignoring case. `at` returns nothing at any other word, so most words are
+/// skipped here. This runs on every word of the article: the length and the first and last
+/// letters rule out nearly all of them with one table lookup (hand-rolled because no lookup
+/// crate beats three byte reads), before the exact match.
+fn anchor_bytes(b: &[u8]) -> bool {
     let n = b.len();
     if n == 0 || n > ANCHOR_MAX {
         return false;
@@ -1335,8 +1341,11 @@ fn anchor_word(w: &str) -> bool {
     if ANCHOR_SHAPES[n * 26 + (first - b'a') as usize] & (1 << (last - b'a')) == 0 {
         return false;
     }
-    let mut buf = [0u8; 16];
-    let Some(n) = lex::lower(w, &mut buf) else { return false };
+    // A non-ASCII byte stays as it is and matches no anchor.
+    let mut buf = [0u8; ANCHOR_MAX];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
     is_anchor_lower(&buf[..n])
 }
 
@@ -1364,21 +1373,40 @@ fn after_the(w: &str) -> bool {
 
 /// Try every pattern at token `i`.
 fn at(p: &P, i: usize) -> Option<(Cand, usize)> {
-    if p.kind(i)? == Tk::Word {
-        let w = p.s(i);
-        if !anchor_word(w) {
-            return None;
-        }
-        // The commonest anchors start a date only before a few words ("the past", "the weekend",
-        // "the last week"; "a week ago"): check the next word before trying every pattern.
-        if is(w, "the") && !p.word(i + 1).is_some_and(after_the) {
-            return None;
-        }
-        if (is(w, "a") || is(w, "an")) && p.word(i + 1).and_then(unit).is_none() {
-            return None;
-        }
+    if !may_start(p, i) {
+        return None;
     }
     at_any(p, i)
+}
+
+/// Whether a pattern can start at token `i`, from the token's bytes and the next word. Nearly
+/// every token of an article fails this, so it is kept small enough to inline into the loop of
+/// [`parse`]: [`at`] has every pattern inlined into it, and entering it for each token cost more
+/// than the test.
+#[inline]
+fn may_start(p: &P, i: usize) -> bool {
+    let Some(t) = p.tok(i) else { return false };
+    let b = &p.t.as_bytes()[t.start..t.end];
+    match t.kind {
+        Tk::Word => {
+            if !anchor_bytes(b) {
+                return false;
+            }
+            // The commonest anchors start a date only before a few words ("the past", "the
+            // weekend", "the last week"; "a week ago"): check the next word first.
+            if b.eq_ignore_ascii_case(b"the") {
+                return p.word(i + 1).is_some_and(after_the);
+            }
+            if b.eq_ignore_ascii_case(b"a") || b.eq_ignore_ascii_case(b"an") {
+                return p.word(i + 1).and_then(unit).is_some();
+            }
+            true
+        }
+        Tk::Num | Tk::Ord => true,
+        // The only patterns at these: [`short_year`]'s "'82" and "1980s".
+        Tk::Punct => b == b"'" || b == "\u{2019}".as_bytes(),
+        Tk::Other => b.last() == Some(&b's'),
+    }
 }
 
 /// Every pattern at token `i`, without the anchor-word filter.
@@ -1409,6 +1437,11 @@ pub(crate) fn parse(doc: &Document, toks: &[Tok]) -> Vec<Cand> {
     let mut out: Vec<(Cand, usize, usize)> = Vec::new(); // (cand, first token, next token)
     let mut i = 0;
     while i < toks.len() {
+        // `at` tests this first too; here it is inlined, so most tokens never enter `at`.
+        if !may_start(&p, i) {
+            i += 1;
+            continue;
+        }
         match at(&p, i) {
             Some((c, next)) if next > i => {
                 out.push((c, i, next));
@@ -1630,6 +1663,9 @@ mod anchor_tests {
                     assert!(anchor_word(p.s(i)), "{:?} starts a date but is not an anchor word", p.s(i));
                 }
                 assert_eq!(at(&p, i), any, "the filters change the match at {:?}", p.s(i));
+                if any.is_some() {
+                    assert!(may_start(&p, i), "{:?} starts a date but fails may_start", p.s(i));
+                }
             }
         }
         assert!(matched_words > 300, "too few word-led dates to judge the filter: {matched_words}");

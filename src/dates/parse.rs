@@ -1316,37 +1316,38 @@ const fn anchor_shapes() -> [u32; (ANCHOR_MAX + 1) * 26] {
     t
 }
 
-/// [`anchor_bytes`] of a word.
+/// Whether a word is an anchor (see [`anchor_lower`]).
 #[cfg(test)]
 fn anchor_word(w: &str) -> bool {
-    anchor_bytes(w.as_bytes())
+    anchor_lower(w.as_bytes()).is_some()
 }
 
-/// Whether a word (its bytes: no char-boundary checks to slice it) can start a pattern, that is,
-/// is in [`ANCHORS`] ignoring case. `at` returns nothing at any other word, so most words are
-/// skipped here. This runs on every word of the article: the length and the first and last
-/// letters rule out nearly all of them with one table lookup (hand-rolled because no lookup
-/// crate beats three byte reads), before the exact match.
-fn anchor_bytes(b: &[u8]) -> bool {
+/// The anchor a word spells, lowercased (its first `n` bytes), if it spells one: whether it can
+/// start a pattern, that is, is in [`ANCHORS`] ignoring case. `at` returns nothing at any other
+/// word. This runs on every word of the article (as bytes: no char-boundary checks to slice
+/// it): the length and the first and last letters rule out nearly all of them with one table
+/// lookup (hand-rolled because no lookup crate beats three byte reads), before the exact match.
+#[inline(always)]
+fn anchor_lower(b: &[u8]) -> Option<([u8; ANCHOR_MAX], usize)> {
     let n = b.len();
     if n == 0 || n > ANCHOR_MAX {
-        return false;
+        return None;
     }
     // `| 0x20` lowercases an ASCII letter; any other byte (punctuation, UTF-8) stays outside
     // `a..=z`, and the anchors are all ASCII letters.
     let (first, last) = (b[0] | 0x20, b[n - 1] | 0x20);
     if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
-        return false;
+        return None;
     }
     if ANCHOR_SHAPES[n * 26 + (first - b'a') as usize] & (1 << (last - b'a')) == 0 {
-        return false;
+        return None;
     }
     // A non-ASCII byte stays as it is and matches no anchor.
     let mut buf = [0u8; ANCHOR_MAX];
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    is_anchor_lower(&buf[..n])
+    is_anchor_lower(&buf[..n]).then_some((buf, n))
 }
 
 /// The words after "the" that [`relative`] reads: its own phrases and the direction words.
@@ -1383,24 +1384,20 @@ fn at(p: &P, i: usize) -> Option<(Cand, usize)> {
 /// every token of an article fails this, so it is kept small enough to inline into the loop of
 /// [`parse`]: [`at`] has every pattern inlined into it, and entering it for each token cost more
 /// than the test.
-#[inline]
+#[inline(always)]
 fn may_start(p: &P, i: usize) -> bool {
     let Some(t) = p.tok(i) else { return false };
     let b = &p.t.as_bytes()[t.start..t.end];
     match t.kind {
         Tk::Word => {
-            if !anchor_bytes(b) {
-                return false;
-            }
+            let Some((lower, n)) = anchor_lower(b) else { return false };
             // The commonest anchors start a date only before a few words ("the past", "the
             // weekend", "the last week"; "a week ago"): check the next word first.
-            if b.eq_ignore_ascii_case(b"the") {
-                return p.word(i + 1).is_some_and(after_the);
+            match &lower[..n] {
+                b"the" => p.word(i + 1).is_some_and(after_the),
+                b"a" | b"an" => p.word(i + 1).and_then(unit).is_some(),
+                _ => true,
             }
-            if b.eq_ignore_ascii_case(b"a") || b.eq_ignore_ascii_case(b"an") {
-                return p.word(i + 1).and_then(unit).is_some();
-            }
-            true
         }
         Tk::Num | Tk::Ord => true,
         // The only patterns at these: [`short_year`]'s "'82" and "1980s".

@@ -168,32 +168,31 @@ pub(crate) fn lower(word: &str, buf: &mut [u8; 16]) -> Option<usize> {
 pub(crate) fn month(word: &str) -> Option<(u8, bool)> {
     let mut buf = [0u8; 16];
     let n = lower(word, &mut buf)?;
-    let w = std::str::from_utf8(&buf[..n]).ok()?;
     // (number, abbreviated)
-    Some(match w {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
+    Some(match &buf[..n] {
+        b"january" => (1, false),
+        b"february" => (2, false),
+        b"march" => (3, false),
+        b"april" => (4, false),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"july" => (7, false),
+        b"august" => (8, false),
+        b"september" => (9, false),
+        b"october" => (10, false),
+        b"november" => (11, false),
+        b"december" => (12, false),
+        b"jan" => (1, true),
+        b"feb" => (2, true),
+        b"mar" => (3, true),
+        b"apr" => (4, true),
+        b"jun" => (6, true),
+        b"jul" => (7, true),
+        b"aug" => (8, true),
+        b"sep" | b"sept" => (9, true),
+        b"oct" => (10, true),
+        b"nov" => (11, true),
+        b"dec" => (12, true),
         _ => return None,
     })
 }
@@ -202,23 +201,22 @@ pub(crate) fn month(word: &str) -> Option<(u8, bool)> {
 pub(crate) fn weekday(word: &str) -> Option<(Weekday, bool)> {
     let mut buf = [0u8; 16];
     let n = lower(word, &mut buf)?;
-    let w = std::str::from_utf8(&buf[..n]).ok()?;
     use Weekday::*;
-    Some(match w {
-        "monday" => (Monday, false),
-        "tuesday" => (Tuesday, false),
-        "wednesday" => (Wednesday, false),
-        "thursday" => (Thursday, false),
-        "friday" => (Friday, false),
-        "saturday" => (Saturday, false),
-        "sunday" => (Sunday, false),
-        "mon" => (Monday, true),
-        "tue" | "tues" => (Tuesday, true),
-        "wed" => (Wednesday, true),
-        "thu" | "thur" | "thurs" => (Thursday, true),
-        "fri" => (Friday, true),
-        "sat" => (Saturday, true),
-        "sun" => (Sunday, true),
+    Some(match &buf[..n] {
+        b"monday" => (Monday, false),
+        b"tuesday" => (Tuesday, false),
+        b"wednesday" => (Wednesday, false),
+        b"thursday" => (Thursday, false),
+        b"friday" => (Friday, false),
+        b"saturday" => (Saturday, false),
+        b"sunday" => (Sunday, false),
+        b"mon" => (Monday, true),
+        b"tue" | b"tues" => (Tuesday, true),
+        b"wed" => (Wednesday, true),
+        b"thu" | b"thur" | b"thurs" => (Thursday, true),
+        b"fri" => (Friday, true),
+        b"sat" => (Saturday, true),
+        b"sun" => (Sunday, true),
         _ => return None,
     })
 }
@@ -227,24 +225,23 @@ pub(crate) fn weekday(word: &str) -> Option<(Weekday, bool)> {
 pub(crate) fn number_word(word: &str) -> Option<i64> {
     let mut buf = [0u8; 16];
     let n = lower(word, &mut buf)?;
-    let w = std::str::from_utf8(&buf[..n]).ok()?;
-    Some(match w {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        "several" | "few" => return None,
+    Some(match &buf[..n] {
+        b"a" | b"an" | b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"fifteen" => 15,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"several" | b"few" => return None,
         _ => return None,
     })
 }

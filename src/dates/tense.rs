@@ -21,6 +21,7 @@ macro_rules! word_list {
 
 /// A word lowercased in a stack buffer; empty when it is not ASCII or longer than 16 bytes (no
 /// list word is either, so the empty slice matches no list).
+#[derive(Clone, Copy)]
 struct Lower {
     buf: [u8; 16],
     n: usize,
@@ -198,6 +199,9 @@ pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (
     let before = &toks[..split];
     let after = &toks[after_date..];
     let w = |t: &Tok| &text[t.start..t.end];
+    // The last word read and the one before it, lowercased: going backwards, they are the next
+    // word's `next` and the word itself, so each word is lowercased once rather than three times.
+    let mut carried: Option<(usize, Lower, Lower)> = None;
     // Backwards from the date: the nearest cue wins.
     for (k, t) in before.iter().enumerate().rev() {
         if t.kind == Tk::Punct {
@@ -211,7 +215,12 @@ pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (
         }
         let next = before.get(k + 1).map(w).or_else(|| toks.get(split).map(w)).unwrap_or("");
         let prev = k.checked_sub(1).map(|j| w(&before[j])).unwrap_or("");
-        let near = Near::new(w(t), prev, next);
+        let (lower, next_lower) = match carried.take() {
+            Some((j, word_lower, prev_lower)) if j == k + 1 => (prev_lower, word_lower),
+            _ => (Lower::of(w(t)), Lower::of(next)),
+        };
+        let near = Near { word: w(t), next, lower, prev_lower: Lower::of(prev), next_lower };
+        carried = Some((k, near.lower, near.prev_lower));
         let (word, prev, next) = (near.lower.get(), near.prev_lower.get(), near.next_lower.get());
         if let Some(r) = cue(&near, text, &before[..k]) {
             // "said the library reopens on May 3": the date is in the reported clause, whose

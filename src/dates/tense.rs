@@ -98,9 +98,14 @@ fn clause_bounds(text: &str, within: Span, date: Span) -> Span {
     let lo = within.start.max(date.start.saturating_sub(WINDOW));
     let hi = within.end.min(date.end + WINDOW).min(text.len());
     let b = text.as_bytes();
+    // Letters and UTF-8 bytes (everything above `?`) never end a clause: one test skips them.
     let mut s = date.start;
     while s > lo {
         let c = b[s - 1];
+        if c > b'?' {
+            s -= 1;
+            continue;
+        }
         if c == b';' || c == b'\n' || ((c == b'?' || c == b'!') && s < b.len() && b[s] == b' ') {
             break;
         }
@@ -112,6 +117,10 @@ fn clause_bounds(text: &str, within: Span, date: Span) -> Span {
     let mut e = date.end;
     while e < hi {
         let c = b[e];
+        if c > b'?' {
+            e += 1;
+            continue;
+        }
         if c == b';' || c == b'\n' || c == b'?' || c == b'!' {
             break;
         }

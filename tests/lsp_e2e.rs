@@ -131,68 +131,95 @@ fn diagnostics_carry_versions_and_never_go_back() {
     assert!(published.iter().all(|&v| v < 30));
 }
 
-fn injected(uri_text: &str, enc: Enc, rule: &str, start: usize, end: usize, version: i64, fixes: Value) -> Value {
+/// A diagnostic as a client might send it back in a code-action request, without `data` (the
+/// server offers it suppression actions only).
+fn injected(uri_text: &str, enc: Enc, rule: &str, start: usize, end: usize) -> Value {
     json!({
         "range": range_json(uri_text, start, end, enc),
         "severity": 2, "source": "copydesk", "code": rule, "message": "injected",
-        "data": {"version": version, "fixes": fixes},
     })
 }
 
 #[test]
-fn code_actions_come_from_diagnostic_data_and_apply_cleanly() {
+fn code_actions_take_fixes_from_the_published_version_and_apply_cleanly() {
     let mut c = client(&["utf-16"], json!({"referenceDate": "2025-03-04"}));
     let uri = "file:///tmp/copydesk-e2e/actions.md";
-    let text = "Intro 😀 line.\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n".to_string();
+    let text = "Intro 😀 line, experts say.\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n".to_string();
     c.open(uri, "markdown", 3, &text);
-    c.diagnostics(uri, 3);
+    let published = c.diagnostics(uri, 3);
+    assert_eq!(codes(&published), ["attribution/vague", "date/weekday"]);
+    // `data` names the version and the diagnostic's place in the list; the fixes stay in the server.
+    for (i, d) in published.iter().enumerate() {
+        assert_eq!(d["data"], json!({"version": 3, "index": i}));
+    }
     let e = c.enc;
-    let at = text.find("Monday").unwrap();
-    let safe = json!([
-        {"title": "Change 'Monday' to 'Tuesday'", "applicability": "safe",
-         "edits": [{"range": range_json(&text, at, at + 6, e), "newText": "Tuesday"}]},
-        {"title": "Rewrite the sentence", "applicability": "unsafe",
-         "edits": [{"range": range_json(&text, 0, 5, e), "newText": "Opening"}]},
-        {"title": "Only a suggestion", "applicability": "display-only", "edits": []},
-    ]);
-    let d1 = injected(&text, e, "date/weekday", at, at + 6, 3, safe);
-    let s2 = text.find("line").unwrap();
-    let d2 = injected(&text, e, "attribution/vague", s2, s2 + 4, 3, json!([]));
-    let r = c.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": d1["range"], "context": {"diagnostics": [d1, d2]}}),
-    );
-    let actions = &r["result"];
-    // Fixes: the safe one is preferred, the unsafe one is not, display-only is not an action.
-    let fix = action_titled(actions, "Change 'Monday' to 'Tuesday'");
+    let d1 = find_diag(&published, "date/weekday").clone();
+    let d2 = find_diag(&published, "attribution/vague").clone();
+    let ask = |c: &mut LspClient, diags: &[&Value]| {
+        c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diags[0]["range"], "context": {"diagnostics": diags}}),
+        )["result"]
+            .clone()
+    };
+    let actions = ask(&mut c, &[&d1, &d2]);
+    // Fixes: the weekday's single safe fix is preferred; the vague attribution's rewrites are
+    // unsafe, so none of them is.
+    let fix = action_titled(&actions, "Change the weekday to 'Tuesday'");
     assert_eq!(fix["kind"], "quickfix");
     assert_eq!(fix["isPreferred"], true);
-    assert_eq!(action_titled(actions, "Rewrite the sentence")["isPreferred"], false);
-    assert!(actions.as_array().unwrap().iter().all(|a| a["title"] != "Only a suggestion"));
+    assert_eq!(fix["diagnostics"], json!([d1]));
+    let rewrites: Vec<&Value> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["diagnostics"] == json!([d2]) && !a["title"].as_str().unwrap().starts_with("Disable "))
+        .collect();
+    assert!(!rewrites.is_empty(), "{actions:#}");
+    assert!(rewrites.iter().all(|a| a["isPreferred"] == false), "{rewrites:#?}");
     let (version, edits) = document_edit(fix);
     assert_eq!(version, 3);
     assert_eq!(
         apply_text_edits(&text, &edits, e),
-        "Intro 😀 line.\r\nOn Tuesday, March 4, 2025 it rained.\r\nThe end.\r\n"
+        "Intro 😀 line, experts say.\r\nOn Tuesday, March 4, 2025 it rained.\r\nThe end.\r\n"
     );
     // Both diagnostics get suppression actions (not only the first).
-    let line = action_titled(actions, "Disable attribution/vague on this line");
+    let line = action_titled(&actions, "Disable attribution/vague on this line");
     let (_, edits) = document_edit(line);
     assert_eq!(
         apply_text_edits(&text, &edits, e),
-        "<!-- copydesk-disable-next-line attribution/vague -->\r\nIntro 😀 line.\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n"
+        "<!-- copydesk-disable-next-line attribution/vague -->\r\nIntro 😀 line, experts say.\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n"
     );
-    let (_, edits) = document_edit(action_titled(actions, "Disable date/weekday on this line"));
+    let (_, edits) = document_edit(action_titled(&actions, "Disable date/weekday on this line"));
     assert_eq!(
         apply_text_edits(&text, &edits, e),
-        "Intro 😀 line.\r\n<!-- copydesk-disable-next-line date/weekday -->\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n"
+        "Intro 😀 line, experts say.\r\n<!-- copydesk-disable-next-line date/weekday -->\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n"
     );
-    let (_, edits) = document_edit(action_titled(actions, "Disable date/weekday in this document"));
+    let (_, edits) = document_edit(action_titled(&actions, "Disable date/weekday in this document"));
     assert_eq!(
         apply_text_edits(&text, &edits, e),
-        "<!-- copydesk-disable date/weekday -->\r\nIntro 😀 line.\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n"
+        "<!-- copydesk-disable date/weekday -->\r\nIntro 😀 line, experts say.\r\nOn Monday, March 4, 2025 it rained.\r\nThe end.\r\n"
     );
-    action_titled(actions, "Disable attribution/vague in this document");
+    action_titled(&actions, "Disable attribution/vague in this document");
+
+    // The document changes on its last line: the version-3 diagnostic is stale and gets no fix
+    // (its edits belong to text that is gone), only the suppressions; the version-4 one does.
+    let mut text = text;
+    let end = text.len();
+    c.change(uri, 4, &mut text, end, end, "More.\r\n");
+    let republished = c.diagnostics(uri, 4);
+    let stale = ask(&mut c, &[&d1]);
+    assert!(stale.as_array().unwrap().iter().all(|a| a["title"] != "Change the weekday to 'Tuesday'"), "{stale:#}");
+    action_titled(&stale, "Disable date/weekday on this line");
+    let fresh = ask(&mut c, &[find_diag(&republished, "date/weekday")]);
+    let (version, edits) = document_edit(action_titled(&fresh, "Change the weekday to 'Tuesday'"));
+    assert_eq!(version, 4);
+    assert_eq!(apply_text_edits(&text, &edits, e), text.replace("On Monday", "On Tuesday"));
+    // A diagnostic whose `data` names a finding it is not (another index) gets no fix either.
+    let mut wrong = find_diag(&republished, "date/weekday").clone();
+    wrong["data"]["index"] = json!(0);
+    let acts = ask(&mut c, &[&wrong]);
+    assert!(acts.as_array().unwrap().iter().all(|a| a["title"] != "Change the weekday to 'Tuesday'"), "{acts:#}");
 }
 
 #[test]
@@ -223,7 +250,7 @@ fn set_publication_date_inserts_front_matter() {
     let ptext = "Line one\nLine two";
     c.open(puri, "plaintext", 1, ptext);
     c.diagnostics(puri, 1);
-    let d = injected(ptext, c.enc, "claim/unsourced", 9, 13, 1, json!([]));
+    let d = injected(ptext, c.enc, "claim/unsourced", 9, 13);
     let r = c.request(
         "textDocument/codeAction",
         json!({"textDocument": {"uri": puri}, "range": d["range"], "context": {"diagnostics": [d]}}),
@@ -454,10 +481,15 @@ fn real_findings_carry_rule_severity_ranges_and_fixes() {
         // Line 4 starts with an emoji: 3 (utf-8: "On " is after 4 bytes + space) columns differ per encoding.
         let col = weekday["range"]["start"]["character"].as_u64().unwrap();
         assert_eq!(col, if c.enc == Enc::Utf8 { 8 } else { 6 });
-        let fixes = weekday["data"]["fixes"].as_array().unwrap();
-        assert_eq!(fixes[0]["title"], "Change the weekday to 'Tuesday'");
-        assert_eq!(fixes[0]["applicability"], "safe");
-        assert_eq!(weekday["data"]["version"], 1);
+        // `data` names the version and the diagnostic's place in the list; the fixes come with
+        // the code actions.
+        assert_eq!(weekday["data"], json!({"version": 1, "index": 0}));
+        let r = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": weekday["range"], "context": {"diagnostics": [weekday]}}),
+        );
+        let fix = action_titled(&r["result"], "Change the weekday to 'Tuesday'");
+        assert_eq!(fix["isPreferred"], true, "the one safe fix");
         assert_eq!(find_diag(&d, "attribution/vague")["severity"], 2);
         assert_eq!(find_diag(&d, "date/relative")["severity"], 4);
     }

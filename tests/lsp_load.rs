@@ -5,8 +5,8 @@
 //!   (which the test keeps in a plain string, edit by edit);
 //! * no stale version is ever published: per document, published versions never go backwards;
 //! * memory comes back: after all documents close, a further identical cycle does not leave more
-//!   behind than the one before (no leak per cycle), and RSS is back within 2x of what it was
-//!   before any document opened.
+//!   behind than the one before (no leak per cycle), and RSS is back within 6 MiB of the baseline
+//!   (the server started and its engine warm, before any document opened).
 #![cfg(feature = "lsp")]
 
 #[path = "support/generator.rs"]
@@ -173,16 +173,21 @@ fn cycle(c: &mut Client, seed: u64) -> (u64, u64) {
         // Closing clears: a late publication for the old version would be stale.
         assert_eq!(p["diagnostics"].as_array().map(Vec::len), Some(0), "{} not cleared on close", d.uri);
     }
-    std::thread::sleep(Duration::from_millis(300));
+    // The server trims its heap when the last document closes and again 1.5 s later, once its
+    // idle lint threads have exited and handed back their allocator caches.
+    std::thread::sleep(Duration::from_millis(2500));
     (peak, proc_status_kib(c.pid(), "VmRSS").unwrap_or(0))
 }
 
 #[test]
 fn burst_of_edits_across_fifty_documents() {
     let mut c = Client::spawn(env!("CARGO_BIN_EXE_copydesk"));
-    let init = c.initialize(&["utf-8"]);
+    // The baseline: the server once it has started and warmed its engine (it logs "engine ready"
+    // when the word-list automata and regexes every check needs are built; they stay for the
+    // life of the process), before any document opened.
+    let init = c.initialize_warm(&["utf-8"]);
     assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-8");
-    std::thread::sleep(Duration::from_millis(100));
+    std::thread::sleep(Duration::from_millis(200));
     let baseline = proc_status_kib(c.pid(), "VmRSS").unwrap_or(0);
 
     // Cycle 1 warms the allocator up (its arenas grow to the burst's peak concurrency and keep
@@ -198,12 +203,18 @@ fn burst_of_edits_across_fifty_documents() {
         // of growing the process (measured: within 3% from cycle 2 to cycle 3).
         assert!(after3 <= after2 + after2 / 10 + 4096, "RSS grew from {after2} to {after3} KiB over a cycle");
         // And the memory goes back to the system: the server trims the heap when its last
-        // document closes and caps its lint threads, so RSS returns near the baseline. Measured
-        // (debug build): baseline about 18 MB, after each cycle about 30 MB (1.7x: tokio's and
-        // tower-lsp's grown buffers, allocator slack); with the trim but no cap on lint threads
-        // it stayed at 77-108 MB (4-6x; peaks 210-240 MB).
+        // document closes (and again once its idle lint threads have exited), caps its lint
+        // threads and its allocator arenas, so RSS returns to within a few MB of the baseline.
+        // What stays is allocator slack (pages partly used by what lives on: buffers, caches),
+        // not documents. Measured (debug build): baseline 23.1 MB, after each cycle 26.8-27.7 MB
+        // (+3.6 to +4.6 MB). Before the warm start, the second trim and the arena cap: baseline
+        // 18 MB (word lists not yet built), after each cycle about 30 MB.
+        const MARGIN_KIB: u64 = 6 * 1024;
         for (cycle, after) in [(1, after1), (2, after2), (3, after3)] {
-            assert!(after <= 2 * baseline, "cycle {cycle}: RSS {after} KiB after closing, baseline {baseline} KiB");
+            assert!(
+                after <= baseline + MARGIN_KIB,
+                "cycle {cycle}: RSS {after} KiB after closing, baseline {baseline} KiB (margin {MARGIN_KIB} KiB)"
+            );
         }
     }
     c.shutdown();

@@ -1,7 +1,7 @@
 //! Acceptance: open an article, apply 1,000 random incremental edits (insertions and deletions,
 //! multi-byte characters, CRLF), and check that the server's text equals the same edits applied
-//! to a plain String, and that its final diagnostics equal `copydesk check --format json` on the
-//! final text.
+//! to a plain String, and that its final diagnostics, and the fixes its code actions offer for
+//! them, equal `copydesk check --format json` on the final text.
 mod common;
 
 use std::io::Write;
@@ -83,20 +83,47 @@ fn random_edit(rng: &mut Rng, text: &str) -> (usize, usize, String) {
     }
 }
 
-/// (rule, severity, message, range, fixes in `data` form).
+/// (rule, severity, message, range, fixes as code actions offer them: `{title, isPreferred, edits}`).
 type Diag = (String, i64, String, Value, Value);
 
-/// As the server publishes them.
-fn from_server(diags: &[Value]) -> Vec<Diag> {
+/// The edits of a workspace edit for one document, in either shape.
+fn edits_of(edit: &Value) -> Value {
+    match edit["documentChanges"].as_array() {
+        Some(dc) => dc[0]["edits"].clone(),
+        None => edit["changes"].as_object().and_then(|m| m.values().next()).cloned().unwrap_or(Value::Null),
+    }
+}
+
+/// As the server publishes them, with the fixes its code actions offer for each (one request
+/// for all of them; an action names its diagnostic).
+fn from_server(c: &mut LspClient, uri: &str, diags: &[Value]) -> Vec<Diag> {
+    let actions = if diags.is_empty() {
+        Value::Array(Vec::new())
+    } else {
+        c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diags[0]["range"],
+                   "context": {"diagnostics": diags, "only": ["quickfix"]}}),
+        )["result"]
+            .clone()
+    };
+    let actions = actions.as_array().expect("code actions");
     let mut v: Vec<_> = diags
         .iter()
         .map(|d| {
+            let rule = d["code"].as_str().unwrap().to_string();
+            let suppressions = [format!("Disable {rule} on this line"), format!("Disable {rule} in this document")];
+            let fixes: Vec<Value> = actions
+                .iter()
+                .filter(|a| a["diagnostics"] == json!([d]) && !suppressions.iter().any(|t| a["title"] == *t))
+                .map(|a| json!({"title": a["title"], "isPreferred": a["isPreferred"], "edits": edits_of(&a["edit"])}))
+                .collect();
             (
-                d["code"].as_str().unwrap().to_string(),
+                rule,
                 d["severity"].as_i64().unwrap(),
                 d["message"].as_str().unwrap().to_string(),
                 d["range"].clone(),
-                d["data"]["fixes"].clone(),
+                Value::Array(fixes),
             )
         })
         .collect();
@@ -148,9 +175,12 @@ fn from_cli(text: &str, enc: Enc) -> Vec<Diag> {
     v
 }
 
-/// CLI fixes (byte offsets) in the shape the server puts in `Diagnostic.data`.
+/// CLI fixes (byte offsets) as the server's code actions offer them: display-only ones are not
+/// actions, and a safe fix is preferred when it is the finding's only safe one.
 fn cli_fixes(text: &str, fixes: &Value, enc: Enc) -> Value {
-    let fixes = fixes.as_array().cloned().unwrap_or_default();
+    let fixes: Vec<Value> =
+        fixes.as_array().into_iter().flatten().filter(|f| f["applicability"] != "display-only").cloned().collect();
+    let safe = fixes.iter().filter(|f| f["applicability"] == "safe").count();
     Value::Array(
         fixes
             .iter()
@@ -164,7 +194,8 @@ fn cli_fixes(text: &str, fixes: &Value, enc: Enc) -> Value {
                         json!({"range": range_json(text, s, t, enc), "newText": e["new_text"]})
                     })
                     .collect();
-                json!({"title": f["title"], "applicability": f["applicability"], "edits": edits})
+                let preferred = safe == 1 && f["applicability"] == "safe";
+                json!({"title": f["title"], "isPreferred": preferred, "edits": edits})
             })
             .collect(),
     )
@@ -213,10 +244,14 @@ fn replay(encodings: &[&str], seed: u64, crlf: bool) {
     assert_eq!((version, &server), (1000, &text));
     assert!(!c.log().contains("clamped"), "valid edits were clamped:\n{}", c.log());
     let published = c.diagnostics(uri, 1000);
-    let server = from_server(&published);
+    let server = from_server(&mut c, uri, &published);
     assert_eq!(server, from_engine(&text, c.enc), "final diagnostics differ from the engine's check");
     assert_eq!(server, from_cli(&text, c.enc), "final diagnostics differ from `copydesk check`");
     assert!(server.len() >= 3, "the edited article should still have findings: {server:?}");
+    assert!(
+        server.iter().any(|d| d.4.as_array().is_some_and(|f| !f.is_empty())),
+        "some final finding should have a fix to compare: {server:?}"
+    );
     assert_eq!(c.shutdown(), Some(0));
 }
 

@@ -4,7 +4,7 @@ mod generator;
 #[path = "support/invariants.rs"]
 mod invariants;
 
-use copydesk::engine::{DocKind, Document, Settings};
+use copydesk::engine::{DocKind, Document, Memo, Settings, check_document, check_document_with};
 use copydesk::text::position::{Clamp, Encoding, LineCol, LineIndex};
 use generator::Mutation;
 use jiff::civil::date;
@@ -106,6 +106,37 @@ proptest! {
             generator::mutate(&mut text, m);
         }
         assert_sane(&text, if plain { DocKind::Plain } else { DocKind::Markdown })?;
+    }
+
+    /// A language server re-checks one document per edit with a memo of the unchanged
+    /// sentences' analyses: after every edit the report must equal a fresh check's, including
+    /// when the settings' word lists change between two edits.
+    #[test]
+    fn memo_checks_equal_fresh_checks_under_edits(
+        seed in 0u64..10_000,
+        words in 30usize..500,
+        muts in prop::collection::vec(mutation(), 1..8),
+        plain in any::<bool>(),
+        switch_lists in any::<bool>(),
+    ) {
+        let mut text = generator::article_words(seed, words);
+        let mut memo = Memo::default();
+        let kind = if plain { DocKind::Plain } else { DocKind::Markdown };
+        for step in 0..=muts.len() {
+            if step > 0 {
+                generator::mutate(&mut text, &muts[step - 1]);
+            }
+            let mut s = settings(kind);
+            if switch_lists && step % 2 == 1 {
+                s.extra_vague_phrases = vec!["the council said".into()];
+                s.known_sources = vec!["ortiz".into()];
+            }
+            let doc = Document::parse(&text, kind, &[]);
+            let fresh = check_document(&doc, &s);
+            let memoised = check_document_with(&doc, &s, &mut memo);
+            prop_assert_eq!(format!("{:?}", fresh.findings), format!("{:?}", memoised.findings), "step {}", step);
+            prop_assert_eq!(format!("{:?}", fresh.dates), format!("{:?}", memoised.dates));
+        }
     }
 
     #[test]

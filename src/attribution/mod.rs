@@ -33,10 +33,12 @@
 //! after it in the same paragraph has one, or when it belongs to a multi-paragraph quotation
 //! that is attributed.
 pub(crate) mod lists;
+mod memo;
 pub(crate) mod sentence;
 
 use crate::engine::{Document, Settings};
 use crate::text::Span;
+pub use memo::{Memo, MemoStats};
 pub use sentence::{AnonymousSource, Checkable, ClaimKind, How, VagueFix, VagueSource};
 use sentence::{Extras, Facts};
 
@@ -95,6 +97,12 @@ pub struct QuoteAttribution {
 
 impl AttributionModel {
     pub fn build(doc: &Document, settings: &Settings) -> AttributionModel {
+        Self::build_with(doc, settings, None)
+    }
+
+    /// [`build`](Self::build), taking unchanged sentences' analyses from `memo` (and leaving
+    /// this check's in it). The result is the same as without a memo.
+    pub fn build_with(doc: &Document, settings: &Settings, mut memo: Option<&mut Memo>) -> AttributionModel {
         let extras = Extras {
             vague: (!settings.extra_vague_phrases.is_empty()).then(|| lists::automaton(&settings.extra_vague_phrases)),
             known: (!settings.known_sources.is_empty()).then(|| lists::automaton(&settings.known_sources)),
@@ -119,9 +127,17 @@ impl AttributionModel {
                 }
             }
         }
+        if let Some(m) = memo.as_deref_mut() {
+            m.begin(settings);
+        }
         let mut facts: Vec<Facts> = Vec::with_capacity(ns);
         for (i, s) in doc.sentences.iter().enumerate() {
-            let mut f = sentence::analyse(prose, s.span, &qspans[i], &extras);
+            let mut f = match memo.as_deref_mut() {
+                Some(m) => m.get_or_analyse(prose, s.span, &qspans[i], || {
+                    sentence::analyse(prose, s.span, &qspans[i], &extras)
+                }),
+                None => sentence::analyse(prose, s.span, &qspans[i], &extras),
+            };
             let raw = s.span.slice(text);
             if (s.cites || raw.contains("[^") || raw.contains("](")) && f.found.is_none_or(|x| x.pronoun) {
                 f.found = Some(sentence::Found {
@@ -133,6 +149,9 @@ impl AttributionModel {
                 });
             }
             facts.push(f);
+        }
+        if let Some(m) = memo {
+            m.end();
         }
         let mut out: Vec<SentenceAttribution> = facts
             .iter()

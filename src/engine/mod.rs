@@ -18,6 +18,7 @@ pub use refdate::{RefSource, Reference};
 pub use settings::{DocKind, RuleSetting, Settings};
 
 use crate::attribution::AttributionModel;
+pub use crate::attribution::{Memo, MemoStats};
 use crate::dates::DateExpr;
 use crate::rules::{self, Context};
 
@@ -42,19 +43,32 @@ pub fn check(text: &str, settings: &Settings) -> Report {
 
 /// Check an already parsed document.
 pub fn check_document(doc: &Document, settings: &Settings) -> Report {
-    check_with_families(doc, settings, rules::FAMILIES)
+    check_with_families(doc, settings, rules::FAMILIES, None)
+}
+
+/// [`check_document`] for a document checked again and again (a language server, per edit):
+/// `memo` carries the per-sentence analyses of unchanged sentences from one call to the next.
+/// The report is the same as [`check_document`]'s; keep one memo per document.
+pub fn check_document_with(doc: &Document, settings: &Settings, memo: &mut Memo) -> Report {
+    check_with_families(doc, settings, rules::FAMILIES, Some(memo))
 }
 
 /// [`check_document`] with a given family registry (the tests inject a panicking family here;
 /// production code always passes [`rules::FAMILIES`]).
-fn check_with_families(doc: &Document, settings: &Settings, families: &[&dyn rules::Family]) -> Report {
+fn check_with_families(
+    doc: &Document,
+    settings: &Settings,
+    families: &[&dyn rules::Family],
+    memo: Option<&mut Memo>,
+) -> Report {
     let mut internal_errors = Vec::new();
     let reference = refdate::determine(doc, settings);
     let dates =
         guarded("dates", &mut internal_errors, || crate::dates::recognise(doc, reference.as_ref().map(|r| r.date)))
             .unwrap_or_default();
-    let attribution = guarded("attribution model", &mut internal_errors, || AttributionModel::build(doc, settings))
-        .unwrap_or_default();
+    let attribution =
+        guarded("attribution model", &mut internal_errors, || AttributionModel::build_with(doc, settings, memo))
+            .unwrap_or_default();
     let ctx = Context { settings, reference: reference.clone(), dates: &dates, attribution: &attribution };
 
     let mut findings = Vec::new();
@@ -143,7 +157,7 @@ mod tests {
 
         let mut with_panic: Vec<&dyn Family> = vec![&Exploding];
         with_panic.extend(rules::FAMILIES.iter().copied());
-        let r = check_with_families(&doc, &settings, &with_panic);
+        let r = check_with_families(&doc, &settings, &with_panic, None);
         assert_eq!(r.internal_errors, vec!["rule family 'exploding' panicked: deliberate test panic".to_string()]);
         // The panicking family's half-done output is discarded; everyone else's is unchanged.
         assert_eq!(summary(&r), summary(&normal));

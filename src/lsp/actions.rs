@@ -1,5 +1,6 @@
-//! Code actions: fixes from `Diagnostic.data` (no re-lint), suppression comments, the publication
-//! date, and `source.fixAll.copydesk` (safe fixes only).
+//! Code actions: the fixes of the finding a diagnostic's `data` names, taken from the stored
+//! analysis of that version (no re-lint), suppression comments, the publication date, and
+//! `source.fixAll.copydesk` (safe fixes only).
 use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
@@ -8,7 +9,7 @@ use tower_lsp_server::ls_types::{
     OptionalVersionedTextDocumentIdentifier, TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::analysis::{Analysis, SOURCE, TOO_LARGE_CODE, WireData};
+use super::analysis::{Analysis, SOURCE, TOO_LARGE_CODE};
 use crate::engine::{Applicability, DocKind, Edit, RefSource};
 
 pub const FIX_ALL: &str = "source.fixAll.copydesk";
@@ -147,17 +148,18 @@ pub fn code_actions(
     if quick {
         for d in diagnostics {
             let Some(rule) = rule_of(d) else { continue };
-            // Fixes travel in `data`: no re-lint. Their version makes a stale edit refusable.
-            if let Some(data) = WireData::from_value(d.data.as_ref()) {
+            // The fixes come from the analysis the diagnostic was published from. A diagnostic of
+            // an older version gets none: its edits were computed for text that is gone.
+            if let Some(f) = a.finding(d) {
                 let offered: Vec<_> =
-                    data.fixes.iter().filter(|f| f.applicability != Applicability::DisplayOnly).collect();
+                    f.fixes.iter().filter(|f| f.applicability != Applicability::DisplayOnly).collect();
                 let safe = offered.iter().filter(|f| f.applicability == Applicability::Safe).count();
                 for fix in offered {
                     let mut ca = action(
                         fix.title.clone(),
                         CodeActionKind::QUICKFIX,
                         vec![d.clone()],
-                        workspace_edit(style, uri, data.version, fix.edits.clone()),
+                        workspace_edit(style, uri, a.version, fix.edits.iter().map(|e| a.text_edit(e)).collect()),
                     );
                     ca.is_preferred = Some(safe == 1 && fix.applicability == Applicability::Safe);
                     out.push(CodeActionOrCommand::CodeAction(ca));
@@ -296,6 +298,65 @@ mod tests {
             })
             .collect();
         assert_eq!(apply_edits(text, &edits), "On Tuesday, March 3 and Friday, March 3 and Sun..\n");
+    }
+
+    fn titles(acts: &[CodeActionOrCommand]) -> Vec<(&str, Option<bool>)> {
+        acts.iter()
+            .filter_map(|a| match a {
+                CodeActionOrCommand::CodeAction(ca) => Some((ca.title.as_str(), ca.is_preferred)),
+                CodeActionOrCommand::Command(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fixes_come_from_the_analysis_the_diagnostic_names() {
+        let text = "On Monday, March 3 it rained.\n";
+        let at = Span::new(3, 9);
+        let fixes = vec![
+            Fix::new("safe", Applicability::Safe, vec![Edit::replace(at, "Monday")]),
+            Fix::new("unsafe", Applicability::Unsafe, vec![Edit::replace(at, "Sunday")]),
+            Fix::new("display", Applicability::DisplayOnly, vec![]),
+        ];
+        let report =
+            Report { findings: vec![finding(Span::new(0, 2), vec![]), finding(at, fixes)], ..Report::default() };
+        let a = for_test(text, report, None, Encoding::Utf16);
+        let uri: Uri = "file:///a.md".parse().unwrap();
+        let style = EditStyle { document_changes: false };
+        let day = jiff::civil::date(2025, 3, 4);
+        let published = crate::lsp::analysis::diagnostics(&a);
+        assert_eq!(published[1].data, Some(serde_json::json!({"version": 7, "index": 1})));
+        let only_quick = Some(&[CodeActionKind::QUICKFIX][..]);
+        let fix_titles = |d: &Diagnostic| -> Vec<(String, Option<bool>)> {
+            let acts = code_actions(&a, &uri, std::slice::from_ref(d), only_quick, style, day);
+            titles(&acts)
+                .into_iter()
+                .filter(|(t, _)| !t.starts_with("Disable ") && !t.starts_with("Set publication"))
+                .map(|(t, p)| (t.to_string(), p))
+                .collect()
+        };
+        // The one safe fix is preferred, the unsafe one is not, display-only is no action.
+        assert_eq!(fix_titles(&published[1]), [("safe".into(), Some(true)), ("unsafe".into(), Some(false))]);
+        let acts = code_actions(&a, &uri, &published[1..], only_quick, style, day);
+        let CodeActionOrCommand::CodeAction(first) = &acts[0] else { panic!() };
+        let edits = &first.edit.as_ref().unwrap().changes.as_ref().unwrap()[&uri];
+        assert_eq!(edits, &vec![a.text_edit(&Edit::replace(at, "Monday"))]);
+        // A diagnostic of another version, or whose index names a different finding, gets no fix
+        // (but still its suppression actions).
+        let mut stale = published[1].clone();
+        stale.data = Some(serde_json::json!({"version": 6, "index": 1}));
+        assert!(fix_titles(&stale).is_empty());
+        let acts = code_actions(&a, &uri, &[stale], only_quick, style, day);
+        assert!(titles(&acts).iter().any(|(t, _)| *t == "Disable date/weekday on this line"));
+        let mut moved = published[1].clone();
+        moved.data = Some(serde_json::json!({"version": 7, "index": 0}));
+        assert!(fix_titles(&moved).is_empty());
+        let mut other_range = published[1].clone();
+        other_range.range.end.character += 1;
+        assert!(fix_titles(&other_range).is_empty());
+        let mut no_data = published[1].clone();
+        no_data.data = None;
+        assert!(fix_titles(&no_data).is_empty());
     }
 
     #[test]

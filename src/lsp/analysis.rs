@@ -3,12 +3,14 @@
 //! *Invariant:* an [`Analysis`] owns the exact text it was computed on and that text's
 //! [`LineIndex`]; every range it hands out is converted through that index in the negotiated
 //! encoding, so a range never mixes two versions or two encodings.
+use std::sync::{Arc, Mutex};
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit};
 
 use crate::engine::document::FrontMatter;
-use crate::engine::{Applicability, DocKind, Document, Edit, Report, Settings, Severity};
+use crate::engine::{DocKind, Document, Edit, Finding, Memo, Report, Settings, Severity};
 use crate::text::Span;
 use crate::text::position::{Encoding, LineCol, LineIndex};
 
@@ -26,6 +28,9 @@ pub struct Job {
     pub max_document_size: usize,
     pub inlay_hints: bool,
     pub encoding: Encoding,
+    /// The document's memo of sentence analyses, when it has one. A lint that finds it busy
+    /// (another lint of the same document holds it) checks without it.
+    pub memo: Option<Arc<Mutex<Memo>>>,
 }
 
 /// The result of linting one snapshot.
@@ -46,25 +51,19 @@ pub struct Analysis {
     pub max_document_size: usize,
 }
 
-/// A fix as it travels in `Diagnostic.data`: ranges already in the client's encoding.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WireFix {
-    pub title: String,
-    pub applicability: Applicability,
-    pub edits: Vec<TextEdit>,
-}
-
-/// `Diagnostic.data`: the version the diagnostic was computed for and its fixes, so code actions
-/// never re-lint.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// `Diagnostic.data`: which finding of which version a diagnostic is, `{"version": N, "index": i}`
+/// (`index` is its place in that version's published list). Code actions take the fixes from
+/// the server's stored analysis of that version ([`Analysis::finding`]), so fixes never travel
+/// to the client and back, and a diagnostic of an older version gets none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WireData {
     pub version: i32,
-    pub fixes: Vec<WireFix>,
+    pub index: usize,
 }
 
 impl WireData {
     pub fn from_value(v: Option<&Value>) -> Option<WireData> {
-        v.and_then(|v| serde_json::from_value(v.clone()).ok())
+        v.and_then(|v| WireData::deserialize(v).ok())
     }
 }
 
@@ -86,9 +85,22 @@ impl Analysis {
     pub fn text_edit(&self, e: &Edit) -> TextEdit {
         TextEdit { range: self.range(e.span()), new_text: e.new_text.clone() }
     }
+
+    /// The finding `d` was published for, when `d` came from this analysis: its `data` names this
+    /// version and an index whose finding has `d`'s rule and range (a settings change re-lints the
+    /// same version, so the index alone could name another finding).
+    pub fn finding(&self, d: &Diagnostic) -> Option<&Finding> {
+        let data = WireData::from_value(d.data.as_ref())?;
+        if data.version != self.version || self.too_large {
+            return None;
+        }
+        let f = self.report.findings.get(data.index)?;
+        let same_rule = matches!(&d.code, Some(NumberOrString::String(c)) if c == f.rule);
+        (same_rule && self.range(f.span) == d.range).then_some(f)
+    }
 }
 
-fn severity(s: Severity) -> DiagnosticSeverity {
+pub(crate) fn severity(s: Severity) -> DiagnosticSeverity {
     match s {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -99,7 +111,7 @@ fn severity(s: Severity) -> DiagnosticSeverity {
 
 /// Lint one snapshot. Pure apart from logging; run it off the async threads.
 pub fn analyse(job: Job) -> Analysis {
-    let Job { generation, version, text, settings, max_document_size, inlay_hints, encoding } = job;
+    let Job { generation, version, text, settings, max_document_size, inlay_hints, encoding, memo } = job;
     let kind = settings.kind;
     let index = LineIndex::new(&text);
     let mut a = Analysis {
@@ -122,7 +134,10 @@ pub fn analyse(job: Job) -> Analysis {
     }
     {
         let doc = Document::parse(&text, kind, &settings.extra_abbreviations);
-        a.report = crate::engine::check_document(&doc, &settings);
+        a.report = match memo.as_ref().and_then(|m| m.try_lock().ok()) {
+            Some(mut m) => crate::engine::check_document_with(&doc, &settings, &mut m),
+            None => crate::engine::check_document(&doc, &settings),
+        };
         a.front_matter = doc.front_matter.clone();
     }
     for e in &a.report.internal_errors {
@@ -132,8 +147,8 @@ pub fn analyse(job: Job) -> Analysis {
     a
 }
 
-/// The protocol diagnostics of an analysis, fixes in `data`. Built when published or pulled
-/// (not stored: a publication owns its copy, so nothing is cloned).
+/// The protocol diagnostics of an analysis, each with its [`WireData`]. Built when published or
+/// pulled (not stored: a publication owns its copy, so nothing is cloned).
 pub fn diagnostics(a: &Analysis) -> Vec<Diagnostic> {
     if a.too_large {
         return vec![Diagnostic {
@@ -149,30 +164,22 @@ pub fn diagnostics(a: &Analysis) -> Vec<Diagnostic> {
             ..Diagnostic::default()
         }];
     }
-    let version = a.version;
+    let version = Value::from(a.version);
     a.report
         .findings
         .iter()
-        .map(|f| {
-            let data = WireData {
-                version,
-                fixes: f
-                    .fixes
-                    .iter()
-                    .map(|fix| WireFix {
-                        title: fix.title.clone(),
-                        applicability: fix.applicability,
-                        edits: fix.edits.iter().map(|e| a.text_edit(e)).collect(),
-                    })
-                    .collect(),
-            };
+        .enumerate()
+        .map(|(index, f)| {
+            let mut data = serde_json::Map::new();
+            data.insert("version".into(), version.clone());
+            data.insert("index".into(), Value::from(index));
             Diagnostic {
                 range: a.range(f.span),
                 severity: Some(severity(f.severity)),
                 code: Some(NumberOrString::String(f.rule.to_string())),
                 source: Some(SOURCE.into()),
                 message: f.message.clone(),
-                data: serde_json::to_value(data).ok(),
+                data: Some(Value::Object(data)),
                 ..Diagnostic::default()
             }
         })

@@ -1,0 +1,285 @@
+//! Per-sentence analyses remembered from one check of a document to the next.
+//!
+//! [`sentence::analyse`] is a pure function of the sentence's prose, the quotation spans over
+//! it and the settings' extra word lists, and it is most of the attribution model's cost. A
+//! language server re-checks the whole document on every keystroke, but a keystroke changes one
+//! sentence: with a [`Memo`] every other sentence's [`Facts`] come back from the previous check.
+//! Everything document-wide (carry-over, quotations, the rules) is still computed afresh, so the
+//! result is the same as without the memo; `tests/properties.rs` checks that under random edits.
+//!
+//! *Invariants:*
+//! - an entry is keyed by exactly what `analyse` reads: the sentence's prose and the quotation
+//!   spans clipped to the sentence, both relative to the sentence start; the extra word lists
+//!   are checked as a whole (a change empties the memo);
+//! - stored facts are relative to the sentence start and shifted on the way in and out;
+//! - the memo holds only the sentences of the last check, so it never outgrows one document.
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use super::sentence::{AnonymousSource, Checkable, Facts, Found, VagueFix, VagueSource};
+use crate::engine::Settings;
+use crate::text::Span;
+
+/// Remembered sentence analyses; see the module docs. One per document; `Default` is empty.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// The extra word lists the entries were computed with.
+    lists: Option<(Vec<String>, Vec<String>)>,
+    /// Entries used by the check in progress.
+    current: HashMap<u64, Entry>,
+    /// Entries of the previous check, not (yet) used by this one.
+    previous: HashMap<u64, Entry>,
+    stats: MemoStats,
+}
+
+/// How the last check used the memo.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MemoStats {
+    /// Sentences whose analysis came from the memo.
+    pub reused: usize,
+    /// Sentences analysed afresh.
+    pub analysed: usize,
+}
+
+#[derive(Debug)]
+struct Entry {
+    prose: Box<str>,
+    quotes: Box<[(u32, u32)]>,
+    /// Relative to the sentence start.
+    facts: Facts,
+}
+
+impl Memo {
+    /// Statistics of the last check that used this memo.
+    pub fn stats(&self) -> MemoStats {
+        self.stats
+    }
+
+    /// Number of remembered sentences.
+    pub fn len(&self) -> usize {
+        self.current.len() + self.previous.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Start a check: forget everything if the extra word lists changed.
+    pub(crate) fn begin(&mut self, settings: &Settings) {
+        let same = self
+            .lists
+            .as_ref()
+            .is_some_and(|(v, k)| *v == settings.extra_vague_phrases && *k == settings.known_sources);
+        if !same {
+            self.current.clear();
+            self.previous.clear();
+            self.lists = Some((settings.extra_vague_phrases.clone(), settings.known_sources.clone()));
+        }
+        // Whatever the last check used is now the previous generation.
+        if !self.current.is_empty() {
+            self.previous = std::mem::take(&mut self.current);
+        }
+        self.stats = MemoStats::default();
+    }
+
+    /// End a check: drop the entries it did not use.
+    pub(crate) fn end(&mut self) {
+        self.previous = HashMap::new();
+    }
+
+    /// The facts of the sentence at `span` of `prose`, from the memo or from `analyse`.
+    pub(crate) fn get_or_analyse(
+        &mut self,
+        prose: &str,
+        span: Span,
+        quotes: &[Span],
+        analyse: impl FnOnce() -> Facts,
+    ) -> Facts {
+        let text = span.slice(prose);
+        let h = key_hash(text, span.start, quotes);
+        let found = match self.current.get(&h) {
+            Some(e) if e.matches(text, span.start, quotes) => Some(e.facts.clone()),
+            _ => match self.previous.remove(&h) {
+                Some(e) if e.matches(text, span.start, quotes) => {
+                    let f = e.facts.clone();
+                    self.current.insert(h, e);
+                    Some(f)
+                }
+                _ => None,
+            },
+        };
+        if let Some(mut f) = found {
+            self.stats.reused += 1;
+            shift(&mut f, span.start as isize);
+            return f;
+        }
+        self.stats.analysed += 1;
+        let facts = analyse();
+        let mut rel = facts.clone();
+        shift(&mut rel, -(span.start as isize));
+        let quotes = relative_quotes(span, quotes).collect();
+        // A hash collision with a different sentence simply replaces that entry.
+        self.current.insert(h, Entry { prose: text.into(), quotes, facts: rel });
+        facts
+    }
+}
+
+impl Entry {
+    fn matches(&self, text: &str, start: usize, quotes: &[Span]) -> bool {
+        let span = Span::new(start, start + text.len());
+        *self.prose == *text && self.quotes.iter().copied().eq(relative_quotes(span, quotes))
+    }
+}
+
+/// The quotation spans as `analyse` sees them: clipped to the sentence (a token inside the
+/// sentence is inside a quotation exactly when it is inside the clipped quotation), relative to
+/// its start, empty ones dropped.
+fn relative_quotes(span: Span, quotes: &[Span]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    quotes.iter().filter_map(move |q| {
+        let a = q.start.max(span.start);
+        let b = q.end.min(span.end);
+        (a < b).then(|| ((a - span.start) as u32, (b - span.start) as u32))
+    })
+}
+
+fn key_hash(text: &str, start: usize, quotes: &[Span]) -> u64 {
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    for q in relative_quotes(Span::new(start, start + text.len()), quotes) {
+        q.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Move every offset in `f` by `d`. The destructuring lists every field, so a new field that
+/// holds an offset cannot be forgotten here: it fails to compile until it is handled.
+fn shift(f: &mut Facts, d: isize) {
+    let at = |o: &mut usize| *o = o.wrapping_add_signed(d);
+    let sp = |s: &mut Span| {
+        at(&mut s.start);
+        at(&mut s.end);
+    };
+    let Facts {
+        found,
+        vague,
+        anonymous,
+        checkable,
+        question: _,
+        colon_end: _,
+        continuation: _,
+        anon_verbs,
+        names_someone: _,
+    } = f;
+    if let Some(Found { how: _, source, verb, pronoun: _, proper: _ }) = found {
+        sp(source);
+        if let Some(v) = verb {
+            sp(v);
+        }
+    }
+    for VagueSource { span, fix } in vague {
+        sp(span);
+        match fix {
+            VagueFix::Subject(s) | VagueFix::Source(s) | VagueFix::Rewrite(s) => sp(s),
+            VagueFix::Prefix => {}
+        }
+    }
+    for AnonymousSource { span, insert_at, reason_given: _ } in anonymous {
+        sp(span);
+        at(insert_at);
+    }
+    if let Some(Checkable { kind: _, cue }) = checkable {
+        sp(cue);
+    }
+    for v in anon_verbs {
+        at(v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{Document, Memo, Settings, check_document, check_document_with};
+
+    fn settings() -> Settings {
+        Settings { today: Some(jiff::civil::date(2025, 3, 4)), ..Settings::default() }
+    }
+
+    /// Findings, reference and timeline of a check, for comparing two reports.
+    fn summary(text: &str, settings: &Settings, memo: Option<&mut Memo>) -> String {
+        let doc = Document::parse(text, settings.kind, &settings.extra_abbreviations);
+        let r = match memo {
+            Some(m) => check_document_with(&doc, settings, m),
+            None => check_document(&doc, settings),
+        };
+        format!("{:?}\n{:?}\n{:?}", r.findings, r.reference, r.dates)
+    }
+
+    const ARTICLE: &str = "Experts say the bridge is the longest in the state.\n\n\
+        The council voted on Tuesday. Ortiz said the repairs cost $4 million, \"more than we hoped.\"\n\n\
+        She added that the work was the fastest ever. Also, traffic fell 30 percent.\n\n\
+        A senior official said the plan would fail.\n";
+
+    #[test]
+    fn an_edit_reanalyses_only_the_sentence_it_touches() {
+        let s = settings();
+        let mut memo = Memo::default();
+        let first = summary(ARTICLE, &s, Some(&mut memo));
+        assert_eq!(first, summary(ARTICLE, &s, None));
+        let n = memo.stats().analysed;
+        assert_eq!((memo.stats().reused, n), (0, 6), "six sentences, all new");
+        assert_eq!(memo.len(), 6);
+
+        // Same text again: everything comes from the memo.
+        assert_eq!(summary(ARTICLE, &s, Some(&mut memo)), first);
+        assert_eq!((memo.stats().reused, memo.stats().analysed), (6, 0));
+
+        // One word changes in the third paragraph; everything after it moves by five bytes.
+        let edited = ARTICLE.replace("the fastest ever", "the very fastest ever");
+        let with_memo = summary(&edited, &s, Some(&mut memo));
+        assert_eq!(with_memo, summary(&edited, &s, None));
+        assert_eq!((memo.stats().reused, memo.stats().analysed), (5, 1));
+        // The memo keeps only the sentences of the last check.
+        assert_eq!(memo.len(), 6);
+    }
+
+    #[test]
+    fn repeated_sentences_share_an_entry() {
+        let s = settings();
+        let mut memo = Memo::default();
+        let text = "Experts say it failed. Experts say it failed.\n\nShe said it failed.\n";
+        assert_eq!(summary(text, &s, Some(&mut memo)), summary(text, &s, None));
+        assert_eq!((memo.stats().reused, memo.stats().analysed), (1, 2));
+        assert_eq!(memo.len(), 2);
+    }
+
+    #[test]
+    fn the_same_words_under_a_different_quotation_are_analysed_again() {
+        let s = settings();
+        let mut memo = Memo::default();
+        // The second sentence is identical in both texts, but only in the first does the
+        // quotation opened in the sentence before run over it.
+        let quoted = "Ortiz said: \"The bridge failed. Repairs cost 40 percent more.\"\n";
+        let bare = "Ortiz said: The bridge failed. Repairs cost 40 percent more.\"\n";
+        let a = summary(quoted, &s, Some(&mut memo));
+        assert_eq!(a, summary(quoted, &s, None));
+        let b = summary(bare, &s, Some(&mut memo));
+        assert_eq!(b, summary(bare, &s, None));
+        assert_eq!((memo.stats().reused, memo.stats().analysed), (0, 2));
+        assert_ne!(a.lines().next(), b.lines().next(), "the quotation must matter to the findings");
+    }
+
+    #[test]
+    fn changed_word_lists_empty_the_memo() {
+        let mut s = settings();
+        let mut memo = Memo::default();
+        let text = "Word around town is the mayor will resign. The budget grew 4 percent.\n";
+        let before = summary(text, &s, Some(&mut memo));
+        s.extra_vague_phrases = vec!["word around town".into()];
+        let after = summary(text, &s, Some(&mut memo));
+        assert_eq!((memo.stats().reused, memo.stats().analysed), (0, 2));
+        assert_eq!(after, summary(text, &s, None));
+        assert_ne!(before, after, "the extra phrase must change the findings");
+        s.known_sources = vec!["the mayor".into()];
+        assert_eq!(summary(text, &s, Some(&mut memo)), summary(text, &s, None));
+        assert_eq!(memo.stats().reused, 0);
+    }
+}

@@ -201,7 +201,10 @@ impl<'t> Near<'t> {
 pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (Tense, Option<Span>) {
     let clause = clause_bounds(text, sentence, date);
     let lo = all.partition_point(|t| t.start < clause.start);
-    let hi = lo + all[lo..].partition_point(|t| t.end <= clause.end);
+    // Tokens are disjoint and at least a byte long, so the clause holds at most `clause.len()`
+    // of them: search only that far, not to the end of the article.
+    let window = &all[lo..(lo + clause.len() + 1).min(all.len())];
+    let hi = lo + window.partition_point(|t| t.end <= clause.end);
     let toks = &all[lo..hi];
     let split = toks.partition_point(|t| t.start < date.start);
     let after_date = toks.partition_point(|t| t.start < date.end);

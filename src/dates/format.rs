@@ -42,8 +42,58 @@ pub fn ap_month(m: u8, with_day: bool) -> &'static str {
 
 /// "Feb. 28, 2025" (or "Feb. 28" without the year).
 pub fn ap_date(d: Date, with_year: bool) -> String {
-    let base = format!("{} {}", ap_month(d.month() as u8, true), d.day());
-    if with_year { format!("{base}, {}", d.year()) } else { base }
+    let mut s = String::with_capacity(16);
+    s.push_str(ap_month(d.month() as u8, true));
+    s.push(' ');
+    push_int(&mut s, d.day().into(), 0);
+    if with_year {
+        s.push_str(", ");
+        push_int(&mut s, d.year().into(), 0);
+    }
+    s
+}
+
+/// Appends `n` in decimal, zero-padded to `width` characters with the sign counted, exactly as
+/// `format!("{n:0width$}")` writes it. Dates are written for every date of an article (values,
+/// labels, messages), and going through `format!` cost several times the work.
+pub(crate) fn push_int(out: &mut String, n: i64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    let len = digits.len() - k + usize::from(n < 0);
+    if n < 0 {
+        out.push('-');
+    }
+    for _ in len..width {
+        out.push('0');
+    }
+    out.extend(digits[k..].iter().map(|&b| b as char));
+}
+
+/// `n` in decimal, zero-padded to `width` (see [`push_int`]).
+pub(crate) fn int(n: i64, width: usize) -> String {
+    let mut s = String::with_capacity(width.max(4));
+    push_int(&mut s, n, width);
+    s
+}
+
+/// "2025-03-04": `format!("{y:04}-{m:02}-{d:02}")`.
+pub(crate) fn ymd(y: i32, m: u8, d: u8) -> String {
+    let mut s = String::with_capacity(10);
+    push_int(&mut s, y.into(), 4);
+    s.push('-');
+    push_int(&mut s, m.into(), 2);
+    s.push('-');
+    push_int(&mut s, d.into(), 2);
+    s
 }
 
 fn ordinal_suffix(d: u8) -> &'static str {
@@ -153,6 +203,18 @@ mod tests {
         assert_eq!(ap_date(date(2025, 3, 1), true), "March 1, 2025");
         assert_eq!(ap_date(date(2024, 9, 3), false), "Sept. 3");
         assert_eq!(ap_month(12, false), "December");
+    }
+
+    #[test]
+    fn integers_are_written_as_format_writes_them() {
+        for n in [0i64, 1, -1, 7, -7, 9, 10, 99, -99, 100, 999, 1000, 2025, -2025, 12345, i64::MIN, i64::MAX] {
+            for width in [0, 1, 2, 3, 4, 6] {
+                assert_eq!(int(n, width), format!("{n:0width$}"), "{n} {width}");
+            }
+        }
+        assert_eq!(ymd(2025, 3, 4), "2025-03-04");
+        assert_eq!(ymd(-5, 12, 31), format!("{:04}-{:02}-{:02}", -5, 12, 31));
+        assert_eq!(ap_date(date(2025, 12, 31), true), "Dec. 31, 2025");
     }
 
     #[test]

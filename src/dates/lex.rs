@@ -79,12 +79,12 @@ pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
         if ch.is_alphabetic() {
             let mut kind = Tk::Word;
             while i < end {
-                let c = b[i];
                 // ASCII fast path; decode a char only for non-ASCII bytes.
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                    continue;
+                i = letters_end(b, i, end);
+                if i >= end {
+                    break;
                 }
+                let c = b[i];
                 if c.is_ascii_digit() {
                     kind = Tk::Other;
                     i += 1;
@@ -113,6 +113,39 @@ pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
     toks
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The end of the run of ASCII letters from `i` in `b[..end]`, eight bytes at a time (SWAR).
+/// Words are the tokenizer's hottest loop, and a byte-at-a-time loop cost about twelve
+/// instructions a letter. Hand-rolled: memchr finds given bytes, not the end of a byte class.
+/// (The document tokenizer has the same scan for letters and digits.)
+fn letters_end(b: &[u8], mut i: usize, end: usize) -> usize {
+    while i + 8 <= end {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        let letters = ascii_letters(x);
+        if letters != HIGH {
+            // The first byte (lowest, little-endian) whose high bit is clear is not a letter.
+            return i + ((!letters & HIGH).trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of each byte of `x` set where that byte is an ASCII letter.
+fn ascii_letters(x: u64) -> u64 {
+    // `| 0x20` lowercases a letter (and maps no other byte into `a..=z`); the low seven bits of
+    // each byte plus a bias cannot carry into the next byte.
+    let y = (x | (0x20 * ONES)) & !HIGH;
+    let at_least_a = y + (0x80 - b'a' as u64) * ONES;
+    let past_z = y + (0x80 - b'z' as u64 - 1) * ONES;
+    at_least_a & !past_z & !x & HIGH
+}
+
 /// The char starting at byte `i` (a char boundary) of `text`.
 fn char_at(text: &str, i: usize) -> char {
     let c = text.as_bytes()[i];
@@ -135,32 +168,31 @@ pub(crate) fn lower(word: &str, buf: &mut [u8; 16]) -> Option<usize> {
 pub(crate) fn month(word: &str) -> Option<(u8, bool)> {
     let mut buf = [0u8; 16];
     let n = lower(word, &mut buf)?;
-    let w = std::str::from_utf8(&buf[..n]).ok()?;
     // (number, abbreviated)
-    Some(match w {
-        "january" => (1, false),
-        "february" => (2, false),
-        "march" => (3, false),
-        "april" => (4, false),
-        "may" => (5, false),
-        "june" => (6, false),
-        "july" => (7, false),
-        "august" => (8, false),
-        "september" => (9, false),
-        "october" => (10, false),
-        "november" => (11, false),
-        "december" => (12, false),
-        "jan" => (1, true),
-        "feb" => (2, true),
-        "mar" => (3, true),
-        "apr" => (4, true),
-        "jun" => (6, true),
-        "jul" => (7, true),
-        "aug" => (8, true),
-        "sep" | "sept" => (9, true),
-        "oct" => (10, true),
-        "nov" => (11, true),
-        "dec" => (12, true),
+    Some(match &buf[..n] {
+        b"january" => (1, false),
+        b"february" => (2, false),
+        b"march" => (3, false),
+        b"april" => (4, false),
+        b"may" => (5, false),
+        b"june" => (6, false),
+        b"july" => (7, false),
+        b"august" => (8, false),
+        b"september" => (9, false),
+        b"october" => (10, false),
+        b"november" => (11, false),
+        b"december" => (12, false),
+        b"jan" => (1, true),
+        b"feb" => (2, true),
+        b"mar" => (3, true),
+        b"apr" => (4, true),
+        b"jun" => (6, true),
+        b"jul" => (7, true),
+        b"aug" => (8, true),
+        b"sep" | b"sept" => (9, true),
+        b"oct" => (10, true),
+        b"nov" => (11, true),
+        b"dec" => (12, true),
         _ => return None,
     })
 }
@@ -169,23 +201,22 @@ pub(crate) fn month(word: &str) -> Option<(u8, bool)> {
 pub(crate) fn weekday(word: &str) -> Option<(Weekday, bool)> {
     let mut buf = [0u8; 16];
     let n = lower(word, &mut buf)?;
-    let w = std::str::from_utf8(&buf[..n]).ok()?;
     use Weekday::*;
-    Some(match w {
-        "monday" => (Monday, false),
-        "tuesday" => (Tuesday, false),
-        "wednesday" => (Wednesday, false),
-        "thursday" => (Thursday, false),
-        "friday" => (Friday, false),
-        "saturday" => (Saturday, false),
-        "sunday" => (Sunday, false),
-        "mon" => (Monday, true),
-        "tue" | "tues" => (Tuesday, true),
-        "wed" => (Wednesday, true),
-        "thu" | "thur" | "thurs" => (Thursday, true),
-        "fri" => (Friday, true),
-        "sat" => (Saturday, true),
-        "sun" => (Sunday, true),
+    Some(match &buf[..n] {
+        b"monday" => (Monday, false),
+        b"tuesday" => (Tuesday, false),
+        b"wednesday" => (Wednesday, false),
+        b"thursday" => (Thursday, false),
+        b"friday" => (Friday, false),
+        b"saturday" => (Saturday, false),
+        b"sunday" => (Sunday, false),
+        b"mon" => (Monday, true),
+        b"tue" | b"tues" => (Tuesday, true),
+        b"wed" => (Wednesday, true),
+        b"thu" | b"thur" | b"thurs" => (Thursday, true),
+        b"fri" => (Friday, true),
+        b"sat" => (Saturday, true),
+        b"sun" => (Sunday, true),
         _ => return None,
     })
 }
@@ -194,24 +225,23 @@ pub(crate) fn weekday(word: &str) -> Option<(Weekday, bool)> {
 pub(crate) fn number_word(word: &str) -> Option<i64> {
     let mut buf = [0u8; 16];
     let n = lower(word, &mut buf)?;
-    let w = std::str::from_utf8(&buf[..n]).ok()?;
-    Some(match w {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        "several" | "few" => return None,
+    Some(match &buf[..n] {
+        b"a" | b"an" | b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"fifteen" => 15,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"several" | b"few" => return None,
         _ => return None,
     })
 }
@@ -251,6 +281,23 @@ mod tests {
                 (Tk::Other, "3B")
             ]
         );
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_other_byte() {
+        // Every position of a non-letter in and after an eight-byte block, ASCII and UTF-8.
+        for s in ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJ@KLM", "abcdefg[h", "Zz`{", "wordé", "eightlet", "a1b"] {
+            for start in 0..s.len() {
+                let expected =
+                    s.as_bytes()[start..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(s.len(), |k| start + k);
+                assert_eq!(letters_end(s.as_bytes(), start, s.len()), expected, "{s:?} from {start}");
+            }
+        }
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b'a', b, b'Z', b, b, b'q', b, b]);
+            let mask = ascii_letters(x);
+            assert_eq!(mask & (0x80 << 8) != 0, b.is_ascii_alphabetic(), "byte {b:#x}");
+        }
     }
 
     #[test]

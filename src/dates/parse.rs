@@ -1185,57 +1185,225 @@ fn shift(p: &P, i: usize) -> Option<(Cand, usize)> {
     Some((rel(Span::new(p.start(i), p.end(end)), Spec::Shift { n, unit: u, sign, from_previous }, prec), end + 1))
 }
 
-/// Whether a word can start a pattern: the spellings [`lex::month`] and [`lex::weekday`]
-/// accept, the keywords [`relative`] matches or leads with, and the first words of
-/// [`quarter_or_season`] and [`shift`] (quarter and season words, [`lex::number_word`]s).
-/// `at` returns nothing at any other word, so most words are skipped after one lowercase match
-/// (the helpers lower-case and match the word again, several times per word).
+/// Declares [`ANCHORS`] and [`is_anchor_lower`] from one list, so the two cannot drift apart.
+macro_rules! anchors {
+    ($($w:literal),* $(,)?) => {
+        /// Every word that can start a pattern, lowercase: the spellings [`lex::month`] and
+        /// [`lex::weekday`] accept, the keywords [`relative`] matches or leads with, and the first
+        /// words of [`quarter_or_season`] and [`shift`] (quarter and season words, [`lex::number_word`]s).
+        const ANCHORS: &[&[u8]] = &[$($w),*];
+
+        /// `lower` (a lowercased word) is in [`ANCHORS`]; a `match` on byte strings compiles to a
+        /// decision tree on length and bytes, much cheaper than comparing with each entry in turn.
+        fn is_anchor_lower(lower: &[u8]) -> bool {
+            matches!(lower, $($w)|*)
+        }
+    };
+}
+
+anchors![
+    // months
+    b"january",
+    b"february",
+    b"march",
+    b"april",
+    b"may",
+    b"june",
+    b"july",
+    b"august",
+    b"september",
+    b"october",
+    b"november",
+    b"december",
+    b"jan",
+    b"feb",
+    b"mar",
+    b"apr",
+    b"jun",
+    b"jul",
+    b"aug",
+    b"sep",
+    b"sept",
+    b"oct",
+    b"nov",
+    b"dec",
+    // weekdays
+    b"monday",
+    b"tuesday",
+    b"wednesday",
+    b"thursday",
+    b"friday",
+    b"saturday",
+    b"sunday",
+    b"mon",
+    b"tue",
+    b"tues",
+    b"wed",
+    b"thu",
+    b"thur",
+    b"thurs",
+    b"fri",
+    b"sat",
+    b"sun",
+    // relative keywords and lead words
+    b"today",
+    b"tonight",
+    b"yesterday",
+    b"tomorrow",
+    b"recently",
+    b"lately",
+    b"recent",
+    b"current",
+    b"ongoing",
+    b"later",
+    b"now",
+    b"currently",
+    b"nowadays",
+    b"presently",
+    b"soon",
+    b"this",
+    b"last",
+    b"the",
+    b"earlier",
+    b"past",
+    b"previous",
+    b"next",
+    b"coming",
+    // quarters and seasons
+    b"first",
+    b"second",
+    b"third",
+    b"fourth",
+    b"spring",
+    b"summer",
+    b"fall",
+    b"autumn",
+    b"winter",
+    // number words
+    b"a",
+    b"an",
+    b"one",
+    b"two",
+    b"three",
+    b"four",
+    b"five",
+    b"six",
+    b"seven",
+    b"eight",
+    b"nine",
+    b"ten",
+    b"eleven",
+    b"twelve",
+    b"fifteen",
+    b"twenty",
+    b"thirty",
+];
+
+/// The longest anchor.
+const ANCHOR_MAX: usize = 9;
+
+/// The shape of every anchor: bit `last letter` of entry `length * 26 + first letter`.
+static ANCHOR_SHAPES: [u32; (ANCHOR_MAX + 1) * 26] = anchor_shapes();
+
+const fn anchor_shapes() -> [u32; (ANCHOR_MAX + 1) * 26] {
+    let mut t = [0u32; (ANCHOR_MAX + 1) * 26];
+    let mut i = 0;
+    while i < ANCHORS.len() {
+        let w = ANCHORS[i];
+        t[w.len() * 26 + (w[0] - b'a') as usize] |= 1 << (w[w.len() - 1] - b'a');
+        i += 1;
+    }
+    t
+}
+
+/// Whether a word is an anchor (see [`anchor_lower`]).
+#[cfg(test)]
 fn anchor_word(w: &str) -> bool {
-    let mut buf = [0u8; 16];
-    let Some(n) = lex::lower(w, &mut buf) else { return false };
-    matches!(
-        &buf[..n],
-        // months
-        b"january" | b"february" | b"march" | b"april" | b"may" | b"june" | b"july" | b"august"
-            | b"september" | b"october" | b"november" | b"december" | b"jan" | b"feb" | b"mar" | b"apr"
-            | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov" | b"dec"
-            // weekdays
-            | b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday"
-            | b"mon" | b"tue" | b"tues" | b"wed" | b"thu" | b"thur" | b"thurs" | b"fri" | b"sat" | b"sun"
-            // relative keywords and lead words
-            | b"today" | b"tonight" | b"yesterday" | b"tomorrow" | b"recently" | b"lately" | b"recent"
-            | b"current" | b"ongoing" | b"later" | b"now" | b"currently" | b"nowadays" | b"presently"
-            | b"soon" | b"this" | b"last" | b"the" | b"earlier" | b"past" | b"previous" | b"next" | b"coming"
-            // quarters and seasons
-            | b"first" | b"second" | b"third" | b"fourth" | b"spring" | b"summer" | b"fall" | b"autumn"
-            | b"winter"
-            // number words
-            | b"a" | b"an" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight"
-            | b"nine" | b"ten" | b"eleven" | b"twelve" | b"fifteen" | b"twenty" | b"thirty"
-    )
+    anchor_lower(w.as_bytes()).is_some()
+}
+
+/// The anchor a word spells, lowercased (its first `n` bytes), if it spells one: whether it can
+/// start a pattern, that is, is in [`ANCHORS`] ignoring case. `at` returns nothing at any other
+/// word. This runs on every word of the article (as bytes: no char-boundary checks to slice
+/// it): the length and the first and last letters rule out nearly all of them with one table
+/// lookup (hand-rolled because no lookup crate beats three byte reads), before the exact match.
+#[inline(always)]
+fn anchor_lower(b: &[u8]) -> Option<([u8; ANCHOR_MAX], usize)> {
+    let n = b.len();
+    if n == 0 || n > ANCHOR_MAX {
+        return None;
+    }
+    // `| 0x20` lowercases an ASCII letter; any other byte (punctuation, UTF-8) stays outside
+    // `a..=z`, and the anchors are all ASCII letters.
+    let (first, last) = (b[0] | 0x20, b[n - 1] | 0x20);
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return None;
+    }
+    if ANCHOR_SHAPES[n * 26 + (first - b'a') as usize] & (1 << (last - b'a')) == 0 {
+        return None;
+    }
+    // A non-ASCII byte stays as it is and matches no anchor.
+    let mut buf = [0u8; ANCHOR_MAX];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    is_anchor_lower(&buf[..n]).then_some((buf, n))
 }
 
 /// The words after "the" that [`relative`] reads: its own phrases and the direction words.
-const AFTER_THE: &[&str] =
-    &["past", "future", "long", "near", "short", "time", "weekend", "same", "last", "previous", "coming", "next"];
+fn after_the(w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    lex::lower(w, &mut buf).is_some_and(|n| {
+        matches!(
+            &buf[..n],
+            b"past"
+                | b"future"
+                | b"long"
+                | b"near"
+                | b"short"
+                | b"time"
+                | b"weekend"
+                | b"same"
+                | b"last"
+                | b"previous"
+                | b"coming"
+                | b"next"
+        )
+    })
+}
 
 /// Try every pattern at token `i`.
 fn at(p: &P, i: usize) -> Option<(Cand, usize)> {
-    if p.kind(i)? == Tk::Word {
-        let w = p.s(i);
-        if !anchor_word(w) {
-            return None;
-        }
-        // The commonest anchors start a date only before a few words ("the past", "the weekend",
-        // "the last week"; "a week ago"): check the next word before trying every pattern.
-        if is(w, "the") && !p.word(i + 1).is_some_and(|n| is_any(n, AFTER_THE)) {
-            return None;
-        }
-        if (is(w, "a") || is(w, "an")) && p.word(i + 1).and_then(unit).is_none() {
-            return None;
-        }
+    if !may_start(p, i) {
+        return None;
     }
     at_any(p, i)
+}
+
+/// Whether a pattern can start at token `i`, from the token's bytes and the next word. Nearly
+/// every token of an article fails this, so it is kept small enough to inline into the loop of
+/// [`parse`]: [`at`] has every pattern inlined into it, and entering it for each token cost more
+/// than the test.
+#[inline(always)]
+fn may_start(p: &P, i: usize) -> bool {
+    let Some(t) = p.tok(i) else { return false };
+    let b = &p.t.as_bytes()[t.start..t.end];
+    match t.kind {
+        Tk::Word => {
+            let Some((lower, n)) = anchor_lower(b) else { return false };
+            // The commonest anchors start a date only before a few words ("the past", "the
+            // weekend", "the last week"; "a week ago"): check the next word first.
+            match &lower[..n] {
+                b"the" => p.word(i + 1).is_some_and(after_the),
+                b"a" | b"an" => p.word(i + 1).and_then(unit).is_some(),
+                _ => true,
+            }
+        }
+        Tk::Num | Tk::Ord => true,
+        // The only patterns at these: [`short_year`]'s "'82" and "1980s".
+        Tk::Punct => b == b"'" || b == "\u{2019}".as_bytes(),
+        Tk::Other => b.last() == Some(&b's'),
+    }
 }
 
 /// Every pattern at token `i`, without the anchor-word filter.
@@ -1266,6 +1434,11 @@ pub(crate) fn parse(doc: &Document, toks: &[Tok]) -> Vec<Cand> {
     let mut out: Vec<(Cand, usize, usize)> = Vec::new(); // (cand, first token, next token)
     let mut i = 0;
     while i < toks.len() {
+        // `at` tests this first too; here it is inlined, so most tokens never enter `at`.
+        if !may_start(&p, i) {
+            i += 1;
+            continue;
+        }
         match at(&p, i) {
             Some((c, next)) if next > i => {
                 out.push((c, i, next));
@@ -1487,9 +1660,25 @@ mod anchor_tests {
                     assert!(anchor_word(p.s(i)), "{:?} starts a date but is not an anchor word", p.s(i));
                 }
                 assert_eq!(at(&p, i), any, "the filters change the match at {:?}", p.s(i));
+                if any.is_some() {
+                    assert!(may_start(&p, i), "{:?} starts a date but fails may_start", p.s(i));
+                }
             }
         }
         assert!(matched_words > 300, "too few word-led dates to judge the filter: {matched_words}");
+    }
+
+    #[test]
+    fn every_anchor_passes_its_shape_table() {
+        for a in ANCHORS {
+            let a = std::str::from_utf8(a).expect("ASCII");
+            assert!(a.len() <= ANCHOR_MAX && a.bytes().all(|b| b.is_ascii_lowercase()), "{a}");
+            assert!(anchor_word(a) && anchor_word(&a.to_ascii_uppercase()), "{a}");
+        }
+        // Same length and first and last letters as an anchor, but not one.
+        for w in ["tie", "Tone", "mayday", "Fail", "sixtyfour"] {
+            assert!(!anchor_word(w), "{w}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
-use super::format::{ap_date, ap_month, weekday_name};
+use super::format::{ap_date, ap_month, int, push_int, weekday_name, ymd};
 use super::lex::Tok;
 use super::parse::{Cand, Dir, Spec, Unit, YearSpec};
 use super::tense::tense_in;
@@ -99,8 +99,8 @@ fn resolve_one(
             match (y, w.month) {
                 (Some(y), Some(m)) => set_cal(&mut expr, y, m, w.day, w.year.is_none()),
                 (Some(y), None) => {
-                    expr.value = format!("{y:04}");
-                    expr.label = y.to_string();
+                    expr.value = int(y.into(), 4);
+                    expr.label = int(y.into(), 0);
                 }
                 (None, Some(m)) => {
                     expr.value = match w.day {
@@ -174,7 +174,7 @@ fn set_cal(e: &mut DateExpr, y: i32, m: u8, d: Option<u8>, inferred: bool) {
     }
     match d {
         Some(d) => {
-            e.value = format!("{y:04}-{m:02}-{d:02}");
+            e.value = ymd(y, m, d);
             e.date = i16::try_from(y).ok().and_then(|y| Date::new(y, m as i8, d as i8).ok());
             e.invalid = e.date.is_none();
             e.label = match e.date {
@@ -183,9 +183,15 @@ fn set_cal(e: &mut DateExpr, y: i32, m: u8, d: Option<u8>, inferred: bool) {
             };
         }
         None => {
-            e.value = format!("{y:04}-{m:02}");
+            let mut value = int(y.into(), 4);
+            value.push('-');
+            push_int(&mut value, m.into(), 2);
+            e.value = value;
             e.invalid = !(1..=12).contains(&m);
-            e.label = format!("{} {y}", ap_month(m, false));
+            let mut label = ap_month(m, false).to_string();
+            label.push(' ');
+            push_int(&mut label, y.into(), 0);
+            e.label = label;
         }
     }
 }

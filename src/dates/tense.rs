@@ -2,266 +2,110 @@
 //!
 //! Conservative on purpose: modal and reported-speech clauses ("said it would"), present-tense
 //! and passive-present clauses, infinitives and subordinate clauses give `Unknown`.
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
 use super::Tense;
-use super::lex::{self, Tk, Tok, is, is_any};
+use super::lex::{self, Tk, Tok};
 use crate::text::Span;
+
+/// Declares a word list as a function testing a lowercased word ([`Lower`]). A `match` on byte
+/// strings compiles to a decision tree on length and bytes; comparing the word with every entry
+/// of every list in turn (or hashing it) cost more than anything else in the tense reader, which
+/// runs on every word between a date and its cue.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $name:ident: [$($w:literal),* $(,)?]) => {
+        $(#[$doc])*
+        fn $name(lower: &[u8]) -> bool {
+            matches!(lower, $($w)|*)
+        }
+    };
+}
+
+/// A word lowercased in a stack buffer; empty when it is not ASCII or longer than 16 bytes (no
+/// list word is either, so the empty slice matches no list).
+#[derive(Clone, Copy)]
+struct Lower {
+    buf: [u8; 16],
+    n: usize,
+}
+
+impl Lower {
+    fn of(word: &str) -> Self {
+        let mut buf = [0u8; 16];
+        let n = lex::lower(word, &mut buf).unwrap_or(0);
+        Lower { buf, n }
+    }
+
+    fn get(&self) -> &[u8] {
+        &self.buf[..self.n]
+    }
+}
 
 /// How far from the date (in bytes) a cue may be.
 const WINDOW: usize = 160;
 
-const IRREGULAR_PAST: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "went",
-    "met",
-    "said",
-    "told",
-    "began",
-    "came",
-    "took",
-    "made",
-    "saw",
-    "got",
-    "gave",
-    "found",
-    "left",
-    "held",
-    "ran",
-    "won",
-    "lost",
-    "sold",
-    "fell",
-    "rose",
-    "led",
-    "brought",
-    "bought",
-    "built",
-    "paid",
-    "sent",
-    "spent",
-    "struck",
-    "wrote",
-    "broke",
-    "chose",
-    "drove",
-    "flew",
-    "grew",
-    "knew",
-    "threw",
-    "became",
-    "kept",
-    "felt",
-    "stood",
-    "spoke",
-    "hit",
-    "shut",
-    "sat",
-    "slept",
-    "swore",
-    "wore",
-    "won",
-    "fought",
-    "caught",
-    "taught",
-    "thought",
-    "sought",
-    "meant",
-    "heard",
-    "laid",
-    "lay",
-    "hung",
-    "rang",
-    "sang",
-    "sank",
-    "swam",
-    "drew",
-    "froze",
-    "stole",
-    "arose",
-    "awoke",
-    "bore",
-    "beat",
-    "bit",
-    "bled",
-    "bent",
-    "dealt",
-    "dug",
-    "fed",
-    "fled",
-    "forgot",
-    "forgave",
-    "hid",
-    "lit",
-    "overtook",
-    "rode",
-    "shook",
-    "shot",
-    "slid",
-    "spun",
-    "split",
-    "spread",
-    "sprang",
-    "stuck",
-    "stung",
-    "strove",
-    "swept",
-    "swung",
-    "tore",
-    "understood",
-    "undertook",
-    "upheld",
-    "withdrew",
-    "woke",
-    "wound",
-    "died",
-    "ended",
-    "opened",
-    "closed",
-];
-
-/// The long word lists as hash sets (the cue test runs on every word before every date).
-static IRREGULAR_PAST_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| IRREGULAR_PAST.iter().copied().collect());
-static NOT_PAST_ED_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| NOT_PAST_ED.iter().copied().collect());
-
-/// `word`, lowercased, is in `set` (whose entries are lowercase).
-fn in_set(word: &str, set: &HashSet<&'static str>) -> bool {
-    let mut buf = [0u8; 16];
-    lex::lower(word, &mut buf).and_then(|n| std::str::from_utf8(&buf[..n]).ok()).is_some_and(|w| set.contains(w))
+word_list! {
+    /// Irregular past tenses (and a few regular ones common in news copy).
+    irregular_past: [b"was", b"were", b"had", b"did", b"went", b"met", b"said", b"told", b"began", b"came", b"took", b"made", b"saw", b"got", b"gave", b"found", b"left", b"held", b"ran", b"won", b"lost", b"sold", b"fell", b"rose", b"led", b"brought", b"bought", b"built", b"paid", b"sent", b"spent", b"struck", b"wrote", b"broke", b"chose", b"drove", b"flew", b"grew", b"knew", b"threw", b"became", b"kept", b"felt", b"stood", b"spoke", b"hit", b"shut", b"sat", b"slept", b"swore", b"wore", b"fought", b"caught", b"taught", b"thought", b"sought", b"meant", b"heard", b"laid", b"lay", b"hung", b"rang", b"sang", b"sank", b"swam", b"drew", b"froze", b"stole", b"arose", b"awoke", b"bore", b"beat", b"bit", b"bled", b"bent", b"dealt", b"dug", b"fed", b"fled", b"forgot", b"forgave", b"hid", b"lit", b"overtook", b"rode", b"shook", b"shot", b"slid", b"spun", b"split", b"spread", b"sprang", b"stuck", b"stung", b"strove", b"swept", b"swung", b"tore", b"understood", b"undertook", b"upheld", b"withdrew", b"woke", b"wound", b"died", b"ended", b"opened", b"closed"]
 }
 
-/// Words ending in -ed that are not past tenses.
-const NOT_PAST_ED: &[&str] = &[
-    "need",
-    "needed",
-    "speed",
-    "feed",
-    "seed",
-    "bleed",
-    "breed",
-    "embed",
-    "hundred",
-    "indeed",
-    "red",
-    "bed",
-    "shed",
-    "wed",
-    "led",
-    "fled",
-    "bred",
-    "sled",
-    "proceed",
-    "succeed",
-    "exceed",
-    "deed",
-    "creed",
-    "greed",
-    "weed",
-    "reed",
-    "naked",
-    "wicked",
-    "sacred",
-    "rugged",
-    "aged",
-    "beloved",
-    "learned",
-    "based",
-    "related",
-    "limited",
-    "united",
-    "detailed",
-    "advanced",
-    "supposed",
-    "scheduled",
-    "expected",
-    "planned",
-    "slated",
-    "anticipated",
-    "proposed",
-    "intended",
-    "set",
-    "due",
-    "ed",
-    "med",
-];
+word_list! {
+    /// Words ending in -ed that are not past tenses.
+    not_past_ed: [b"need", b"needed", b"speed", b"feed", b"seed", b"bleed", b"breed", b"embed", b"hundred", b"indeed", b"red", b"bed", b"shed", b"wed", b"led", b"fled", b"bred", b"sled", b"proceed", b"succeed", b"exceed", b"deed", b"creed", b"greed", b"weed", b"reed", b"naked", b"wicked", b"sacred", b"rugged", b"aged", b"beloved", b"learned", b"based", b"related", b"limited", b"united", b"detailed", b"advanced", b"supposed", b"scheduled", b"expected", b"planned", b"slated", b"anticipated", b"proposed", b"intended", b"set", b"due", b"ed", b"med"]
+}
 
-const FUTURE: &[&str] = &["will", "shall", "upcoming", "ll"];
-/// Words that make a clause a plan when followed by "to" or "for" ("is scheduled to", "plans to").
-const PLAN: &[&str] = &[
-    "scheduled",
-    "slated",
-    "set",
-    "expected",
-    "expects",
-    "expect",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "intends",
-    "intend",
-    "aims",
-    "aim",
-    "hopes",
-    "hope",
-    "due",
-    "going",
-    "poised",
-    "proposed",
-];
-const MODAL: &[&str] =
-    &["would", "could", "might", "should", "must", "can", "if", "unless", "whether", "hoped", "wanted", "cannot"];
-const PRESENT: &[&str] = &["is", "are", "am", "remains", "remain", "says", "say"];
-/// Words before a noun ("the timetable on", "a plan on").
-const DETERMINERS: &[&str] =
-    &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "new", "my", "your"];
-/// Past auxiliaries before a plan word ("was scheduled for", "had been due to").
-const PAST_AUX: &[&str] = &["was", "were", "had", "been"];
-/// Verbs of saying: a clause after them is reported, and has its own time.
-const SPEECH: &[&str] = &[
-    "said",
-    "announced",
-    "reported",
-    "added",
-    "noted",
-    "stated",
-    "wrote",
-    "confirmed",
-    "warned",
-    "argued",
-    "predicted",
-    "estimated",
-    "insisted",
-    "claimed",
-];
-/// Words that start the subject of a reported clause ("said the library ...", "said it ...").
-const SUBJECT_START: &[&str] = &[
-    "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "its", "his", "her", "their", "our", "this",
-    "these", "those", "there",
-];
-/// Nouns after "to" that make it a preposition, not an infinitive ("returned to work on May 3").
-const PLACE_NOUNS: &[&str] = &[
-    "work", "court", "school", "power", "trial", "office", "church", "market", "town", "jail", "prison", "hospital",
-    "college", "class", "bed", "sea", "shore", "port", "safety", "land", "camp", "base", "dinner", "lunch",
-];
-/// Words that open a subordinate clause: a cue beyond them describes another event.
-const CLAUSE_OPENERS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "when", "while", "until", "after", "before", "because", "although",
-    "though", "where", "since", "once",
-];
+word_list! {
+    /// Future markers ("will", "shall", "upcoming", "'ll").
+    future: [b"will", b"shall", b"upcoming", b"ll"]
+}
+word_list! {
+    /// Words that make a clause a plan when followed by "to" or "for" ("is scheduled to", "plans to").
+    plan: [b"scheduled", b"slated", b"set", b"expected", b"expects", b"expect", b"plans", b"plan", b"planned", b"planning", b"intends", b"intend", b"aims", b"aim", b"hopes", b"hope", b"due", b"going", b"poised", b"proposed"]
+}
+word_list! {
+    /// Modals and conditionals: the clause's time is unknowable.
+    modal: [b"would", b"could", b"might", b"should", b"must", b"can", b"if", b"unless", b"whether", b"hoped", b"wanted", b"cannot"]
+}
+word_list! {
+    /// Present tenses: the clause tells no past or future.
+    present: [b"is", b"are", b"am", b"remains", b"remain", b"says", b"say"]
+}
+word_list! {
+    /// Words before a noun ("the timetable on", "a plan on").
+    determiner: [b"a", b"an", b"the", b"its", b"their", b"his", b"her", b"our", b"this", b"that", b"new", b"my", b"your"]
+}
+word_list! {
+    /// Past auxiliaries before a plan word ("was scheduled for", "had been due to").
+    past_aux: [b"was", b"were", b"had", b"been"]
+}
+word_list! {
+    /// Verbs of saying: a clause after them is reported, and has its own time.
+    speech: [b"said", b"announced", b"reported", b"added", b"noted", b"stated", b"wrote", b"confirmed", b"warned", b"argued", b"predicted", b"estimated", b"insisted", b"claimed"]
+}
+word_list! {
+    /// Words that start the subject of a reported clause ("said the library ...", "said it ...").
+    subject_start: [b"the", b"a", b"an", b"it", b"he", b"she", b"they", b"we", b"i", b"you", b"its", b"his", b"her", b"their", b"our", b"this", b"these", b"those", b"there"]
+}
+word_list! {
+    /// Nouns after "to" that make it a preposition, not an infinitive ("returned to work on May 3").
+    place_noun: [b"work", b"court", b"school", b"power", b"trial", b"office", b"church", b"market", b"town", b"jail", b"prison", b"hospital", b"college", b"class", b"bed", b"sea", b"shore", b"port", b"safety", b"land", b"camp", b"base", b"dinner", b"lunch"]
+}
+word_list! {
+    /// Words that open a subordinate clause: a cue beyond them describes another event.
+    clause_opener: [b"that", b"which", b"who", b"whom", b"whose", b"when", b"while", b"until", b"after", b"before", b"because", b"although", b"though", b"where", b"since", b"once"]
+}
 
 /// Where the clause containing `date` starts and ends: at `;`, a line break, or a sentence end.
 fn clause_bounds(text: &str, within: Span, date: Span) -> Span {
     let lo = within.start.max(date.start.saturating_sub(WINDOW));
     let hi = within.end.min(date.end + WINDOW).min(text.len());
     let b = text.as_bytes();
+    // Letters and UTF-8 bytes (everything above `?`) never end a clause: one test skips them.
     let mut s = date.start;
     while s > lo {
         let c = b[s - 1];
+        if c > b'?' {
+            s -= 1;
+            continue;
+        }
         if c == b';' || c == b'\n' || ((c == b'?' || c == b'!') && s < b.len() && b[s] == b' ') {
             break;
         }
@@ -273,6 +117,10 @@ fn clause_bounds(text: &str, within: Span, date: Span) -> Span {
     let mut e = date.end;
     while e < hi {
         let c = b[e];
+        if c > b'?' {
+            e += 1;
+            continue;
+        }
         if c == b';' || c == b'\n' || c == b'?' || c == b'!' {
             break;
         }
@@ -302,15 +150,29 @@ fn sentence_period(text: &str, i: usize) -> bool {
     if word.len() == 1 || word.contains('.') {
         return false;
     }
-    !is_any(
-        word,
-        &[
-            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-            "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen",
-            "lt", "col", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "calif", "ave", "blvd", "mt",
-            "ft", "capt", "sgt", "prof", "rev",
-        ],
-    )
+    !abbreviation(Lower::of(word).get())
+}
+
+word_list! {
+    /// Abbreviations whose period does not end a sentence.
+    abbreviation: [
+        b"jan", b"feb", b"mar", b"apr", b"jun", b"jul", b"aug", b"sep", b"sept", b"oct", b"nov", b"dec", b"mon",
+        b"tue", b"tues", b"wed", b"thu", b"thur", b"thurs", b"fri", b"sat", b"sun", b"mr", b"mrs", b"ms", b"dr",
+        b"sen", b"rep", b"gov", b"gen", b"lt", b"col", b"st", b"jr", b"sr", b"inc", b"corp", b"co", b"ltd", b"no",
+        b"vs", b"etc", b"calif", b"ave", b"blvd", b"mt", b"ft", b"capt", b"sgt", b"prof", b"rev",
+    ]
+}
+
+word_list! {
+    /// Prepositions that give an adjective its own date ("payable on", "effective from").
+    attributive_preposition: [
+        b"on", b"from", b"until", b"till", b"through", b"by", b"in", b"after", b"before",
+    ]
+}
+
+word_list! {
+    /// Words after "to" that make it a preposition, not an infinitive ("went to the").
+    to_object: [b"the", b"a", b"an", b"his", b"her", b"its", b"their", b"our", b"this", b"that"]
 }
 
 /// The tense of the clause around `date` in `text`, restricted to `sentence`, and the cue word.
@@ -319,18 +181,39 @@ pub(crate) fn tense_at(text: &str, sentence: Span, date: Span) -> (Tense, Option
     tense_in(text, &lex::tokenize(text, sentence), sentence, date)
 }
 
+/// A word of the clause with its neighbours, as written and lowercased.
+struct Near<'t> {
+    word: &'t str,
+    next: &'t str,
+    lower: Lower,
+    prev_lower: Lower,
+    next_lower: Lower,
+}
+
+impl<'t> Near<'t> {
+    fn new(word: &'t str, prev: &str, next: &'t str) -> Self {
+        Near { word, next, lower: Lower::of(word), prev_lower: Lower::of(prev), next_lower: Lower::of(next) }
+    }
+}
+
 /// [`tense_at`] with the text's tokens already made (`all` covers at least the sentence), so
 /// that each date's clause is not tokenized again.
 pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (Tense, Option<Span>) {
     let clause = clause_bounds(text, sentence, date);
     let lo = all.partition_point(|t| t.start < clause.start);
-    let hi = lo + all[lo..].partition_point(|t| t.end <= clause.end);
+    // Tokens are disjoint and at least a byte long, so the clause holds at most `clause.len()`
+    // of them: search only that far, not to the end of the article.
+    let window = &all[lo..(lo + clause.len() + 1).min(all.len())];
+    let hi = lo + window.partition_point(|t| t.end <= clause.end);
     let toks = &all[lo..hi];
     let split = toks.partition_point(|t| t.start < date.start);
     let after_date = toks.partition_point(|t| t.start < date.end);
     let before = &toks[..split];
     let after = &toks[after_date..];
     let w = |t: &Tok| &text[t.start..t.end];
+    // The last word read and the one before it, lowercased: going backwards, they are the next
+    // word's `next` and the word itself, so each word is lowercased once rather than three times.
+    let mut carried: Option<(usize, Lower, Lower)> = None;
     // Backwards from the date: the nearest cue wins.
     for (k, t) in before.iter().enumerate().rev() {
         if t.kind == Tk::Punct {
@@ -342,42 +225,42 @@ pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (
         if t.kind != Tk::Word {
             continue;
         }
-        let word = w(t);
         let next = before.get(k + 1).map(w).or_else(|| toks.get(split).map(w)).unwrap_or("");
         let prev = k.checked_sub(1).map(|j| w(&before[j])).unwrap_or("");
-        if let Some(r) = cue(word, prev, next, text, &before[..k]) {
+        let (lower, next_lower) = match carried.take() {
+            Some((j, word_lower, prev_lower)) if j == k + 1 => (prev_lower, word_lower),
+            _ => (Lower::of(w(t)), Lower::of(next)),
+        };
+        let near = Near { word: w(t), next, lower, prev_lower: Lower::of(prev), next_lower };
+        carried = Some((k, near.lower, near.prev_lower));
+        let (word, prev, next) = (near.lower.get(), near.prev_lower.get(), near.next_lower.get());
+        if let Some(r) = cue(&near, text, &before[..k]) {
             // "said the library reopens on May 3": the date is in the reported clause, whose
             // own verb was not recognised; the speech verb does not date it.
-            if r == Some(Tense::Past) && is_any(word, SPEECH) && is_any(next, SUBJECT_START) {
+            if r == Some(Tense::Past) && speech(word) && subject_start(next) {
                 return (Tense::Unknown, None);
             }
             return r.map_or((Tense::Unknown, None), |tn| (tn, Some(t.span())));
         }
-        if is_any(word, CLAUSE_OPENERS) {
+        if clause_opener(word) {
             return (Tense::Unknown, None);
         }
-        if attributive(word)
-            && !is_any(prev, DETERMINERS)
-            && is_any(next, &["on", "from", "until", "till", "through", "by", "in", "after", "before"])
-        {
+        if attributive(near.word, word) && !determiner(prev) && attributive_preposition(next) {
             // "a dividend payable on Dec. 16", "rules effective from May 1": the date belongs to
             // the adjective, not to the clause's verb.
             return (Tense::Unknown, None);
         }
-        if is(word, "to") && is_any(prev, PLAN) {
+        if word == b"to" && plan(prev) {
             // "was due to open": a plan told in the past says nothing about when it happened.
             let before_plan = k.checked_sub(2).map(|j| w(&before[j])).unwrap_or("");
-            if is_any(before_plan, PAST_AUX) {
+            if past_aux(Lower::of(before_plan).get()) {
                 return (Tense::Unknown, None);
             }
             return (Tense::Future, Some(t.span()));
         }
-        if is(word, "to")
-            && !is_any(next, &["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"])
-            && !is_any(next, PLACE_NOUNS)
-        {
+        if word == b"to" && !to_object(next) && !place_noun(next) {
             // An infinitive ("to begin on March 3"): the main verb's tense does not date it.
-            if next.chars().next().is_some_and(|c| c.is_lowercase()) && lex::month(next).is_none() {
+            if near.next.chars().next().is_some_and(|c| c.is_lowercase()) && lex::month(near.next).is_none() {
                 return (Tense::Unknown, None);
             }
         }
@@ -393,87 +276,90 @@ pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (
         if t.kind != Tk::Word {
             continue;
         }
-        let word = w(t);
         let next = after.get(k + 1).map(w).unwrap_or("");
         let prev = k.checked_sub(1).map(|j| w(&after[j])).unwrap_or("");
-        if let Some(r) = cue(word, prev, next, text, &after[..k]) {
+        let near = Near::new(w(t), prev, next);
+        if let Some(r) = cue(&near, text, &after[..k]) {
             return r.map_or((Tense::Unknown, None), |tn| (tn, Some(t.span())));
         }
-        if is_any(word, CLAUSE_OPENERS) {
+        if clause_opener(near.lower.get()) {
             break;
         }
     }
     (Tense::Unknown, None)
 }
 
+word_list! {
+    /// Adjectives and participles that carry their own date.
+    attributive_word: [
+        b"effective", b"valid", b"open", b"starting", b"beginning", b"ending", b"lasting", b"running", b"until",
+    ]
+}
+
 /// An adjective or participle that can carry its own date ("payable on", "effective from",
-/// "starting on").
-fn attributive(word: &str) -> bool {
+/// "starting on"); `lower` is `word` lowercased.
+fn attributive(word: &str, lower: &[u8]) -> bool {
     // Compared in place: no lowercase copy per word (this runs on every word before a date).
     let lower_ending = |suffix: &str| {
         word.len() > suffix.len() + 2
             && word.is_ascii()
             && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
     };
-    lower_ending("able")
-        || lower_ending("ible")
-        || is_any(
-            word,
-            &["effective", "valid", "open", "starting", "beginning", "ending", "lasting", "running", "until"],
-        )
+    lower_ending("able") || lower_ending("ible") || attributive_word(lower)
 }
 
 /// `Some(Some(tense))` for a tense cue, `Some(None)` for a word that makes the clause's time
 /// unknowable (a modal, a present tense), `None` for any other word.
-fn cue(word: &str, prev: &str, next: &str, text: &str, earlier: &[Tok]) -> Option<Option<Tense>> {
+fn cue(near: &Near, text: &str, earlier: &[Tok]) -> Option<Option<Tense>> {
+    let word = near.word;
     if !word.is_ascii() {
         return None;
     }
-    if is_any(word, FUTURE) {
+    let (lower, prev, next) = (near.lower.get(), near.prev_lower.get(), near.next_lower.get());
+    if future(lower) {
         return Some(Some(Tense::Future));
     }
-    if is(word, "won") && next == "'" {
+    if lower == b"won" && near.next == "'" {
         return Some(Some(Tense::Future)); // won't
     }
     // "a plan on Feb. 3", "the aim in May": a noun, not a plan verb.
-    let noun = is_any(prev, DETERMINERS);
-    if is_any(word, PLAN) && is_any(next, &["to", "for", "on", "in"]) && !noun {
+    let noun = determiner(prev);
+    if plan(lower) && matches!(next, b"to" | b"for" | b"on" | b"in") && !noun {
         // "was scheduled for", "were set for": a plan told in the past, not an event.
-        if is_any(prev, PAST_AUX) {
+        if past_aux(prev) {
             return Some(None);
         }
         return Some(Some(Tense::Future));
     }
-    if is_any(word, MODAL) {
+    if modal(lower) {
         return Some(None);
     }
-    if is_any(word, PRESENT) {
+    if present(lower) {
         return Some(None);
     }
     if word.chars().next().is_some_and(char::is_uppercase) && !matches!(word, "Was" | "Were" | "Had" | "Did") {
         return None; // names are not verbs
     }
-    let past = in_set(word, &IRREGULAR_PAST_SET)
-        || (word.len() > 4 && word.ends_with("ed") && !in_set(word, &NOT_PAST_ED_SET));
+    let past = irregular_past(lower) || (word.len() > 4 && word.ends_with("ed") && !not_past_ed(lower));
     if !past {
         return None;
     }
     // A participle after an auxiliary takes the auxiliary's tense.
-    if word.ends_with("ed") || !is_any(word, &["was", "were", "had", "did"]) {
-        if is_any(prev, &["is", "are", "am", "be", "being"]) {
+    if word.ends_with("ed") || !matches!(lower, b"was" | b"were" | b"had" | b"did") {
+        if matches!(prev, b"is" | b"are" | b"am" | b"be" | b"being") {
             // "is closed on", "will be closed on": look further back for "will"/"would".
-            let further = earlier.iter().rev().skip(1).take(3).map(|t| &text[t.start..t.end]);
+            let further = earlier.iter().rev().skip(1).take(3).map(|t| Lower::of(&text[t.start..t.end]));
             for f in further {
-                if is_any(f, FUTURE) {
+                if future(f.get()) {
                     return Some(Some(Tense::Future));
                 }
-                if is_any(f, MODAL) {
+                if modal(f.get()) {
                     return Some(None);
                 }
             }
             return Some(None);
         }
-        if is_any(prev, &["been"]) {
+        if prev == b"been" {
             return Some(Some(Tense::Past));
         }
     }

@@ -237,8 +237,17 @@ impl Family for DateFamily {
     }
 }
 
+/// The text of `span` with each run of white space written as one space (messages are one line).
 fn quote(text: &str, span: Span) -> String {
-    span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    // One buffer, no Vec of pieces: this runs for every message.
+    let mut out = String::with_capacity(span.len());
+    for (k, word) in span.slice(text).split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn days_in(y: i32, m: u8) -> Option<u8> {

@@ -177,10 +177,23 @@ pub fn segment(text: &str, toks: &[Token], abbr: &Abbreviations, out: &mut Vec<R
     let n = toks.len();
     let s = |i: usize| toks[i].span.slice(text);
     let adjacent = |a: usize, b: usize| toks[a].span.end == toks[b].span.start;
+    let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while i < n {
         let t = toks[i];
+        // Most tokens end no sentence: rule them out from one byte, without slicing the text
+        // (a word ends with a period; a terminator starts with `.`, `?`, `!` or the first byte
+        // of `…`, `‽`, `。`, `？`, `！`).
+        let maybe = match t.kind {
+            TokenKind::Word => bytes.get(t.span.end.wrapping_sub(1)) == Some(&b'.'),
+            TokenKind::Punct => matches!(bytes.get(t.span.start), Some(b'.' | b'?' | b'!' | 0xE2 | 0xE3 | 0xEF)),
+            TokenKind::Number => false,
+        };
+        if !maybe {
+            i += 1;
+            continue;
+        }
         let dotted = t.kind == TokenKind::Word && s(i).ends_with('.');
         if !(dotted || (t.kind == TokenKind::Punct && is_terminator(s(i)))) {
             i += 1;
@@ -295,6 +308,15 @@ mod tests {
     use super::*;
     use crate::engine::parse::tokens::tokenize;
     use crate::text::Span;
+
+    #[test]
+    fn every_terminator_passes_the_first_byte_test() {
+        for t in [".", "?", "!", "…", "‽", "。", "？", "！"] {
+            assert!(is_terminator(t));
+            assert!(matches!(t.as_bytes()[0], b'.' | b'?' | b'!' | 0xE2 | 0xE3 | 0xEF), "{t}");
+        }
+        assert_eq!(split("Wait… Then go。 Now？ Yes！ Done."), vec!["Wait…", "Then go。", "Now？", "Yes！", "Done."]);
+    }
 
     #[test]
     fn starters_are_sorted_for_binary_search() {

@@ -80,7 +80,7 @@ pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
             let mut kind = Tk::Word;
             while i < end {
                 // ASCII fast path; decode a char only for non-ASCII bytes.
-                i = letters_end(b, i, end);
+                i = crate::text::ascii::letters_end(b, i, end);
                 if i >= end {
                     break;
                 }
@@ -111,39 +111,6 @@ pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
         toks.push(Tok { kind: Tk::Punct, start, end: i });
     }
     toks
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The end of the run of ASCII letters from `i` in `b[..end]`, eight bytes at a time (SWAR).
-/// Words are the tokenizer's hottest loop, and a byte-at-a-time loop cost about twelve
-/// instructions a letter. Hand-rolled: memchr finds given bytes, not the end of a byte class.
-/// (The document tokenizer has the same scan for letters and digits.)
-fn letters_end(b: &[u8], mut i: usize, end: usize) -> usize {
-    while i + 8 <= end {
-        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
-        let letters = ascii_letters(x);
-        if letters != HIGH {
-            // The first byte (lowest, little-endian) whose high bit is clear is not a letter.
-            return i + ((!letters & HIGH).trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < end && b[i].is_ascii_alphabetic() {
-        i += 1;
-    }
-    i
-}
-
-/// The high bit of each byte of `x` set where that byte is an ASCII letter.
-fn ascii_letters(x: u64) -> u64 {
-    // `| 0x20` lowercases a letter (and maps no other byte into `a..=z`); the low seven bits of
-    // each byte plus a bias cannot carry into the next byte.
-    let y = (x | (0x20 * ONES)) & !HIGH;
-    let at_least_a = y + (0x80 - b'a' as u64) * ONES;
-    let past_z = y + (0x80 - b'z' as u64 - 1) * ONES;
-    at_least_a & !past_z & !x & HIGH
 }
 
 /// The char starting at byte `i` (a char boundary) of `text`.
@@ -281,23 +248,6 @@ mod tests {
                 (Tk::Other, "3B")
             ]
         );
-    }
-
-    #[test]
-    fn letter_runs_end_at_the_first_other_byte() {
-        // Every position of a non-letter in and after an eight-byte block, ASCII and UTF-8.
-        for s in ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJ@KLM", "abcdefg[h", "Zz`{", "wordé", "eightlet", "a1b"] {
-            for start in 0..s.len() {
-                let expected =
-                    s.as_bytes()[start..].iter().position(|b| !b.is_ascii_alphabetic()).map_or(s.len(), |k| start + k);
-                assert_eq!(letters_end(s.as_bytes(), start, s.len()), expected, "{s:?} from {start}");
-            }
-        }
-        for b in 0..=255u8 {
-            let x = u64::from_le_bytes([b'a', b, b'Z', b, b, b'q', b, b]);
-            let mask = ascii_letters(x);
-            assert_eq!(mask & (0x80 << 8) != 0, b.is_ascii_alphabetic(), "byte {b:#x}");
-        }
     }
 
     #[test]

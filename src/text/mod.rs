@@ -1,4 +1,5 @@
 //! Byte ranges and the one place that converts byte offsets to line/column.
+pub mod ascii;
 pub mod position;
 
 use serde::Serialize;

@@ -92,40 +92,6 @@ fn number_end(s: &str, start: usize) -> usize {
     i
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The end of the run of ASCII letters and digits from `i`, eight bytes at a time (SWAR). Words
-/// are the tokenizer's hottest loop, and a byte-at-a-time loop cost about ten instructions a
-/// byte. Hand-rolled: memchr finds given bytes, not the end of a byte class. (The date lexer
-/// has the same scan for letters only.)
-fn alnum_end(b: &[u8], mut i: usize) -> usize {
-    while i + 8 <= b.len() {
-        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
-        let alnum = ascii_alphanumerics(x);
-        if alnum != HIGH {
-            // The first byte (lowest, little-endian) whose high bit is clear is not alphanumeric.
-            return i + ((!alnum & HIGH).trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < b.len() && b[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
-    i
-}
-
-/// The high bit of each byte of `x` set where that byte is an ASCII letter or digit.
-fn ascii_alphanumerics(x: u64) -> u64 {
-    // The low seven bits of each byte plus a bias cannot carry into the next byte. `| 0x20`
-    // lowercases a letter and maps no other byte into `a..=z`.
-    let low = x & !HIGH;
-    let digit = (low + (0x80 - b'0' as u64) * ONES) & !(low + (0x80 - b'9' as u64 - 1) * ONES);
-    let lower = (x | (0x20 * ONES)) & !HIGH;
-    let letter = (lower + (0x80 - b'a' as u64) * ONES) & !(lower + (0x80 - b'z' as u64 - 1) * ONES);
-    (digit | letter) & !x & HIGH
-}
-
 fn word_end(s: &str, start: usize) -> usize {
     let b = s.as_bytes();
     let mut i = start;
@@ -134,7 +100,7 @@ fn word_end(s: &str, start: usize) -> usize {
     let mut dotted = false;
     loop {
         // ASCII fast path over plain letters and digits.
-        let run_end = alnum_end(b, i);
+        let run_end = crate::text::ascii::alphanumerics_end(b, i, b.len());
         seg_chars += run_end - i;
         i = run_end;
         let Some(&byte) = b.get(i) else { break };
@@ -224,23 +190,6 @@ mod tests {
                 (Punct, "."),
             ]
         );
-    }
-
-    #[test]
-    fn alphanumeric_runs_end_at_the_first_other_byte() {
-        for s in ["abcdefghij0123456789XYZ", "ABCDEFGHIJ@KLM", "abcdefg[h", "Zz`{09/:", "wordé", "eightlet"] {
-            for start in 0..s.len() {
-                let expected = s.as_bytes()[start..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .map_or(s.len(), |k| start + k);
-                assert_eq!(alnum_end(s.as_bytes(), start), expected, "{s:?} from {start}");
-            }
-        }
-        for b in 0..=255u8 {
-            let x = u64::from_le_bytes([b'a', b, b'9', b, b, b'Q', b, b]);
-            assert_eq!(ascii_alphanumerics(x) & (0x80 << 8) != 0, b.is_ascii_alphanumeric(), "byte {b:#x}");
-        }
     }
 
     #[test]

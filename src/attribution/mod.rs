@@ -319,7 +319,8 @@ fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
         }
         // `said the chief executive, Dr. Ana Ruiz`: the name in apposition.
         if crate::engine::lexicon::is_reporting_verb(w0) && matches!(w1, "the" | "its" | "their" | "his" | "her") {
-            let rest = &text[a1..text.len().min(a1 + 80)];
+            // At most 80 bytes, cut back to a char boundary (a fuzzer found the cut inside a dash).
+            let rest = &text[a1..text.floor_char_boundary(a1 + 80)];
             let stop = rest.find(['.', ';', '"', '“', '”', '\n']).unwrap_or(rest.len());
             if let Some(c) = rest[..stop].find(", ")
                 && rest[..c].split_whitespace().skip(1).all(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -516,6 +517,18 @@ mod tests {
         let d = Document::parse(t, DocKind::Markdown, &[]);
         let m = AttributionModel::build(&d, &Settings::default());
         (d, m)
+    }
+
+    #[test]
+    fn an_appositive_search_never_cuts_a_character() {
+        // "said the" after a quotation looks up to 80 bytes ahead for a name in apposition;
+        // here byte 80 from "the" falls inside the em dash.
+        let t = format!("\"We will reopen,\" said the {}— Ruiz.\n", "a".repeat(75));
+        let the = t.find("the ").unwrap();
+        assert!(!t.is_char_boundary(the + 80), "the test must put the cut inside the dash");
+        let (_, m) = model(&t);
+        assert_eq!(m.quotes.len(), 1);
+        assert!(m.quotes[0].attributed);
     }
 
     #[test]

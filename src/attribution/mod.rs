@@ -319,8 +319,13 @@ fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
         }
         // `said the chief executive, Dr. Ana Ruiz`: the name in apposition.
         if crate::engine::lexicon::is_reporting_verb(w0) && matches!(w1, "the" | "its" | "their" | "his" | "her") {
-            // At most 80 bytes, cut back to a char boundary (a fuzzer found the cut inside a dash).
-            let rest = &text[a1..text.floor_char_boundary(a1 + 80)];
+            // At most 80 bytes, cut back to a char boundary (a fuzzer found the cut inside a dash;
+            // `str::floor_char_boundary` is newer than our minimum Rust version).
+            let mut cut = text.len().min(a1 + 80);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let rest = &text[a1..cut];
             let stop = rest.find(['.', ';', '"', '“', '”', '\n']).unwrap_or(rest.len());
             if let Some(c) = rest[..stop].find(", ")
                 && rest[..c].split_whitespace().skip(1).all(|w| w.chars().next().is_some_and(char::is_lowercase))

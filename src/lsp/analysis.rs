@@ -28,9 +28,9 @@ pub struct Job {
     pub max_document_size: usize,
     pub inlay_hints: bool,
     pub encoding: Encoding,
-    /// The document's memo of sentence analyses, when it has one. A lint that finds it busy
+    /// The document's memo of sentence analyses. A lint that finds it busy
     /// (another lint of the same document holds it) checks without it.
-    pub memo: Option<Arc<Mutex<Memo>>>,
+    pub memo: Arc<Mutex<Memo>>,
 }
 
 /// The result of linting one snapshot.
@@ -134,9 +134,10 @@ pub fn analyse(job: Job) -> Analysis {
     }
     {
         let doc = Document::parse(&text, kind, &settings.extra_abbreviations);
-        a.report = match memo.as_ref().and_then(|m| m.try_lock().ok()) {
-            Some(mut m) => crate::engine::check_document_with(&doc, &settings, &mut m),
-            None => crate::engine::check_document(&doc, &settings),
+        a.report = match memo.try_lock() {
+            Ok(mut m) => crate::engine::check_document_with(&doc, &settings, &mut m),
+            // Busy with another lint of this document, or poisoned: check without it.
+            Err(_) => crate::engine::check_document(&doc, &settings),
         };
         a.front_matter = doc.front_matter.clone();
     }

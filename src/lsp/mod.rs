@@ -321,7 +321,7 @@ impl Backend {
             max_document_size: shared.editor.max_document_size,
             inlay_hints: shared.editor.inlay_hints,
             encoding: shared.encoding,
-            memo: Some(e.memo.clone()),
+            memo: e.memo.clone(),
         }
     }
 

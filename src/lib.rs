@@ -2,7 +2,7 @@
 //!
 //! The crate has a pure analysis core and two front ends:
 //!
-//! * [`engine`], [`rules`], [`dates`], [`attribution`] and [`text`] are pure: article text and
+//! * [`engine`], [`rules`], [`dates`], [`attribution`], [`lexicon`] and [`text`] are pure: article text and
 //!   [`engine::Settings`] in, an [`engine::Report`] out. No I/O, no clock, no async, no protocol types.
 //! * [`config`] finds and parses `copydesk.toml` (the only module besides the front ends that reads files).
 //! * [`cli`] is the `copydesk` command line; [`lsp`] (cargo feature `lsp`) is the language server.
@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod dates;
 pub mod engine;
+pub mod lexicon;
 #[cfg(feature = "lsp")]
 pub mod lsp;
 pub mod rules;

@@ -38,6 +38,11 @@ const FLAGS: &[&str] = &[
     "PERSON_ANY",
     "GROUP_ANY",
     "COMMUNICATION_ANY",
+    "ORG",
+    "PLACE",
+    "FEELING",
+    "CLAUSE",
+    "TOINF",
 ];
 
 const WORDS: &str = "data/lexicon/words.tsv";

@@ -171,6 +171,7 @@ fn shift(f: &mut Facts, d: isize) {
         continuation: _,
         anon_verbs,
         names_someone: _,
+        attributions,
     } = f;
     if let Some(Found { how: _, source, verb, pronoun: _, proper: _ }) = found {
         sp(source);
@@ -194,6 +195,12 @@ fn shift(f: &mut Facts, d: isize) {
     }
     for v in anon_verbs {
         at(v);
+    }
+    for a in attributions {
+        for x in [&mut a.source, &mut a.head, &mut a.content].into_iter().flatten() {
+            sp(x);
+        }
+        sp(&mut a.cue);
     }
 }
 

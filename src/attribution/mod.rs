@@ -32,12 +32,15 @@
 //! (or ends with a colon after one, across a paragraph break: block quotes), when the sentence
 //! after it in the same paragraph has one, or when it belongs to a multi-paragraph quotation
 //! that is attributed.
+pub(crate) mod extract;
+pub mod ledger;
 pub(crate) mod lists;
 mod memo;
 pub(crate) mod sentence;
 
 use crate::engine::{Document, Settings};
 use crate::text::Span;
+pub use extract::{Attribution, SourceKind};
 pub use memo::{Memo, MemoStats};
 pub use sentence::{AnonymousSource, Checkable, ClaimKind, How, VagueFix, VagueSource};
 use sentence::{Extras, Facts};
@@ -48,6 +51,9 @@ use sentence::{Extras, Facts};
 pub struct AttributionModel {
     pub sentences: Vec<SentenceAttribution>,
     pub quotes: Vec<QuoteAttribution>,
+    /// Every attribution in the article, in order, pronoun sources resolved: the source ledger's
+    /// input ([`ledger::sources`]).
+    pub cited: Vec<ledger::Cited>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -139,7 +145,17 @@ impl AttributionModel {
                 None => sentence::analyse(prose, s.span, &qspans[i], &extras),
             };
             let raw = s.span.slice(text);
-            if (s.cites || raw.contains("[^") || raw.contains("](")) && f.found.is_none_or(|x| x.pronoun) {
+            let cites = s.cites || raw.contains("[^") || raw.contains("](");
+            if cites {
+                // A cited document is a named one: "according to [a staff memo](...)".
+                for a in f.attributions.iter_mut().filter(|a| a.document && a.kind == SourceKind::Vague) {
+                    a.kind = SourceKind::Named;
+                    if let Some(src) = a.source {
+                        f.vague.retain(|v| !v.span.overlaps(src));
+                    }
+                }
+            }
+            if cites && f.found.is_none_or(|x| x.pronoun) {
                 f.found = Some(sentence::Found {
                     how: How::Citation,
                     source: s.span,
@@ -153,6 +169,14 @@ impl AttributionModel {
         if let Some(m) = memo {
             m.end();
         }
+        let mut cited: Vec<ledger::Cited> = facts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| {
+                f.attributions.iter().map(move |&a| ledger::Cited { attribution: a, sentence: i, refers_to: None })
+            })
+            .collect();
+        ledger::resolve(text, &mut cited);
         let mut out: Vec<SentenceAttribution> = facts
             .iter()
             .zip(&doc.sentences)
@@ -274,7 +298,7 @@ impl AttributionModel {
                 }
             }
         }
-        AttributionModel { sentences: out, quotes }
+        AttributionModel { sentences: out, quotes, cited }
     }
 }
 

@@ -15,6 +15,7 @@
 //! non-ASCII characters; and the sentence buffers are reused from one sentence to the next.
 use aho_corasick::AhoCorasick;
 
+use super::extract::{self, Attribution, SourceKind};
 use super::lists::{Cue, LISTS, flags};
 use crate::text::Span;
 
@@ -250,7 +251,7 @@ impl Sent {
     }
 
     /// The [`flags`] of token `i`; none past the end.
-    fn fl(&self, i: usize) -> u64 {
+    pub(crate) fn fl(&self, i: usize) -> u64 {
         self.toks.get(i).map_or(0, |t| t.flags)
     }
 
@@ -264,11 +265,11 @@ impl Sent {
         if stem.len() == w.len() { self.toks[i].flags } else { LISTS.word_flags(stem) }
     }
 
-    fn is(&self, i: usize, s: &str) -> bool {
+    pub(crate) fn is(&self, i: usize, s: &str) -> bool {
         i < self.toks.len() && self.w(i) == s
     }
 
-    fn punct(&self, i: usize) -> Option<char> {
+    pub(crate) fn punct(&self, i: usize) -> Option<char> {
         let t = self.toks.get(i).filter(|t| t.kind == K::Punct)?;
         // Punctuation is mostly ASCII: its byte is the character, with no slicing or decoding.
         match self.norm.as_bytes().get(t.n0 as usize) {
@@ -285,7 +286,7 @@ impl Sent {
             .then_some((i, j + 1))
     }
 
-    fn span(&self, a: usize, b: usize) -> Span {
+    pub(crate) fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
     }
 }
@@ -394,6 +395,8 @@ pub(crate) struct Facts {
     pub continuation: bool,
     /// Byte offsets of the verbs whose subjects are anonymous sources.
     pub anon_verbs: Vec<usize>,
+    /// Every attribution in the sentence, from the extractor.
+    pub attributions: Vec<Attribution>,
     /// Names someone outside quotation marks (a capitalised word after the first, or two
     /// capitalised words at the start): "Ruiz read a statement to the court:".
     pub names_someone: bool,
@@ -858,8 +861,69 @@ fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: 
         f.found = Some(Found { how: How::Anonymous, source: sp, verb: Some(sp), pronoun: false, proper: false });
     }
 
+    let mut atts = Vec::new();
+    extract::extract(s, reason, &mut atts);
+    apply_extraction(s, &atts, &mut f);
+    f.attributions = atts;
+
     f.checkable = checkable(s, phrase_hits);
     f
+}
+
+/// Fold the extracted attributions into the sentence's facts: vague and impersonal sources are
+/// vague findings, anonymous ones anonymous findings, named and pronoun sources attribute it.
+fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
+    for a in atts {
+        match a.kind {
+            SourceKind::Vague | SourceKind::Impersonal => {
+                let span = match a.source {
+                    Some(src) if src.start < a.cue.start => Span::new(src.start, a.cue.end.max(src.end)),
+                    Some(src) => Span::new(a.cue.start.min(src.start), src.end.max(a.cue.end)),
+                    None => a.cue,
+                };
+                let fix = match (a.source, a.head) {
+                    (None, _) => {
+                        let first = s.toks.get(s.first).map(|t| t.span.start);
+                        if first == Some(a.cue.start) && s.w(s.first) == "it" {
+                            VagueFix::Rewrite(a.cue)
+                        } else {
+                            VagueFix::Prefix
+                        }
+                    }
+                    (Some(src), _) if a.document || src.start > a.cue.start => VagueFix::Source(src),
+                    (Some(_), Some(head)) => VagueFix::Subject(head),
+                    (Some(src), None) => VagueFix::Source(src),
+                };
+                push_vague(f, VagueSource { span, fix });
+            }
+            SourceKind::Anonymous => {
+                let Some(src) = a.source else { continue };
+                if f.anonymous.iter().any(|x| x.span.overlaps(src)) {
+                    continue;
+                }
+                f.anonymous.push(AnonymousSource { span: src, insert_at: src.end, reason_given: a.reason_given });
+                if a.reason_given && f.found.is_none() {
+                    f.found = Some(Found {
+                        how: How::Anonymous,
+                        source: src,
+                        verb: Some(a.cue),
+                        pronoun: false,
+                        proper: false,
+                    });
+                }
+            }
+            SourceKind::Named | SourceKind::Pronoun => {
+                let Some(src) = a.source else { continue };
+                let according =
+                    s.toks.iter().position(|t| t.span.start == a.cue.start).is_some_and(|k| s.w(k) == "according");
+                let how = if according { How::AccordingTo } else { How::NamedSource };
+                set_found(
+                    f,
+                    Found { how, source: src, verb: Some(a.cue), pronoun: a.kind == SourceKind::Pronoun, proper: true },
+                );
+            }
+        }
+    }
 }
 
 fn push_vague(f: &mut Facts, v: VagueSource) {

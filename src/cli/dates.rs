@@ -50,7 +50,7 @@ pub(crate) fn settings_for(path: &Path, input: &InputArgs) -> Result<Settings, S
     Ok(settings)
 }
 
-fn read_input(path: &Path) -> Result<String, String> {
+pub(crate) fn read_input(path: &Path) -> Result<String, String> {
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("stdin: {e}"))?;

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod debug;
 pub mod report;
 pub mod rules;
+pub mod sources;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -27,6 +28,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List every date expression in an article with its resolved value (the article's timeline).
     Dates(DatesArgs),
+    /// The source ledger: every source an article cites, its kind, how often and on which lines.
+    Sources(SourcesArgs),
     /// List all rules.
     Rules(RulesArgs),
     /// Print one rule's documentation.
@@ -121,6 +124,23 @@ pub struct DatesArgs {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SourcesFormat {
+    Human,
+    /// `{"version":1,"files":[{"path","attributions":[...],"sources":[...],"summary"}]}`.
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct SourcesArgs {
+    /// Articles to read (`-`, or nothing, reads stdin).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: SourcesFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum RulesFormat {
     Human,
     Json,
@@ -165,6 +185,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Dates(args) => dates::run(args),
+        Command::Sources(args) => sources::run(args),
         Command::Rules(args) => rules::list(args),
         Command::Rule { id } => rules::show(&id),
         Command::Config(ConfigCommand::Default) => {

@@ -31,6 +31,8 @@ pub struct Report {
     pub reference: Option<Reference>,
     /// Every date expression in the article (the timeline), sorted by start offset.
     pub dates: Vec<DateExpr>,
+    /// Every attribution in the article, pronouns resolved: the source ledger's input.
+    pub attributions: Vec<crate::attribution::ledger::Cited>,
     /// Rule families that panicked: the front end logs these; the other families still reported.
     pub internal_errors: Vec<String>,
 }
@@ -66,7 +68,7 @@ fn check_with_families(
     let dates =
         guarded("dates", &mut internal_errors, || crate::dates::recognise(doc, reference.as_ref().map(|r| r.date)))
             .unwrap_or_default();
-    let attribution =
+    let mut attribution =
         guarded("attribution model", &mut internal_errors, || AttributionModel::build_with(doc, settings, memo))
             .unwrap_or_default();
     let ctx = Context { settings, reference: reference.clone(), dates: &dates, attribution: &attribution };
@@ -91,7 +93,8 @@ fn check_with_families(
     let mut findings = suppress::apply(doc, findings);
     findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
-    Report { findings, reference, dates, internal_errors }
+    let attributions = std::mem::take(&mut attribution.cited);
+    Report { findings, reference, dates, attributions, internal_errors }
 }
 
 fn guarded<T>(what: &str, errors: &mut Vec<String>, f: impl FnOnce() -> T) -> Option<T> {

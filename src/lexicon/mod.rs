@@ -81,6 +81,17 @@ flags! {
     GROUP_ANY = 25;
     /// noun.communication in any sense.
     COMMUNICATION_ANY = 26;
+    /// A frequent sense is a kind of organisation (below organization.n.01): "agency", "party".
+    ORG = 27;
+    /// A place: a proper name with a noun.location sense ("Iowa"), or a kind of location or
+    /// thoroughfare ("county", "street").
+    PLACE = 28;
+    /// noun.feeling among the frequent senses ("mood", "fear").
+    FEELING = 29;
+    /// A frequent verb sense takes a clause ("believe that", "wonder whether").
+    CLAUSE = 30;
+    /// A frequent verb sense takes "to" and an infinitive ("continue to", "plan to").
+    TOINF = 31;
 }
 
 impl Classes {

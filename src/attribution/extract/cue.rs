@@ -1,0 +1,448 @@
+//! Cues and the sources they take: verbs of saying, thinking and feeling with their subjects,
+//! "according to", passives, raising, nominal cues and evidence verbs.
+use super::lx;
+use super::np::{Grammar, Np};
+use super::words as cw;
+use super::{Attribution, SourceKind};
+use crate::text::Span;
+
+/// Verb classes that make a verb an attribution cue.
+const CUE_VERB: u32 = lx::SAY | lx::THINK | lx::FEEL;
+/// How far back a subject may start (tokens).
+const SUBJECT_REACH: usize = 40;
+
+pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
+    let n = g.n();
+    let mut i = 0;
+    while i < n {
+        if !g.word(i) {
+            i += 1;
+            continue;
+        }
+        if g.is(i, "according") && g.is(i + 1, "to") {
+            according_to(g, i, out);
+            i += 2;
+            continue;
+        }
+        if g.is(i, "in") && g.is(i + 1, "the") && g.is(i + 2, "eyes") && g.is(i + 3, "of") {
+            if let Some((b, np)) = np_right(g, i + 4) {
+                push(g, out, Some(np), Span::new(g.span(i, i + 4).start, g.span(i, i + 4).end), None, false, b);
+            }
+            i += 4;
+            continue;
+        }
+        let l = g.lx(i);
+        if l & lx::N != 0 && l & (lx::COGNITION | lx::COMMUNICATION | lx::FEELING) != 0 && nominal_cue(g, i, out) {
+            i += 1;
+            continue;
+        }
+        // A verb of saying, or of thinking or feeling that takes a clause ("believe that").
+        let cue = l & lx::SAY != 0 || (l & (lx::THINK | lx::FEEL) != 0 && l & lx::CLAUSE != 0);
+        if cue && l & lx::V != 0 && g.c(i) == 0 {
+            verb(g, i, out);
+        }
+        i += 1;
+    }
+}
+
+/// Adds an attribution from a source phrase (if any) and a cue.
+fn push(
+    g: &Grammar,
+    out: &mut Vec<Attribution>,
+    np: Option<Np>,
+    cue: Span,
+    content: Option<Span>,
+    says: bool,
+    _end: usize,
+) -> bool {
+    let Some(np) = np else {
+        out.push(Attribution {
+            source: None,
+            head: None,
+            cue,
+            content,
+            kind: SourceKind::Impersonal,
+            reason_given: false,
+            document: false,
+        });
+        return true;
+    };
+    let Some((kind, document)) = g.kind(&np, says) else { return false };
+    let head_end = g.span(np.head, np.head + 1).end;
+    out.push(Attribution {
+        source: Some(g.span(np.a, np.b)),
+        head: Some(Span::new(g.span(np.a, np.a + 1).start, head_end)),
+        cue,
+        content,
+        kind,
+        reason_given: false,
+        document,
+    });
+    true
+}
+
+/// The end of a clause that starts at `a`: the next strong punctuation or the sentence's end.
+fn clause_end(g: &Grammar, a: usize) -> usize {
+    let n = g.n();
+    let mut k = a;
+    while k < n && !matches!(g.punct(k), Some('.' | ';' | '?' | '!' | '—' | ':' | ')')) {
+        k += 1;
+    }
+    k
+}
+
+/// A noun phrase starting at `a`: the longest that the grammar accepts before the clause ends,
+/// a comma or a quotation.
+fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
+    let n = g.n();
+    let mut lim = a;
+    while lim < n && g.word(lim)
+        || (lim < n
+            && g.s.toks[lim].kind != super::super::sentence::K::Word
+            && !g.s.toks[lim].quoted
+            && g.punct(lim).is_none_or(|c| {
+                c == '.' && lim + 1 < n && lim > a && g.s.toks[lim + 1].cap && g.s.toks[lim - 1].span.len() <= 4
+            }))
+    {
+        lim += 1;
+    }
+    // An appositive after a comma: "said Marta Kell, the union's secretary".
+    if g.punct(lim) == Some(',') && lim > a {
+        let mut k = lim + 1;
+        while k < n && g.word(k) {
+            k += 1;
+        }
+        if k > lim + 1
+            && (k >= n || matches!(g.punct(k), Some(',' | '.' | ';' | '?' | '!')))
+            && let Some(np) = g.np(a, k)
+        {
+            return Some((k, np));
+        }
+    }
+    let mut b = lim;
+    while b > a {
+        if let Some(np) = g.np(a, b) {
+            return Some((b, np));
+        }
+        b -= 1;
+    }
+    None
+}
+
+fn according_to(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
+    let Some((b, mut np)) = np_right(g, i + 2) else { return };
+    // "according to interviews with a dozen officials": the people behind the document.
+    if let Some((p, oa, _, _)) = np.pp
+        && g.lx(np.head) & (lx::COMMUNICATION | lx::COGNITION) != 0
+        && matches!(g.s.w(p), "with" | "by" | "from" | "of")
+        && let Some(inner) = g.np(oa, np.b)
+        && g.person_or_group(inner.head)
+    {
+        np = inner;
+    }
+    let cue = g.span(i, i + 2);
+    let content = content_around(g, i, b);
+    push(g, out, Some(np), cue, content, true, b);
+}
+
+/// The content of an attribution whose cue and source sit at `a..b`: the rest of the sentence
+/// before or after them, without the joining punctuation.
+fn content_around(g: &Grammar, a: usize, b: usize) -> Option<Span> {
+    let n = g.n();
+    let first = (0..a).find(|&k| g.s.toks[k].kind == super::super::sentence::K::Word || g.s.toks[k].quoted);
+    if let Some(f) = first {
+        let mut e = a;
+        while e > f && g.punct(e - 1).is_some_and(|c| matches!(c, ',' | '—' | ':')) {
+            e -= 1;
+        }
+        if e > f {
+            return Some(g.span(f, e));
+        }
+    }
+    let mut k = b;
+    while k < n && (g.punct(k).is_some_and(|c| matches!(c, ',' | ':')) || g.is(k, "that")) {
+        k += 1;
+    }
+    let mut e = n;
+    while e > k && g.punct(e - 1).is_some_and(|c| matches!(c, '.' | '?' | '!')) {
+        e -= 1;
+    }
+    (e > k).then(|| g.span(k, e))
+}
+
+/// Whether the verb-class word at `i` is a verb here, and if so its attribution.
+fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
+    let s = g.s;
+    let l = g.lx(i);
+    let n = g.n();
+    if s.toks[i].cap && i != s.first && !g.title && !(i > 0 && matches!(g.punct(i - 1), Some('"' | ':'))) {
+        return; // a name: "United States", "Warns Street"
+    }
+    // Auxiliaries, negation and adverbs to the left: "have privately wondered", "did not dispute".
+    let mut e = i;
+    let mut aux_be = false;
+    let mut aux_have = false;
+    let mut aux_any = false;
+    while e > 0 && g.word(e - 1) {
+        let c = g.c(e - 1);
+        let ly = g.s.w(e - 1).ends_with("ly") && g.lx(e - 1) & lx::ADV != 0;
+        if c & cw::AUX != 0 {
+            aux_any = true;
+            aux_be |= c & cw::BE != 0;
+            aux_have |= c & cw::HAVE != 0;
+        } else if !(c & (cw::NEG | cw::ADV) != 0 || ly || (c & cw::PREQUANT != 0 && c & cw::PREP == 0)) {
+            break;
+        }
+        e -= 1;
+    }
+    // Catenative: "continues to tell", "plans to argue", "seem to believe".
+    if !aux_any && e >= 2 && g.is(e - 1, "to") && g.lx(e - 2) & lx::TOINF != 0 && g.c(e - 2) == 0 {
+        e -= 2;
+        while e > 0 && g.word(e - 1) && (g.c(e - 1) & (cw::AUX | cw::NEG | cw::ADV) != 0) {
+            e -= 1;
+        }
+        aux_any = true;
+    }
+    // Ability, permission and obligation are not a report: "consumers can call", "critics may
+    // argue" (the writer's hypothesis).
+    if (e..i).any(|k| {
+        matches!(
+            g.s.w(k),
+            "can"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "shall"
+                | "cannot"
+                | "can't"
+                | "couldn't"
+                | "mustn't"
+                | "shouldn't"
+        )
+    }) {
+        return;
+    }
+    let ving = l & lx::VING != 0;
+    let part_only = l & lx::VPART != 0 && l & lx::VPAST == 0;
+    let passive = aux_be && l & lx::VPART != 0;
+    if ving && !aux_be {
+        return; // "..., saying": the main clause's subject is the source; "fearing the worst"
+    }
+    if part_only && !aux_any {
+        return; // an adjective: "a widely known fact"
+    }
+    // A noun here: after a determiner, a possessive, a number or an adjective ("the claims",
+    // "voters' fears").
+    if l & lx::N != 0 && !aux_any && e == i && i > 0 {
+        let p = i - 1;
+        let c = g.c(p);
+        let noun_before = g.word(p)
+            && (c & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER | cw::INDEFINITE | cw::PREP) != 0 || g.poss[p]);
+        if noun_before || s.toks[p].kind == super::super::sentence::K::Num {
+            return;
+        }
+        let adjective_before = g.word(p) && g.lx(p) & lx::ADJ != 0 && g.lx(p) & (lx::N | lx::V) == 0;
+        // "voter fears grow", "recent surveys show": a noun followed by its verb.
+        let next = g.lx(i + 1);
+        let verb_after = g.word(i + 1)
+            && g.c(i + 1) == 0
+            && next & lx::V != 0
+            && (next & lx::N == 0 || (l & lx::NPL != 0 && next & CUE_VERB != 0));
+        if adjective_before || verb_after || (g.word(i + 1) && g.c(i + 1) & cw::AUX != 0) {
+            return;
+        }
+    }
+    let cue = g.span(e.min(i), i + 1);
+    if passive {
+        passive_cue(g, i, e, cue, out);
+        return;
+    }
+    let says = l & lx::SAY != 0;
+    // Inverted: `"...," said the mayor` / `..., says a report.`
+    if says && !aux_any && (e == 0 || matches!(g.punct(e - 1), Some(',' | '"' | '\'' | '—')) || s.toks[e - 1].quoted)
+    {
+        if let Some((b, np)) = np_right(g, i + 1)
+            && g.kind(&np, true).is_some()
+            && (b >= n
+                || matches!(g.punct(b), Some(',' | '.' | ';' | '?' | '!' | '—' | ')'))
+                || g.is(b, "that")
+                || g.is(b, "in")
+                || g.is(b, "on"))
+        {
+            let content = content_around(g, e, b);
+            push(g, out, Some(np), g.span(i, i + 1), content, says, b);
+            return;
+        }
+    }
+    if e == 0 {
+        return;
+    }
+    if let Some(np) = subject_left(g, e) {
+        // A base form agrees with a plural or a pronoun, not a singular noun: "an Institute
+        // survey" is a noun.
+        let base = l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
+        if base && !aux_any && !np.coord && !g.plural_noun(np.head) {
+            return;
+        }
+        let content = content_after(g, i + 1);
+        push(g, out, Some(np), cue, content, says, i + 1);
+    }
+}
+
+/// The content after a cue verb: "that ..." or the clause, up to the end of the sentence.
+fn content_after(g: &Grammar, k: usize) -> Option<Span> {
+    let n = g.n();
+    let mut k = k;
+    while k < n && (g.punct(k).is_some_and(|c| matches!(c, ',' | ':')) || g.is(k, "that")) {
+        k += 1;
+    }
+    let mut e = n;
+    while e > k && g.punct(e - 1).is_some_and(|c| matches!(c, '.' | '?' | '!' | ',')) {
+        e -= 1;
+    }
+    (e > k).then(|| g.span(k, e))
+}
+
+/// A subject ending right before token `e`: the longest noun phrase, from a clause boundary.
+fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
+    let s = g.s;
+    let mut b = e;
+    while b > 0 && g.punct(b - 1) == Some(',') {
+        b -= 1;
+    }
+    // "..., who spoke": the verb of a relative clause; the main clause's verb has the subject.
+    if b == 0 || (g.word(b - 1) && g.c(b - 1) & cw::REL != 0) {
+        return None;
+    }
+    // The candidate starts: after each boundary, back to a hard one.
+    let lo = b.saturating_sub(SUBJECT_REACH);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut k = b;
+    while k > lo {
+        let t = k - 1;
+        let hard = s.toks[t].quoted && s.toks[t].kind != super::super::sentence::K::Word
+            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !g_name_period(g, t));
+        if hard {
+            break;
+        }
+        if g.punct(t) == Some(',')
+            || (g.word(t) && g.c(t) & (cw::SUBORD | cw::COORD) != 0 && !g.is(t, "that"))
+            || (g.is(t, "that") && t > 0 && g.lx(t - 1) & lx::V != 0)
+        {
+            starts.push(k);
+        }
+        k -= 1;
+    }
+    if k == 0 || k == lo {
+        starts.push(k);
+    } else {
+        starts.push(k);
+    }
+    // Longest first.
+    starts.sort_unstable();
+    starts.dedup();
+    for &a in &starts {
+        if a >= b {
+            continue;
+        }
+        if let Some(np) = g.np(a, b) {
+            return Some(np);
+        }
+    }
+    None
+}
+
+fn g_name_period(g: &Grammar, t: usize) -> bool {
+    g.punct(t) == Some('.')
+        && t > 0
+        && g.s.toks[t - 1].cap
+        && g.s.toks[t - 1].span.len() <= 4
+        && t + 1 < g.n()
+        && g.s.toks[t + 1].cap
+}
+
+/// A passive cue at `i` whose auxiliaries start at `e`: "was criticised by NP", "it is believed
+/// that", "is said to", "has been described as", "is widely believed".
+fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribution>) {
+    let n = g.n();
+    // The agent: "by NP" right after the verb, or after a short complement ("called X by NP").
+    let mut k = i + 1;
+    while k < n && k < i + 8 && !g.is(k, "by") && g.punct(k).is_none() {
+        k += 1;
+    }
+    if g.is(k, "by")
+        && let Some((b, np)) = np_right(g, k + 1)
+    {
+        push(g, out, Some(np), cue, None, true, b);
+        return;
+    }
+    let it = e > 0 && (g.is(e - 1, "it") || g.is(e, "it's"));
+    let next = i + 1;
+    let raising = g.is(next, "to") && g.word(next + 1) && g.c(next + 1) & cw::DET == 0;
+    let as_ = g.is(next, "as") && g.lx(i) & lx::SAY != 0;
+    // Raising and "it is ..." need a verb of report or belief, one that takes a clause ("is said
+    // to", "it is believed"), not one of planning ("is scheduled to").
+    let clausal = g.lx(i) & lx::CLAUSE != 0;
+    let (it, raising) = (it && clausal, raising && clausal);
+    let widely = (e..i).any(|k| {
+        matches!(g.s.w(k), "widely" | "generally" | "commonly" | "broadly" | "universally" | "often" | "long")
+    });
+    if it || raising || as_ || widely {
+        let start = if it && e > 0 && g.is(e - 1, "it") { e - 1 } else { e };
+        let end = if raising { next + 1 } else { i + 1 };
+        let content = content_after(g, end);
+        push(g, out, None, g.span(start, end), content, false, end);
+    }
+}
+
+/// A noun of cognition, feeling or communication at `i` with the people it belongs to: "the
+/// feeling among donors is that", "word in the industry is", "there is wide agreement among
+/// economists that", "common knowledge", "claims by NP".
+fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
+    let n = g.n();
+    let s = g.s;
+    if s.toks[i].quoted {
+        return false;
+    }
+    // "common knowledge", "conventional wisdom", "an open secret": knowledge of everyone.
+    if i > 0
+        && matches!(s.w(i - 1), "common" | "conventional" | "received" | "popular" | "open")
+        && g.lx(i) & lx::COGNITION != 0
+    {
+        let is_pred = i >= 2 && (g.c(i - 2) & cw::BE != 0 || g.is(i - 2, "is") || g.is(i - 2, "an"));
+        let subj = g.is(i + 1, "is") || g.is(i + 1, "has") || g.is(i + 1, "holds") || g.is(i + 1, "says");
+        if is_pred || subj {
+            let content = content_after(g, i + 1);
+            push(g, out, None, g.span(i - 1, i + 1), content, false, i + 1);
+            return true;
+        }
+    }
+    // The preposition that names whose view it is.
+    let p = i + 1;
+    if !(g.word(p)
+        && matches!(s.w(p), "among" | "amongst" | "within" | "in" | "on" | "around" | "across" | "by" | "from"))
+    {
+        return false;
+    }
+    // "the feeling among donors", "there is wide agreement among economists": a determiner,
+    // "there is" or nothing before the noun; not "a rise in ..." (no cognition).
+    let Some((b, np)) = np_right(g, p + 1) else { return false };
+    let by = matches!(s.w(p), "by" | "from");
+    let people = g.person_or_group(np.head)
+        || (!by && g.lx(np.head) & (lx::GROUP_ANY | lx::LOCATION) != 0)
+        || (!by && g.proper[np.head]);
+    if !people {
+        return false;
+    }
+    // A predicate follows (is that / has it / was) or "there is" comes before.
+    let pred = g.word(b) && (g.c(b) & cw::BE != 0 || g.is(b, "has") || g.is(b, "that"));
+    let there = (i.saturating_sub(4)..i).any(|k| g.is(k, "there"));
+    let claims_by = by && g.lx(i) & lx::COMMUNICATION != 0 && g.lx(i) & lx::NPL != 0;
+    if !(pred || there || claims_by) {
+        return false;
+    }
+    let content = content_after(g, b);
+    push(g, out, Some(np), g.span(i, p + 1), content, false, b)
+}

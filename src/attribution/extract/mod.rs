@@ -1,0 +1,107 @@
+//! The attribution extractor: every attribution a sentence makes, as
+//! `{source span, cue span, content span, source kind}`.
+//!
+//! A grammar over word classes, not a phrase list. The classes come from two places:
+//! * open classes (verbs of communication, cognition and feeling; person, group and document
+//!   nouns; parts of speech and inflections) from WordNet, through [`crate::lexicon`];
+//! * closed classes (determiners, auxiliaries, prepositions, pronouns, quantifiers), which are
+//!   facts of English grammar and live in [`words`].
+//!
+//! The rules ([`cue`]) find a cue and then its source ([`np`]):
+//! * a verb of communication, cognition or feeling in any form, with auxiliaries, modals,
+//!   negation and adverbs before it ("have privately wondered", "did not dispute"), its subject
+//!   on the left ("shop owners along Front Street argue") or, inverted, on the right
+//!   (`"...," said the mayor`);
+//! * "according to NP", a passive with its agent ("was criticised by NP"), and agentless
+//!   passives and raising ("it is believed", "is said to", "has been described as");
+//! * nominal cues: a noun of cognition, feeling or communication with the people it belongs to
+//!   ("the feeling among donors", "word in the industry", "there is wide agreement among
+//!   economists that"), "in the eyes of NP";
+//! * evidence verbs with a document subject ("records show", "a recent survey found").
+//!
+//! The source's kind ([`SourceKind`]) is the copy editor's test: could a reader identify, and in
+//! principle contact, this source? A name, an organisation, a document with a name, or a title
+//! that fixes one person can be; a place or a trade cannot ("residents of Elm Street").
+mod cue;
+mod lx;
+mod np;
+pub(crate) mod words;
+
+use super::sentence::Sent;
+use crate::text::Span;
+
+/// What kind of source an attribution has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceKind {
+    /// A person, organisation or document a reader could identify.
+    Named,
+    /// A pronoun or a definite description that refers back ("she", "the researchers").
+    Pronoun,
+    /// One or a few unnamed individuals ("a senior official", "two people familiar with ...").
+    Anonymous,
+    /// A group or crowd no one could contact ("critics", "many residents", "recent surveys").
+    Vague,
+    /// No source at all ("it is believed", "is said to", "common knowledge").
+    Impersonal,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Named => "named",
+            SourceKind::Pronoun => "pronoun",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Vague => "vague",
+            SourceKind::Impersonal => "impersonal",
+        }
+    }
+}
+
+/// One attribution in a sentence. Spans are byte offsets into the document text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The source noun phrase, with its modifiers, prepositional phrases and relative clauses.
+    pub source: Option<Span>,
+    /// The head of the source phrase and what comes before it ("Many shop owners" of "Many shop
+    /// owners along Front Street"): what a fix replaces.
+    pub head: Option<Span>,
+    /// The cue: the verb with its auxiliaries, "according to", the cue noun.
+    pub cue: Span,
+    /// What is attributed, when it is in the sentence.
+    pub content: Option<Span>,
+    pub kind: SourceKind,
+    /// For anonymous sources: the sentence says why the source is not named.
+    pub reason_given: bool,
+    /// The source is a document rather than a person or organisation ("records", "a survey").
+    pub document: bool,
+}
+
+/// Every attribution in the tokenised sentence `s`, in order of their cues. `reason` says whether
+/// the sentence gives a reason for anonymity.
+pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
+    out.clear();
+    if s.toks.is_empty() {
+        return;
+    }
+    let g = np::Grammar::new(s);
+    cue::find(&g, out);
+    for a in out.iter_mut() {
+        if a.kind == SourceKind::Anonymous {
+            a.reason_given = reason;
+        }
+    }
+    // One attribution per source phrase: the first cue wins ("critics say and argue").
+    out.sort_by_key(|a| (a.cue.start, a.cue.end));
+    let mut seen: Vec<Span> = Vec::new();
+    out.retain(|a| match a.source {
+        Some(sp) if seen.iter().any(|o| o.overlaps(sp)) => false,
+        Some(sp) => {
+            seen.push(sp);
+            true
+        }
+        None => true,
+    });
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,529 @@
+//! The noun-phrase grammar: which token ranges are a noun phrase, where its head is, and what
+//! kind of source it is.
+//!
+//! ```text
+//! NP     := CORE POST* | PRONOUN
+//! CORE   := PREQUANT* (DET | QUANT | NUMBER)* MOD* HEAD      ("nearly all congressional Democrats")
+//! POST   := PREP CORE                                        ("along Front Street", "of the plan")
+//!         | (ADJ | PARTICIPLE) PREP CORE                     ("familiar with the talks", "close to him")
+//!         | COORD CORE                                       ("Democrats and civil rights groups")
+//!         | REL ...  (to the end, no comma)                  ("who watched the debate")
+//!         | , APPOSITIVE ,                                   (", Josh Earnest,", ", who asked ...")
+//! ```
+//! Word classes: [`crate::lexicon`] for open classes, [`super::words`] for closed ones.
+use super::lx;
+use super::words as cw;
+use crate::attribution::lists::flags;
+use crate::attribution::sentence::{K, Sent};
+use crate::text::Span;
+
+use super::SourceKind;
+
+/// A sentence with the word classes of each token, as the grammar reads it.
+pub(crate) struct Grammar<'a> {
+    pub s: &'a Sent,
+    /// Lexicon classes (possessive endings stripped).
+    pub lex: Vec<u32>,
+    /// Closed classes.
+    pub cl: Vec<u32>,
+    /// A capitalised word that names someone or something.
+    pub proper: Vec<bool>,
+    /// Ends with a possessive ("county's", "experts'").
+    pub poss: Vec<bool>,
+    /// The sentence is a headline in title case.
+    pub title: bool,
+    /// An apostrophe token that ends the possessive word before it ("tenants' association").
+    pub glue: Vec<bool>,
+}
+
+/// The classes of a word the lexicon does not know: the last part of a hyphenated compound
+/// ("stall-holders"), or an agent noun by its suffix ("stallholders", "podcasters").
+fn unknown_word(w: &str) -> u32 {
+    if let Some((_, last)) = w.rsplit_once('-')
+        && !last.is_empty()
+    {
+        let l = lx::lookup(last);
+        if l != 0 {
+            return l;
+        }
+    }
+    const AGENT: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ees", "eers"];
+    if w.len() > 5 && AGENT.iter().any(|s| w.ends_with(s)) && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        return lx::N | lx::NPL | lx::PERSON;
+    }
+    0
+}
+
+/// A noun phrase found by [`Grammar::np`].
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Np {
+    pub a: usize,
+    pub b: usize,
+    /// The head noun (or the quantifier standing for one).
+    pub head: usize,
+    /// Where the head's own phrase starts (the determiner).
+    pub core_a: usize,
+    /// The determiner or quantifier, if any.
+    pub det: Option<usize>,
+    /// The first prepositional phrase after the head: (preposition, its object).
+    pub pp: Option<(usize, usize, usize, usize)>,
+    /// A postmodifier of knowledge or closeness ("familiar with", "close to", "briefed on").
+    pub insider: bool,
+    /// A name in apposition (", Josh Earnest,").
+    pub appositive_name: bool,
+    /// A relative clause or appositive clause ("who ...").
+    pub rel: bool,
+    /// Coordinated ("Democrats and civil rights groups").
+    pub coord: bool,
+    /// A quantity of people: "a handful of stallholders", "a majority of members".
+    pub partitive: bool,
+}
+
+impl<'a> Grammar<'a> {
+    pub fn new(s: &'a Sent) -> Grammar<'a> {
+        let n = s.toks.len();
+        let mut lex = vec![0u32; n];
+        let mut cl = vec![0u32; n];
+        let mut poss = vec![false; n];
+        let mut glue = vec![false; n];
+        for i in 0..n {
+            if s.toks[i].kind == K::Punct
+                && i > 0
+                && matches!(s.punct(i), Some('\''))
+                && s.toks[i - 1].kind == K::Word
+                && s.toks[i - 1].span.end == s.toks[i].span.start
+                && s.w(i - 1).ends_with('s')
+                && s.toks.get(i + 1).is_some_and(|t| t.kind == K::Word && t.span.start > s.toks[i].span.end)
+            {
+                glue[i] = true;
+                poss[i - 1] = true;
+                continue;
+            }
+            if s.toks[i].kind != K::Word {
+                continue;
+            }
+            let w = s.w(i);
+            let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).filter(|x| !x.is_empty());
+            poss[i] = stem.is_some() && !matches!(w, "it's" | "that's" | "he's" | "she's" | "there's" | "what's");
+            let base = if poss[i] { stem.unwrap_or(w) } else { w };
+            lex[i] = lx::lookup(base);
+            if lex[i] == 0 {
+                lex[i] = unknown_word(base);
+            }
+            cl[i] = cw::classes(w);
+            if cw::is_negated_aux(w) {
+                cl[i] |= cw::AUX | cw::NEG;
+            }
+        }
+        // Title case (a headline): most longer words capitalised.
+        let (mut long, mut caps) = (0, 0);
+        for (i, t) in s.toks.iter().enumerate() {
+            if t.kind == K::Word && t.span.len() > 3 {
+                long += 1;
+                caps += usize::from(t.cap && cl[i] == 0);
+            }
+        }
+        let title = long >= 3 && caps * 4 >= long * 3;
+        let mut proper = vec![false; n];
+        for i in 0..n {
+            let t = &s.toks[i];
+            if t.kind != K::Word || !t.cap || t.quoted || cl[i] != 0 {
+                continue;
+            }
+            let known = lex[i] & (lx::N | lx::V | lx::ADJ | lx::ADV) != 0;
+            let sentence_initial = i == s.first || (i > 0 && matches!(s.punct(i - 1), Some('"' | ':' | '(' | '—')));
+            // A capitalised word the dictionary knows is a sentence capital at the start or in a
+            // headline; a plural noun for people is a label for a group wherever it stands
+            // ("Democrats", "Republicans").
+            let group_label = lex[i] & lx::NPL != 0 && lex[i] & lx::PERSON != 0;
+            proper[i] = !(known && (sentence_initial || title)) && !group_label;
+        }
+        Grammar { s, lex, cl, proper, poss, title, glue }
+    }
+
+    pub fn n(&self) -> usize {
+        self.s.toks.len()
+    }
+
+    pub fn word(&self, i: usize) -> bool {
+        i < self.n() && self.s.toks[i].kind == K::Word && !self.s.toks[i].quoted
+    }
+
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        i < self.n() && self.s.w(i) == w
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        self.s.punct(i)
+    }
+
+    pub fn lx(&self, i: usize) -> u32 {
+        self.lex.get(i).copied().unwrap_or(0)
+    }
+
+    pub fn c(&self, i: usize) -> u32 {
+        self.cl.get(i).copied().unwrap_or(0)
+    }
+
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        self.s.span(a, b)
+    }
+
+    fn is_num(&self, i: usize) -> bool {
+        i < self.n() && self.s.toks[i].kind == K::Num && !self.s.toks[i].quoted
+    }
+
+    /// A period inside a name: after a title or an initial ("Mr. Hedge", "George W. Bush").
+    fn name_period(&self, i: usize) -> bool {
+        self.punct(i) == Some('.')
+            && i > 0
+            && self.s.toks[i - 1].cap
+            && self.s.toks[i - 1].span.len() <= 4
+            && i + 1 < self.n()
+            && self.s.toks[i + 1].cap
+            && self.s.toks[i - 1].span.end == self.s.toks[i].span.start
+    }
+
+    /// Could be a premodifier or head of a noun phrase.
+    fn nominal(&self, i: usize) -> bool {
+        if self.is_num(i) {
+            return true;
+        }
+        if !self.word(i) {
+            return false;
+        }
+        let c = self.c(i);
+        if c & (cw::AUX | cw::PREP | cw::SUBORD | cw::COORD | cw::REL | cw::PRON | cw::NEG | cw::OBJ_PRON) != 0 {
+            return false;
+        }
+        if c & (cw::DET | cw::QUANT | cw::QUANT_PRON | cw::SOMEONE | cw::INDEFINITE) != 0 {
+            return false;
+        }
+        if self.proper[i] || self.poss[i] || self.s.toks[i].cap {
+            return true;
+        }
+        let l = self.lx(i);
+        if l == 0 {
+            // Not in the dictionary: a name, a coinage or a compound ("pro-Trump", "GOP").
+            return !self.s.w(i).ends_with("ly");
+        }
+        l & (lx::N | lx::ADJ) != 0 || (l & (lx::VING | lx::VPART) != 0 && self.nominal_next(i))
+    }
+
+    /// A participle premodifies only what follows it ("retired generals", "opposing managers").
+    fn nominal_next(&self, i: usize) -> bool {
+        let j = i + 1;
+        self.word(j) && (self.proper[j] || self.lx(j) & lx::N != 0 || self.lx(j) == 0) && self.c(j) == 0
+    }
+
+    /// Could head a noun phrase: a noun, a name, an unknown word, an adjective after "the".
+    fn head_ok(&self, i: usize, det: Option<usize>) -> bool {
+        if self.is_num(i) {
+            return det.is_some();
+        }
+        let l = self.lx(i);
+        if self.proper[i] || self.s.toks[i].cap || l == 0 || l & lx::N != 0 {
+            return true;
+        }
+        l & lx::ADJ != 0 && det.is_some_and(|d| self.is(d, "the"))
+    }
+
+    /// The core of a noun phrase from `i`, before `limit`: its end and head.
+    fn core(&self, i: usize, limit: usize) -> Option<(usize, usize, Option<usize>)> {
+        let mut j = i;
+        while j < limit && self.word(j) && self.c(j) & cw::PREQUANT != 0 && self.c(j) & cw::PREP == 0 {
+            j += 1;
+        }
+        // "just about every": "about" is a preposition elsewhere.
+        if j > i && j < limit && self.is(j, "about") {
+            j += 1;
+        }
+        let mut det = None;
+        while j < limit
+            && ((self.word(j) && self.c(j) & (cw::DET | cw::QUANT | cw::NUMBER | cw::INDEFINITE) != 0)
+                || (det.is_some() && self.is_num(j)))
+        {
+            det.get_or_insert(j);
+            j += 1;
+        }
+        if j == i && j < limit && self.word(j) && self.c(j) & (cw::QUANT_PRON | cw::SOMEONE) != 0 {
+            return Some((j + 1, j, None));
+        }
+        let m = j;
+        while j < limit && (self.nominal(j) || (j > m && (self.name_period(j) || self.glue[j]))) {
+            // A past form of a verb of saying first, with no determiner, is a verb: "said crews".
+            if j == m
+                && det.is_none()
+                && self.lx(j) & lx::VPAST != 0
+                && self.lx(j) & (lx::SAY | lx::THINK) != 0
+                && self.lx(j) & lx::N == 0
+            {
+                break;
+            }
+            j += 1;
+        }
+        if j == m {
+            // A quantifier or number standing alone: "Some say", "many of them", "two said".
+            let d = det?;
+            let last = j - 1;
+            if self.c(last) & (cw::QUANT | cw::NUMBER | cw::INDEFINITE) != 0 || self.is_num(last) {
+                return Some((j, last, Some(d)));
+            }
+            return None;
+        }
+        let mut head = j - 1;
+        while head > m && (self.name_period(head) || self.glue[head]) {
+            head -= 1;
+        }
+        if !self.head_ok(head, det) {
+            return None;
+        }
+        Some((j, head, det))
+    }
+
+    /// Whether `a..b` is exactly one noun phrase.
+    pub fn np(&self, a: usize, b: usize) -> Option<Np> {
+        if a >= b || b > self.n() {
+            return None;
+        }
+        if b == a + 1 && self.word(a) && self.c(a) & cw::PRON != 0 {
+            return Some(Np { a, b, head: a, core_a: a, ..Np::default() });
+        }
+        // "no one"
+        if b >= a + 2 && self.is(a, "no") && self.is(a + 1, "one") && b == a + 2 {
+            return Some(Np { a, b, head: a + 1, core_a: a, det: Some(a), ..Np::default() });
+        }
+        let (mut j, head, det) = self.core(a, b)?;
+        let mut np = Np { a, b, head, core_a: a, det, ..Np::default() };
+        while j < b {
+            let c = self.c(j);
+            if self.word(j) && c & cw::REL != 0 && !(self.is(j, "that") && j + 1 < b && self.nominal(j + 1)) {
+                // A relative clause runs to the end, within its clause.
+                if (j + 1..b).any(|k| matches!(self.punct(k), Some(',' | ';' | ':' | '—' | '"'))) {
+                    return None;
+                }
+                np.rel = true;
+                j = b;
+                break;
+            }
+            if self.word(j) && c & cw::PREP != 0 {
+                let (e, h, _) = self.core(j + 1, b)?;
+                if np.pp.is_none() {
+                    np.pp = Some((j, j + 1, e, h));
+                }
+                j = e;
+                continue;
+            }
+            // Postmodifier: "familiar with", "close to", "briefed on", "involved in".
+            if self.word(j)
+                && self.lx(j) & (lx::ADJ | lx::VPART) != 0
+                && self.word(j + 1)
+                && self.c(j + 1) & cw::PREP != 0
+            {
+                let (e, h, _) = self.core(j + 2, b)?;
+                np.insider = true;
+                if np.pp.is_none() {
+                    np.pp = Some((j + 1, j + 2, e, h));
+                }
+                j = e;
+                continue;
+            }
+            if self.word(j) && c & cw::COORD != 0 && !self.is(j, "but") {
+                let (e, h, _) = self.core(j + 1, b)?;
+                np.coord = true;
+                // The head of a coordination: the people if either side has them.
+                if self.person_or_group(h) && !self.person_or_group(np.head) {
+                    np.head = h;
+                }
+                j = e;
+                continue;
+            }
+            if self.word(j) && c & cw::POST_ADV != 0 {
+                j += 1;
+                continue;
+            }
+            if self.punct(j) == Some(',') {
+                // An appositive or a non-restrictive clause, closed by a comma or the end.
+                let k = (j + 1..b).find(|&k| self.punct(k) == Some(',')).unwrap_or(b);
+                if k == j + 1 {
+                    return None;
+                }
+                if self.word(j + 1) && self.c(j + 1) & cw::REL != 0 {
+                    np.rel = true;
+                } else if self.is(j + 1, "including") || self.is(j + 1, "like") {
+                    let inner = self.np(j + 2, k)?;
+                    if self.proper[inner.head] {
+                        np.appositive_name = true;
+                    }
+                } else {
+                    let inner = self.np(j + 1, k)?;
+                    if self.proper[inner.head] {
+                        np.appositive_name = true;
+                    }
+                }
+                j = if k < b { k + 1 } else { b };
+                continue;
+            }
+            return None;
+        }
+        // A partitive: "a handful of stallholders", "a majority of members": the people are the head.
+        if let Some((p, _, _, oh)) = np.pp
+            && self.is(p, "of")
+            && p == np.head + 1
+            && self.lx(np.head) & lx::QUANTITY != 0
+            && self.lx(np.head) & (lx::PERSON | lx::GROUP) == 0
+        {
+            np.head = oh;
+            np.partitive = true;
+            np.pp = None;
+        }
+        Some(np)
+    }
+
+    pub fn person_or_group(&self, i: usize) -> bool {
+        self.lx(i) & (lx::PERSON | lx::GROUP | lx::ORG) != 0
+            || self.c(i) & (cw::QUANT | cw::QUANT_PRON | cw::SOMEONE) != 0
+    }
+
+    /// A plural noun or a name standing for several ("Democrats").
+    pub fn plural_noun(&self, i: usize) -> bool {
+        self.plural(i)
+            || self.c(i) & (cw::QUANT | cw::QUANT_PRON) != 0
+            || self.c(i) & cw::PRON != 0 && !self.is(i, "he") && !self.is(i, "she") && !self.is(i, "it")
+    }
+
+    fn plural(&self, i: usize) -> bool {
+        self.lx(i) & lx::NPL != 0
+            || self.s.toks[i].flags & flags::IRREGULAR_PLURAL != 0
+            || self.is(i, "people")
+            || self.is(i, "police")
+            || self.is(i, "staff")
+    }
+
+    /// A proper name somewhere in `a..b` that is not a place ("Cardinal Advisors", "the DNC").
+    fn names_organisation(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| self.proper[k] && !self.street(k, b))
+    }
+
+    /// A word of a place name: a place the lexicon knows ("Chicago"), or a name ending in a
+    /// word for a place or a built thing ("Front Street", "Harbour Road", "Marsh County").
+    fn street(&self, k: usize, b: usize) -> bool {
+        let mut last = k;
+        while last + 1 < b && self.proper[last + 1] {
+            last += 1;
+        }
+        self.lx(k) & lx::PLACE != 0 || self.lx(last) & lx::PLACE != 0 && self.lx(last) & lx::ORG == 0
+    }
+
+    /// What kind of source the noun phrase is; `None` when it is not a source at all (a thing).
+    pub fn kind(&self, np: &Np, cue_says: bool) -> Option<(SourceKind, bool)> {
+        let h = np.head;
+        let s = self.s;
+        let c = self.c(h);
+        if np.b == np.a + 1 && c & cw::PRON != 0 {
+            return Some((SourceKind::Pronoun, false));
+        }
+        if c & cw::QUANT_PRON != 0 || (self.is(h, "one") && np.det.is_some_and(|d| self.is(d, "no"))) {
+            return Some((SourceKind::Vague, false));
+        }
+        if c & cw::SOMEONE != 0 {
+            return Some((SourceKind::Anonymous, false));
+        }
+        if np.appositive_name {
+            return Some((SourceKind::Named, false));
+        }
+        let det = np.det.map(|d| self.c(d)).unwrap_or(0);
+        let det_word = np.det.map(|d| s.w(d)).unwrap_or("");
+        // A quantifier standing alone: "Some say", "many of them", "most of the delegates".
+        if c & (cw::QUANT | cw::NUMBER | cw::INDEFINITE) != 0 || self.is_num(h) {
+            if let Some((_, oa, ob, oh)) = np.pp
+                && self.is(oa - 1, "of")
+            {
+                if self.c(oh) & cw::OBJ_PRON != 0 || self.is(oh, "you") {
+                    return Some((SourceKind::Vague, false));
+                }
+                if self.names_organisation(oa, ob) && !self.person_or_group(oh) {
+                    return Some((SourceKind::Anonymous, false));
+                }
+            }
+            if c & (cw::NUMBER | cw::INDEFINITE) != 0 || self.is_num(h) {
+                return (np.pp.is_some() || cue_says).then_some((SourceKind::Anonymous, false));
+            }
+            return Some((SourceKind::Vague, false));
+        }
+        // A name heads it, or a name is the head's compound: "Senator John McCain", "the DNC".
+        if self.proper[h] {
+            return Some((SourceKind::Named, false));
+        }
+        let l = self.lx(h);
+        let person = l & lx::PERSON != 0 || self.is(h, "people") || s.toks[h].flags & flags::ANON_HEAD != 0;
+        // An organisation, or a group of people that is not one ("the crowd", "voters' groups").
+        let org = l & lx::ORG != 0 && !person;
+        let group = (org || l & lx::GROUP != 0) && !person;
+        let document = l & (lx::COMMUNICATION | lx::COGNITION) != 0 && !person && !group;
+        if !(person || group || document) {
+            // A capitalised word the dictionary knows at the start, alone: "Calloway said".
+            if s.toks[h].cap && np.det.is_none() && np.b == np.a + 1 && !self.plural(h) {
+                return Some((SourceKind::Named, false));
+            }
+            return None;
+        }
+        let plural = self.plural(h);
+        let named_modifier = (np.core_a..h).any(|k| self.proper[k] && !self.street(k, h) && !self.poss[k]) && !plural;
+        let pp_org = np.pp.is_some_and(|(p, oa, ob, _)| {
+            matches!(s.w(p), "at" | "from" | "for" | "with" | "of" | "by") && self.names_organisation(oa, ob)
+        });
+        let possessive = (np.core_a..h).any(|k| self.poss[k]) || det & cw::POSS != 0;
+        if document {
+            // Whose document it is: "county commission records", "the council's minutes".
+            let keeper = (np.core_a..h).any(|k| self.lx(k) & lx::ORG != 0);
+            let identified = named_modifier
+                || keeper
+                || pp_org
+                || possessive
+                || det & cw::DEFINITE != 0
+                || (np.core_a..h).any(|k| self.proper[k]);
+            return Some((if identified { SourceKind::Named } else { SourceKind::Vague }, true));
+        }
+        if np.insider {
+            return Some((SourceKind::Anonymous, false));
+        }
+        if plural {
+            if np.partitive {
+                return Some((SourceKind::Vague, false));
+            }
+            if pp_org && !np.insider {
+                return Some((SourceKind::Named, false));
+            }
+            // "the researchers said": people the article has named (a definite description).
+            if det & cw::DEFINITE != 0 && np.pp.is_none() && det_word != "those" {
+                return Some((SourceKind::Named, false));
+            }
+            if det & cw::NUMBER != 0 || np.det.is_some_and(|d| self.is_num(d)) || det_word == "a" {
+                return Some((SourceKind::Anonymous, false));
+            }
+            if possessive && person {
+                return Some((SourceKind::Anonymous, false));
+            }
+            if person && s.toks[h].flags & flags::ANON_HEAD != 0 && det & cw::QUANT == 0 {
+                return Some((SourceKind::Anonymous, false));
+            }
+            return Some((SourceKind::Vague, false));
+        }
+        // Singular: an organisation is a source; a gathering is not ("the meeting").
+        if group {
+            return org.then_some((SourceKind::Named, false));
+        }
+        if det & cw::INDEFINITE != 0 || det_word == "another" {
+            return Some((SourceKind::Anonymous, false));
+        }
+        if matches!(det_word, "this" | "that") {
+            return Some((SourceKind::Pronoun, false));
+        }
+        if np.det.is_none() && !possessive && !named_modifier && !s.toks[h].cap {
+            // "official says": a headline's bare role noun.
+            return Some((SourceKind::Anonymous, false));
+        }
+        Some((SourceKind::Named, false))
+    }
+}

@@ -1,0 +1,224 @@
+//! The extractor on bare sentences, written here. Each class of the grammar has flagged cases and
+//! at least as many look-alikes with a named source.
+use super::*;
+use crate::attribution::sentence::Sent;
+
+fn attributions(text: &str) -> Vec<(Option<String>, String, SourceKind)> {
+    // Quotation spans: pairs of double quotation marks.
+    let marks: Vec<usize> = text.char_indices().filter(|(_, c)| matches!(c, '"' | '“' | '”')).map(|(i, _)| i).collect();
+    let quotes: Vec<Span> = marks.chunks(2).filter(|p| p.len() == 2).map(|p| Span::new(p[0], p[1] + 1)).collect();
+    let s = Sent::new(text, Span::new(0, text.len()), &quotes);
+    let mut out = Vec::new();
+    extract(&s, false, &mut out);
+    out.iter()
+        .map(|a| (a.source.map(|sp| text[sp.range()].to_string()), text[a.cue.range()].to_string(), a.kind))
+        .collect()
+}
+
+/// The first attribution's source text and kind.
+#[track_caller]
+fn first(text: &str) -> (Option<String>, SourceKind) {
+    let all = attributions(text);
+    let Some((src, _, kind)) = all.into_iter().next() else { panic!("no attribution in {text:?}") };
+    (src, kind)
+}
+
+#[track_caller]
+fn source_is(text: &str, want: &str, kind: SourceKind) {
+    let (src, k) = first(text);
+    assert_eq!(src.as_deref(), Some(want), "source of {text:?}");
+    assert_eq!(k, kind, "kind of {text:?}");
+}
+
+#[track_caller]
+fn impersonal(text: &str, cue: &str) {
+    let all = attributions(text);
+    assert!(
+        all.iter().any(|(s, c, k)| s.is_none() && c == cue && *k == SourceKind::Impersonal),
+        "no impersonal cue {cue:?} in {text:?}: {all:?}"
+    );
+}
+
+#[track_caller]
+fn none(text: &str) {
+    let all = attributions(text);
+    assert!(all.is_empty(), "expected no attribution in {text:?}, got {all:?}");
+}
+
+use SourceKind::*;
+
+#[test]
+fn group_nouns_with_any_speech_or_thought_verb_are_vague() {
+    source_is("A handful of stallholders grumbled that the rent had doubled.", "A handful of stallholders", Vague);
+    source_is("Rival coaches have quietly questioned the referee's decisions.", "Rival coaches", Vague);
+    source_is(
+        "Plenty of longtime tenants in the building suspect the landlord knew.",
+        "Plenty of longtime tenants in the building",
+        Vague,
+    );
+    source_is("Several nurses did not dispute the figures.", "Several nurses", Vague);
+    source_is("Most commuters privately fret about the new timetable.", "Most commuters", Vague);
+    source_is("Many in the valley believe the dam will fail.", "Many in the valley", Vague);
+}
+
+#[test]
+fn named_sources_with_the_same_verbs_are_named() {
+    source_is("Priya Dhanani grumbled that the rent had doubled.", "Priya Dhanani", Named);
+    source_is("Coach Ellery Vance has quietly questioned the referee's decisions.", "Coach Ellery Vance", Named);
+    source_is(
+        "The tenants' association at Marlow Court suspects the landlord knew.",
+        "The tenants' association at Marlow Court",
+        Named,
+    );
+    source_is("Dr. Ines Falk did not dispute the figures.", "Dr. Ines Falk", Named);
+    source_is(
+        "The hospital's chief nursing officer privately frets about the rota.",
+        "The hospital's chief nursing officer",
+        Named,
+    );
+    source_is(
+        "Nurses at Saint Brigid's Hospital believe the ward will close.",
+        "Nurses at Saint Brigid's Hospital",
+        Named,
+    );
+    source_is("She believes the dam will fail.", "She", Pronoun);
+}
+
+#[test]
+fn a_place_or_a_trade_is_not_an_identity() {
+    source_is(
+        "Shop owners along Harbour Road argue the bus lane is killing trade.",
+        "Shop owners along Harbour Road",
+        Vague,
+    );
+    source_is("Residents of Linden Avenue complained about the noise.", "Residents of Linden Avenue", Vague);
+    source_is("Bond traders in Chicago expect a cut.", "Bond traders in Chicago", Vague);
+    // ... but an organisation is.
+    source_is("Analysts at Pemberton Securities expect a cut.", "Analysts at Pemberton Securities", Named);
+    source_is("Engineers from Tessaly Rail said the bridge was sound.", "Engineers from Tessaly Rail", Named);
+}
+
+#[test]
+fn inverted_and_parenthetical_sources() {
+    source_is("\"We will not back down,\" said a union steward.", "a union steward", Anonymous);
+    source_is(
+        "\"We will not back down,\" said Marta Kell, the union's secretary.",
+        "Marta Kell, the union's secretary",
+        Named,
+    );
+    source_is("The deal is close, aides said, but not done.", "aides", Anonymous);
+    source_is("The deal is close, Mayor Oduya said, but not done.", "Mayor Oduya", Named);
+}
+
+#[test]
+fn according_to_takes_its_object() {
+    source_is(
+        "The plant will shut in May, according to people briefed on the plan.",
+        "people briefed on the plan",
+        Anonymous,
+    );
+    source_is("The plant will shut in May, according to Halvorsen Steel.", "Halvorsen Steel", Named);
+    source_is("Turnout fell, according to observers.", "observers", Vague);
+    source_is("Turnout fell, according to the county clerk.", "the county clerk", Named);
+}
+
+#[test]
+fn anonymous_formulas() {
+    source_is(
+        "A person familiar with the negotiations said the offer was withdrawn.",
+        "A person familiar with the negotiations",
+        Anonymous,
+    );
+    source_is(
+        "Two officials with knowledge of the audit said it was delayed.",
+        "Two officials with knowledge of the audit",
+        Anonymous,
+    );
+    source_is("Someone close to the coach said he would stay.", "Someone close to the coach", Anonymous);
+    // Named look-alikes.
+    source_is("A spokeswoman, Lena Ortmann, said the offer was withdrawn.", "A spokeswoman, Lena Ortmann", Named);
+    source_is("The auditor general said it was delayed.", "The auditor general", Named);
+    source_is("Coach Imre Balasz said he would stay.", "Coach Imre Balasz", Named);
+}
+
+#[test]
+fn passives_and_raising_are_impersonal() {
+    impersonal("It is widely assumed that the merger will go ahead.", "It is widely assumed");
+    impersonal("The mayor is said to favour a delay.", "is said to");
+    impersonal("The scheme has been described as a lifeline.", "has been described");
+    // A passive with an agent has that agent as its source.
+    source_is("The plan was criticised by shopkeepers on the high street.", "shopkeepers on the high street", Vague);
+    source_is("The plan was criticised by the Harbour Traders Guild.", "the Harbour Traders Guild", Named);
+}
+
+#[test]
+fn nominal_cues() {
+    source_is("The mood among donors is that the race is lost.", "donors", Vague);
+    source_is("There is broad agreement among economists that rates will fall.", "economists", Vague);
+    impersonal("It is common knowledge that the pier is unsafe.", "common knowledge");
+    // Not a cue: a change in a thing.
+    none("The rise in rents is steep.");
+    none("The talks among the three firms ended on Friday.");
+}
+
+#[test]
+fn documents_need_a_name() {
+    source_is("Recent surveys show support for the levy slipping.", "Recent surveys", Vague);
+    source_is("Records show the contract was never signed.", "Records", Vague);
+    source_is("The council's own records show the contract was never signed.", "The council's own records", Named);
+    source_is("A Harwick Institute survey shows support slipping.", "A Harwick Institute survey", Named);
+}
+
+#[test]
+fn nouns_that_look_like_verbs_are_not_cues() {
+    none("The claims were never tested in court.");
+    none("Voter fears grew after the storm.");
+    none("His doubts about the plan are well known.");
+    none("The bridge reopened on Tuesday.");
+}
+
+#[test]
+fn coordinated_and_relative_subjects() {
+    source_is(
+        "Farmers and feed suppliers say the drought is the worst they remember.",
+        "Farmers and feed suppliers",
+        Vague,
+    );
+    source_is("Parents who attended the meeting said the plan was rushed.", "Parents who attended the meeting", Vague);
+    source_is(
+        "Voters in Marsh County who backed the levy say they feel misled.",
+        "Voters in Marsh County who backed the levy",
+        Vague,
+    );
+    source_is(
+        "Councillor Aoife Brennan and Mayor Tomas Reyes say the drought is severe.",
+        "Councillor Aoife Brennan and Mayor Tomas Reyes",
+        Named,
+    );
+}
+
+#[test]
+fn universal_and_negative_quantifiers_are_vague() {
+    source_is("Everyone agrees the pier needs work.", "Everyone", Vague);
+    source_is("No one expects the tunnel to open on time.", "No one", Vague);
+    source_is("Few economists would ever admit this.", "Few economists", Vague);
+}
+
+/// `DEBUG_SENT="..." cargo test --lib debug_sentence -- --nocapture` prints the grammar's view.
+#[test]
+fn debug_sentence() {
+    let Ok(text) = std::env::var("DEBUG_SENT") else { return };
+    let s = Sent::new(&text, Span::new(0, text.len()), &[]);
+    let g = super::np::Grammar::new(&s);
+    for i in 0..s.toks.len() {
+        eprintln!(
+            "{i:3} {:20} lex={:#010x} cl={:#07x} proper={} poss={}",
+            s.w(i),
+            g.lex[i],
+            g.cl[i],
+            g.proper[i],
+            g.poss[i]
+        );
+    }
+    eprintln!("{:?}", attributions(&text));
+}

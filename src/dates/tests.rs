@@ -227,7 +227,7 @@ fn skips_front_matter() {
 }
 
 fn dl(text: &str) -> Option<Date> {
-    dateline(&Document::parse(text, DocKind::Markdown, &[]))
+    dateline(&Document::parse(text, DocKind::Markdown, &[]), None)
 }
 
 #[test]
@@ -353,6 +353,6 @@ proptest! {
         for x in &e {
             prop_assert!(s.is_char_boundary(x.span.start) && s.is_char_boundary(x.span.end));
         }
-        let _ = dateline(&Document::parse(&s, DocKind::Plain, &[]));
+        let _ = dateline(&Document::parse(&s, DocKind::Plain, &[]), None);
     }
 }

@@ -403,17 +403,20 @@ fn front_matter(text: &str) -> Option<FrontMatter> {
         return None;
     }
     let mut pos = first_nl + 1;
-    let mut date: Option<(String, Span)> = None;
-    let mut published: Option<(String, Span)> = None;
+    // The keys publishing tools use, best first: `date` (Hugo, Jekyll), `pubDate` (Astro),
+    // `publishDate`, `published`, `publishedAt`, `pub_date`, `published_at`.
+    const KEYS: [&str; 7] = ["date", "pubDate", "publishDate", "published", "publishedAt", "pub_date", "published_at"];
+    let mut found: [Option<(String, Span)>; 7] = Default::default();
     while pos <= body.len() {
         let nl = body[pos..].find('\n').map_or(body.len(), |i| pos + i);
         let line = &body[pos..nl];
         let t = line.trim_end();
         if t == fence || (fence == "---" && t == "...") {
             let end = (nl + 1).min(body.len());
-            return Some(FrontMatter { span: Span::new(0, bom + end), date: date.or(published) });
+            let date = found.into_iter().flatten().next();
+            return Some(FrontMatter { span: Span::new(0, bom + end), date });
         }
-        for (key, slot) in [("date", &mut date), ("published", &mut published)] {
+        for (key, slot) in KEYS.iter().zip(found.iter_mut()) {
             if slot.is_none() {
                 if let Some(v) = key_value(line, key, fence == "+++") {
                     *slot = Some((v.0.to_string(), Span::new(bom + pos + v.1, bom + pos + v.1 + v.0.len())));

@@ -187,7 +187,7 @@ mod tests {
                     "Feb. 20, 2025",
                 ),
             ],
-            internal_errors: Vec::new(),
+            ..Report::default()
         }
     }
 

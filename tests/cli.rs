@@ -103,7 +103,14 @@ fn clean_file_exits_0_with_a_summary() {
     write(dir.path(), "a.md", PLAIN);
     let o = copydesk(&["check", "--no-config", "a.md"], dir.path(), None);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(stdout(&o), "1 file checked: no findings\n");
+    let out = stdout(&o);
+    assert!(out.starts_with("1 file checked: no findings (publication date "), "{out}");
+    assert!(out.ends_with(", today's date, from the clock)\n"), "{out}");
+    let o = copydesk(&["check", "--no-config", "--reference-date", "2025-03-04", "a.md"], dir.path(), None);
+    assert_eq!(
+        stdout(&o),
+        "1 file checked: no findings (publication date 2025-03-04, from the --reference-date flag or the editor setting)\n"
+    );
 }
 
 #[test]

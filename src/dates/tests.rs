@@ -356,3 +356,14 @@ proptest! {
         let _ = dateline(&Document::parse(&s, DocKind::Plain, &[]), None);
     }
 }
+
+#[test]
+fn table_cells_are_read_one_at_a_time() {
+    let text = "| Item | Date |\n|---|---|\n| 12 | Feb. 29, 2025 |\n| 7 | March 4 |\n";
+    let f = found(text);
+    assert_eq!(
+        f,
+        [("Feb. 29, 2025".to_string(), "2025-02-29".to_string()), ("March 4".to_string(), "2025-03-04".to_string())],
+        "{f:?}"
+    );
+}

@@ -372,7 +372,30 @@ pub fn base_settings(input: &InputArgs) -> Result<Settings, String> {
 }
 
 fn parse_date_flag(d: &str) -> Result<Date, String> {
-    d.parse::<Date>().map_err(|_| format!("--reference-date '{d}' is not a date in the form YYYY-MM-DD"))
+    if let Ok(date) = d.parse::<Date>() {
+        return Ok(date);
+    }
+    // In the right form but not a day of the calendar: say which part is wrong.
+    let b = d.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if shaped {
+        if let (Ok(y), Ok(m)) = (d[..4].parse::<i16>(), d[5..7].parse::<i8>()) {
+            if !(1..=12).contains(&m) {
+                return Err(format!("--reference-date '{d}': there is no month {m}"));
+            }
+            if let Ok(first) = Date::new(y, m, 1) {
+                return Err(format!(
+                    "--reference-date '{d}': that day does not exist ({} has {} days)",
+                    first.strftime("%B %Y"),
+                    first.days_in_month()
+                ));
+            }
+        }
+    }
+    Err(format!("--reference-date '{d}' is not a date in the form YYYY-MM-DD"))
 }
 
 /// Every key must name a rule or a family; the error suggests near ids.
@@ -401,16 +424,48 @@ pub fn collect_inputs(paths: &[PathBuf], had_error: &mut bool) -> Vec<Input> {
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
-        } else if p.is_dir() {
-            walk(p, &mut out, had_error);
-        } else if p.exists() {
-            out.push(Input::File(p.clone()));
         } else {
-            report_error(&p.display().to_string(), &"no such file or directory");
-            *had_error = true;
+            match std::fs::metadata(p) {
+                Ok(m) if m.is_dir() => {
+                    let before = out.len();
+                    walk(p, &mut out, had_error);
+                    if out.len() == before {
+                        eprintln!(
+                            "copydesk: warning: {}: no files to check here (looked for .md, .markdown, .mdown, .mkd, .txt and .text files)",
+                            p.display()
+                        );
+                    }
+                }
+                Ok(_) => out.push(Input::File(p.clone())),
+                Err(e) => {
+                    report_error(&p.display().to_string(), &missing_path_message(p, &e));
+                    *had_error = true;
+                }
+            }
         }
     }
     out
+}
+
+/// Why a path named on the command line cannot be used: a symbolic link loop, a link to nothing,
+/// a missing file, or the system's own words.
+fn missing_path_message(p: &Path, e: &std::io::Error) -> String {
+    // ELOOP: 40 on Linux, 62 on the BSDs and macOS.
+    const ELOOP: i32 =
+        if cfg!(any(target_os = "macos", target_os = "freebsd", target_os = "openbsd")) { 62 } else { 40 };
+    let is_link = std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    if e.raw_os_error() == Some(ELOOP) {
+        "a symbolic link loop (the link leads back to itself)".to_string()
+    } else if is_link && e.kind() == std::io::ErrorKind::NotFound {
+        match std::fs::read_link(p) {
+            Ok(target) => format!("a symbolic link to {}, which does not exist", target.display()),
+            Err(_) => "a symbolic link to a file that does not exist".to_string(),
+        }
+    } else if e.kind() == std::io::ErrorKind::NotFound {
+        "no such file or directory".to_string()
+    } else {
+        e.to_string()
+    }
 }
 
 fn walk(dir: &Path, out: &mut Vec<Input>, had_error: &mut bool) {

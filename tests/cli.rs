@@ -299,6 +299,16 @@ fn sarif_and_github_formats() {
     let listed = json(&copydesk(&["rules", "--format", "json"], dir.path(), None));
     let want: Vec<&str> = listed.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, want);
+    // Each rule's helpUri is its page: docs/rules/ID.md in the repository by default.
+    for r in v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap() {
+        let id = r["id"].as_str().unwrap();
+        assert_eq!(r["helpUri"], format!("{}{id}.md", copydesk::rules::DEFAULT_DOCS_URL));
+        assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules").join(format!("{id}.md")).is_file(), "{id}");
+    }
+    write(dir.path(), "copydesk.toml", "docs-url = \"https://newsroom.example/style/{id}\"\n");
+    let o = copydesk(&["check", "--format", "sarif", "--stdin-filename", "a.md"], dir.path(), Some(PLAIN));
+    let v = json(&o);
+    assert_eq!(v["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"], "https://newsroom.example/style/date/invalid");
     let o = copydesk(&["check", "--no-config", "--format", "github"], dir.path(), Some(PLAIN));
     assert_eq!(code(&o), 0);
     assert_eq!(stdout(&o), "");

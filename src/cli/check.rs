@@ -86,6 +86,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let mut out = Out { stdout: std::io::stdout().lock(), failed: false };
     let mut tally = Tally::default();
     let mut kept: Vec<Checked> = Vec::new();
+    let mut docs_url: Option<String> = None;
     for input in inputs {
         let (c, settings) = match check_input(&input, &args.input, &base, &mut configs) {
             Ok(x) => x,
@@ -97,6 +98,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
         };
         for e in &c.report.internal_errors {
             tracing::warn!(path = %c.path, "internal error: {e}");
+        }
+        // SARIF lists every rule once: its links use the docs-url of the first file checked.
+        if docs_url.is_none() {
+            docs_url = settings.docs_url.clone();
         }
         if !args.quiet {
             for w in &c.report.reference_warnings {
@@ -176,7 +181,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
     } else {
         match args.format {
             OutputFormat::Json => out.write(&report::json::render(&kept)),
-            OutputFormat::Sarif => out.write(&report::sarif::render(&kept)),
+            OutputFormat::Sarif => out.write(&report::sarif::render(&kept, docs_url.as_deref())),
             OutputFormat::Human | OutputFormat::Github => {}
         }
     }

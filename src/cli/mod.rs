@@ -154,12 +154,18 @@ pub enum RulesFormat {
     Json,
     /// The `contributes.configuration` properties of the VS Code extension.
     VscodeSettings,
+    /// One Markdown page per rule (`DIR/FAMILY/NAME.md`, what `copydesk rule ID` prints) and an
+    /// index (`DIR/README.md`), written into DIR.
+    MarkdownPages,
 }
 
 #[derive(Args, Debug)]
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value = "human")]
     pub format: RulesFormat,
+    /// The folder `--format markdown-pages` writes into (e.g. docs/rules).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -128,7 +128,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                         tally.fixed.extend(outcome.applied);
                     }
                     tally.add_fixable(&report, args.unsafe_fixes);
-                    tally.add(&path, &report);
+                    tally.add(&report);
                     continue;
                 }
                 (_, Input::File(p)) if changed => match fix::write_if_unchanged(p, text.as_bytes(), &outcome.text) {
@@ -147,7 +147,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
             }
         };
         tally.add_fixable(&c.report, args.unsafe_fixes);
-        tally.add(&c.path, &c.report);
+        tally.add(&c.report);
         if streaming {
             let s = match args.format {
                 OutputFormat::Github => report::github::render(std::slice::from_ref(&c)),
@@ -247,7 +247,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn add(&mut self, _path: &str, r: &crate::engine::Report) {
+    pub fn add(&mut self, r: &crate::engine::Report) {
         self.files += 1;
         for f in &r.findings {
             self.counts[f.severity as usize] += 1;
@@ -326,7 +326,9 @@ impl Tally {
         for (rule, (n, fixable)) in rows {
             let summary = crate::rules::rule(rule).map_or("", |m| m.summary);
             let mark = if *fixable > 0 { format!("[{fixable} fixable]") } else { String::new() };
-            out.push_str(&format!("{n:>5}  {rule:<width$}  {mark:<13}  {summary}\n").replace("  \n", "\n"));
+            let line = format!("{n:>5}  {rule:<width$}  {mark:<13}  {summary}");
+            out.push_str(line.trim_end());
+            out.push('\n');
         }
         out
     }

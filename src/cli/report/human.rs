@@ -139,18 +139,18 @@ pub fn reference_note(refs: &[Option<Reference>]) -> Option<String> {
     let mut by_source: Vec<(&'static str, usize)> = Vec::new();
     for r in refs {
         let key = match r.as_ref().map(|r| r.source) {
-            None => "nowhere (no date)",
-            Some(RefSource::Setting) => "the flag",
-            Some(RefSource::FrontMatter | RefSource::Dateline) => "the article",
-            Some(RefSource::Config) => "the config",
-            Some(RefSource::Today) => "the clock",
+            None => "with none",
+            Some(RefSource::Setting) => "from the flag",
+            Some(RefSource::FrontMatter | RefSource::Dateline) => "from the article",
+            Some(RefSource::Config) => "from the config",
+            Some(RefSource::Today) => "from the clock",
         };
         match by_source.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => *n += 1,
             None => by_source.push((key, 1)),
         }
     }
-    let parts: Vec<String> = by_source.iter().map(|(k, n)| format!("{n} from {k}")).collect();
+    let parts: Vec<String> = by_source.iter().map(|(k, n)| format!("{n} {k}")).collect();
     Some(format!("publication dates: {}", parts.join(", ")))
 }
 
@@ -178,6 +178,37 @@ pub fn render(files: &[Checked], colour: bool) -> String {
 mod tests {
     use super::*;
     use crate::engine::{Applicability, Edit, Fix, Report};
+
+    #[test]
+    fn reference_note_names_one_date_or_counts_the_sources() {
+        let r = |y, source| Some(Reference { date: jiff::civil::date(y, 3, 4), source });
+        assert_eq!(reference_note(&[]), None);
+        assert_eq!(
+            reference_note(&[r(2025, RefSource::Dateline), r(2025, RefSource::Dateline)]).unwrap(),
+            "publication date 2025-03-04, from the article's dateline"
+        );
+        assert_eq!(
+            reference_note(&[
+                r(2025, RefSource::FrontMatter),
+                r(2024, RefSource::Dateline),
+                r(2026, RefSource::Today),
+                None
+            ])
+            .unwrap(),
+            "publication dates: 2 from the article, 1 from the clock, 1 with none"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_around_the_span() {
+        let line = format!("{}Feb. 30{}", "a".repeat(1000), "é".repeat(1000));
+        let (shown, s, e) = window(&line, 1000, 1007);
+        assert_eq!(&shown[s..e], "Feb. 30");
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.len() < 2 * CONTEXT + 20 + 2 * CONTEXT, "{}", shown.len());
+        // Short excerpts are left whole.
+        assert_eq!(window("x Feb. 30 y", 2, 9), ("x Feb. 30 y".to_string(), 2, 9));
+    }
     use crate::text::Span;
 
     fn finding(start: usize, end: usize, fixes: Vec<Fix>) -> Finding {

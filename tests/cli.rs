@@ -486,3 +486,29 @@ fn a_finding_on_a_very_long_line_shows_a_bounded_window() {
     assert_eq!(underline[at(underline, "^")..].trim_end().chars().count(), "Feb. 29, 2025".len());
     assert_eq!(shown[..at(shown, "Feb.")].chars().count(), underline[..at(underline, "^")].chars().count());
 }
+
+/// At a terminal, `copydesk check` with no path says (on stderr) that it is reading stdin; from a
+/// pipe it says nothing. `script` (util-linux) gives the process a pseudo-terminal; the Ctrl-D we
+/// send through it ends the article.
+#[cfg(target_os = "linux")]
+#[test]
+fn no_path_at_a_terminal_says_it_reads_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let cmd = format!("{} check --no-config", env!("CARGO_BIN_EXE_copydesk"));
+    let mut child = Command::new("timeout")
+        .args(["60", "script", "-qec", &cmd, "/dev/null"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("`script` (util-linux) and `timeout` (coreutils) are needed for this test");
+    child.stdin.take().unwrap().write_all(b"\x04").unwrap();
+    let o = child.wait_with_output().unwrap();
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("reading an article from stdin (end it with Ctrl-D)"), "{shown}");
+    assert!(shown.contains("1 file checked: no findings"), "{shown}");
+
+    let o = copydesk(&["check", "--no-config"], dir.path(), Some(PLAIN));
+    assert_eq!(stderr(&o), "", "from a pipe: no note");
+}

@@ -459,6 +459,7 @@ fn the_publication_date_used_is_named_and_an_unreadable_one_is_a_warning() {
     assert!(err.contains("today's date, from the clock"), "{err}");
     let out = stdout(&o);
     assert!(!out.contains("inferred from the publication date"), "{out}");
+    assert!(out.contains("taken from today's date: the article gives no publication date)"), "{out}");
     assert!(out.contains("today's date, from the clock)"), "{out}");
 }
 

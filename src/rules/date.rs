@@ -311,11 +311,13 @@ fn weekday(text: &str, e: &DateExpr, source: Option<RefSource>, out: &mut Vec<Fi
     let with_year = !inferred;
     // Say where the year came from: the publication date only when the article, the flag or the
     // config gave one; otherwise it is today's year, and the message says so.
-    let from = match source {
-        Some(RefSource::Today) | None => "today's date (the article has no publication date)",
-        Some(_) => "the publication date",
+    let year_note = match source {
+        _ if !inferred => String::new(),
+        Some(RefSource::Today) | None => {
+            format!(" (year {} taken from today's date: the article gives no publication date)", date.year())
+        }
+        Some(_) => format!(" (year {} inferred from the publication date)", date.year()),
     };
-    let year_note = if inferred { format!(" (year {} inferred from {from})", date.year()) } else { String::new() };
     let message = format!(
         "'{}': {} is a {}, not a {}{year_note}",
         quote(text, e.span),

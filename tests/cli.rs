@@ -103,7 +103,14 @@ fn clean_file_exits_0_with_a_summary() {
     write(dir.path(), "a.md", PLAIN);
     let o = copydesk(&["check", "--no-config", "a.md"], dir.path(), None);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(stdout(&o), "1 file checked: no findings\n");
+    let out = stdout(&o);
+    assert!(out.starts_with("1 file checked: no findings (publication date "), "{out}");
+    assert!(out.ends_with(", today's date, from the clock)\n"), "{out}");
+    let o = copydesk(&["check", "--no-config", "--reference-date", "2025-03-04", "a.md"], dir.path(), None);
+    assert_eq!(
+        stdout(&o),
+        "1 file checked: no findings (publication date 2025-03-04, from the --reference-date flag or the editor setting)\n"
+    );
 }
 
 #[test]
@@ -292,6 +299,16 @@ fn sarif_and_github_formats() {
     let listed = json(&copydesk(&["rules", "--format", "json"], dir.path(), None));
     let want: Vec<&str> = listed.as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, want);
+    // Each rule's helpUri is its page: docs/rules/ID.md in the repository by default.
+    for r in v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap() {
+        let id = r["id"].as_str().unwrap();
+        assert_eq!(r["helpUri"], format!("{}{id}.md", copydesk::rules::DEFAULT_DOCS_URL));
+        assert!(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules").join(format!("{id}.md")).is_file(), "{id}");
+    }
+    write(dir.path(), "copydesk.toml", "docs-url = \"https://newsroom.example/style/{id}\"\n");
+    let o = copydesk(&["check", "--format", "sarif", "--stdin-filename", "a.md"], dir.path(), Some(PLAIN));
+    let v = json(&o);
+    assert_eq!(v["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"], "https://newsroom.example/style/date/invalid");
     let o = copydesk(&["check", "--no-config", "--format", "github"], dir.path(), Some(PLAIN));
     assert_eq!(code(&o), 0);
     assert_eq!(stdout(&o), "");
@@ -346,4 +363,153 @@ fn default_config_round_trips_through_check() {
     assert_eq!(code(&r), 0, "{}", stderr(&r));
     assert_eq!(json(&r)["files"][0]["reference_date"], "2025-03-04");
     assert_eq!(json(&r)["files"][0]["reference_date_source"], "config");
+}
+
+#[test]
+fn an_impossible_reference_date_says_the_day_does_not_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = copydesk(&["check", "--reference-date", "2025-02-30"], dir.path(), Some(PLAIN));
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(err.contains("'2025-02-30': that day does not exist (February 2025 has 28 days)"), "{err}");
+    assert!(!err.contains("not a date in the form"), "{err}");
+    let o = copydesk(&["check", "--reference-date", "2025-13-01"], dir.path(), Some(PLAIN));
+    assert!(stderr(&o).contains("there is no month 13"), "{}", stderr(&o));
+    let o = copydesk(&["check", "--reference-date", "March 4"], dir.path(), Some(PLAIN));
+    assert!(stderr(&o).contains("not a date in the form YYYY-MM-DD"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_missing_file_prints_no_summary_and_an_empty_folder_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = copydesk(&["check", "--no-config", "missing.md"], dir.path(), None);
+    assert_eq!(code(&o), 2);
+    assert_eq!(stdout(&o), "", "nothing was checked, so no '0 files checked' line");
+    assert!(stderr(&o).contains("missing.md: no such file or directory"), "{}", stderr(&o));
+
+    std::fs::create_dir(dir.path().join("drafts")).unwrap();
+    write(dir.path(), "drafts/notes.docx", "not an article");
+    let o = copydesk(&["check", "--no-config", "drafts"], dir.path(), None);
+    assert_eq!(code(&o), 0);
+    let err = stderr(&o);
+    assert!(err.contains("warning: drafts: no files to check here"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_reported_as_a_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("b.md", dir.path().join("a.md")).unwrap();
+    std::os::unix::fs::symlink("a.md", dir.path().join("b.md")).unwrap();
+    std::os::unix::fs::symlink("gone.md", dir.path().join("c.md")).unwrap();
+    let o = copydesk(&["check", "--no-config", "a.md", "c.md"], dir.path(), None);
+    assert_eq!(code(&o), 2);
+    let err = stderr(&o);
+    assert!(err.contains("a.md: a symbolic link loop"), "{err}");
+    assert!(err.contains("c.md: a symbolic link to gone.md, which does not exist"), "{err}");
+}
+
+/// An article with a wrong weekday (an error) and a vague source (a warning), dated in its front matter.
+const DATED: &str = "---\ndate: 2025-03-04\n---\n\nOn Monday, March 4, 2025, experts say the council met.\n";
+
+#[test]
+fn color_quiet_and_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", DATED);
+    let o = copydesk(&["check", "--no-config", "--color", "always", "a.md"], dir.path(), None);
+    assert!(stdout(&o).contains('\u{1b}'), "--color always colours even into a pipe");
+    let o = copydesk(&["check", "--no-config", "--color", "never", "a.md"], dir.path(), None);
+    assert!(!stdout(&o).contains('\u{1b}'));
+    assert!(stdout(&o).contains("1 file checked: 1 error, 1 warning"), "{}", stdout(&o));
+
+    let o = copydesk(&["check", "--no-config", "--quiet", "a.md"], dir.path(), None);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.contains("error[date/weekday]") && !out.contains("checked"), "{out}");
+
+    let o = copydesk(&["check", "--no-config", "--statistics", "a.md"], dir.path(), None);
+    assert_eq!(code(&o), 1);
+    let lines: Vec<String> = stdout(&o).lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    assert!(lines[0].starts_with("1 attribution/vague A vague source"), "{}", stdout(&o));
+    assert_eq!(lines[1], "1 date/weekday [1 fixable] A weekday that does not match its date", "{}", stdout(&o));
+    assert!(!stdout(&o).contains("error[date/weekday]"));
+    let o = copydesk(&["check", "--no-config", "--statistics", "--format", "json", "a.md"], dir.path(), None);
+    let v = json(&o);
+    assert_eq!(v[1]["rule"], "date/weekday");
+    assert_eq!(v[1]["count"], 1);
+    assert_eq!(v[1]["fixable"], 1);
+}
+
+#[test]
+fn the_publication_date_used_is_named_and_an_unreadable_one_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", "---\npubDate: March 4, 2025\n---\n\nOn Monday, March 4, the council met.\n");
+    let o = copydesk(&["check", "--no-config", "--format", "json", "a.md"], dir.path(), None);
+    assert_eq!(json(&o)["files"][0]["reference_date"], "2025-03-04");
+    let o = copydesk(&["check", "--no-config", "a.md"], dir.path(), None);
+    assert!(stdout(&o).contains("(publication date 2025-03-04, from the article's front matter)"), "{}", stdout(&o));
+
+    write(dir.path(), "b.md", "---\ndate: the fourth of March\n---\n\nOn Monday, March 4, the council met.\n");
+    let o = copydesk(&["check", "--no-config", "b.md"], dir.path(), None);
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: b.md: front matter `date: the fourth of March` is not a date copydesk can read; using "),
+        "{err}"
+    );
+    assert!(err.contains("today's date, from the clock"), "{err}");
+    let out = stdout(&o);
+    assert!(!out.contains("inferred from the publication date"), "{out}");
+    assert!(out.contains("taken from today's date: the article gives no publication date)"), "{out}");
+    assert!(out.contains("today's date, from the clock)"), "{out}");
+}
+
+#[test]
+fn a_finding_on_a_very_long_line_shows_a_bounded_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "The council met in the library and the mayor opened the meeting. ".repeat(3000);
+    let text = format!("{filler}The plan began on Feb. 29, 2025, said the clerk. {filler}\n");
+    write(dir.path(), "long.md", &text);
+    let o = copydesk(&["check", "--no-config", "--reference-date", "2025-03-04", "long.md"], dir.path(), None);
+    let out = stdout(&o);
+    assert!(out.contains("error[date/invalid] 'Feb. 29, 2025'"), "{}", &out[..out.len().min(2000)]);
+    let col = filler.chars().count() + "The plan began on ".len() + 1;
+    assert!(out.contains(&format!("long.md:1:{col}: ")), "{}", &out[..out.len().min(2000)]);
+    assert!(
+        out.len() < 2000,
+        "the excerpt is a window around the finding, not the whole {}-byte line: {} bytes",
+        text.len(),
+        out.len()
+    );
+    assert!(out.contains("…The council") || out.contains("…"), "{out}");
+    let underline = out.lines().find(|l| l.contains('^')).unwrap();
+    let shown = out.lines().find(|l| l.contains("Feb. 29, 2025, said")).unwrap();
+    let at = |l: &str, pat: &str| l.find(pat).unwrap();
+    assert_eq!(underline[at(underline, "^")..].trim_end().chars().count(), "Feb. 29, 2025".len());
+    assert_eq!(shown[..at(shown, "Feb.")].chars().count(), underline[..at(underline, "^")].chars().count());
+}
+
+/// At a terminal, `copydesk check` with no path says (on stderr) that it is reading stdin; from a
+/// pipe it says nothing. `script` (util-linux) gives the process a pseudo-terminal; the Ctrl-D we
+/// send through it ends the article.
+#[cfg(target_os = "linux")]
+#[test]
+fn no_path_at_a_terminal_says_it_reads_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let cmd = format!("{} check --no-config", env!("CARGO_BIN_EXE_copydesk"));
+    let mut child = Command::new("timeout")
+        .args(["60", "script", "-qec", &cmd, "/dev/null"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("`script` (util-linux) and `timeout` (coreutils) are needed for this test");
+    child.stdin.take().unwrap().write_all(b"\x04").unwrap();
+    let o = child.wait_with_output().unwrap();
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("reading an article from stdin (end it with Ctrl-D)"), "{shown}");
+    assert!(shown.contains("1 file checked: no findings"), "{shown}");
+
+    let o = copydesk(&["check", "--no-config"], dir.path(), Some(PLAIN));
+    assert_eq!(stderr(&o), "", "from a pipe: no note");
 }

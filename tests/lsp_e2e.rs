@@ -709,3 +709,77 @@ fn set_publication_date_is_not_offered_when_the_article_has_one() {
         undated.replace("title: Pier\n", &format!("title: Pier\ndate: {day}\n"))
     );
 }
+
+/// The repository path a default `codeDescription.href` names (`…/docs/rules/date/invalid.md`).
+fn page_of(href: &str) -> std::path::PathBuf {
+    let rel = href.strip_prefix(copydesk::rules::DEFAULT_DOCS_URL).unwrap_or_else(|| panic!("{href}"));
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules").join(rel)
+}
+
+#[test]
+fn every_diagnostic_links_to_its_rules_page() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/links.md";
+    let text =
+        "---\ndate: 2025-03-04\n---\n\nOn Monday, March 4, 2025, experts say the pier closed on Feb. 30, 2025.\n";
+    c.open(uri, "markdown", 1, text);
+    let d = c.diagnostics(uri, 1);
+    assert!(d.len() >= 3, "{d:#?}");
+    for diag in &d {
+        let href = diag["codeDescription"]["href"].as_str().unwrap_or_else(|| panic!("no href: {diag:#}"));
+        let rule = diag["code"].as_str().unwrap();
+        assert!(href.ends_with(&format!("/{rule}.md")), "{href}");
+        let page = page_of(href);
+        assert!(page.is_file(), "{href} names {}, which is not in the repository", page.display());
+        let body = std::fs::read_to_string(&page).unwrap();
+        assert!(body.contains(&format!("# {rule}\n")), "{}", page.display());
+    }
+    // The pull model carries the same links.
+    let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
+    let items = r["result"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), d.len());
+    for (pulled, pushed) in items.iter().zip(&d) {
+        assert_eq!(pulled["codeDescription"], pushed["codeDescription"]);
+    }
+
+    // A configured base URL replaces the default.
+    let mut c = client(&["utf-16"], json!({"docsUrl": "https://newsroom.example/copydesk/{id}"}));
+    c.open(uri, "markdown", 1, text);
+    let d = c.diagnostics(uri, 1);
+    let weekday = find_diag(&d, "date/weekday");
+    assert_eq!(weekday["codeDescription"]["href"], "https://newsroom.example/copydesk/date/weekday");
+}
+
+/// What VS Code sends for `editor.codeActionsOnSave` (`source.fixAll` or `source.fixAll.copydesk`,
+/// triggerKind 2, the diagnostics in range) and what Neovim sends for
+/// `vim.lsp.buf.code_action({context = {only = {"source.fixAll"}}})`: each gets the one safe fix-all.
+#[test]
+fn fix_all_answers_vscode_on_save_and_neovim_kind_filters() {
+    let mut c = client(&["utf-16"], Value::Null);
+    let uri = "file:///tmp/copydesk-e2e/fixall-kinds.md";
+    let text = "---\ndate: 2025-03-04\n---\n\nOn Monday, March 4, 2025, experts say it rained.\n";
+    c.open(uri, "markdown", 1, text);
+    let d = c.diagnostics(uri, 1);
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 5, "character": 0}});
+    let ask = |c: &mut LspClient, context: Value| -> Vec<Value> {
+        let r = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": whole, "context": context}),
+        );
+        r["result"].as_array().cloned().unwrap_or_default()
+    };
+    for only in [json!(["source.fixAll"]), json!(["source.fixAll.copydesk"]), json!(["source"])] {
+        for (trigger, diags) in [(2, json!(d.clone())), (1, json!([]))] {
+            let actions = ask(&mut c, json!({"diagnostics": diags, "only": only, "triggerKind": trigger}));
+            assert_eq!(actions.len(), 1, "only {only}: {actions:#?}");
+            assert_eq!(actions[0]["kind"], "source.fixAll.copydesk");
+            let (_, edits) = document_edit(&actions[0]);
+            assert_eq!(apply_text_edits(text, &edits, c.enc), text.replace("On Monday", "On Tuesday"), "only {only}");
+        }
+    }
+    // Other kinds never get it.
+    for only in [json!(["quickfix"]), json!(["source.organizeImports"]), json!(["source.fix"])] {
+        let actions = ask(&mut c, json!({"diagnostics": [], "only": only}));
+        assert!(actions.iter().all(|a| a["kind"] != "source.fixAll.copydesk"), "only {only}: {actions:#?}");
+    }
+}

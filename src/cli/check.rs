@@ -5,18 +5,19 @@
 //! wrong (a usage error, an unreadable or non-UTF-8 file, a missing path, a broken config file).
 //! Errors win: if any input failed, the exit code is 2 even when other files had findings, so a
 //! script never mistakes "could not check" for "checked and found problems".
-use std::collections::HashMap;
-use std::io::Read;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::rc::Rc;
 
 use jiff::civil::Date;
 
+use super::fix;
 use super::report::{self, Checked};
-use super::{CheckArgs, EXIT_ERROR, EXIT_FINDINGS, FailOn, InputArgs, InputKind, OutputFormat};
+use super::{CheckArgs, ColorChoice, EXIT_ERROR, EXIT_FINDINGS, FailOn, InputArgs, InputKind, OutputFormat};
 use crate::config::{self, Config, ConfigError};
-use crate::engine::{DocKind, Finding, Settings, Severity};
+use crate::engine::{Applicability, DocKind, Finding, Reference, Settings, Severity};
 
 /// One thing to read: a file on disk or stdin.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,38 +58,295 @@ pub fn run(args: CheckArgs) -> ExitCode {
 
     let mut had_error = false;
     let inputs = collect_inputs(&args.paths, &mut had_error);
-    let mut checked = Vec::new();
+    let fix_mode = if args.diff {
+        FixMode::Diff
+    } else if args.fix {
+        FixMode::Write
+    } else {
+        FixMode::Off
+    };
+    if fix_mode == FixMode::Write && inputs.contains(&Input::Stdin) {
+        eprintln!("copydesk: error: --fix cannot write stdin back; use --diff to see the changes");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    if args.paths.is_empty() && std::io::stdin().is_terminal() && !args.quiet {
+        eprintln!(
+            "copydesk: reading an article from stdin (end it with Ctrl-D); give files or directories to check them instead"
+        );
+    }
+    let colour = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => report::human::use_colour(),
+    };
+    let renderer = report::human::renderer(colour);
+    // Human and GitHub output stream: each file's findings are printed as soon as it is checked.
+    // JSON and SARIF are one document, printed at the end.
+    let streaming = matches!(args.format, OutputFormat::Human | OutputFormat::Github) && !args.statistics;
+    let mut out = Out { stdout: std::io::stdout().lock(), failed: false };
+    let mut tally = Tally::default();
+    let mut kept: Vec<Checked> = Vec::new();
+    let mut docs_url: Option<String> = None;
     for input in inputs {
-        match check_input(&input, &args.input, &base, &mut configs) {
-            Ok(c) => checked.push(c),
+        let (c, settings) = match check_input(&input, &args.input, &base, &mut configs) {
+            Ok(x) => x,
             Err((path, msg)) => {
                 report_error(&path, &msg);
                 had_error = true;
+                continue;
             }
-        }
-    }
-    for c in &checked {
+        };
         for e in &c.report.internal_errors {
             tracing::warn!(path = %c.path, "internal error: {e}");
         }
+        // SARIF lists every rule once: its links use the docs-url of the first file checked.
+        if docs_url.is_none() {
+            docs_url = settings.docs_url.clone();
+        }
+        if !args.quiet {
+            for w in &c.report.reference_warnings {
+                eprintln!("copydesk: warning: {}: {w}", c.path);
+            }
+        }
+        let c = if fix_mode == FixMode::Off {
+            c
+        } else {
+            let Checked { path, text, report, .. } = c;
+            let outcome = fix::fix_text(&text, &settings, report.clone(), args.unsafe_fixes);
+            if !outcome.converged {
+                eprintln!(
+                    "copydesk: warning: {path}: fixes did not settle after {} passes; the rest are left as they are",
+                    fix::MAX_PASSES
+                );
+            }
+            let changed = outcome.text != text;
+            match (fix_mode, &input) {
+                (FixMode::Diff, _) => {
+                    if changed {
+                        out.write(&fix::unified_diff(&path, &text, &outcome.text));
+                        tally.fixed_files += 1;
+                        tally.fixed.extend(outcome.applied);
+                    }
+                    tally.add_fixable(&report, args.unsafe_fixes);
+                    tally.add(&report);
+                    continue;
+                }
+                (_, Input::File(p)) if changed => match fix::write_if_unchanged(p, text.as_bytes(), &outcome.text) {
+                    Ok(()) => {
+                        tally.fixed_files += 1;
+                        tally.fixed.extend(outcome.applied);
+                        Checked::new(path, outcome.text, outcome.report)
+                    }
+                    Err(e) => {
+                        report_error(&path, &e);
+                        had_error = true;
+                        Checked::new(path, text, report)
+                    }
+                },
+                _ => Checked::new(path, text, report),
+            }
+        };
+        tally.add_fixable(&c.report, args.unsafe_fixes);
+        tally.add(&c.report);
+        if streaming {
+            let s = match args.format {
+                OutputFormat::Github => report::github::render(std::slice::from_ref(&c)),
+                _ => report::human::render_file(&c, &renderer),
+            };
+            out.write(&s);
+        } else if !args.statistics {
+            kept.push(c);
+        }
     }
 
-    let out = match args.format {
-        OutputFormat::Human => report::human::render(&checked, report::human::use_colour()),
-        OutputFormat::Json => report::json::render(&checked),
-        OutputFormat::Sarif => report::sarif::render(&checked),
-        OutputFormat::Github => report::github::render(&checked),
-    };
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("copydesk: error: writing the report: {e}");
+    if fix_mode == FixMode::Diff {
+        if !args.quiet {
+            eprint!("{}", tally.diff_summary());
         }
+        let code = if had_error {
+            EXIT_ERROR
+        } else if tally.fixed_files > 0 {
+            EXIT_FINDINGS
+        } else {
+            0
+        };
+        return ExitCode::from(if out.failed { EXIT_ERROR } else { code });
+    }
+
+    if args.statistics {
+        match args.format {
+            OutputFormat::Json => out.write(&tally.statistics_json()),
+            _ => out.write(&tally.statistics_table()),
+        }
+    } else {
+        match args.format {
+            OutputFormat::Json => out.write(&report::json::render(&kept)),
+            OutputFormat::Sarif => out.write(&report::sarif::render(&kept, docs_url.as_deref())),
+            OutputFormat::Human | OutputFormat::Github => {}
+        }
+    }
+    // The summary: not when nothing could be checked (the errors on stderr say why), nor in --quiet.
+    let human = matches!(args.format, OutputFormat::Human);
+    if human && !args.quiet && !(had_error && tally.files == 0) {
+        out.write(&tally.summary());
+    }
+    if out.failed {
         return ExitCode::from(EXIT_ERROR);
     }
+    if had_error {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let threshold = fail_threshold(args.fail_on);
+    ExitCode::from(if tally.worst.is_some_and(|w| w <= threshold) { EXIT_FINDINGS } else { 0 })
+}
 
-    ExitCode::from(exit_code(had_error, checked.iter().flat_map(|c| &c.report.findings), args.fail_on))
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum FixMode {
+    Off,
+    Write,
+    Diff,
+}
+
+/// Stdout, written as we go; a broken pipe ends the output quietly, other errors are reported once.
+struct Out<'a> {
+    stdout: std::io::StdoutLock<'a>,
+    failed: bool,
+}
+
+impl Out<'_> {
+    fn write(&mut self, s: &str) {
+        use std::io::Write;
+        if self.failed || s.is_empty() {
+            return;
+        }
+        if let Err(e) = self.stdout.write_all(s.as_bytes()).and_then(|_| self.stdout.flush()) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("copydesk: error: writing the report: {e}");
+            }
+            self.failed = true;
+        }
+    }
+}
+
+/// What the summary needs from every file checked (the files themselves are not kept).
+#[derive(Default)]
+pub struct Tally {
+    pub files: usize,
+    /// Findings by severity: `[error, warning, info, hint]`.
+    pub counts: [usize; 4],
+    pub worst: Option<Severity>,
+    /// Findings per rule: `(count, fixable by the current mode)`.
+    pub per_rule: BTreeMap<&'static str, (usize, usize)>,
+    /// The publication date of each file and where it came from.
+    pub references: Vec<Option<Reference>>,
+    pub fixed: Vec<fix::Applied>,
+    pub fixed_files: usize,
+    /// Remaining findings `--fix` would fix, and those only `--unsafe-fixes` would.
+    pub fixable_safe: usize,
+    pub fixable_unsafe: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, r: &crate::engine::Report) {
+        self.files += 1;
+        for f in &r.findings {
+            self.counts[f.severity as usize] += 1;
+            self.worst = Some(self.worst.map_or(f.severity, |w| w.min(f.severity)));
+        }
+        self.references.push(r.reference.clone());
+    }
+
+    fn add_fixable(&mut self, r: &crate::engine::Report, unsafe_fixes: bool) {
+        let (safe, unsafe_only) = fix::fixable(r);
+        self.fixable_safe += safe;
+        self.fixable_unsafe += unsafe_only;
+        for f in &r.findings {
+            let e = self.per_rule.entry(f.rule).or_default();
+            e.0 += 1;
+            if fix::chosen_fix(f, unsafe_fixes).is_some() {
+                e.1 += 1;
+            }
+        }
+    }
+
+    /// `1 file checked: 2 errors, 5 warnings (publication date 2025-03-06, from the article's front matter)`,
+    /// then what was fixed and what remains fixable.
+    pub fn summary(&self) -> String {
+        let mut out = report::human::summary_line(self.files, self.counts);
+        if let Some(dates) = report::human::reference_note(&self.references) {
+            out.pop();
+            out.push_str(&format!(" ({dates})\n"));
+        }
+        if !self.fixed.is_empty() {
+            out.push_str(&self.fixed_line("Fixed"));
+        }
+        out.push_str(&self.fixable_line());
+        out
+    }
+
+    fn fixed_line(&self, verb: &str) -> String {
+        let n = self.fixed.len();
+        let safe = self.fixed.iter().filter(|a| a.applicability == Applicability::Safe).count();
+        let files = self.fixed_files;
+        format!(
+            "{verb} {n} finding{} in {files} file{} ({safe} safe, {} unsafe).\n",
+            if n == 1 { "" } else { "s" },
+            if files == 1 { "" } else { "s" },
+            n - safe
+        )
+    }
+
+    fn fixable_line(&self) -> String {
+        let mut out = String::new();
+        if self.fixable_safe > 0 {
+            out.push_str(&format!("{} fixable with --fix.\n", self.fixable_safe));
+        }
+        if self.fixable_unsafe > 0 {
+            out.push_str(&format!(
+                "{} more fixable with --fix --unsafe-fixes (these fixes change wording: read them).\n",
+                self.fixable_unsafe
+            ));
+        }
+        out
+    }
+
+    fn diff_summary(&self) -> String {
+        if self.fixed.is_empty() {
+            return "copydesk: nothing to fix\n".into();
+        }
+        self.fixed_line("Would fix")
+    }
+
+    /// `--statistics`: one line per rule, most frequent first: count, rule, fixable count, summary.
+    pub fn statistics_table(&self) -> String {
+        let mut rows: Vec<_> = self.per_rule.iter().collect();
+        rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+        let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+        let mut out = String::new();
+        for (rule, (n, fixable)) in rows {
+            let summary = crate::rules::rule(rule).map_or("", |m| m.summary);
+            let mark = if *fixable > 0 { format!("[{fixable} fixable]") } else { String::new() };
+            let line = format!("{n:>5}  {rule:<width$}  {mark:<13}  {summary}");
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn statistics_json(&self) -> String {
+        let mut rows: Vec<_> = self.per_rule.iter().collect();
+        rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+        let v: Vec<serde_json::Value> = rows
+            .into_iter()
+            .map(|(rule, (n, fixable))| {
+                serde_json::json!({"rule": rule, "count": n, "fixable": fixable,
+                    "summary": crate::rules::rule(rule).map_or("", |m| m.summary)})
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(&v).expect("serialising a JSON value cannot fail");
+        s.push('\n');
+        s
+    }
 }
 
 /// 2 if any input failed (errors win), else 1 if a finding is at or above `fail_on`, else 0.
@@ -121,7 +379,30 @@ pub fn base_settings(input: &InputArgs) -> Result<Settings, String> {
 }
 
 fn parse_date_flag(d: &str) -> Result<Date, String> {
-    d.parse::<Date>().map_err(|_| format!("--reference-date '{d}' is not a date in the form YYYY-MM-DD"))
+    if let Ok(date) = d.parse::<Date>() {
+        return Ok(date);
+    }
+    // In the right form but not a day of the calendar: say which part is wrong.
+    let b = d.as_bytes();
+    let shaped = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if shaped {
+        if let (Ok(y), Ok(m)) = (d[..4].parse::<i16>(), d[5..7].parse::<i8>()) {
+            if !(1..=12).contains(&m) {
+                return Err(format!("--reference-date '{d}': there is no month {m}"));
+            }
+            if let Ok(first) = Date::new(y, m, 1) {
+                return Err(format!(
+                    "--reference-date '{d}': that day does not exist ({} has {} days)",
+                    first.strftime("%B %Y"),
+                    first.days_in_month()
+                ));
+            }
+        }
+    }
+    Err(format!("--reference-date '{d}' is not a date in the form YYYY-MM-DD"))
 }
 
 /// Every key must name a rule or a family; the error suggests near ids.
@@ -150,16 +431,48 @@ pub fn collect_inputs(paths: &[PathBuf], had_error: &mut bool) -> Vec<Input> {
     for p in paths {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
-        } else if p.is_dir() {
-            walk(p, &mut out, had_error);
-        } else if p.exists() {
-            out.push(Input::File(p.clone()));
         } else {
-            report_error(&p.display().to_string(), &"no such file or directory");
-            *had_error = true;
+            match std::fs::metadata(p) {
+                Ok(m) if m.is_dir() => {
+                    let before = out.len();
+                    walk(p, &mut out, had_error);
+                    if out.len() == before {
+                        eprintln!(
+                            "copydesk: warning: {}: no files to check here (looked for .md, .markdown, .mdown, .mkd, .txt and .text files)",
+                            p.display()
+                        );
+                    }
+                }
+                Ok(_) => out.push(Input::File(p.clone())),
+                Err(e) => {
+                    report_error(&p.display().to_string(), &missing_path_message(p, &e));
+                    *had_error = true;
+                }
+            }
         }
     }
     out
+}
+
+/// Why a path named on the command line cannot be used: a symbolic link loop, a link to nothing,
+/// a missing file, or the system's own words.
+fn missing_path_message(p: &Path, e: &std::io::Error) -> String {
+    // ELOOP: 40 on Linux, 62 on the BSDs and macOS.
+    const ELOOP: i32 =
+        if cfg!(any(target_os = "macos", target_os = "freebsd", target_os = "openbsd")) { 62 } else { 40 };
+    let is_link = std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+    if e.raw_os_error() == Some(ELOOP) {
+        "a symbolic link loop (the link leads back to itself)".to_string()
+    } else if is_link && e.kind() == std::io::ErrorKind::NotFound {
+        match std::fs::read_link(p) {
+            Ok(target) => format!("a symbolic link to {}, which does not exist", target.display()),
+            Err(_) => "a symbolic link to a file that does not exist".to_string(),
+        }
+    } else if e.kind() == std::io::ErrorKind::NotFound {
+        "no such file or directory".to_string()
+    } else {
+        e.to_string()
+    }
 }
 
 fn walk(dir: &Path, out: &mut Vec<Input>, had_error: &mut bool) {
@@ -217,7 +530,7 @@ fn check_input(
     flags: &InputArgs,
     base: &Settings,
     configs: &mut ConfigSource,
-) -> Result<Checked, (String, String)> {
+) -> Result<(Checked, Settings), (String, String)> {
     let (display, name): (String, Option<PathBuf>) = match input {
         Input::File(p) => (p.display().to_string(), Some(p.clone())),
         Input::Stdin => {
@@ -234,7 +547,7 @@ fn check_input(
         c.apply(&mut settings);
     }
     let report = crate::engine::check(&text, &settings);
-    Ok(Checked::new(display, text, report))
+    Ok((Checked::new(display, text, report), settings))
 }
 
 /// Where configuration comes from: `--no-config`, one `--config` file, or the nearest

@@ -71,6 +71,9 @@ pub fn run(args: DatesArgs) -> ExitCode {
         Err(e) => return fail(e),
     };
     let report = crate::engine::check(&text, &settings);
+    for w in &report.reference_warnings {
+        eprintln!("copydesk: warning: {}: {w}", args.path.display());
+    }
     let reference = report.reference.as_ref().map(|r| r.date.to_string());
     let mut out = std::io::stdout().lock();
     let written = match args.format {

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub mod check;
 pub mod dates;
 pub mod debug;
+pub mod fix;
 pub mod report;
 pub mod rules;
 pub mod sources;
@@ -53,6 +54,14 @@ pub enum OutputFormat {
     Json,
     Sarif,
     Github,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset.
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -103,6 +112,25 @@ pub struct CheckArgs {
     /// Exit 1 when a finding at or above this severity remains.
     #[arg(long, value_enum, default_value = "warning")]
     pub fail_on: FailOn,
+    /// Apply the safe fixes in place (the first safe fix of each finding).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, apply unsafe fixes too (the first fix of each finding that is not
+    /// display-only); alone, count them as fixable.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change and write nothing (exit 1 when there are changes).
+    #[arg(long)]
+    pub diff: bool,
+    /// When to colour the human output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+    /// Print the findings only: no summary line and no notes on stderr (errors are still printed).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Print how many findings each rule produced instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -146,12 +174,18 @@ pub enum RulesFormat {
     Json,
     /// The `contributes.configuration` properties of the VS Code extension.
     VscodeSettings,
+    /// One Markdown page per rule (`DIR/FAMILY/NAME.md`, what `copydesk rule ID` prints) and an
+    /// index (`DIR/README.md`), written into DIR.
+    MarkdownPages,
 }
 
 #[derive(Args, Debug)]
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value = "human")]
     pub format: RulesFormat,
+    /// The folder `--format markdown-pages` writes into (e.g. docs/rules).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]

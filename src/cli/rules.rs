@@ -15,10 +15,34 @@ fn fixability(f: Fixability) -> &'static str {
 }
 
 pub fn list(args: RulesArgs) -> ExitCode {
+    match (args.format, args.dir.as_deref()) {
+        (RulesFormat::MarkdownPages, Some(dir)) => {
+            return match write_pages(dir) {
+                Ok(n) => {
+                    eprintln!("copydesk: wrote {n} pages into {}", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("copydesk: error: {}: {e}", dir.display());
+                    ExitCode::from(EXIT_ERROR)
+                }
+            };
+        }
+        (RulesFormat::MarkdownPages, None) => {
+            eprintln!("copydesk: error: --format markdown-pages needs the folder to write into (e.g. docs/rules)");
+            return ExitCode::from(EXIT_ERROR);
+        }
+        (_, Some(_)) => {
+            eprintln!("copydesk: error: a folder is given only with --format markdown-pages");
+            return ExitCode::from(EXIT_ERROR);
+        }
+        _ => {}
+    }
     let text = match args.format {
         RulesFormat::Human => human_table(),
         RulesFormat::Json => pretty(&rules_json()),
         RulesFormat::VscodeSettings => pretty(&vscode_settings()),
+        RulesFormat::MarkdownPages => unreachable!("handled above"),
     };
     print!("{text}");
     ExitCode::SUCCESS
@@ -171,16 +195,60 @@ pub fn vscode_settings() -> Value {
     })
 }
 
+/// A rule's documentation as `copydesk rule ID` prints it and its page under docs/rules/ holds.
+pub fn rule_text(r: &RuleMeta) -> String {
+    format!(
+        "# {}\n\n{}\n\nDefault severity: {}. Fixes: {}.\n\n{}\n",
+        r.id,
+        r.summary,
+        r.default_severity.as_str(),
+        fixability(r.fix),
+        r.docs.trim_end()
+    )
+}
+
+const GENERATED: &str = "<!-- Generated from the rule registry by `copydesk rules --format markdown-pages docs/rules`: edit the rule's docs in src/rules/, not this file. -->\n\n";
+
+/// Every page `--format markdown-pages` writes: `(path relative to the folder, contents)`.
+pub fn pages() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut index = format!("{GENERATED}# Rules\n\n`copydesk rule ID` prints the same pages.\n");
+    for f in crate::rules::FAMILIES {
+        index.push_str(&format!(
+            "\n## {}\n\n| rule | default severity | fixes | summary |\n|---|---|---|---|\n",
+            f.name()
+        ));
+        for r in f.rules() {
+            index.push_str(&format!(
+                "| [`{}`]({}.md) | {} | {} | {} |\n",
+                r.id,
+                r.id,
+                r.default_severity.as_str(),
+                fixability(r.fix),
+                r.summary.replace('|', "\\|")
+            ));
+            out.push((format!("{}.md", r.id), format!("{GENERATED}{}", rule_text(r))));
+        }
+    }
+    out.insert(0, ("README.md".to_string(), index));
+    out
+}
+
+fn write_pages(dir: &std::path::Path) -> std::io::Result<usize> {
+    let pages = pages();
+    for (rel, text) in &pages {
+        let p = dir.join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&p, text)?;
+    }
+    Ok(pages.len())
+}
+
 pub fn show(id: &str) -> ExitCode {
     if let Some(r) = crate::rules::rule(id) {
-        println!(
-            "# {}\n\n{}\n\nDefault severity: {}. Fixes: {}.\n",
-            r.id,
-            r.summary,
-            r.default_severity.as_str(),
-            fixability(r.fix)
-        );
-        println!("{}", r.docs.trim_end());
+        print!("{}", rule_text(r));
         return ExitCode::SUCCESS;
     }
     if let Some(f) = crate::rules::FAMILIES.iter().find(|f| f.name() == id) {

@@ -28,6 +28,8 @@ pub struct Config {
     pub vague_phrases: Vec<String>,
     /// `abbreviations`: extra abbreviations that do not end a sentence.
     pub abbreviations: Vec<String>,
+    /// `docs-url`: where rule documentation pages live (diagnostic links, SARIF `helpUri`).
+    pub docs_url: Option<String>,
 }
 
 /// A configuration error that names the file, key and line.
@@ -55,6 +57,7 @@ pub const FILE_NAMES: [&str; 2] = ["copydesk.toml", ".copydesk.toml"];
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
     reference_date: Option<Spanned<String>>,
+    docs_url: Option<Spanned<String>>,
     rules: Option<BTreeMap<Spanned<String>, RawRule>>,
     known_sources: Option<Vec<Spanned<String>>>,
     vague_phrases: Option<Vec<Spanned<String>>>,
@@ -161,6 +164,20 @@ impl Config {
             })?),
         };
 
+        let docs_url = match raw.docs_url {
+            None => None,
+            Some(u) => {
+                let v = u.get_ref().trim();
+                if !(v.starts_with("https://") || v.starts_with("http://") || v.starts_with("file://")) {
+                    return Err(loc.error(
+                        u.span().start,
+                        format!("`docs-url`: '{v}' is not a URL (it must start with https://, http:// or file://)"),
+                    ));
+                }
+                Some(v.to_string())
+            }
+        };
+
         let mut rules = BTreeMap::new();
         for (key, rule) in raw.rules.unwrap_or_default() {
             let id = key.get_ref().as_str();
@@ -189,6 +206,7 @@ impl Config {
             path: path.map(Path::to_path_buf),
             reference_date,
             rules,
+            docs_url,
             known_sources: check_list(&loc, "known-sources", raw.known_sources)?,
             vague_phrases: check_list(&loc, "vague-phrases", raw.vague_phrases)?,
             abbreviations: check_list(&loc, "abbreviations", raw.abbreviations)?,
@@ -206,6 +224,9 @@ impl Config {
     pub fn apply(&self, settings: &mut Settings) {
         if settings.config_reference_date.is_none() {
             settings.config_reference_date = self.reference_date;
+        }
+        if settings.docs_url.is_none() {
+            settings.docs_url = self.docs_url.clone();
         }
         for (key, rule) in &self.rules {
             let s = settings.rules.entry(key.clone()).or_default();
@@ -242,7 +263,8 @@ pub fn default_file() -> String {
 ## the leading `# ` from a setting to use it. Lines starting `## ` are explanations.
 
 ## The publication date to use when an article names none itself (no --reference-date,
-## no `date:` in its front matter, no dateline). Without it, today's date is used.
+## no `date:`/`pubDate:`/`published:` in its front matter, no dateline or \"Published …\" line).
+## Without it, today's date is used.
 # reference-date = \"2025-03-04\"
 
 ## Names the attribution rules accept as named sources (outlets, agencies, institutions).
@@ -253,6 +275,11 @@ pub fn default_file() -> String {
 
 ## Extra abbreviations that never end a sentence (with their full stop).
 # abbreviations = [\"Supt.\", \"Insp.\"]
+
+## Where rule documentation lives: each finding in an editor (and each rule in SARIF output)
+## links to BASE/RULE-ID.md, or to the URL with `{id}` replaced by the rule id. The default is
+## the docs/rules/ folder of copydesk's repository.
+# docs-url = \"https://newsroom.example/copydesk-rules/{id}\"
 
 ## Rules, per family ([rules.date]) or per rule ([rules.\"date/invalid\"]); a rule's own table
 ## wins over its family's. `enabled` turns a rule off or on; `severity` is one of
@@ -305,6 +332,17 @@ mod tests {
         let e = err("reference-date = \"2025-01-01\"\n\nrefrence-date = 3\n");
         assert!(e.starts_with("copydesk.toml: line 3: "), "{e}");
         assert!(e.contains("refrence-date"), "{e}");
+    }
+
+    #[test]
+    fn docs_url_must_be_a_url() {
+        let c = Config::parse("docs-url = \"https://newsroom.example/rules/\"\n", None).unwrap();
+        assert_eq!(c.docs_url.as_deref(), Some("https://newsroom.example/rules/"));
+        let mut s = Settings::default();
+        c.apply(&mut s);
+        assert_eq!(s.docs_url.as_deref(), Some("https://newsroom.example/rules/"));
+        let e = err("\ndocs-url = \"docs/rules\"\n");
+        assert!(e.contains("line 2") && e.contains("`docs-url`") && e.contains("not a URL"), "{e}");
     }
 
     #[test]

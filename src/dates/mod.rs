@@ -183,8 +183,8 @@ pub fn recognise(doc: &Document, reference: Option<Date>) -> Vec<DateExpr> {
 }
 
 /// A dateline date at the top of the article ("DENVER, March 4, 2025 —"), if there is one.
-pub fn dateline(doc: &Document) -> Option<Date> {
-    parse::dateline(doc, body_region(doc).start)
+pub fn dateline(doc: &Document, fallback: Option<Date>) -> Option<Date> {
+    parse::dateline(doc, body_region(doc).start, fallback)
 }
 
 /// The part of the prose to scan: after any front matter (the document parser blanks it; this

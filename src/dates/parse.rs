@@ -1551,7 +1551,13 @@ const DATELINE_LINES: usize = 4;
 const DATELINE_BODY_LINE: usize = 100;
 
 /// The dateline at the top of the first paragraph.
-pub(crate) fn dateline(doc: &Document, body_start: usize) -> Option<jiff::civil::Date> {
+/// A yearless dateline takes the year most of the article's full dates are in, else the year that
+/// puts it nearest `fallback` (the configured or today's date).
+pub(crate) fn dateline(
+    doc: &Document,
+    body_start: usize,
+    fallback: Option<jiff::civil::Date>,
+) -> Option<jiff::civil::Date> {
     let prose = doc.prose.as_str();
     // The first non-empty lines of the body that are not headings: a byline may come first.
     let mut pos = body_start;
@@ -1568,7 +1574,10 @@ pub(crate) fn dateline(doc: &Document, body_start: usize) -> Option<jiff::civil:
         if let Some((y, m, d)) = dateline_at(prose, lead, start + line.len()) {
             let y = match y {
                 Some(y) => y,
-                None => article_year(doc, body_start)?,
+                None => match article_year(doc, body_start) {
+                    Some(y) => y,
+                    None => nearest_year(fallback?, m, d)?,
+                },
             };
             return jiff::civil::Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok();
         }
@@ -1577,6 +1586,19 @@ pub(crate) fn dateline(doc: &Document, body_start: usize) -> Option<jiff::civil:
         }
     }
     None
+}
+
+/// The year in which month `m`, day `d` falls nearest `to` (a wire story is filed about when it is read).
+fn nearest_year(to: jiff::civil::Date, m: u8, d: u8) -> Option<i32> {
+    let y = i32::from(to.year());
+    (y - 1..=y + 1)
+        .filter_map(|yy| {
+            let day = jiff::civil::Date::new(i16::try_from(yy).ok()?, m as i8, d as i8).ok()?;
+            let gap = to.until(day).ok()?.get_days().abs();
+            Some((gap, yy))
+        })
+        .min()
+        .map(|(_, yy)| yy)
 }
 
 /// The year of a yearless dateline ("LISBON, March 4 (AP) —"): the year most full dates in the

@@ -227,7 +227,7 @@ fn skips_front_matter() {
 }
 
 fn dl(text: &str) -> Option<Date> {
-    dateline(&Document::parse(text, DocKind::Markdown, &[]))
+    dateline(&Document::parse(text, DocKind::Markdown, &[]), None)
 }
 
 #[test]
@@ -353,6 +353,17 @@ proptest! {
         for x in &e {
             prop_assert!(s.is_char_boundary(x.span.start) && s.is_char_boundary(x.span.end));
         }
-        let _ = dateline(&Document::parse(&s, DocKind::Plain, &[]));
+        let _ = dateline(&Document::parse(&s, DocKind::Plain, &[]), None);
     }
+}
+
+#[test]
+fn table_cells_are_read_one_at_a_time() {
+    let text = "| Item | Date |\n|---|---|\n| 12 | Feb. 29, 2025 |\n| 7 | March 4 |\n";
+    let f = found(text);
+    assert_eq!(
+        f,
+        [("Feb. 29, 2025".to_string(), "2025-02-29".to_string()), ("March 4".to_string(), "2025-03-04".to_string())],
+        "{f:?}"
+    );
 }

@@ -104,7 +104,7 @@ pub struct Directive {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {
     pub span: Span,
-    /// The raw value of `date:` or `published:` and where it is.
+    /// The raw value of `date:` (or `pubDate:`, `published:` and the like) and where it is.
     pub date: Option<(String, Span)>,
 }
 

@@ -35,6 +35,9 @@ pub struct Report {
     pub attributions: Vec<crate::attribution::ledger::Cited>,
     /// Rule families that panicked: the front end logs these; the other families still reported.
     pub internal_errors: Vec<String>,
+    /// Dates the article states that could not be read (naming the field and its value, and the
+    /// date used instead): the front ends show them as warnings.
+    pub reference_warnings: Vec<String>,
 }
 
 /// Check one article.
@@ -64,7 +67,7 @@ fn check_with_families(
     memo: Option<&mut Memo>,
 ) -> Report {
     let mut internal_errors = Vec::new();
-    let reference = refdate::determine(doc, settings);
+    let (reference, reference_warnings) = refdate::determine_with_warnings(doc, settings);
     let dates =
         guarded("dates", &mut internal_errors, || crate::dates::recognise(doc, reference.as_ref().map(|r| r.date)))
             .unwrap_or_default();
@@ -94,7 +97,7 @@ fn check_with_families(
     findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     findings.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
     let attributions = std::mem::take(&mut attribution.cited);
-    Report { findings, reference, dates, attributions, internal_errors }
+    Report { findings, reference, dates, attributions, internal_errors, reference_warnings }
 }
 
 fn guarded<T>(what: &str, errors: &mut Vec<String>, f: impl FnOnce() -> T) -> Option<T> {

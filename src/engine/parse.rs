@@ -120,6 +120,22 @@ impl<'a> Builder<'a> {
         })
     }
 
+    /// Copy the `|` delimiting a table cell `s..e` (just outside it, past spaces) into the prose.
+    fn keep_cell_pipes(&mut self, s: usize, e: usize) {
+        let b = self.text.as_bytes();
+        let before = b[..s.min(b.len())].iter().rposition(|&c| c != b' ' && c != b'\t');
+        let after = b.get(e..).and_then(|rest| rest.iter().position(|&c| c != b' ' && c != b'\t')).map(|i| e + i);
+        let inside_first =
+            b.get(s..e).and_then(|cell| cell.iter().position(|&c| c != b' ' && c != b'\t')).map(|i| s + i);
+        let inside_last =
+            b.get(s..e).and_then(|cell| cell.iter().rposition(|&c| c != b' ' && c != b'\t')).map(|i| s + i);
+        for i in [before, after, inside_first, inside_last].into_iter().flatten() {
+            if b[i] == b'|' && (i == 0 || b[i - 1] != b'\\') {
+                self.prose[i] = b'|';
+            }
+        }
+    }
+
     /// Copy `text[s..e]` into the prose.
     fn copy(&mut self, s: usize, e: usize) {
         if s < e && e <= self.text.len() && self.text.is_char_boundary(s) && self.text.is_char_boundary(e) {
@@ -172,7 +188,13 @@ impl<'a> Builder<'a> {
                             leaf = Some(Leaf { kind, extent: None });
                         }
                         Tag::Heading { .. } => leaf = Some(Leaf { kind: BlockKind::Heading, extent: None }),
-                        Tag::TableCell => leaf = Some(Leaf { kind: BlockKind::TableCell, extent: None }),
+                        Tag::TableCell => {
+                            // Keep the cell's delimiting pipes in the prose: each cell is its own
+                            // segment, and nothing that scans the prose (dates) reads one cell
+                            // into the next ("| 12 | Feb. 29, 2025 |" is not "12 Feb.").
+                            self.keep_cell_pipes(s, e);
+                            leaf = Some(Leaf { kind: BlockKind::TableCell, extent: None })
+                        }
                         Tag::Item => containers.push(true),
                         Tag::BlockQuote(_) => {
                             containers.push(false);
@@ -403,17 +425,20 @@ fn front_matter(text: &str) -> Option<FrontMatter> {
         return None;
     }
     let mut pos = first_nl + 1;
-    let mut date: Option<(String, Span)> = None;
-    let mut published: Option<(String, Span)> = None;
+    // The keys publishing tools use, best first: `date` (Hugo, Jekyll), `pubDate` (Astro),
+    // `publishDate`, `published`, `publishedAt`, `pub_date`, `published_at`.
+    const KEYS: [&str; 7] = ["date", "pubDate", "publishDate", "published", "publishedAt", "pub_date", "published_at"];
+    let mut found: [Option<(String, Span)>; 7] = Default::default();
     while pos <= body.len() {
         let nl = body[pos..].find('\n').map_or(body.len(), |i| pos + i);
         let line = &body[pos..nl];
         let t = line.trim_end();
         if t == fence || (fence == "---" && t == "...") {
             let end = (nl + 1).min(body.len());
-            return Some(FrontMatter { span: Span::new(0, bom + end), date: date.or(published) });
+            let date = found.into_iter().flatten().next();
+            return Some(FrontMatter { span: Span::new(0, bom + end), date });
         }
-        for (key, slot) in [("date", &mut date), ("published", &mut published)] {
+        for (key, slot) in KEYS.iter().zip(found.iter_mut()) {
             if slot.is_none() {
                 if let Some(v) = key_value(line, key, fence == "+++") {
                     *slot = Some((v.0.to_string(), Span::new(bom + pos + v.1, bom + pos + v.1 + v.0.len())));

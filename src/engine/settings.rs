@@ -53,6 +53,9 @@ pub struct Settings {
     pub extra_abbreviations: Vec<String>,
     /// Names that count as named sources ("the Ledger", "Harwick Institute").
     pub known_sources: Vec<String>,
+    /// Where rule documentation lives (`docs-url`; see `rules::docs_url`). Not read by the
+    /// engine: carried here from the config file and editor settings to the front ends' links.
+    pub docs_url: Option<String>,
 }
 
 fn matches(key: &str, rule: &str) -> bool {

@@ -7,7 +7,9 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit};
+use tower_lsp_server::ls_types::{
+    CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit, Uri,
+};
 
 use crate::engine::document::FrontMatter;
 use crate::engine::{DocKind, Document, Edit, Finding, Memo, Report, Settings, Severity};
@@ -49,6 +51,8 @@ pub struct Analysis {
     pub too_large: bool,
     /// The size limit in force (for the too-large message).
     pub max_document_size: usize,
+    /// `docs-url` in force: each diagnostic's `codeDescription.href` is its rule's page there.
+    pub docs_url: Option<String>,
 }
 
 /// `Diagnostic.data`: which finding of which version a diagnostic is, `{"version": N, "index": i}`
@@ -82,6 +86,12 @@ impl Analysis {
         self.index.offset(&self.text, LineCol { line: pos.line, col: pos.character }, self.encoding).0
     }
 
+    /// The link to a rule's documentation page (`None` only if the URL does not parse).
+    pub fn code_description(&self, rule: &str) -> Option<CodeDescription> {
+        let href = crate::rules::docs_url(self.docs_url.as_deref(), rule);
+        href.parse::<Uri>().ok().map(|href| CodeDescription { href })
+    }
+
     pub fn text_edit(&self, e: &Edit) -> TextEdit {
         TextEdit { range: self.range(e.span()), new_text: e.new_text.clone() }
     }
@@ -113,6 +123,7 @@ pub(crate) fn severity(s: Severity) -> DiagnosticSeverity {
 pub fn analyse(job: Job) -> Analysis {
     let Job { generation, version, text, settings, max_document_size, inlay_hints, encoding, memo } = job;
     let kind = settings.kind;
+    let docs_url = settings.docs_url.clone();
     let index = LineIndex::new(&text);
     let mut a = Analysis {
         generation,
@@ -125,6 +136,7 @@ pub fn analyse(job: Job) -> Analysis {
         inlay_hints,
         too_large: false,
         max_document_size,
+        docs_url,
         text: String::new(),
     };
     if text.len() > max_document_size {
@@ -178,6 +190,7 @@ pub fn diagnostics(a: &Analysis) -> Vec<Diagnostic> {
                 range: a.range(f.span),
                 severity: Some(severity(f.severity)),
                 code: Some(NumberOrString::String(f.rule.to_string())),
+                code_description: a.code_description(f.rule),
                 source: Some(SOURCE.into()),
                 message: f.message.clone(),
                 data: Some(Value::Object(data)),
@@ -202,5 +215,6 @@ pub fn for_test(text: &str, report: Report, front_matter: Option<FrontMatter>, e
         inlay_hints: true,
         too_large: false,
         max_document_size: usize::MAX,
+        docs_url: None,
     }
 }

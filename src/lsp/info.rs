@@ -52,10 +52,13 @@ fn date_markdown(a: &Analysis, d: &DateExpr) -> String {
                 let days = r.date.until(day).map(|sp| sp.get_days() as i64).unwrap_or(0);
                 let rel = match days {
                     0 => "the publication date".to_string(),
-                    n if n < 0 => format!("{} before publication ({})", plural(-n, "day"), r.date),
-                    n => format!("{} after publication ({})", plural(n, "day"), r.date),
+                    n if n < 0 => format!("{} before publication", plural(-n, "day")),
+                    n => format!("{} after publication", plural(n, "day")),
                 };
-                s.push_str(&format!("\n\n{rel}"));
+                s.push_str(&format!("\n\n{rel}. Publication date {}, {}.", r.date, r.source.describe()));
+                for w in &a.report.reference_warnings {
+                    s.push_str(&format!("\n\n⚠ {w}."));
+                }
             }
         }
         None if !d.value.is_empty() => s.push_str(&format!(" → `{}`", d.value)),
@@ -132,9 +135,13 @@ pub fn summary(a: &Analysis) -> String {
     }
     parts.push(match &a.report.reference {
         Some(r) if r.source == RefSource::Today => format!("no publication date (assuming today, {})", r.date),
+        // Where the date came from is in the hover of any date (the editors' tests read this line).
         Some(r) => format!("published {}", r.date),
         None => "no publication date".into(),
     });
+    if !a.report.reference_warnings.is_empty() {
+        parts.push("the article's date could not be read (hover a date)".into());
+    }
     parts.join(" · ")
 }
 
@@ -187,7 +194,7 @@ mod tests {
                     "Feb. 20, 2025",
                 ),
             ],
-            internal_errors: Vec::new(),
+            ..Report::default()
         }
     }
 
@@ -233,7 +240,10 @@ mod tests {
         let a = for_test(TEXT, report(), None, Encoding::Utf8);
         let md = markdown(hover(&a, TEXT.find("Feb.").unwrap()).unwrap());
         assert!(md.contains("**February 20, 2025** (Thursday)"), "{md}");
-        assert!(md.contains("12 days before publication (2025-03-04)"), "{md}");
+        assert!(
+            md.contains("12 days before publication. Publication date 2025-03-04, from the article's front matter."),
+            "{md}"
+        );
         // The same place has a finding: both are shown, the finding first.
         assert!(md.find("date/weekday").unwrap() < md.find("February 20").unwrap(), "{md}");
         assert!(hover(&a, TEXT.find("on Feb").unwrap()).is_none());
@@ -263,7 +273,13 @@ mod tests {
         let mut r = report();
         r.findings.clear();
         r.reference = None;
-        assert_eq!(summary(&for_test(TEXT, r, None, Encoding::Utf16)), "no findings · no publication date");
+        assert_eq!(summary(&for_test(TEXT, r.clone(), None, Encoding::Utf16)), "no findings · no publication date");
+        r.reference = Some(Reference { date: date(2026, 12, 6), source: RefSource::Today });
+        r.reference_warnings = vec!["front matter `date: soon` is not a date copydesk can read; using 2026-12-06 (today's date, from the clock)".into()];
+        assert_eq!(
+            summary(&for_test(TEXT, r, None, Encoding::Utf16)),
+            "no findings · no publication date (assuming today, 2026-12-06) · the article's date could not be read (hover a date)"
+        );
     }
 
     #[test]

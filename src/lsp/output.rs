@@ -146,9 +146,16 @@ struct WireDiagnostic<'a> {
     range: Range,
     severity: tower_lsp_server::ls_types::DiagnosticSeverity,
     code: &'a str,
+    #[serde(rename = "codeDescription", skip_serializing_if = "Option::is_none")]
+    code_description: Option<WireHref>,
     source: &'static str,
     message: &'a str,
     data: WireData,
+}
+
+#[derive(Serialize)]
+struct WireHref {
+    href: String,
 }
 
 struct Findings<'a>(&'a Analysis);
@@ -160,6 +167,7 @@ impl Serialize for Findings<'_> {
             range: a.range(f.span),
             severity: analysis::severity(f.severity),
             code: f.rule,
+            code_description: a.code_description(f.rule).map(|c| WireHref { href: c.href.as_str().to_string() }),
             source: SOURCE,
             message: &f.message,
             data: WireData { version: a.version, index },

@@ -25,6 +25,8 @@ pub struct EditorSettings {
     pub known_sources: Vec<String>,
     pub vague_phrases: Vec<String>,
     pub abbreviations: Vec<String>,
+    /// `docsUrl`: where rule pages live (each diagnostic's `codeDescription.href`).
+    pub docs_url: Option<String>,
 }
 
 impl Default for EditorSettings {
@@ -39,6 +41,7 @@ impl Default for EditorSettings {
             known_sources: Vec::new(),
             vague_phrases: Vec::new(),
             abbreviations: Vec::new(),
+            docs_url: None,
         }
     }
 }
@@ -146,6 +149,20 @@ impl EditorSettings {
                 "knownSources" => s.known_sources = string_list(key, v, false)?,
                 "vaguePhrases" => s.vague_phrases = string_list(key, v, false)?,
                 "abbreviations" => s.abbreviations = string_list(key, v, false)?,
+                "docsUrl" => {
+                    s.docs_url = match v {
+                        Value::Null => None,
+                        Value::String(t) if t.trim().is_empty() => None,
+                        Value::String(t)
+                            if t.trim().starts_with("http://")
+                                || t.trim().starts_with("https://")
+                                || t.trim().starts_with("file://") =>
+                        {
+                            Some(t.trim().to_string())
+                        }
+                        _ => return Err(err(key, "expected a URL (https://…, http://… or file://…) or null")),
+                    }
+                }
                 other => unknown.push(other.to_string()),
             }
         }
@@ -163,6 +180,7 @@ impl EditorSettings {
             extra_vague_phrases: self.vague_phrases.clone(),
             extra_abbreviations: self.abbreviations.clone(),
             known_sources: self.known_sources.clone(),
+            docs_url: self.docs_url.clone(),
             ..Settings::default()
         }
     }

@@ -219,7 +219,7 @@ impl Family for DateFamily {
         for e in ctx.dates {
             for leaf in e.leaves() {
                 invalid(text, leaf, out);
-                weekday(text, leaf, out);
+                weekday(text, leaf, ctx.reference.as_ref().map(|r| r.source), out);
                 if let Some(r) = real_reference {
                     if e.kind != DateKind::Range {
                         tense(text, leaf, r, out);
@@ -301,7 +301,7 @@ fn invalid(text: &str, e: &DateExpr, out: &mut Vec<Finding>) {
     out.push(f);
 }
 
-fn weekday(text: &str, e: &DateExpr, out: &mut Vec<Finding>) {
+fn weekday(text: &str, e: &DateExpr, source: Option<RefSource>, out: &mut Vec<Finding>) {
     let (Some(stated), Some(date)) = (e.weekday, e.date) else { return };
     let actual = date.weekday();
     if actual == stated.weekday {
@@ -309,8 +309,15 @@ fn weekday(text: &str, e: &DateExpr, out: &mut Vec<Finding>) {
     }
     let inferred = e.written.as_ref().is_some_and(|w| w.year_inferred);
     let with_year = !inferred;
-    let year_note =
-        if inferred { format!(" (year {} inferred from the publication date)", date.year()) } else { String::new() };
+    // Say where the year came from: the publication date only when the article, the flag or the
+    // config gave one; otherwise it is today's year, and the message says so.
+    let year_note = match source {
+        _ if !inferred => String::new(),
+        Some(RefSource::Today) | None => {
+            format!(" (year {} taken from today's date: the article gives no publication date)", date.year())
+        }
+        Some(_) => format!(" (year {} inferred from the publication date)", date.year()),
+    };
     let message = format!(
         "'{}': {} is a {}, not a {}{year_note}",
         quote(text, e.span),

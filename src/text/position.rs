@@ -83,6 +83,31 @@ impl LineIndex {
         LineCol { line: line as u32, col: column_of(&text[start..end], offset - start, enc) }
     }
 
+    /// [`LineIndex::position`], given the position of an earlier offset `from` on the same line:
+    /// counts only the text between them, so walking many offsets of one long line in order
+    /// costs the line once, not once per offset. Falls back to [`LineIndex::position`] when
+    /// `from` is after `offset`, on another line, or not a character boundary.
+    pub fn position_after(&self, text: &str, from: (usize, LineCol), offset: usize, enc: Encoding) -> LineCol {
+        let (prev, at) = from;
+        let target = self.position_line(text, offset);
+        if prev > offset || !text.is_char_boundary(prev) || target.0 != at.line as usize || prev < target.1 {
+            return self.position(text, offset, enc);
+        }
+        let offset = target.2;
+        LineCol { line: at.line, col: at.col + count_units(&text[prev.min(offset)..offset], enc) as u32 }
+    }
+
+    /// `(line, line start, offset clamped into the line's content on a char boundary)`.
+    fn position_line(&self, text: &str, offset: usize) -> (usize, usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let (start, end) = self.line_content(text, line);
+        (line, start, offset.clamp(start, end))
+    }
+
     /// Line/column to byte offset, clamping what does not exist and saying so.
     pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> (usize, Clamp) {
         let line = pos.line as usize;
@@ -147,6 +172,30 @@ fn count_units(s: &str, enc: Encoding) -> usize {
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod position_after_tests {
+    use super::*;
+
+    #[test]
+    fn position_after_agrees_with_position() {
+        let text = "ab\r\nZoë 😀 wrote Feb. 30 here.\r\nend";
+        let idx = LineIndex::new(text);
+        for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let offsets: Vec<usize> = (0..=text.len()).filter(|&o| text.is_char_boundary(o)).collect();
+            for &a in &offsets {
+                let at = idx.position(text, a, enc);
+                for b in 0..=text.len() + 2 {
+                    assert_eq!(
+                        idx.position_after(text, (a, at), b, enc),
+                        idx.position(text, b, enc),
+                        "{a} -> {b} {enc:?}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

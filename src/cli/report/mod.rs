@@ -9,7 +9,9 @@ pub mod json;
 pub mod sarif;
 
 use crate::engine::{Finding, Report};
-use crate::text::position::{Encoding, LineIndex};
+use std::cell::Cell;
+
+use crate::text::position::{Encoding, LineCol, LineIndex};
 
 /// One file that was read and checked.
 pub struct Checked {
@@ -18,17 +20,28 @@ pub struct Checked {
     pub text: String,
     pub report: Report,
     pub index: LineIndex,
+    /// The last offset converted and its position: findings come in order, so the next
+    /// conversion on the same line counts only the text in between (a one-line 2 MB file with
+    /// thousands of findings stays linear).
+    last: Cell<Option<(usize, LineCol)>>,
 }
 
 impl Checked {
     pub fn new(path: String, text: String, report: Report) -> Self {
         let index = LineIndex::new(&text);
-        Checked { path, text, report, index }
+        Checked { path, text, report, index, last: Cell::new(None) }
     }
 
     /// 1-based line and character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
-        let p = self.index.position(&self.text, offset, Encoding::Utf32);
+        let p = match self.last.get() {
+            Some(from) if from.0 <= offset => self.index.position_after(&self.text, from, offset, Encoding::Utf32),
+            _ => self.index.position(&self.text, offset, Encoding::Utf32),
+        };
+        // Keep the furthest point: starts come in order, an end may run ahead of the next start.
+        if self.last.get().is_none_or(|(o, _)| o <= offset) {
+            self.last.set(Some((offset, p)));
+        }
         (p.line + 1, p.col + 1)
     }
 

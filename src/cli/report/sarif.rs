@@ -43,7 +43,8 @@ fn region(c: &Checked, start: usize, end: usize) -> Value {
     })
 }
 
-pub fn render(files: &[Checked]) -> String {
+/// `docs_url`: the `docs-url` in force (`None`: the default); each rule's `helpUri` is its page there.
+pub fn render(files: &[Checked], docs_url: Option<&str>) -> String {
     let rules: Vec<_> = crate::rules::all_rules().collect();
     let rule_objs: Vec<Value> = rules
         .iter()
@@ -52,6 +53,7 @@ pub fn render(files: &[Checked]) -> String {
                 "id": r.id,
                 "shortDescription": { "text": r.summary },
                 "help": { "text": r.docs, "markdown": r.docs },
+                "helpUri": crate::rules::docs_url(docs_url, r.id),
                 "defaultConfiguration": { "level": level(r.default_severity) },
                 "properties": { "category": r.category.as_str() },
             })

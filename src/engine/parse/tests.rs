@@ -157,7 +157,7 @@ fn prose_masks_markdown_syntax_code_html_links_and_images() {
         words,
         vec![
             "Heading", "one", "See", "the", "memo", "and", "with", "bold", "text.", "Image", "gone.", "Visit", "now.",
-            "quoted", "words", "item", "one", "a", "b", "c", "d", "Footnote", "body."
+            "quoted", "words", "item", "one", "|", "a", "|", "b", "|", "|", "c", "|", "d", "|", "Footnote", "body."
         ]
     );
 }

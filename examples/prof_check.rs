@@ -3,6 +3,9 @@
 //! or `perf record`. With `--recheck` it checks the way the language server does per keystroke:
 //! FILE once with a `Memo`, then N times a copy with one letter inserted mid-file, alternating
 //! with the original, reusing the memo (profile `copydesk::engine::check_document_with`).
+//!
+//! Build it with the symbols the profilers need (the release profile is stripped):
+//! `cargo build --locked --profile profiling --example prof_check` (target/profiling/examples/).
 use copydesk::engine::{DocKind, Document, Memo, Settings, check_document_with};
 use jiff::civil::date;
 

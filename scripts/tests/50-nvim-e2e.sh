@@ -3,6 +3,9 @@
 # real copydesk server: diagnostics, positions on an emoji line, a code action applied.
 # Runs twice: through vim.lsp.config/vim.lsp.enable (0.11) and through the 0.9/0.10 path
 # (vim.lsp.start on FileType). Then :checkhealth copydesk must report the binary and no errors.
+# Then a clean start with the shipped config and no user settings, three ways (vim.lsp.enable,
+# setup{} on 0.11, setup{} on the 0.9/0.10 path): anything at warning level or above that the
+# server shows or logs fails it (editors/nvim/tests/clean_start.lua).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -26,4 +29,8 @@ echo "== nvim e2e: vim.lsp.start on FileType (the 0.9/0.10 path)"
 run legacy
 echo "== nvim :checkhealth copydesk"
 timeout 60 "$nvim" --headless --clean -l editors/nvim/tests/health.lua
+for mode in enable setup legacy; do
+  echo "== nvim clean start: $mode"
+  timeout 120 "$nvim" --headless --clean -l editors/nvim/tests/clean_start.lua "$mode"
+done
 echo "nvim e2e passed"

@@ -3,7 +3,12 @@
 //!
 //! *Invariant:* a value that fails validation is rejected entirely with an error naming the key,
 //! so the caller can keep the previous settings.
+//!
+//! Wherever an object is expected, an empty array `[]` is read as the empty object: clients
+//! written in Lua or Vimscript (Neovim, for one) cannot tell `{}` from `[]` and send an empty
+//! table as `[]`.
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use serde_json::{Map, Value};
@@ -63,6 +68,17 @@ fn err(key: &str, message: impl Into<String>) -> SettingsError {
     SettingsError { key: key.to_string(), message: message.into() }
 }
 
+static EMPTY_OBJECT: LazyLock<Map<String, Value>> = LazyLock::new(Map::new);
+
+/// `v` as an object, reading `[]` as `{}` (see the module docs); `None` for anything else.
+fn as_object(v: &Value) -> Option<&Map<String, Value>> {
+    match v {
+        Value::Object(o) => Some(o),
+        Value::Array(a) if a.is_empty() => Some(&EMPTY_OBJECT),
+        _ => None,
+    }
+}
+
 fn known_rule(key: &str) -> bool {
     crate::rules::is_known_rule_or_family(key)
 }
@@ -88,8 +104,7 @@ impl EditorSettings {
         let mut unknown = Vec::new();
         let obj: &Map<String, Value> = match value {
             None | Some(Value::Null) => return Ok((s, unknown)),
-            Some(Value::Object(o)) => o,
-            Some(other) => return Err(err("copydesk", format!("expected an object, got {other}"))),
+            Some(v) => as_object(v).ok_or_else(|| err("copydesk", format!("expected an object, got {v}")))?,
         };
         for (key, v) in obj {
             match key.as_str() {
@@ -113,13 +128,13 @@ impl EditorSettings {
                         .ok_or_else(|| err(key, "expected a non-negative integer (bytes)"))?
                 }
                 "rules" => {
-                    let o = v.as_object().ok_or_else(|| err(key, "expected an object keyed by rule id or family"))?;
+                    let o = as_object(v).ok_or_else(|| err(key, "expected an object keyed by rule id or family"))?;
                     for (id, rs) in o {
                         let k = format!("rules.{id}");
                         if !known_rule(id) {
                             return Err(err(&k, format!("unknown rule or family '{id}'")));
                         }
-                        let ro = rs.as_object().ok_or_else(|| err(&k, "expected { enabled, severity }"))?;
+                        let ro = as_object(rs).ok_or_else(|| err(&k, "expected { enabled, severity }"))?;
                         let mut setting = RuleSetting::default();
                         for (field, fv) in ro {
                             match field.as_str() {
@@ -186,7 +201,8 @@ impl EditorSettings {
     }
 }
 
-/// `didChangeConfiguration` payloads come as `{ "copydesk": {...} }` or as the section itself.
+/// `didChangeConfiguration` payloads come as `{ "copydesk": {...} }` or as the section itself
+/// (`[]` is the empty section, see the module docs).
 pub fn section(value: &Value) -> Option<&Value> {
     match value {
         Value::Null => None,
@@ -196,19 +212,21 @@ pub fn section(value: &Value) -> Option<&Value> {
 }
 
 /// `initializationOptions` overlaid by `workspace/configuration`, key by key at the top level
-/// (a `null` from either side means "nothing from here").
+/// (a `null` from either side means "nothing from here"; `[]` is an empty object).
 pub fn merge(init: Option<&Value>, config: Option<&Value>) -> Option<Value> {
     match (init.filter(|v| !v.is_null()), config.filter(|v| !v.is_null())) {
         (None, None) => None,
         (Some(a), None) => Some(a.clone()),
         (None, Some(b)) => Some(b.clone()),
-        (Some(Value::Object(a)), Some(Value::Object(b))) => {
-            let mut m = a.clone();
-            m.extend(b.iter().map(|(k, v)| (k.clone(), v.clone())));
-            Some(Value::Object(m))
-        }
-        // A malformed side is passed on so validation names it.
-        (Some(_), Some(b)) => Some(b.clone()),
+        (Some(a), Some(b)) => match (as_object(a), as_object(b)) {
+            (Some(a), Some(b)) => {
+                let mut m = a.clone();
+                m.extend(b.iter().map(|(k, v)| (k.clone(), v.clone())));
+                Some(Value::Object(m))
+            }
+            // A malformed side is passed on so validation names it.
+            _ => Some(b.clone()),
+        },
     }
 }
 
@@ -252,6 +270,36 @@ mod tests {
             assert_eq!(EditorSettings::from_json(Some(&v)).unwrap_err().key, key, "{v}");
         }
         assert_eq!(EditorSettings::from_json(None).unwrap().0, EditorSettings::default());
+    }
+
+    #[test]
+    fn an_empty_array_is_read_as_an_empty_object() {
+        // What Neovim sends for `settings = { copydesk = {} }` and `init_options = {}`.
+        let (s, unknown) = EditorSettings::from_json(Some(&json!([]))).unwrap();
+        assert_eq!(s, EditorSettings::default());
+        assert!(unknown.is_empty());
+        // The same inside: `rules = {}` and `rules = { date = {} }`.
+        let (s, _) = EditorSettings::from_json(Some(&json!({"rules": []}))).unwrap();
+        assert!(s.rules.is_empty());
+        let (s, _) = EditorSettings::from_json(Some(&json!({"rules": {"date": []}}))).unwrap();
+        assert_eq!(s.rules["date"], RuleSetting::default());
+        // `{ "copydesk": [] }` from didChangeConfiguration, merged over `[]` initializationOptions.
+        let payload = json!({"copydesk": []});
+        let merged = merge(Some(&json!([])), section(&payload));
+        assert_eq!(merged, Some(json!({})));
+        assert_eq!(EditorSettings::from_json(merged.as_ref()).unwrap().0, EditorSettings::default());
+        // Empty initializationOptions do not hide the configured keys, nor the reverse.
+        let conf = json!({"inlayHints": false});
+        assert_eq!(merge(Some(&json!([])), Some(&conf)), Some(conf.clone()));
+        assert_eq!(merge(Some(&conf), Some(&json!([]))), Some(conf.clone()));
+        // A non-empty array is still not an object, at the top and inside.
+        for (v, key) in [
+            (json!([1]), "copydesk"),
+            (json!({"rules": ["date"]}), "rules"),
+            (json!({"rules": {"date": [true]}}), "rules.date"),
+        ] {
+            assert_eq!(EditorSettings::from_json(Some(&v)).unwrap_err().key, key, "{v}");
+        }
     }
 
     #[test]

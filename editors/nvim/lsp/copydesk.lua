@@ -31,10 +31,11 @@ return {
   cmd = { 'copydesk', 'server' },
   filetypes = { 'markdown', 'text' },
   root_markers = { 'copydesk.toml', '.copydesk.toml', '.git' },
+  -- vim.empty_dict(): an empty Lua table is sent as the JSON array `[]`; these must be objects.
   settings = {
-    copydesk = {},
+    copydesk = vim.empty_dict(),
   },
-  init_options = {},
+  init_options = vim.empty_dict(),
   -- Neovim applies versioned `documentChanges` (vim.lsp.util.apply_text_document_edit refuses an
   -- edit made for an older buffer version) but does not advertise it. Saying so lets copydesk send
   -- versioned quick fixes, so a fix computed for old text is never applied to newer text.
@@ -43,7 +44,9 @@ return {
   },
   before_init = function(params, config)
     -- initializationOptions are the copydesk section itself (not nested under `copydesk`).
-    local section = config.settings and config.settings.copydesk or {}
-    params.initializationOptions = vim.tbl_deep_extend('force', {}, config.init_options or {}, section)
+    -- A first argument made by vim.empty_dict() keeps the result an object when it stays empty.
+    local section = config.settings and config.settings.copydesk or vim.empty_dict()
+    params.initializationOptions =
+      vim.tbl_deep_extend('force', vim.empty_dict(), config.init_options or vim.empty_dict(), section)
   end,
 }

@@ -12,7 +12,7 @@ import {
   TransportKind,
 } from "vscode-languageclient/node";
 
-import { resolveServer, nodeProbe, Resolution } from "./serverPath";
+import { resolveServer, nodeProbe, describeResolution, Resolution } from "./serverPath";
 import { toServerSettings } from "./settings";
 import { parseCheckReport, Problem } from "./checkJson";
 
@@ -48,8 +48,8 @@ async function findServer(context: vscode.ExtensionContext): Promise<Resolution>
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const found = await findServer(context);
+  for (const line of describeResolution(found)) output.appendLine(line);
   if (!found.ok) {
-    output.appendLine(`[copydesk] ${found.message}`);
     const choice = await vscode.window.showErrorMessage(found.message, "Open Settings", "Show Output");
     if (choice === "Open Settings") {
       await vscode.commands.executeCommand("workbench.action.openSettings", "copydesk.server.path");
@@ -58,8 +58,6 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     }
     return;
   }
-  output.appendLine(`[copydesk] using ${found.path} (copydesk ${found.version}, from ${found.source})`);
-  for (const r of found.rejected) output.appendLine(`[copydesk] skipped ${r.path}: ${r.problem}`);
 
   const run = { command: found.path, args: ["server"], transport: TransportKind.stdio };
   const serverOptions: ServerOptions = { run, debug: run };

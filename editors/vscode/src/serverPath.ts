@@ -70,7 +70,8 @@ export function pathCandidates(envPath: string | undefined, platform: NodeJS.Pla
 }
 
 export const INSTALL_HELP =
-  "copydesk is not installed where the extension can find it. Build and install it from a copy of " +
+  "copydesk is not installed where the extension can find it. The platform-specific extension " +
+  "(copydesk-linux-x64.vsix and the like) has the server inside; with this one, build and install it from a copy of " +
   "the copydesk source with `cargo install --locked --path .` (this puts `copydesk` in ~/.cargo/bin, " +
   "which must be on your PATH), or set `copydesk.server.path` to the full path of a copydesk binary. " +
   "Check it with `copydesk --version`, then run \"copydesk: Restart Server\".";
@@ -132,6 +133,24 @@ export async function resolveServer(inputs: Inputs, probe: Probe): Promise<Resol
     ? " Rejected: " + rejected.map((a) => `${a.path} (${a.problem})`).join("; ") + "."
     : "";
   return { ok: false, rejected, message: INSTALL_HELP + detail };
+}
+
+const SOURCE_WORDS: Record<Source, string> = {
+  setting: "the copydesk.server.path setting",
+  bundled: "the server bundled with this extension",
+  path: "copydesk on PATH",
+};
+
+/**
+ * What the output channel says about a resolution: which binary runs and where it came from
+ * (the setting, the bundled server or PATH), then every candidate that was skipped and why.
+ */
+export function describeResolution(r: Resolution): string[] {
+  if (!r.ok) return [`[copydesk] ${r.message}`];
+  return [
+    `[copydesk] using ${SOURCE_WORDS[r.source]}: ${r.path} (copydesk ${r.version})`,
+    ...r.rejected.map((a) => `[copydesk] skipped ${a.path} (${SOURCE_WORDS[a.source]}): ${a.problem}`),
+  ];
 }
 
 /** The real probes: the file system and `execFile(p, ["--version"])` with a timeout. */

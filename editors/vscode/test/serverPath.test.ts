@@ -10,6 +10,7 @@ import {
   pathCandidates,
   expandConfigured,
   parseVersion,
+  describeResolution,
   INSTALL_HELP,
   Inputs,
 } from "../src/serverPath";
@@ -157,4 +158,33 @@ test("version lines", () => {
   assert.equal(parseVersion("copydesk 0.1.0\n"), "0.1.0");
   assert.equal(parseVersion("copydesk-lsp 0.1.0"), undefined);
   assert.equal(parseVersion(""), undefined);
+});
+
+test("the output channel says which binary runs and where it came from", async () => {
+  const l = layout();
+  const bundled = fakeBinary(path.join(l.ext, "server"), "copydesk", "copydesk 2.0.0");
+  fakeBinary(l.bin1, "copydesk", "copydesk 3.0.0");
+  assert.deepEqual(describeResolution(await resolveServer(l.inputs(), nodeProbe)), [
+    `[copydesk] using the server bundled with this extension: ${bundled} (copydesk 2.0.0)`,
+  ]);
+
+  const mine = fakeBinary(path.join(l.root, "mine"), "copydesk", "copydesk 1.0.0");
+  assert.deepEqual(describeResolution(await resolveServer(l.inputs({ configured: mine }), nodeProbe)), [
+    `[copydesk] using the copydesk.server.path setting: ${mine} (copydesk 1.0.0)`,
+  ]);
+
+  // A broken bundled binary is skipped, said so, and PATH is used.
+  const l2 = layout();
+  const broken = fakeBinary(path.join(l2.ext, "server"), "copydesk", "copydesk 2.0.0", 3);
+  const onPath = fakeBinary(l2.bin2, "copydesk", "copydesk 0.3.1");
+  const lines = describeResolution(await resolveServer(l2.inputs(), nodeProbe));
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0], `[copydesk] using copydesk on PATH: ${onPath} (copydesk 0.3.1)`);
+  assert.ok(lines[1].startsWith(`[copydesk] skipped ${broken} (the server bundled with this extension): \`--version\` failed`), lines[1]);
+
+  // Nothing found: the install help.
+  const l3 = layout();
+  const none = describeResolution(await resolveServer(l3.inputs(), nodeProbe));
+  assert.equal(none.length, 1);
+  assert.ok(none[0].startsWith(`[copydesk] ${INSTALL_HELP}`));
 });

@@ -41,7 +41,10 @@ function M.config(opts)
     cfg.capabilities = vim.tbl_deep_extend('force', cfg.capabilities or {}, opts.capabilities)
   end
   if opts.settings ~= nil then
-    cfg.settings = { copydesk = vim.tbl_deep_extend('force', cfg.settings.copydesk or {}, opts.settings) }
+    -- vim.empty_dict() first: an empty result must still be sent as a JSON object, not `[]`.
+    cfg.settings = {
+      copydesk = vim.tbl_deep_extend('force', vim.empty_dict(), cfg.settings.copydesk or vim.empty_dict(), opts.settings),
+    }
   end
   return cfg
 end
@@ -73,7 +76,12 @@ function M.start(cfg, bufnr)
     cmd = cfg.cmd,
     root_dir = M.root_dir(bufnr, cfg.root_markers),
     settings = cfg.settings,
-    init_options = vim.tbl_deep_extend('force', {}, cfg.init_options or {}, cfg.settings.copydesk or {}),
+    init_options = vim.tbl_deep_extend(
+      'force',
+      vim.empty_dict(),
+      cfg.init_options or vim.empty_dict(),
+      cfg.settings.copydesk or vim.empty_dict()
+    ),
     on_attach = cfg.on_attach,
     -- Older versions do not merge a partial table into the defaults: do it here.
     capabilities = vim.tbl_deep_extend('force', vim.lsp.protocol.make_client_capabilities(), cfg.capabilities or {}),

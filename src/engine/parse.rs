@@ -161,7 +161,8 @@ impl<'a> Builder<'a> {
         let (mut in_code, mut in_image, mut bq_depth) = (0usize, 0usize, 0usize);
         let mut bq_start = 0;
         let mut links: Vec<bool> = Vec::new(); // true = autolink (its text is a URL, not prose)
-        for (ev, r) in Parser::new_ext(body, opts).into_offset_iter() {
+        let unfenced = mask_unclosed_fences(body);
+        for (ev, r) in Parser::new_ext(&unfenced, opts).into_offset_iter() {
             let (s, e) = (r.start + body_start, r.end + body_start);
             match ev {
                 Event::Start(tag) => {
@@ -476,3 +477,43 @@ fn key_value<'l>(line: &'l str, key: &str, toml: bool) -> Option<(&'l str, usize
 
 #[cfg(test)]
 mod tests;
+
+/// `body` with the marks of every code fence that is never closed replaced by full stops (same
+/// length, so offsets hold). CommonMark runs an unclosed fence to the end of the document: a
+/// writer's "~~~~~" separator would hide the rest of the article from every check. A fence that is
+/// closed stays a code block.
+fn mask_unclosed_fences(body: &str) -> std::borrow::Cow<'_, str> {
+    let mut open: Option<(usize, u8, usize)> = None; // (offset of the marks, mark, count)
+    let mut unclosed: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let indent = line.bytes().take_while(|&b| b == b' ').count();
+        let rest = &line.as_bytes()[indent.min(line.len())..];
+        let mark = rest.first().copied().filter(|&b| b == b'`' || b == b'~');
+        let count = mark.map_or(0, |m| rest.iter().take_while(|&&b| b == m).count());
+        if indent <= 3 && count >= 3 {
+            let m = mark.unwrap_or(b'`');
+            let after = &rest[count..];
+            match open {
+                None if !(m == b'`' && after.contains(&b'`')) => open = Some((at + indent, m, count)),
+                Some((_, om, oc)) if om == m && count >= oc && after.iter().all(|b| b.is_ascii_whitespace()) => {
+                    open = None
+                }
+                _ => {}
+            }
+        }
+        at += line.len();
+    }
+    if let Some((o, _, c)) = open {
+        unclosed.push((o, c));
+    }
+    if unclosed.is_empty() {
+        return std::borrow::Cow::Borrowed(body);
+    }
+    let mut bytes = body.as_bytes().to_vec();
+    for (o, c) in unclosed {
+        bytes[o..o + c].fill(b'.');
+    }
+    // Only ASCII marks were replaced by ASCII: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| body.to_string()))
+}

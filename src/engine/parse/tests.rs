@@ -383,3 +383,17 @@ proptest::proptest! {
         check_invariants(&plain(&s));
     }
 }
+
+#[test]
+fn an_unclosed_code_fence_does_not_hide_the_rest_of_the_article() {
+    let text = "First paragraph.\n\n~~~~~.\n\nExperts say the bridge is unsafe.\n";
+    let doc = Document::parse(text, DocKind::Markdown, &[]);
+    assert!(
+        doc.sentences.iter().any(|s| s.span.slice(text).starts_with("Experts say")),
+        "the sentence after an unclosed fence is prose"
+    );
+    // A closed fence is still code.
+    let text = "Intro.\n\n```\nExperts say nothing here.\n```\n\nAfter.\n";
+    let doc = Document::parse(text, DocKind::Markdown, &[]);
+    assert!(!doc.sentences.iter().any(|s| s.span.slice(text).contains("Experts")));
+}

@@ -34,7 +34,7 @@ const FLAGS: &[&str] = &[
     "STATE",
     "QUANTITY",
     "TIME",
-    "LOCATION",
+    "PEOPLE_NAME",
     "PERSON_ANY",
     "GROUP_ANY",
     "COMMUNICATION_ANY",

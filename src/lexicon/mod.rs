@@ -73,8 +73,9 @@ flags! {
     QUANTITY = 21;
     /// noun.time among the frequent senses.
     TIME = 22;
-    /// noun.location among the frequent senses.
-    LOCATION = 23;
+    /// A capitalised noun.person lemma that is a kind of person, not an individual ("Democrat",
+    /// "German"): a label for a group, not a name.
+    PEOPLE_NAME = 23;
     /// noun.person in any sense (news uses rare senses).
     PERSON_ANY = 24;
     /// noun.group in any sense.

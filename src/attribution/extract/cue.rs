@@ -37,7 +37,10 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             continue;
         }
         // A verb of saying, or of thinking or feeling that takes a clause ("believe that").
-        let cue = l & lx::SAY != 0 || (l & (lx::THINK | lx::FEEL) != 0 && l & lx::CLAUSE != 0);
+        // Without a clause frame, a complement says it: "fret about", "worry that".
+        let complement = g.word(i + 1) && matches!(g.s.w(i + 1), "that" | "about" | "over" | "whether" | "if")
+            || g.s.toks.get(i + 1).is_some_and(|t| t.quoted);
+        let cue = l & lx::SAY != 0 || (l & (lx::THINK | lx::FEEL) != 0 && (l & lx::CLAUSE != 0 || complement));
         if cue && l & lx::V != 0 && g.c(i) == 0 {
             verb(g, i, out);
         }
@@ -136,7 +139,7 @@ fn according_to(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         && g.lx(np.head) & (lx::COMMUNICATION | lx::COGNITION) != 0
         && matches!(g.s.w(p), "with" | "by" | "from" | "of")
         && let Some(inner) = g.np(oa, np.b)
-        && g.person_or_group(inner.head)
+        && g.lx(inner.head) & (lx::PERSON | lx::ORG | lx::PEOPLE_NAME) != 0
     {
         np = inner;
     }
@@ -238,8 +241,11 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     if l & lx::N != 0 && !aux_any && e == i && i > 0 {
         let p = i - 1;
         let c = g.c(p);
-        let noun_before = g.word(p)
-            && (c & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER | cw::INDEFINITE | cw::PREP) != 0 || g.poss[p]);
+        // "nominating contests", "conflicting reports": after an -ing form, a noun.
+        let ing_before = g.word(p) && g.lx(p) & lx::VING != 0 && g.c(p) == 0;
+        let noun_before = ing_before
+            || g.word(p)
+                && (c & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER | cw::INDEFINITE | cw::PREP) != 0 || g.poss[p]);
         if noun_before || s.toks[p].kind == super::super::sentence::K::Num {
             return;
         }
@@ -260,8 +266,13 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         return;
     }
     let says = l & lx::SAY != 0;
-    // Inverted: `"...," said the mayor` / `..., says a report.`
-    if says && !aux_any && (e == 0 || matches!(g.punct(e - 1), Some(',' | '"' | '\'' | '—')) || s.toks[e - 1].quoted)
+    // Inverted: `"...," said the mayor` / `..., says a report.` A subject on the left comes first:
+    // "Grayson, an Orlando Democrat, criticized ...".
+    let left = (e > 0).then(|| subject_left(g, e)).flatten().filter(|np| g.kind(np, says).is_some());
+    if says
+        && !aux_any
+        && left.is_none()
+        && (e == 0 || matches!(g.punct(e - 1), Some(',' | '"' | '\'' | '—')) || s.toks[e - 1].quoted)
     {
         if let Some((b, np)) = np_right(g, i + 1)
             && g.kind(&np, true).is_some()
@@ -279,16 +290,47 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     if e == 0 {
         return;
     }
-    if let Some(np) = subject_left(g, e) {
+    if let Some(np) = left.or_else(|| subject_left(g, e)) {
+        // A tag at the end ("..., Kennedy wrote Linick."): what comes before is the content.
+        let rest_short = (i + 1..n).filter(|&k| g.word(k)).count() <= 2;
+        let tag_at_end = np.a > 0 && matches!(g.punct(np.a - 1), Some(',' | '"' | '\'')) && rest_short;
         // A base form agrees with a plural or a pronoun, not a singular noun: "an Institute
         // survey" is a noun.
         let base = l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
         if base && !aux_any && !np.coord && !g.plural_noun(np.head) {
             return;
         }
-        let content = content_after(g, i + 1);
+        // An unnamed person is an anonymous *source* when they tell something: a clause, a
+        // quotation or a tag ("a juror reported feeling ill" is an event).
+        if !tag_at_end
+            && g.kind(&np, says).is_some_and(|(k, _)| k == SourceKind::Anonymous)
+            && !clause_follows(g, i + 1)
+        {
+            return;
+        }
+        let content = if tag_at_end { content_around(g, np.a, i + 1) } else { content_after(g, i + 1) };
         push(g, out, Some(np), cue, content, says, i + 1);
     }
+}
+
+/// Whether what follows a cue verb at `k` is something told: "that", a quotation, a colon, the
+/// end of the sentence, a pronoun subject, or words with a finite verb soon after ("the pier
+/// would stay closed"); an indirect object first is skipped ("told reporters that").
+fn clause_follows(g: &Grammar, k: usize) -> bool {
+    let n = g.n();
+    let mut k = k;
+    while k < n && g.word(k) && (g.c(k) & (cw::ADV | cw::OBJ_PRON) != 0 || g.s.w(k).ends_with("ly")) {
+        k += 1;
+    }
+    if k >= n || g.s.toks[k].quoted || matches!(g.punct(k), Some(',' | ':' | '.' | ';' | '"' | '\'' | '—')) {
+        return true;
+    }
+    if g.word(k) && (matches!(g.s.w(k), "that" | "whether" | "if") || g.c(k) & cw::PRON != 0) {
+        return true;
+    }
+    (k..n.min(k + 8)).take_while(|&j| g.punct(j).is_none()).any(|j| {
+        g.word(j) && (g.c(j) & cw::AUX != 0 || (g.lx(j) & (lx::V3SG | lx::VPAST) != 0 && g.lx(j) & lx::N == 0 && j > k))
+    })
 }
 
 /// The content after a cue verb: "that ..." or the clause, up to the end of the sentence.
@@ -327,7 +369,8 @@ fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         if hard {
             break;
         }
-        if g.punct(t) == Some(',')
+        if matches!(g.punct(t), Some(',' | '\'' | '"'))
+            || (g.word(t) && matches!(g.s.w(t), "after" | "before" | "since" | "until" | "despite"))
             || (g.word(t) && g.c(t) & (cw::SUBORD | cw::COORD) != 0 && !g.is(t, "that"))
             || (g.is(t, "that") && t > 0 && g.lx(t - 1) & lx::V != 0)
         {
@@ -384,7 +427,10 @@ fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribu
     let as_ = g.is(next, "as") && g.lx(i) & lx::SAY != 0;
     // Raising and "it is ..." need a verb of report or belief, one that takes a clause ("is said
     // to", "it is believed"), not one of planning ("is scheduled to").
-    let clausal = g.lx(i) & lx::CLAUSE != 0;
+    let l = g.lx(i);
+    // ("is said to", "it is believed"), not one of planning or permission ("is scheduled to", "was
+    // not authorized to").
+    let clausal = l & lx::CLAUSE != 0 && l & lx::TOINF == 0;
     let (it, raising) = (it && clausal, raising && clausal);
     let widely = (e..i).any(|k| {
         matches!(g.s.w(k), "widely" | "generally" | "commonly" | "broadly" | "universally" | "often" | "long")
@@ -431,7 +477,7 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
     let Some((b, np)) = np_right(g, p + 1) else { return false };
     let by = matches!(s.w(p), "by" | "from");
     let people = g.person_or_group(np.head)
-        || (!by && g.lx(np.head) & (lx::GROUP_ANY | lx::LOCATION) != 0)
+        || (!by && g.lx(np.head) & (lx::GROUP_ANY | lx::PLACE) != 0)
         || (!by && g.proper[np.head]);
     if !people {
         return false;

@@ -23,7 +23,7 @@ bits!(
     COMMUNICATION,
     COGNITION,
     ARTIFACT,
-    LOCATION,
+    PEOPLE_NAME,
     QUANTITY,
     ORG,
     PLACE,

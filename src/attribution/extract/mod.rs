@@ -90,6 +90,18 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
             a.reason_given = reason;
         }
     }
+    // What a named source says is theirs: a crowd inside it is reported speech, not the writer's
+    // vague source ("Many voters were unmoved, the pollster said").
+    let named: Vec<Span> = out
+        .iter()
+        .filter(|a| matches!(a.kind, SourceKind::Named | SourceKind::Pronoun))
+        .filter_map(|a| a.content)
+        .collect();
+    out.retain(|a| {
+        let inside = |c: &Span| a.source.is_some_and(|s| c.contains_span(s)) || c.contains_span(a.cue);
+        !(matches!(a.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Impersonal)
+            && named.iter().any(inside))
+    });
     // One attribution per source phrase: the first cue wins ("critics say and argue").
     out.sort_by_key(|a| (a.cue.start, a.cue.end));
     let mut seen: Vec<Span> = Vec::new();

@@ -44,8 +44,24 @@ fn unknown_word(w: &str) -> u32 {
     {
         let l = lx::lookup(last);
         if l != 0 {
-            return l;
+            // "self-professed", "long-awaited": an adjective, never a verb of its own.
+            let verbish = lx::V
+                | lx::V3SG
+                | lx::VPAST
+                | lx::VPART
+                | lx::VING
+                | lx::SAY
+                | lx::THINK
+                | lx::FEEL
+                | lx::CLAUSE
+                | lx::TOINF;
+            let adj = if l & (lx::VPART | lx::VING) != 0 { lx::ADJ } else { 0 };
+            return (l & !verbish) | adj;
         }
+    }
+    // A past or -ing form the lexicon lacks ("scurried" is, "livestreamed" is not).
+    if w.len() > 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return lx::V | lx::VPAST | lx::VPART;
     }
     const AGENT: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ees", "eers"];
     if w.len() > 5 && AGENT.iter().any(|s| w.ends_with(s)) && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
@@ -77,6 +93,8 @@ pub(crate) struct Np {
     pub coord: bool,
     /// A quantity of people: "a handful of stallholders", "a majority of members".
     pub partitive: bool,
+    /// A conjunct is a name: "Edwards and others".
+    pub coord_named: bool,
 }
 
 impl<'a> Grammar<'a> {
@@ -135,7 +153,7 @@ impl<'a> Grammar<'a> {
             // A capitalised word the dictionary knows is a sentence capital at the start or in a
             // headline; a plural noun for people is a label for a group wherever it stands
             // ("Democrats", "Republicans").
-            let group_label = lex[i] & lx::NPL != 0 && lex[i] & lx::PERSON != 0;
+            let group_label = lex[i] & lx::NPL != 0 && lex[i] & lx::PEOPLE_NAME != 0;
             proper[i] = !(known && (sentence_initial || title)) && !group_label;
         }
         Grammar { s, lex, cl, proper, poss, title, glue }
@@ -174,14 +192,20 @@ impl<'a> Grammar<'a> {
     }
 
     /// A period inside a name: after a title or an initial ("Mr. Hedge", "George W. Bush").
-    fn name_period(&self, i: usize) -> bool {
-        self.punct(i) == Some('.')
-            && i > 0
-            && self.s.toks[i - 1].cap
-            && self.s.toks[i - 1].span.len() <= 4
-            && i + 1 < self.n()
-            && self.s.toks[i + 1].cap
-            && self.s.toks[i - 1].span.end == self.s.toks[i].span.start
+    pub fn name_period(&self, i: usize) -> bool {
+        if self.punct(i) != Some('.') || i == 0 || i + 1 >= self.n() {
+            return false;
+        }
+        let prev = &self.s.toks[i - 1];
+        if !prev.cap || prev.span.end != self.s.toks[i].span.start || self.s.toks[i + 1].kind != K::Word {
+            return false;
+        }
+        // An initialism ("U.S.", "D.C.") or an initial ("W."), whatever follows.
+        let w = self.s.w(i - 1);
+        if w.contains('.') || w.len() == 1 {
+            return true;
+        }
+        prev.span.len() <= 4 && self.s.toks[i + 1].cap
     }
 
     /// Could be a premodifier or head of a noun phrase.
@@ -251,13 +275,13 @@ impl<'a> Grammar<'a> {
         }
         let m = j;
         while j < limit && (self.nominal(j) || (j > m && (self.name_period(j) || self.glue[j]))) {
+            let l = self.lx(j);
             // A past form of a verb of saying first, with no determiner, is a verb: "said crews".
-            if j == m
-                && det.is_none()
-                && self.lx(j) & lx::VPAST != 0
-                && self.lx(j) & (lx::SAY | lx::THINK) != 0
-                && self.lx(j) & lx::N == 0
-            {
+            if j == m && det.is_none() && l & lx::VPAST != 0 && l & (lx::SAY | lx::THINK) != 0 && l & lx::N == 0 {
+                break;
+            }
+            // After a noun, a past form that is no noun is the verb: "a bill faced ...".
+            if j > m && l & lx::VPAST != 0 && l & lx::N == 0 && !self.s.toks[j].cap && self.lx(j - 1) & lx::N != 0 {
                 break;
             }
             j += 1;
@@ -297,7 +321,7 @@ impl<'a> Grammar<'a> {
         let mut np = Np { a, b, head, core_a: a, det, ..Np::default() };
         while j < b {
             let c = self.c(j);
-            if self.word(j) && c & cw::REL != 0 && !(self.is(j, "that") && j + 1 < b && self.nominal(j + 1)) {
+            if self.word(j) && c & cw::REL != 0 && j + 1 < b && !(self.is(j, "that") && self.nominal(j + 1)) {
                 // A relative clause runs to the end, within its clause.
                 if (j + 1..b).any(|k| matches!(self.punct(k), Some(',' | ';' | ':' | '—' | '"'))) {
                     return None;
@@ -308,6 +332,14 @@ impl<'a> Grammar<'a> {
             }
             if self.word(j) && c & cw::PREP != 0 {
                 let (e, h, _) = self.core(j + 1, b)?;
+                // "officials with knowledge of the audit"
+                if self.is(j, "with")
+                    && self.lx(h) & lx::COGNITION != 0
+                    && self.lx(h) & lx::PERSON == 0
+                    && !self.proper[h]
+                {
+                    np.insider = true;
+                }
                 if np.pp.is_none() {
                     np.pp = Some((j, j + 1, e, h));
                 }
@@ -315,22 +347,32 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             // Postmodifier: "familiar with", "close to", "briefed on", "involved in".
+            let l = self.lx(j);
             if self.word(j)
-                && self.lx(j) & (lx::ADJ | lx::VPART) != 0
+                && (l & lx::ADJ != 0 || (l & lx::VPART != 0 && l & (lx::SAY | lx::THINK) != 0))
                 && self.word(j + 1)
                 && self.c(j + 1) & cw::PREP != 0
             {
                 let (e, h, _) = self.core(j + 2, b)?;
-                np.insider = true;
+                // Knowledge or closeness: "familiar with", "close to", "briefed on"; a plain
+                // participle is a reduced clause ("polls conducted for the network").
+                np.insider |= cw::insider_adjective(self.s.w(j));
                 if np.pp.is_none() {
                     np.pp = Some((j + 1, j + 2, e, h));
                 }
                 j = e;
                 continue;
             }
+            if self.punct(j) == Some('(') {
+                // A parenthesis inside a name: "Sen. Kristen Gillibrand (D-NY)".
+                let close = (j + 1..b).find(|&k| self.punct(k) == Some(')'))?;
+                j = close + 1;
+                continue;
+            }
             if self.word(j) && c & cw::COORD != 0 && !self.is(j, "but") {
-                let (e, h, _) = self.core(j + 1, b)?;
+                let (e, h, d) = self.core(j + 1, b)?;
                 np.coord = true;
+                np.coord_named |= self.name_like(h, d) || self.name_like(np.head, np.det);
                 // The head of a coordination: the people if either side has them.
                 if self.person_or_group(h) && !self.person_or_group(np.head) {
                     np.head = h;
@@ -355,11 +397,14 @@ impl<'a> Grammar<'a> {
                     if self.proper[inner.head] {
                         np.appositive_name = true;
                     }
-                } else {
-                    let inner = self.np(j + 1, k)?;
+                } else if let Some(inner) = self.np(j + 1, k) {
                     if self.proper[inner.head] {
                         np.appositive_name = true;
                     }
+                } else if !((self.nominal(j + 1) || self.c(j + 1) & (cw::DET | cw::POSS | cw::INDEFINITE) != 0)
+                    && self.nominal(k - 1))
+                {
+                    return None;
                 }
                 j = if k < b { k + 1 } else { b };
                 continue;
@@ -380,6 +425,13 @@ impl<'a> Grammar<'a> {
         Some(np)
     }
 
+    /// A name: a proper noun, or a capitalised singular with no determiner ("Edwards", "Trump").
+    fn name_like(&self, i: usize, det: Option<usize>) -> bool {
+        let people = self.lx(i) & (lx::PEOPLE_NAME | lx::PERSON) != 0;
+        self.proper[i]
+            || (self.s.toks[i].cap && det.is_none() && !(people && self.plural(i)) && !self.title && self.c(i) == 0)
+    }
+
     pub fn person_or_group(&self, i: usize) -> bool {
         self.lx(i) & (lx::PERSON | lx::GROUP | lx::ORG) != 0
             || self.c(i) & (cw::QUANT | cw::QUANT_PRON | cw::SOMEONE) != 0
@@ -393,11 +445,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn plural(&self, i: usize) -> bool {
-        self.lx(i) & lx::NPL != 0
-            || self.s.toks[i].flags & flags::IRREGULAR_PLURAL != 0
-            || self.is(i, "people")
-            || self.is(i, "police")
-            || self.is(i, "staff")
+        self.lx(i) & lx::NPL != 0 || self.s.toks[i].flags & flags::IRREGULAR_PLURAL != 0 || self.is(i, "people")
     }
 
     /// A proper name somewhere in `a..b` that is not a place ("Cardinal Advisors", "the DNC").
@@ -445,6 +493,10 @@ impl<'a> Grammar<'a> {
                 if self.names_organisation(oa, ob) && !self.person_or_group(oh) {
                     return Some((SourceKind::Anonymous, false));
                 }
+                // "one of the reasons": a share of things, not of people.
+                if !self.person_or_group(oh) && self.lx(oh) & lx::PEOPLE_NAME == 0 && !self.proper[oh] {
+                    return None;
+                }
             }
             if c & (cw::NUMBER | cw::INDEFINITE) != 0 || self.is_num(h) {
                 return (np.pp.is_some() || cue_says).then_some((SourceKind::Anonymous, false));
@@ -456,16 +508,22 @@ impl<'a> Grammar<'a> {
             return Some((SourceKind::Named, false));
         }
         let l = self.lx(h);
-        let person = l & lx::PERSON != 0 || self.is(h, "people") || s.toks[h].flags & flags::ANON_HEAD != 0;
+        let person =
+            l & (lx::PERSON | lx::PEOPLE_NAME) != 0 || self.is(h, "people") || s.toks[h].flags & flags::ANON_HEAD != 0;
+        if np.coord_named {
+            return Some((SourceKind::Named, false));
+        }
         // An organisation, or a group of people that is not one ("the crowd", "voters' groups").
         let org = l & lx::ORG != 0 && !person;
         let group = (org || l & lx::GROUP != 0) && !person;
         let document = l & (lx::COMMUNICATION | lx::COGNITION) != 0 && !person && !group;
+        // A capitalised singular with no determiner is a name, whatever the dictionary says of the
+        // word ("Sharp said", "Hicks testified"): English count nouns take one.
+        let bare_cap = s.toks[h].cap && np.det.is_none() && (np.core_a..h).all(|k| s.toks[k].cap) && !self.title;
+        if bare_cap && (!self.plural(h) || (l & lx::PEOPLE_NAME == 0 && !person)) {
+            return Some((SourceKind::Named, false));
+        }
         if !(person || group || document) {
-            // A capitalised word the dictionary knows at the start, alone: "Calloway said".
-            if s.toks[h].cap && np.det.is_none() && np.b == np.a + 1 && !self.plural(h) {
-                return Some((SourceKind::Named, false));
-            }
             return None;
         }
         let plural = self.plural(h);
@@ -475,8 +533,13 @@ impl<'a> Grammar<'a> {
         });
         let possessive = (np.core_a..h).any(|k| self.poss[k]) || det & cw::POSS != 0;
         if document {
-            // Whose document it is: "county commission records", "the council's minutes".
-            let keeper = (np.core_a..h).any(|k| self.lx(k) & lx::ORG != 0);
+            // Whose or what document it is: "county commission records", "campaign finance
+            // records", "a congressional timeline"; not "recent surveys".
+            let keeper = (np.core_a..h).any(|k| {
+                let w = s.w(k);
+                (self.lx(k) & lx::N != 0 && self.lx(k) & lx::ADJ == 0 && self.c(k) == 0)
+                    || (self.lx(k) & lx::ADJ != 0 && ["al", "ic", "ary"].iter().any(|x| w.ends_with(x)))
+            });
             let identified = named_modifier
                 || keeper
                 || pp_org
@@ -502,17 +565,20 @@ impl<'a> Grammar<'a> {
             if det & cw::NUMBER != 0 || np.det.is_some_and(|d| self.is_num(d)) || det_word == "a" {
                 return Some((SourceKind::Anonymous, false));
             }
+            let insider_role = s.toks[h].flags & flags::ANON_HEAD != 0;
             if possessive && person {
-                return Some((SourceKind::Anonymous, false));
+                // "Cruz's advisers" are insiders; "his critics" a crowd.
+                return Some((if insider_role { SourceKind::Anonymous } else { SourceKind::Vague }, false));
             }
             if person && s.toks[h].flags & flags::ANON_HEAD != 0 && det & cw::QUANT == 0 {
                 return Some((SourceKind::Anonymous, false));
             }
             return Some((SourceKind::Vague, false));
         }
-        // Singular: an organisation is a source; a gathering is not ("the meeting").
+        // Singular: an organisation is a source, and so is an institution with no article
+        // ("police", "management"); a gathering is not ("the meeting").
         if group {
-            return org.then_some((SourceKind::Named, false));
+            return (org || np.det.is_none()).then_some((SourceKind::Named, false));
         }
         if det & cw::INDEFINITE != 0 || det_word == "another" {
             return Some((SourceKind::Anonymous, false));

@@ -54,7 +54,8 @@ pub fn classes(w: &str) -> u32 {
         "every" | "each" | "any" | "no" | "either" | "neither" => DET | QUANT,
         "some" | "many" | "few" | "most" | "several" | "all" | "both" | "others" | "much" | "none" | "more"
         | "fewer" | "numerous" | "various" | "multiple" | "countless" | "plenty" | "half" | "other" => QUANT,
-        "everyone" | "everybody" | "nobody" | "anyone" | "anybody" => QUANT_PRON,
+        // "anyone" and "anybody" ask rather than report ("whether anyone instructed"): not sources.
+        "everyone" | "everybody" | "nobody" => QUANT_PRON,
         "someone" | "somebody" => SOMEONE,
         "he" | "she" | "they" | "it" | "we" | "i" | "you" => PRON,
         "him" | "them" | "us" | "me" | "itself" | "himself" | "herself" => OBJ_PRON,
@@ -90,6 +91,26 @@ pub fn classes(w: &str) -> u32 {
         "here" | "there" | "alike" => POST_ADV,
         _ => 0,
     }
+}
+
+/// Adjectives of knowledge or closeness that make a person an insider: "a person familiar with the
+/// talks", "people close to the coach". A closed set the lexicon has no class for (WordNet files
+/// them with every other adjective), kept here as the grammar's one list of content words.
+pub fn insider_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "familiar"
+            | "close"
+            | "closest"
+            | "knowledgeable"
+            | "aware"
+            | "privy"
+            | "involved"
+            | "briefed"
+            | "informed"
+            | "connected"
+            | "allied"
+    )
 }
 
 /// Words ending in "n't" are auxiliaries with a negation.

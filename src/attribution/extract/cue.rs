@@ -329,7 +329,12 @@ fn clause_follows(g: &Grammar, k: usize) -> bool {
         return true;
     }
     (k..n.min(k + 8)).take_while(|&j| g.punct(j).is_none()).any(|j| {
-        g.word(j) && (g.c(j) & cw::AUX != 0 || (g.lx(j) & (lx::V3SG | lx::VPAST) != 0 && g.lx(j) & lx::N == 0 && j > k))
+        // An auxiliary, or a form that can only be finite: "says", "went" (not "called", which
+        // may be a participle: "a company called Brightline").
+        let l = g.lx(j);
+        g.word(j)
+            && (g.c(j) & cw::AUX != 0
+                || (j > k && l & lx::N == 0 && (l & lx::V3SG != 0 || (l & lx::VPAST != 0 && l & lx::VPART == 0))))
     })
 }
 

@@ -508,8 +508,10 @@ impl<'a> Grammar<'a> {
             return Some((SourceKind::Named, false));
         }
         let l = self.lx(h);
-        let person =
-            l & (lx::PERSON | lx::PEOPLE_NAME) != 0 || self.is(h, "people") || s.toks[h].flags & flags::ANON_HEAD != 0;
+        // A word for people and for a document ("figures") is a document here.
+        let person = (l & (lx::PERSON | lx::PEOPLE_NAME) != 0 && l & lx::COMMUNICATION == 0)
+            || self.is(h, "people")
+            || s.toks[h].flags & flags::ANON_HEAD != 0;
         if np.coord_named {
             return Some((SourceKind::Named, false));
         }

@@ -81,7 +81,7 @@ struct Latency {
 /// settings (the reference date falls back to today, as in the server).
 fn server_settings() -> copydesk::Settings {
     copydesk::Settings {
-        kind: copydesk::engine::DocKind::Markdown,
+        kind: copydesk::document::DocKind::Markdown,
         today: Some(jiff::Zoned::now().date()),
         ..copydesk::Settings::default()
     }

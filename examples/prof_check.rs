@@ -3,7 +3,8 @@
 //! or `perf record`. With `--recheck` it checks the way the language server does per keystroke:
 //! FILE once with a `Memo`, then N times a copy with one letter inserted mid-file, alternating
 //! with the original, reusing the memo (profile `copydesk::engine::check_document_with`).
-use copydesk::engine::{DocKind, Document, Memo, Settings, check_document_with};
+use copydesk::document::{DocKind, Document, Settings};
+use copydesk::engine::{Memo, check_document_with};
 use jiff::civil::date;
 
 fn main() {

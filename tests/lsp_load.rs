@@ -17,7 +17,7 @@ mod lsp_client;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use copydesk::engine::{DocKind, Settings};
+use copydesk::document::{DocKind, Settings};
 use copydesk::text::position::{Encoding, LineIndex};
 use lsp_client::{Client, proc_status_kib};
 use rand::seq::IndexedRandom;

@@ -36,7 +36,7 @@ pub(crate) mod lists;
 mod memo;
 pub(crate) mod sentence;
 
-use crate::engine::{Document, Settings};
+use crate::document::{Document, Settings};
 use crate::text::Span;
 pub use memo::{Memo, MemoStats};
 pub use sentence::{AnonymousSource, Checkable, ClaimKind, How, VagueFix, VagueSource};
@@ -306,7 +306,7 @@ fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
     if words_before.len() >= 2 {
         let (_, v) = words_before[words_before.len() - 1];
         let (ss, sname) = words_before[words_before.len() - 2];
-        if crate::engine::lexicon::is_reporting_verb(v) && is_person_word(sname) {
+        if crate::document::lexicon::is_reporting_verb(v) && is_person_word(sname) {
             return Some(Span::new(ss, ss + sname.len()));
         }
     }
@@ -314,11 +314,11 @@ fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
     let after = &text[q.end..];
     let mut it = first_words(after, 2, q.end).into_iter();
     if let (Some((a0, w0)), Some((a1, w1))) = (it.next(), it.next()) {
-        if crate::engine::lexicon::is_reporting_verb(w0) && is_person_word(w1) {
+        if crate::document::lexicon::is_reporting_verb(w0) && is_person_word(w1) {
             return Some(name_from(text, a1));
         }
         // `said the chief executive, Dr. Ana Ruiz`: the name in apposition.
-        if crate::engine::lexicon::is_reporting_verb(w0) && matches!(w1, "the" | "its" | "their" | "his" | "her") {
+        if crate::document::lexicon::is_reporting_verb(w0) && matches!(w1, "the" | "its" | "their" | "his" | "her") {
             // At most 80 bytes, cut back to a char boundary (a fuzzer found the cut inside a dash;
             // `str::floor_char_boundary` is newer than our minimum Rust version).
             let mut cut = text.len().min(a1 + 80);
@@ -334,7 +334,7 @@ fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
                 return Some(name_from(text, a1 + c + 2));
             }
         }
-        if crate::engine::lexicon::is_reporting_verb(w1) && is_person_word(w0) {
+        if crate::document::lexicon::is_reporting_verb(w1) && is_person_word(w0) {
             return Some(Span::new(a0, a0 + w0.len()));
         }
     }
@@ -463,7 +463,7 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
     let words = first_words(inner_text, 2, inner.start);
     if let [(a, w0), (_, w1)] = words.as_slice() {
         let pron = matches!(*w0, "He" | "She");
-        if pron && (crate::engine::lexicon::is_reporting_verb(w1) || w1.ends_with("ed")) {
+        if pron && (crate::document::lexicon::is_reporting_verb(w1) || w1.ends_with("ed")) {
             let lname = name.to_ascii_lowercase();
             if matches!(lname.as_str(), "he" | "she") || name.chars().next().is_some_and(char::is_uppercase) {
                 return Some(Span::new(*a, a + w0.len() + 1 + w1.len()));
@@ -484,7 +484,7 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
                 let next = first_words(after, 1, 0);
                 if let Some((_, w)) = next.first()
                     && (THIRD_PERSON_VERBS.contains(w)
-                        || crate::engine::lexicon::is_reporting_verb(w)
+                        || crate::document::lexicon::is_reporting_verb(w)
                         || (w.ends_with("ed") && w.starts_with(char::is_lowercase)))
                 {
                     return Some(Span::new(inner.start + at, inner.start + end + 1 + w.len()));
@@ -502,7 +502,7 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
             let next = first_words(after, 1, 0);
             if ok_start
                 && let Some((_, w)) = next.first()
-                && (crate::engine::lexicon::is_reporting_verb(w) || *w == "expressed")
+                && (crate::document::lexicon::is_reporting_verb(w) || *w == "expressed")
                 && after.starts_with(' ')
             {
                 return Some(Span::new(inner.start + at, inner.start + at + name.len() + 1 + w.len()));
@@ -516,7 +516,7 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::DocKind;
+    use crate::document::DocKind;
 
     fn model(t: &str) -> (Document<'_>, AttributionModel) {
         let d = Document::parse(t, DocKind::Markdown, &[]);

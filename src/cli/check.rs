@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use super::report::{self, Checked};
 use super::{CheckArgs, EXIT_ERROR, EXIT_FINDINGS, FailOn, InputArgs, InputKind, OutputFormat};
 use crate::config::{self, Config, ConfigError};
-use crate::engine::{DocKind, Finding, Settings, Severity};
+use crate::document::{DocKind, Finding, Settings, Severity};
 
 /// One thing to read: a file on disk or stdin.
 #[derive(Clone, Debug, PartialEq, Eq)]

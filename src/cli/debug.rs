@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{EXIT_ERROR, InputArgs, InputKind};
-use crate::engine::document::{BlockKind, Document};
-use crate::engine::settings::DocKind;
+use crate::document::settings::DocKind;
+use crate::document::{BlockKind, Document};
 
 pub fn sentences(path: &Path, input: &InputArgs) -> ExitCode {
     let is_stdin = path.as_os_str() == "-";

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{RuleSetting, Settings, Severity};
+use crate::document::{RuleSetting, Settings, Severity};
 use crate::text::position::{Encoding, LineIndex};
 
 /// A parsed configuration file.

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::lex::{self, Tk, Tok, capitalised, is, is_any};
 use super::{DateExpr, DateKind, DateStyle, MonthForm, Precision, StatedWeekday, Tense, Written};
-use crate::engine::Document;
+use crate::document::Document;
 use crate::text::Span;
 
 /// Which way a relative expression points.

@@ -1,25 +1,14 @@
-//! The pure engine: `check(text, settings) -> Report`.
+//! The check orchestrator: `check(text, settings) -> Report`. Parses the document, builds the
+//! shared analyses once, runs the selected rule families and applies settings and suppression.
 //!
 //! *Boundary:* no I/O, clock, environment, async or protocol types here, in `rules`, `dates`
 //! or `attribution` (a tidy test enforces it).
-pub mod document;
-pub mod finding;
-pub mod lexicon;
-mod parse;
-pub mod refdate;
-pub mod settings;
-pub mod suppress;
-
 use std::panic::{AssertUnwindSafe, catch_unwind};
-
-pub use document::Document;
-pub use finding::{Applicability, Edit, Finding, Fix, Severity, apply_edits};
-pub use refdate::{RefSource, Reference};
-pub use settings::{DocKind, RuleSetting, Settings};
 
 use crate::attribution::AttributionModel;
 pub use crate::attribution::{Memo, MemoStats};
 use crate::dates::DateExpr;
+use crate::document::{Document, Finding, Reference, Settings, refdate, suppress};
 use crate::rules::{self, Context};
 
 /// Everything one check produced.

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit};
 
-use crate::engine::document::FrontMatter;
-use crate::engine::{DocKind, Document, Edit, Finding, Memo, Report, Settings, Severity};
+use crate::document::FrontMatter;
+use crate::document::{DocKind, Document, Edit, Finding, Settings, Severity};
+use crate::engine::{Memo, Report};
 use crate::text::Span;
 use crate::text::position::{Encoding, LineCol, LineIndex};
 

@@ -29,7 +29,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 use crate::config::Config;
-use crate::engine::DocKind;
+use crate::document::DocKind;
 use crate::text::position::{Encoding, LineCol};
 use analysis::{Analysis, Job};
 use document::OpenDocument;
@@ -127,10 +127,10 @@ const WARM_UP_TEXT: &str = include_str!("warmup.md");
 /// server's baseline from the start. Then the check's own garbage goes back to the system.
 fn warm_up() {
     let started = std::time::Instant::now();
-    let settings = crate::engine::Settings {
+    let settings = crate::document::Settings {
         kind: DocKind::Markdown,
         today: Some(jiff::civil::date(2025, 3, 4)),
-        ..crate::engine::Settings::default()
+        ..crate::document::Settings::default()
     };
     let report = crate::check(WARM_UP_TEXT, &settings);
     release_free_memory();

@@ -3,8 +3,8 @@
 //! The analysis lives in [`crate::attribution`]; this file turns its facts into findings and fixes.
 use super::{Category, Context, Family, Fixability, RuleMeta};
 use crate::attribution::{VagueFix, VagueSource};
-use crate::engine::document::Quote;
-use crate::engine::{Applicability, Document, Edit, Finding, Fix, Severity};
+use crate::document::Quote;
+use crate::document::{Applicability, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
 
 pub struct AttributionFamily;

@@ -1,8 +1,8 @@
 //! The `claim/*` rules: checkable assertions with no source. The analysis (what is checkable,
 //! what is attributed) lives in [`crate::attribution`]; this file decides and builds the fixes.
 use super::{Category, Context, Family, Fixability, RuleMeta};
-use crate::engine::document::BlockKind;
-use crate::engine::{Applicability, DocKind, Document, Edit, Finding, Fix, Severity};
+use crate::document::BlockKind;
+use crate::document::{Applicability, DocKind, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
 
 pub struct ClaimFamily;

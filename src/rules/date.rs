@@ -10,7 +10,7 @@ use super::{Category, Context, Family, Fixability, RuleMeta};
 use crate::dates::{
     DateExpr, DateKind, NEAREST_YEARLESS_DAYS, Precision, Tense, ap_date, ap_month, render_like, weekday_like,
 };
-use crate::engine::{Applicability, DocKind, Document, Edit, Finding, Fix, RefSource, Severity};
+use crate::document::{Applicability, DocKind, Document, Edit, Finding, Fix, RefSource, Severity};
 use crate::text::Span;
 
 pub struct DateFamily;

@@ -1,7 +1,7 @@
 //! The `directive/*` rules: problems with copydesk's own suppression comments.
 use super::{Category, Context, Family, Fixability, RuleMeta, is_known_rule_or_family};
-use crate::engine::document::Directive;
-use crate::engine::{Applicability, Document, Edit, Finding, Fix, Severity};
+use crate::document::Directive;
+use crate::document::{Applicability, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
 
 pub struct DirectiveFamily;
@@ -79,7 +79,7 @@ fn removal(d: &Directive, i: usize) -> Fix {
 mod tests {
     use super::*;
     use crate::attribution::AttributionModel;
-    use crate::engine::{DocKind, Settings};
+    use crate::document::{DocKind, Settings};
 
     fn check(text: &str) -> Vec<Finding> {
         let doc = Document::parse(text, DocKind::Markdown, &[]);

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::attribution::AttributionModel;
 use crate::dates::DateExpr;
-use crate::engine::{Document, Finding, Reference, Settings, Severity};
+use crate::document::{Document, Finding, Reference, Settings, Severity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use annotate_snippets::{Level, Renderer, Snippet};
 
 use super::{Checked, counts};
-use crate::engine::{Finding, Severity};
+use crate::document::{Finding, Severity};
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty.
 pub fn use_colour() -> bool {
@@ -86,7 +86,8 @@ pub fn render(files: &[Checked], colour: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Applicability, Edit, Fix, Report};
+    use crate::document::{Applicability, Edit, Fix};
+    use crate::engine::Report;
     use crate::text::Span;
 
     fn finding(start: usize, end: usize, fixes: Vec<Fix>) -> Finding {

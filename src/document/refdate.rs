@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::document::Document;
+use super::model::Document;
 use super::settings::Settings;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
-use super::document::*;
+use super::model::*;
 use super::settings::DocKind;
 use crate::text::Span;
 

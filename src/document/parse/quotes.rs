@@ -16,8 +16,8 @@
 //! `"…?" she asked` style tags end up here too). A quotation without a tag of its own takes the
 //! speaker of another quotation in the same paragraph (one speaker per paragraph is the newsroom
 //! convention), and the parts of a multi-paragraph quotation share one speaker.
-use crate::engine::document::{Document, Quote, Speaker, Token, TokenKind};
-use crate::engine::lexicon::is_reporting_verb;
+use crate::document::lexicon::is_reporting_verb;
+use crate::document::{Document, Quote, Speaker, Token, TokenKind};
 use crate::text::Span;
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::model::Document;
+use super::Document;
 use super::settings::Settings;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -37,7 +37,13 @@ pub struct Reference {
     pub source: RefSource,
 }
 
-pub fn determine(doc: &Document, settings: &Settings) -> Option<Reference> {
+/// The reference date by the precedence above; `dateline` reads a dateline's date (the date
+/// analysis, which lies above this layer, supplies it; it is called only when needed).
+pub fn determine(
+    doc: &Document,
+    settings: &Settings,
+    dateline: impl FnOnce(&Document) -> Option<Date>,
+) -> Option<Reference> {
     let r = |date, source| Some(Reference { date, source });
     if let Some(d) = settings.reference_date {
         return r(d, RefSource::Setting);
@@ -47,7 +53,7 @@ pub fn determine(doc: &Document, settings: &Settings) -> Option<Reference> {
     {
         return r(d, RefSource::FrontMatter);
     }
-    if let Some(d) = crate::dates::dateline(doc) {
+    if let Some(d) = dateline(doc) {
         return r(d, RefSource::Dateline);
     }
     if let Some(d) = settings.config_reference_date {

@@ -14,7 +14,7 @@
 //! A finding is suppressed when its start offset lies in a covered range for its rule.
 //! Unknown ids are reported by the `directive/unknown-rule` rule, not here.
 use super::finding::Finding;
-use super::model::{Directive, DirectiveKind, Document};
+use super::{Directive, DirectiveKind, Document};
 use crate::text::Span;
 
 /// A covered range and the rule or family it covers (`""` = every rule).

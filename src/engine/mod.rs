@@ -51,7 +51,7 @@ fn check_with_families(
     memo: Option<&mut Memo>,
 ) -> Report {
     let mut internal_errors = Vec::new();
-    let reference = refdate::determine(doc, settings);
+    let reference = refdate::determine(doc, settings, crate::dates::dateline);
     let dates =
         guarded("dates", &mut internal_errors, || crate::dates::recognise(doc, reference.as_ref().map(|r| r.date)))
             .unwrap_or_default();
@@ -123,7 +123,7 @@ mod tests {
             rules::FAMILIES[rules::FAMILIES.len() - 1].rules()
         }
         fn check(&self, doc: &Document, _: &Context, out: &mut Vec<Finding>) {
-            out.push(Finding::new(&self.rules()[0], crate::text::Span::new(0, doc.text.len()), "half-done"));
+            out.push(self.rules()[0].finding(crate::text::Span::new(0, doc.text.len()), "half-done"));
             panic!("deliberate test panic");
         }
     }

@@ -82,7 +82,7 @@ impl Family for ClaimFamily {
                 "Unsourced {kind}: '{}' is a checkable claim, and the sentence names no source",
                 cue.cue.slice(text)
             );
-            let mut f = Finding::new(UNSOURCED, s.span, msg).with_fix(according_fix(text, s.span));
+            let mut f = UNSOURCED.finding(s.span, msg).with_fix(according_fix(text, s.span));
             if doc.kind == DocKind::Markdown {
                 while used.contains(&next_label) {
                     next_label += 1;

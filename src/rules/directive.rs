@@ -59,7 +59,7 @@ impl Family for DirectiveFamily {
                     continue;
                 }
                 let msg = format!("'{id}' in this copydesk comment is not a rule id or family; it suppresses nothing");
-                out.push(Finding::new(UNKNOWN_RULE, *span, msg).with_fix(removal(d, i)));
+                out.push(UNKNOWN_RULE.finding(*span, msg).with_fix(removal(d, i)));
             }
         }
     }

@@ -27,7 +27,7 @@
 //! crosses a heading or a paragraph boundary on its own: a new paragraph needs its own source.
 //!
 //! # Quotations
-//! A quotation is attributed when the parser tagged a speaker, when its sentence has a source
+//! A quotation is attributed when a speaker tag is next to it ([`speaker`]), when its sentence has a source
 //! outside the quotation marks, when the sentence before it in the same paragraph has one
 //! (or ends with a colon after one, across a paragraph break: block quotes), when the sentence
 //! after it in the same paragraph has one, or when it belongs to a multi-paragraph quotation
@@ -35,6 +35,7 @@
 pub(crate) mod lists;
 mod memo;
 pub(crate) mod sentence;
+pub mod speaker;
 
 use crate::document::{Document, Settings};
 use crate::text::Span;
@@ -202,6 +203,7 @@ impl AttributionModel {
         let named = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() || x.how == How::AccordingTo);
         // Across a paragraph break only a person or a name carries a quotation: "Ruiz said ...".
         let proper = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() && x.proper);
+        let speakers = speaker::speakers(doc);
         let mut quotes: Vec<QuoteAttribution> = Vec::with_capacity(doc.quotes.len());
         for (qi, q) in doc.quotes.iter().enumerate() {
             let nested =
@@ -216,7 +218,7 @@ impl AttributionModel {
                 && !inner.trim_end().ends_with(['.', ',', '?', '!']);
             let first = doc.sentence_at(q.span.start).unwrap_or(q.sentence.min(ns.saturating_sub(1)));
             let last = doc.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(first);
-            let mut attributed = q.speaker.is_some();
+            let mut attributed = speakers[qi].is_some();
             if ns > 0 {
                 attributed = attributed || (first..=last).any(&named);
                 let block = |j: usize| doc.sentences[j].block;
@@ -234,7 +236,7 @@ impl AttributionModel {
                     attributed = true;
                 }
             }
-            let tagged = q.speaker.as_ref().map(|s| s.name);
+            let tagged = speakers[qi].as_ref().map(|s| s.name);
             // A role ("the director") gives way to the name in apposition when there is one.
             let role = tagged.is_some_and(|s| s.slice(text).starts_with(char::is_lowercase));
             let speaker = match tagged {

@@ -71,17 +71,6 @@ pub struct Token {
     pub span: Span,
 }
 
-/// Who a quotation is attributed to by a speaker tag next to it ("said Ortiz", "she told reporters").
-/// A quotation without a tag of its own shares the speaker of another quotation in its paragraph
-/// or of the other parts of a multi-paragraph quotation (the spans then point at that tag).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Speaker {
-    /// The speaker's words ("Ortiz", "she", "the agency").
-    pub name: Span,
-    /// The reporting verb ("said").
-    pub verb: Span,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
     /// From the opening mark to the closing mark inclusive (or the end of the paragraph when open).
@@ -92,10 +81,12 @@ pub struct Quote {
     pub closed: bool,
     /// A Markdown block quote rather than quotation marks.
     pub block_quote: bool,
-    pub speaker: Option<Speaker>,
+    /// The part before this one of a multi-paragraph quotation (an index into
+    /// `Document::quotes`): this part opens the paragraph after that part's unclosed one.
+    pub continues: Option<usize>,
     /// Index of the sentence the quotation starts in.
     pub sentence: usize,
-    /// A quotation inside another one (single quotes within double quotes). Its speaker is None.
+    /// A quotation inside another one (single quotes within double quotes).
     pub nested: bool,
 }
 

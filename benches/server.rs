@@ -28,7 +28,7 @@ mod lsp_client;
 
 use std::time::{Duration, Instant};
 
-use lsp_client::{Client, proc_cpu_ms, proc_status_kib};
+use lsp_client::{LspClient, proc_cpu_ms, proc_status_kib};
 use serde_json::json;
 
 const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
@@ -81,17 +81,18 @@ struct Latency {
 /// settings (the reference date falls back to today, as in the server).
 fn server_settings() -> copydesk::Settings {
     copydesk::Settings {
-        kind: copydesk::engine::DocKind::Markdown,
+        kind: copydesk::document::DocKind::Markdown,
         today: Some(jiff::Zoned::now().date()),
         ..copydesk::Settings::default()
     }
 }
 
 fn keystrokes(text: &str, edits: usize) -> Latency {
-    let mut c = Client::spawn(BIN);
+    let mut c = LspClient::spawn_quiet(BIN);
+    c.request_timeout = Duration::from_secs(60);
     c.initialize_warm(&["utf-8", "utf-16"]);
     let uri = "file:///bench/article.md";
-    c.open(uri, 1, text);
+    c.open(uri, "markdown", 1, text);
     let (_, first) = c.wait_publication(uri, Some(1), Duration::from_secs(60));
     let findings = first.diagnostics;
     let lines = editable_lines(text);
@@ -111,9 +112,9 @@ fn keystrokes(text: &str, edits: usize) -> Latency {
         if i % 2 == 0 {
             state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             at = lines[(state >> 33) as usize % lines.len()];
-            c.change(uri, version, at.0, at.1, 0, "x");
+            c.change_at(uri, version, at.0, at.1, 0, "x");
         } else {
-            c.change(uri, version, at.0, at.1, 1, "");
+            c.change_at(uri, version, at.0, at.1, 1, "");
         }
         let (arrived, publication) = c.wait_publication(uri, Some(version), Duration::from_secs(30));
         samples.push(arrived.duration_since(start).as_secs_f64() * 1e3);
@@ -172,21 +173,22 @@ fn memory(docs: usize) -> Memory {
 }
 
 fn memory_of(docs: usize, words: usize) -> Memory {
-    let mut c = Client::spawn(BIN);
+    let mut c = LspClient::spawn_quiet(BIN);
+    c.request_timeout = Duration::from_secs(60);
     c.initialize_warm(&["utf-8", "utf-16"]);
     std::thread::sleep(Duration::from_millis(200));
     let baseline_rss_kib = proc_status_kib(c.pid(), "VmRSS").unwrap_or(0);
     let texts: Vec<String> = (0..docs).map(|i| generator::article_words(100 + i as u64, words)).collect();
     for (i, t) in texts.iter().enumerate() {
         let uri = format!("file:///bench/doc{i}.md");
-        c.open(&uri, 1, t);
+        c.open(&uri, "markdown", 1, t);
         c.wait_publication(&uri, Some(1), Duration::from_secs(60));
     }
     // A keystroke in each, so every document has been re-analysed at least once.
     for (i, t) in texts.iter().enumerate() {
         let uri = format!("file:///bench/doc{i}.md");
         let (line, col) = editable_lines(t)[0];
-        c.change(&uri, 2, line, col, 0, "x");
+        c.change_at(&uri, 2, line, col, 0, "x");
         c.wait_publication(&uri, Some(2), Duration::from_secs(60));
     }
     let pid = c.pid();

@@ -6,7 +6,9 @@
 //!
 //! Build it with the symbols the profilers need (the release profile is stripped):
 //! `cargo build --locked --profile profiling --example prof_check` (target/profiling/examples/).
-use copydesk::engine::{DocKind, Document, Memo, Settings, check_document_with};
+
+use copydesk::document::{DocKind, Document, Settings};
+use copydesk::engine::{Memo, check_document_with};
 use jiff::civil::date;
 
 fn main() {

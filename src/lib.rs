@@ -2,8 +2,9 @@
 //!
 //! The crate has a pure analysis core and two front ends:
 //!
-//! * [`engine`], [`rules`], [`dates`], [`attribution`], [`lexicon`] and [`text`] are pure: article text and
-//!   [`engine::Settings`] in, an [`engine::Report`] out. No I/O, no clock, no async, no protocol types.
+//! * [`text`], [`document`], [`attribution`], [`dates`], [`lexicon`], [`rules`] and [`engine`] are pure: article
+//!   text and [`document::Settings`] in, an [`engine::Report`] out. No I/O, no clock, no async, no
+//!   protocol types.
 //! * [`config`] finds and parses `copydesk.toml` (the only module besides the front ends that reads files).
 //! * [`cli`] is the `copydesk` command line; [`lsp`] (cargo feature `lsp`) is the language server.
 //!
@@ -13,6 +14,7 @@ pub mod attribution;
 pub mod cli;
 pub mod config;
 pub mod dates;
+pub mod document;
 pub mod engine;
 pub mod lexicon;
 #[cfg(feature = "lsp")]
@@ -20,4 +22,5 @@ pub mod lsp;
 pub mod rules;
 pub mod text;
 
-pub use engine::{Report, Settings, check};
+pub use document::Settings;
+pub use engine::{Report, check};

@@ -1,5 +1,6 @@
 //! Fixture articles for the attribution and claim rules, checked end to end.
-use copydesk::engine::{DocKind, Settings, check};
+use copydesk::document::{DocKind, Settings};
+use copydesk::engine::check;
 
 fn findings(path: &str) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(path).expect("fixture");

@@ -2,7 +2,8 @@
 //! finding (rule and flagged text), and the clean look-alikes they contain stay clean.
 use std::path::Path;
 
-use copydesk::engine::{DocKind, Settings, check};
+use copydesk::document::{DocKind, Settings};
+use copydesk::engine::check;
 
 fn date_findings(name: &str) -> Vec<(String, String)> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dates").join(name);

@@ -6,7 +6,7 @@ mod invariants;
 
 use std::path::{Path, PathBuf};
 
-use copydesk::engine::{DocKind, Settings};
+use copydesk::document::{DocKind, Settings};
 
 fn inputs(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);

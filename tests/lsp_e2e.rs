@@ -1,7 +1,8 @@
 //! End to end: the real `copydesk server` binary over stdio, driven by our small client.
-mod common;
+#[path = "support/lsp_client.rs"]
+mod lsp_client;
 
-use common::lsp_client::{Enc, LspClient, apply_text_edits, capabilities, position_of, range_json};
+use lsp_client::{Enc, LspClient, apply_text_edits, capabilities, position_of, range_json};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
@@ -122,7 +123,7 @@ fn diagnostics_carry_versions_and_never_go_back() {
     assert_eq!(last[0]["severity"], 3);
     assert_eq!(last[0]["source"], "copydesk");
     let published: Vec<i64> = c
-        .notifications
+        .notifications()
         .iter()
         .filter(|m| m["method"] == "textDocument/publishDiagnostics")
         .map(|m| m["params"]["version"].as_i64().unwrap())
@@ -314,7 +315,7 @@ fn configuration_changes_relint_and_invalid_settings_keep_the_old_ones() {
     c.configuration = json!({"maxDocumentSize": 1000});
     c.notify("workspace/didChangeConfiguration", json!({"settings": null}));
     assert!(c.diagnostics(uri, 2).is_empty());
-    let shown = c.notifications.iter().filter(|m| m["method"] == "window/showMessage").count();
+    let shown = c.notifications().iter().filter(|m| m["method"] == "window/showMessage").count();
     assert_eq!(shown, 0, "exactly one message for the one invalid change");
 }
 
@@ -419,7 +420,7 @@ fn pull_diagnostics_when_the_client_supports_them() {
     let r = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": uri}}));
     assert_eq!(r["result"]["items"], json!([]), "the pull answers for the current text");
     assert!(
-        !c.notifications.iter().any(|m| m["method"] == "textDocument/publishDiagnostics"),
+        !c.notifications().iter().any(|m| m["method"] == "textDocument/publishDiagnostics"),
         "a pull client is not also pushed to"
     );
 }

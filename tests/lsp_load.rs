@@ -17,9 +17,9 @@ mod lsp_client;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use copydesk::engine::{DocKind, Settings};
+use copydesk::document::{DocKind, Settings};
 use copydesk::text::position::{Encoding, LineIndex};
-use lsp_client::{Client, proc_status_kib};
+use lsp_client::{LspClient, proc_status_kib};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -114,7 +114,7 @@ fn published(params: &Value) -> Vec<(String, [u64; 4], String)> {
 
 /// One cycle: open all, burst of edits, wait for every final version, verify, close all.
 /// Returns the server's peak RSS and its RSS after closing (KiB).
-fn cycle(c: &mut Client, seed: u64) -> (u64, u64) {
+fn cycle(c: &mut LspClient, seed: u64) -> (u64, u64) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut docs: Vec<Doc> = (0..DOCS)
         .map(|i| Doc {
@@ -124,13 +124,13 @@ fn cycle(c: &mut Client, seed: u64) -> (u64, u64) {
         })
         .collect();
     for d in &docs {
-        c.open(&d.uri, d.version, &d.text);
+        c.open(&d.uri, "markdown", d.version, &d.text);
     }
     for _ in 0..EDITS {
         let d = &mut docs[rng.random_range(0..DOCS)];
         let (line, col, del, insert) = random_edit(&mut rng, &mut d.text);
         d.version += 1;
-        c.change(&d.uri, d.version, line, col, del, insert);
+        c.change_at(&d.uri, d.version, line, col, del, insert);
     }
 
     // Collect publications until every document's final version has been published.
@@ -181,7 +181,8 @@ fn cycle(c: &mut Client, seed: u64) -> (u64, u64) {
 
 #[test]
 fn burst_of_edits_across_fifty_documents() {
-    let mut c = Client::spawn(env!("CARGO_BIN_EXE_copydesk"));
+    let mut c = LspClient::spawn_quiet(env!("CARGO_BIN_EXE_copydesk"));
+    c.request_timeout = Duration::from_secs(60);
     // The baseline: the server once it has started and warmed its engine (it logs "engine ready"
     // when the word-list automata and regexes every check needs are built; they stay for the
     // life of the process), before any document opened.

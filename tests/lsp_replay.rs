@@ -2,12 +2,13 @@
 //! multi-byte characters, CRLF), and check that the server's text equals the same edits applied
 //! to a plain String, and that its final diagnostics, and the fixes its code actions offer for
 //! them, equal `copydesk check --format json` on the final text.
-mod common;
+#[path = "support/lsp_client.rs"]
+mod lsp_client;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::lsp_client::{Enc, LspClient, position_of, range_json};
+use lsp_client::{Enc, LspClient, position_of, range_json};
 use serde_json::{Value, json};
 
 const BIN: &str = env!("CARGO_BIN_EXE_copydesk");

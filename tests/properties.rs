@@ -4,7 +4,8 @@ mod generator;
 #[path = "support/invariants.rs"]
 mod invariants;
 
-use copydesk::engine::{DocKind, Document, Memo, Settings, check_document, check_document_with};
+use copydesk::document::{DocKind, Document, Settings};
+use copydesk::engine::{Memo, check_document, check_document_with};
 use copydesk::text::position::{Clamp, Encoding, LineCol, LineIndex};
 use generator::Mutation;
 use jiff::civil::date;

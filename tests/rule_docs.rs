@@ -1,5 +1,6 @@
 //! Every attribution and claim rule's docs: the "Example" fires the rule, "Use instead" does not.
-use copydesk::engine::{DocKind, Settings, check};
+use copydesk::document::{DocKind, Settings};
+use copydesk::engine::check;
 use copydesk::rules::all_rules;
 
 /// The fenced code of section `## name` in `docs`.

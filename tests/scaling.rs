@@ -10,7 +10,7 @@ mod invariants;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use copydesk::engine::{DocKind, Document, Settings};
+use copydesk::document::{DocKind, Document, Settings};
 use jiff::civil::date;
 
 /// Timing runs one at a time, so the tests in this file do not compete for the two cores.

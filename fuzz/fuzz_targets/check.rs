@@ -3,7 +3,7 @@
 //! text only inside their edits. A violation aborts the run, so libFuzzer saves the input.
 #![no_main]
 
-use copydesk::engine::{DocKind, Settings};
+use copydesk::document::{DocKind, Settings};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/support/invariants.rs"]

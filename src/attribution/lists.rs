@@ -222,7 +222,7 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         words.filter(|w| !w.contains(' ')).map(normalise_phrase).collect()
     };
     for (words, bit) in [
-        (normalised(&mut crate::engine::lexicon::reporting_verb_forms()), flags::REPORT),
+        (normalised(&mut crate::document::lexicon::reporting_verb_forms()), flags::REPORT),
         (normalised(&mut single_words(&vague, "opinion-verbs")), flags::OPINION),
         (normalised(&mut single_words(&vague, "passive")), flags::PASSIVE),
         (normalised(&mut single_words(&claim, "spelled-numbers")), flags::SPELLED),

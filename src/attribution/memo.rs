@@ -18,7 +18,7 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::sentence::{AnonymousSource, Checkable, Facts, Found, VagueFix, VagueSource};
-use crate::engine::Settings;
+use crate::document::Settings;
 use crate::text::Span;
 
 /// Remembered sentence analyses; see the module docs. One per document; `Default` is empty.
@@ -206,7 +206,8 @@ fn shift(f: &mut Facts, d: isize) {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::{Document, Memo, Settings, check_document, check_document_with};
+    use crate::document::{Document, Settings};
+    use crate::engine::{Memo, check_document, check_document_with};
 
     fn settings() -> Settings {
         Settings { today: Some(jiff::civil::date(2025, 3, 4)), ..Settings::default() }

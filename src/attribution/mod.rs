@@ -27,7 +27,7 @@
 //! crosses a heading or a paragraph boundary on its own: a new paragraph needs its own source.
 //!
 //! # Quotations
-//! A quotation is attributed when the parser tagged a speaker, when its sentence has a source
+//! A quotation is attributed when a speaker tag is next to it ([`speaker`]), when its sentence has a source
 //! outside the quotation marks, when the sentence before it in the same paragraph has one
 //! (or ends with a colon after one, across a paragraph break: block quotes), when the sentence
 //! after it in the same paragraph has one, or when it belongs to a multi-paragraph quotation
@@ -37,8 +37,9 @@ pub mod ledger;
 pub(crate) mod lists;
 mod memo;
 pub(crate) mod sentence;
+pub mod speaker;
 
-use crate::engine::{Document, Settings};
+use crate::document::{Document, Settings};
 use crate::text::Span;
 pub use extract::{Attribution, SourceKind};
 pub use memo::{Memo, MemoStats};
@@ -226,6 +227,7 @@ impl AttributionModel {
         let named = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() || x.how == How::AccordingTo);
         // Across a paragraph break only a person or a name carries a quotation: "Ruiz said ...".
         let proper = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() && x.proper);
+        let speakers = speaker::speakers(doc);
         let mut quotes: Vec<QuoteAttribution> = Vec::with_capacity(doc.quotes.len());
         for (qi, q) in doc.quotes.iter().enumerate() {
             let nested =
@@ -240,7 +242,7 @@ impl AttributionModel {
                 && !inner.trim_end().ends_with(['.', ',', '?', '!']);
             let first = doc.sentence_at(q.span.start).unwrap_or(q.sentence.min(ns.saturating_sub(1)));
             let last = doc.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(first);
-            let mut attributed = q.speaker.is_some();
+            let mut attributed = speakers[qi].is_some();
             if ns > 0 {
                 attributed = attributed || (first..=last).any(&named);
                 let block = |j: usize| doc.sentences[j].block;
@@ -258,7 +260,7 @@ impl AttributionModel {
                     attributed = true;
                 }
             }
-            let tagged = q.speaker.as_ref().map(|s| s.name);
+            let tagged = speakers[qi].as_ref().map(|s| s.name);
             // A role ("the director") gives way to the name in apposition when there is one.
             let role = tagged.is_some_and(|s| s.slice(text).starts_with(char::is_lowercase));
             let speaker = match tagged {
@@ -330,7 +332,7 @@ fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
     if words_before.len() >= 2 {
         let (_, v) = words_before[words_before.len() - 1];
         let (ss, sname) = words_before[words_before.len() - 2];
-        if crate::engine::lexicon::is_reporting_verb(v) && is_person_word(sname) {
+        if crate::document::lexicon::is_reporting_verb(v) && is_person_word(sname) {
             return Some(Span::new(ss, ss + sname.len()));
         }
     }
@@ -338,11 +340,11 @@ fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
     let after = &text[q.end..];
     let mut it = first_words(after, 2, q.end).into_iter();
     if let (Some((a0, w0)), Some((a1, w1))) = (it.next(), it.next()) {
-        if crate::engine::lexicon::is_reporting_verb(w0) && is_person_word(w1) {
+        if crate::document::lexicon::is_reporting_verb(w0) && is_person_word(w1) {
             return Some(name_from(text, a1));
         }
         // `said the chief executive, Dr. Ana Ruiz`: the name in apposition.
-        if crate::engine::lexicon::is_reporting_verb(w0) && matches!(w1, "the" | "its" | "their" | "his" | "her") {
+        if crate::document::lexicon::is_reporting_verb(w0) && matches!(w1, "the" | "its" | "their" | "his" | "her") {
             // At most 80 bytes, cut back to a char boundary (a fuzzer found the cut inside a dash;
             // `str::floor_char_boundary` is newer than our minimum Rust version).
             let mut cut = text.len().min(a1 + 80);
@@ -358,7 +360,7 @@ fn speaker_next_to(doc: &Document, q: Span) -> Option<Span> {
                 return Some(name_from(text, a1 + c + 2));
             }
         }
-        if crate::engine::lexicon::is_reporting_verb(w1) && is_person_word(w0) {
+        if crate::document::lexicon::is_reporting_verb(w1) && is_person_word(w0) {
             return Some(Span::new(a0, a0 + w0.len()));
         }
     }
@@ -487,7 +489,7 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
     let words = first_words(inner_text, 2, inner.start);
     if let [(a, w0), (_, w1)] = words.as_slice() {
         let pron = matches!(*w0, "He" | "She");
-        if pron && (crate::engine::lexicon::is_reporting_verb(w1) || w1.ends_with("ed")) {
+        if pron && (crate::document::lexicon::is_reporting_verb(w1) || w1.ends_with("ed")) {
             let lname = name.to_ascii_lowercase();
             if matches!(lname.as_str(), "he" | "she") || name.chars().next().is_some_and(char::is_uppercase) {
                 return Some(Span::new(*a, a + w0.len() + 1 + w1.len()));
@@ -508,7 +510,7 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
                 let next = first_words(after, 1, 0);
                 if let Some((_, w)) = next.first()
                     && (THIRD_PERSON_VERBS.contains(w)
-                        || crate::engine::lexicon::is_reporting_verb(w)
+                        || crate::document::lexicon::is_reporting_verb(w)
                         || (w.ends_with("ed") && w.starts_with(char::is_lowercase)))
                 {
                     return Some(Span::new(inner.start + at, inner.start + end + 1 + w.len()));
@@ -526,7 +528,7 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
             let next = first_words(after, 1, 0);
             if ok_start
                 && let Some((_, w)) = next.first()
-                && (crate::engine::lexicon::is_reporting_verb(w) || *w == "expressed")
+                && (crate::document::lexicon::is_reporting_verb(w) || *w == "expressed")
                 && after.starts_with(' ')
             {
                 return Some(Span::new(inner.start + at, inner.start + at + name.len() + 1 + w.len()));
@@ -540,7 +542,7 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::DocKind;
+    use crate::document::DocKind;
 
     fn model(t: &str) -> (Document<'_>, AttributionModel) {
         let d = Document::parse(t, DocKind::Markdown, &[]);

@@ -2,7 +2,7 @@
 //! sources, and what checkable content it asserts. Everything here is a function of the
 //! sentence's prose and the quotation spans inside it, so it is unit-tested on bare strings.
 //!
-//! The tokens are our own rather than [`crate::engine::Document::tokens`]: the analysis needs a
+//! The tokens are our own rather than [`crate::document::Document::tokens`]: the analysis needs a
 //! normalised (lowercase, single-spaced, straight-apostrophe) copy of the sentence to run the
 //! phrase automaton over, with a map back to byte offsets, and the word lists each token is in;
 //! building all three in one pass over the sentence's bytes ([`Sent::fill`]) is cheaper than

@@ -17,7 +17,7 @@ use super::fix;
 use super::report::{self, Checked};
 use super::{CheckArgs, ColorChoice, EXIT_ERROR, EXIT_FINDINGS, FailOn, InputArgs, InputKind, OutputFormat};
 use crate::config::{self, Config, ConfigError};
-use crate::engine::{Applicability, DocKind, Finding, Reference, Settings, Severity};
+use crate::document::{Applicability, DocKind, Finding, Reference, Settings, Severity};
 
 /// One thing to read: a file on disk or stdin.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{DatesArgs, DatesFormat, EXIT_ERROR, InputArgs};
 use crate::dates::{DateExpr, DateKind};
-use crate::engine::Settings;
+use crate::document::Settings;
 
 #[derive(Serialize)]
 struct JsonReport<'a> {

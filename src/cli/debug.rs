@@ -9,8 +9,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{EXIT_ERROR, InputArgs, InputKind};
-use crate::engine::document::{BlockKind, Document};
-use crate::engine::settings::DocKind;
+use crate::document::settings::DocKind;
+use crate::document::{BlockKind, Document};
 
 pub fn sentences(path: &Path, input: &InputArgs) -> ExitCode {
     let is_stdin = path.as_os_str() == "-";
@@ -79,6 +79,7 @@ pub fn render(name: &str, doc: &Document) -> String {
         let _ = writeln!(out, "directive {}..{} {:?} {rules}", d.span.start, d.span.end, d.kind);
     }
     let width = doc.text.len().to_string().len();
+    let speakers = crate::attribution::speaker::speakers(doc);
     let mut q_iter = 0;
     for (i, s) in doc.sentences.iter().enumerate() {
         let block = &doc.blocks[s.block];
@@ -121,7 +122,7 @@ pub fn render(name: &str, doc: &Document) -> String {
             w = 2 * width + 2
         );
         while q_iter < doc.quotes.len() && doc.quotes[q_iter].sentence <= i {
-            let q = &doc.quotes[q_iter];
+            let (qi, q) = (q_iter, &doc.quotes[q_iter]);
             q_iter += 1;
             let what = if q.block_quote {
                 "block quote"
@@ -132,7 +133,7 @@ pub fn render(name: &str, doc: &Document) -> String {
             } else {
                 "open quote (no closing mark in this paragraph)"
             };
-            let who = match &q.speaker {
+            let who = match &speakers[qi] {
                 Some(sp) => format!(
                     "speaker \"{}\" ({}) at {}",
                     one_line(sp.name.slice(doc.text)),

@@ -215,7 +215,9 @@ pub struct ServerArgs {
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
-pub fn run(cli: Cli) -> ExitCode {
+/// Run one command. `server` runs `copydesk server`: the binary passes the language server in,
+/// so the command line and the server (side by side, above the engine) never import each other.
+pub fn run(cli: Cli, server: impl FnOnce() -> ExitCode) -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Dates(args) => dates::run(args),
@@ -229,15 +231,4 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Debug(DebugCommand::Sentences { path, input }) => debug::sentences(&path, &input),
         Command::Server(_) => server(),
     }
-}
-
-#[cfg(feature = "lsp")]
-fn server() -> ExitCode {
-    crate::lsp::run_stdio()
-}
-
-#[cfg(not(feature = "lsp"))]
-fn server() -> ExitCode {
-    eprintln!("copydesk: this build has no language server (built without the `lsp` feature)");
-    ExitCode::from(EXIT_ERROR)
 }

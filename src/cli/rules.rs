@@ -267,39 +267,7 @@ pub fn show(id: &str) -> ExitCode {
     ExitCode::from(EXIT_ERROR)
 }
 
-/// Rule ids and family names close to `key` (same family, shared prefix, or a small edit distance).
-pub fn near_ids(key: &str) -> Vec<String> {
-    let mut names: Vec<&str> = crate::rules::FAMILIES.iter().map(|f| f.name()).collect();
-    names.extend(crate::rules::all_rules().map(|r| r.id));
-    let key_l = key.to_ascii_lowercase();
-    let mut scored: Vec<(usize, &str)> = names
-        .into_iter()
-        .filter_map(|n| {
-            let d = edit_distance(&key_l, n);
-            let related = n.starts_with(&key_l)
-                || key_l.starts_with(n)
-                || key_l.split('/').next() == n.split('/').next()
-                || key_l.rsplit('/').next() == n.rsplit('/').next();
-            (d <= 3.max(key_l.len() / 3) || related).then_some((d, n))
-        })
-        .collect();
-    scored.sort();
-    scored.into_iter().take(5).map(|(_, n)| n.to_string()).collect()
-}
-
-/// Levenshtein distance over chars; ids are short, so the quadratic table is fine.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
+pub use crate::rules::near_ids;
 
 #[cfg(test)]
 mod tests {
@@ -332,13 +300,6 @@ mod tests {
         }
         assert_eq!(rules.len(), rule_keys().len());
         assert_eq!(v["copydesk.maxDocumentSize"]["default"], 4000000);
-    }
-
-    #[test]
-    fn near_ids_suggests_the_family_for_a_typo() {
-        assert!(near_ids("dates").contains(&"date".to_string()));
-        assert!(near_ids("atribution").contains(&"attribution".to_string()));
-        assert!(near_ids("zzzzzzzzzzzzzzzz").is_empty());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::engine::{RuleSetting, Settings, Severity};
+use crate::document::{RuleSetting, Settings, Severity};
 use crate::text::position::{Encoding, LineIndex};
 
 /// A parsed configuration file.
@@ -182,7 +182,7 @@ impl Config {
         for (key, rule) in raw.rules.unwrap_or_default() {
             let id = key.get_ref().as_str();
             if !crate::rules::is_known_rule_or_family(id) {
-                let near = crate::cli::rules::near_ids(id);
+                let near = crate::rules::near_ids(id);
                 let hint =
                     if near.is_empty() { String::new() } else { format!(" (did you mean {}?)", near.join(", ")) };
                 return Err(loc.error(key.span().start, format!("`rules.{id}`: no rule or family '{id}'{hint}")));

@@ -16,7 +16,7 @@ mod tense;
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
-use crate::engine::Document;
+use crate::document::Document;
 use crate::text::Span;
 
 pub use format::{ap_date, ap_month, render_like, weekday_like};

@@ -7,7 +7,7 @@ use super::lex::Tok;
 use super::parse::{Cand, Dir, Spec, Unit, YearSpec};
 use super::tense::tense_in;
 use super::{DateExpr, DateKind, NEAREST_YEARLESS_DAYS, Precision, RangeEnds, Tense};
-use crate::engine::Document;
+use crate::document::Document;
 use crate::text::Span;
 
 /// Resolve every candidate in document order into `DateExpr`s.

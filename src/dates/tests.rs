@@ -3,7 +3,7 @@ use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 use super::*;
-use crate::engine::{DocKind, Document};
+use crate::document::{DocKind, Document};
 
 fn exprs(text: &str, reference: Option<Date>) -> Vec<DateExpr> {
     let doc = Document::parse(text, DocKind::Markdown, &[]);

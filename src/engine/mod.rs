@@ -1,25 +1,14 @@
-//! The pure engine: `check(text, settings) -> Report`.
+//! The check orchestrator: `check(text, settings) -> Report`. Parses the document, builds the
+//! shared analyses once, runs the selected rule families and applies settings and suppression.
 //!
 //! *Boundary:* no I/O, clock, environment, async or protocol types here, in `rules`, `dates`
 //! or `attribution` (a tidy test enforces it).
-pub mod document;
-pub mod finding;
-pub mod lexicon;
-mod parse;
-pub mod refdate;
-pub mod settings;
-pub mod suppress;
-
 use std::panic::{AssertUnwindSafe, catch_unwind};
-
-pub use document::Document;
-pub use finding::{Applicability, Edit, Finding, Fix, Severity, apply_edits};
-pub use refdate::{RefSource, Reference};
-pub use settings::{DocKind, RuleSetting, Settings};
 
 use crate::attribution::AttributionModel;
 pub use crate::attribution::{Memo, MemoStats};
 use crate::dates::DateExpr;
+use crate::document::{Document, Finding, Reference, Settings, refdate, suppress};
 use crate::rules::{self, Context};
 
 /// Everything one check produced.
@@ -67,7 +56,7 @@ fn check_with_families(
     memo: Option<&mut Memo>,
 ) -> Report {
     let mut internal_errors = Vec::new();
-    let (reference, reference_warnings) = refdate::determine_with_warnings(doc, settings);
+    let (reference, reference_warnings) = refdate::determine_with_warnings(doc, settings, crate::dates::dateline);
     let dates =
         guarded("dates", &mut internal_errors, || crate::dates::recognise(doc, reference.as_ref().map(|r| r.date)))
             .unwrap_or_default();
@@ -140,7 +129,7 @@ mod tests {
             rules::FAMILIES[rules::FAMILIES.len() - 1].rules()
         }
         fn check(&self, doc: &Document, _: &Context, out: &mut Vec<Finding>) {
-            out.push(Finding::new(&self.rules()[0], crate::text::Span::new(0, doc.text.len()), "half-done"));
+            out.push(self.rules()[0].finding(crate::text::Span::new(0, doc.text.len()), "half-done"));
             panic!("deliberate test panic");
         }
     }

@@ -10,7 +10,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::analysis::{Analysis, SOURCE, TOO_LARGE_CODE};
-use crate::engine::{Applicability, DocKind, Edit, RefSource};
+use crate::document::{Applicability, DocKind, Edit, RefSource};
 
 pub const FIX_ALL: &str = "source.fixAll.copydesk";
 
@@ -215,7 +215,7 @@ fn fm_date_is(a: &Analysis, today: Date) -> bool {
     a.front_matter
         .as_ref()
         .and_then(|fm| fm.date.as_ref())
-        .and_then(|(v, _)| crate::engine::refdate::parse_front_matter_date(v))
+        .and_then(|(v, _)| crate::document::refdate::parse_front_matter_date(v))
         == Some(today)
 }
 
@@ -248,8 +248,9 @@ pub fn fix_all(a: &Analysis, uri: &Uri, style: EditStyle) -> Option<CodeAction> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::document::FrontMatter;
-    use crate::engine::{Finding, Fix, Report, Severity, apply_edits};
+    use crate::document::FrontMatter;
+    use crate::document::{Finding, Fix, Severity, apply_edits};
+    use crate::engine::Report;
     use crate::lsp::analysis::for_test;
     use crate::text::Span;
     use crate::text::position::Encoding;

@@ -11,8 +11,9 @@ use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit, Uri,
 };
 
-use crate::engine::document::FrontMatter;
-use crate::engine::{DocKind, Document, Edit, Finding, Memo, Report, Settings, Severity};
+use crate::document::FrontMatter;
+use crate::document::{DocKind, Document, Edit, Finding, Settings, Severity};
+use crate::engine::{Memo, Report};
 use crate::text::Span;
 use crate::text::position::{Encoding, LineCol, LineIndex};
 

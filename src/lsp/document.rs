@@ -6,7 +6,7 @@
 //! [`crate::text::position::column_offset`], never here.
 use ropey::Rope;
 
-use crate::engine::DocKind;
+use crate::document::DocKind;
 use crate::text::position::{Clamp, Encoding, LineCol, column_offset};
 
 /// A client position turned into a rope offset, and whether it had to be clamped.

@@ -5,7 +5,7 @@ use tower_lsp_server::ls_types::{
 
 use super::analysis::Analysis;
 use crate::dates::{DateExpr, DateKind};
-use crate::engine::{Finding, RefSource};
+use crate::document::{Finding, RefSource};
 
 /// The `## Why it matters` section of a rule's Markdown docs, if it has one.
 pub fn why_it_matters(docs: &str) -> Option<&str> {
@@ -30,7 +30,7 @@ fn finding_markdown(f: &Finding) -> String {
         s.push_str(&f.message);
     }
     for fix in &f.fixes {
-        if fix.applicability == crate::engine::Applicability::DisplayOnly {
+        if fix.applicability == crate::document::Applicability::DisplayOnly {
             s.push_str(&format!("\n\nSuggestion: {}", fix.title));
         }
     }
@@ -156,7 +156,8 @@ pub fn code_lens(a: &Analysis) -> CodeLens {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Reference, Report, Severity};
+    use crate::document::{Reference, Severity};
+    use crate::engine::Report;
     use crate::lsp::analysis::for_test;
     use crate::text::Span;
     use crate::text::position::Encoding;

@@ -18,7 +18,6 @@ pub mod settings;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -29,14 +28,15 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 use crate::config::Config;
-use crate::engine::DocKind;
+use crate::document::DocKind;
 use crate::text::position::{Encoding, LineCol};
 use analysis::{Analysis, Job};
 use document::OpenDocument;
 use settings::EditorSettings;
 
-/// Serve LSP over stdin/stdout until the client exits.
-pub fn run_stdio() -> ExitCode {
+/// Serve LSP over stdin/stdout until the client exits. An error means the server could not
+/// start (the binary logs it and exits with its error code).
+pub fn run_stdio() -> Result<(), String> {
     limit_allocator_arenas();
     // Lints run on the blocking pool; more of them at once than there are cores only adds thread
     // stacks and allocator arenas (memory that stays with the process), so the pool is capped:
@@ -52,17 +52,11 @@ pub fn run_stdio() -> ExitCode {
         .build()
     {
         Ok(rt) => rt,
-        Err(e) => {
-            tracing::error!("cannot start the async runtime: {e}");
-            return ExitCode::from(crate::cli::EXIT_ERROR);
-        }
+        Err(e) => return Err(format!("cannot start the async runtime: {e}")),
     };
     let out = match output::Output::spawn(std::io::stdout()) {
         Ok(out) => out,
-        Err(e) => {
-            tracing::error!("cannot start the output thread: {e}");
-            return ExitCode::from(crate::cli::EXIT_ERROR);
-        }
+        Err(e) => return Err(format!("cannot start the output thread: {e}")),
     };
     let transport = out.transport();
     let writer = out.clone();
@@ -79,7 +73,7 @@ pub fn run_stdio() -> ExitCode {
     out.flush(Duration::from_secs(2));
     // Blocking lint tasks of a client that left must not keep the process alive.
     rt.shutdown_background();
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// Closing a document at least this large hands freed memory back to the system even while
@@ -127,10 +121,10 @@ const WARM_UP_TEXT: &str = include_str!("warmup.md");
 /// server's baseline from the start. Then the check's own garbage goes back to the system.
 fn warm_up() {
     let started = std::time::Instant::now();
-    let settings = crate::engine::Settings {
+    let settings = crate::document::Settings {
         kind: DocKind::Markdown,
         today: Some(jiff::civil::date(2025, 3, 4)),
-        ..crate::engine::Settings::default()
+        ..crate::document::Settings::default()
     };
     let report = crate::check(WARM_UP_TEXT, &settings);
     release_free_memory();

@@ -214,7 +214,8 @@ pub fn cleared(uri: &Uri) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Applicability, Edit, Finding, Fix, Report, Severity};
+    use crate::document::{Applicability, Edit, Finding, Fix, Severity};
+    use crate::engine::Report;
     use crate::lsp::analysis::for_test;
     use crate::text::Span;
     use crate::text::position::Encoding;

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use serde_json::{Map, Value};
 
-use crate::engine::{RuleSetting, Settings, Severity};
+use crate::document::{RuleSetting, Settings, Severity};
 
 /// The default `maxDocumentSize` in bytes.
 pub const DEFAULT_MAX_DOCUMENT_SIZE: usize = 4_000_000;

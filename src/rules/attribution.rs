@@ -3,8 +3,8 @@
 //! The analysis lives in [`crate::attribution`]; this file turns its facts into findings and fixes.
 use super::{Category, Context, Family, Fixability, RuleMeta};
 use crate::attribution::{VagueFix, VagueSource};
-use crate::engine::document::Quote;
-use crate::engine::{Applicability, Document, Edit, Finding, Fix, Severity};
+use crate::document::Quote;
+use crate::document::{Applicability, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
 
 pub struct AttributionFamily;
@@ -177,7 +177,7 @@ impl Family for AttributionFamily {
                 let msg = format!(
                     "'{phrase}' is an anonymous source, and the sentence gives no reason for granting anonymity"
                 );
-                out.push(Finding::new(ANONYMOUS, a.span, msg).with_fix(anonymity_fix(text, a.insert_at)));
+                out.push(ANONYMOUS.finding(a.span, msg).with_fix(anonymity_fix(text, a.insert_at)));
             }
         }
         for (q, qa) in doc.quotes.iter().zip(&model.quotes) {
@@ -186,7 +186,7 @@ impl Family for AttributionFamily {
                     "The quotation {} has no speaker in it, its sentence or the sentences next to it",
                     excerpt(q.span.slice(text))
                 );
-                let mut f = Finding::new(UNATTRIBUTED_QUOTE, q.span, msg);
+                let mut f = UNATTRIBUTED_QUOTE.finding(q.span, msg);
                 if let Some(fix) = speaker_fix(text, q) {
                     f = f.with_fix(fix);
                 }
@@ -199,7 +199,7 @@ impl Family for AttributionFamily {
                     speaker.slice(text),
                     tp.slice(text)
                 );
-                out.push(Finding::new(QUOTE_THIRD_PERSON, span, msg).with_fix(indirect_fix(text, q, speaker)));
+                out.push(QUOTE_THIRD_PERSON.finding(span, msg).with_fix(indirect_fix(text, q, speaker)));
             }
         }
     }
@@ -254,7 +254,7 @@ fn vague_finding(text: &str, sentence: Span, v: &VagueSource) -> Finding {
             Fix::new("Start the sentence with 'According to [SOURCE],'", Applicability::Unsafe, edits)
         }
     };
-    Finding::new(VAGUE, v.span, msg).with_fix(replace).with_fix(who)
+    VAGUE.finding(v.span, msg).with_fix(replace).with_fix(who)
 }
 
 fn anonymity_fix(text: &str, at: usize) -> Fix {

@@ -1,8 +1,8 @@
 //! The `claim/*` rules: checkable assertions with no source. The analysis (what is checkable,
 //! what is attributed) lives in [`crate::attribution`]; this file decides and builds the fixes.
 use super::{Category, Context, Family, Fixability, RuleMeta};
-use crate::engine::document::BlockKind;
-use crate::engine::{Applicability, DocKind, Document, Edit, Finding, Fix, Severity};
+use crate::document::BlockKind;
+use crate::document::{Applicability, DocKind, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
 
 pub struct ClaimFamily;
@@ -82,7 +82,7 @@ impl Family for ClaimFamily {
                 "Unsourced {kind}: '{}' is a checkable claim, and the sentence names no source",
                 cue.cue.slice(text)
             );
-            let mut f = Finding::new(UNSOURCED, s.span, msg).with_fix(according_fix(text, s.span));
+            let mut f = UNSOURCED.finding(s.span, msg).with_fix(according_fix(text, s.span));
             if doc.kind == DocKind::Markdown {
                 while used.contains(&next_label) {
                     next_label += 1;

@@ -10,7 +10,7 @@ use super::{Category, Context, Family, Fixability, RuleMeta};
 use crate::dates::{
     DateExpr, DateKind, NEAREST_YEARLESS_DAYS, Precision, Tense, ap_date, ap_month, render_like, weekday_like,
 };
-use crate::engine::{Applicability, DocKind, Document, Edit, Finding, Fix, RefSource, Severity};
+use crate::document::{Applicability, DocKind, Document, Edit, Finding, Fix, RefSource, Severity};
 use crate::text::Span;
 
 pub struct DateFamily;
@@ -258,13 +258,13 @@ fn invalid(text: &str, e: &DateExpr, out: &mut Vec<Finding>) {
     let Some(w) = e.written.as_ref().filter(|_| e.invalid) else { return };
     let (Some(m), Some(d)) = (w.month, w.day) else {
         if let Some(m) = w.month.filter(|m| !(1..=12).contains(m)) {
-            out.push(Finding::new(&INVALID, e.date_span, format!("'{}' has no month {m}", quote(text, e.date_span))));
+            out.push(INVALID.finding(e.date_span, format!("'{}' has no month {m}", quote(text, e.date_span))));
         }
         return;
     };
     let shown = quote(text, e.date_span);
     if !(1..=12).contains(&m) {
-        out.push(Finding::new(&INVALID, e.date_span, format!("'{shown}' does not exist: there is no month {m}")));
+        out.push(INVALID.finding(e.date_span, format!("'{shown}' does not exist: there is no month {m}")));
         return;
     }
     // The year the date was checked in: written, inferred, or a leap year when unknown.
@@ -283,7 +283,7 @@ fn invalid(text: &str, e: &DateExpr, out: &mut Vec<Finding>) {
     } else {
         format!("'{shown}' does not exist: {} has only {last} days", ap_month(m, false))
     };
-    let mut f = Finding::new(&INVALID, e.date_span, message);
+    let mut f = INVALID.finding(e.date_span, message);
     if d > 0 {
         let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         for (yy, mm, dd, why) in
@@ -327,7 +327,7 @@ fn weekday(text: &str, e: &DateExpr, source: Option<RefSource>, out: &mut Vec<Fi
     );
     let new_weekday = weekday_like(stated.span.slice(text), actual);
     let safe = if inferred { Applicability::Unsafe } else { Applicability::Safe };
-    let mut f = Finding::new(&WEEKDAY, e.span, message).with_fix(Fix::new(
+    let mut f = WEEKDAY.finding(e.span, message).with_fix(Fix::new(
         format!("Change the weekday to '{new_weekday}'"),
         safe,
         vec![Edit::replace(stated.span, new_weekday)],
@@ -380,7 +380,7 @@ fn tense(text: &str, e: &DateExpr, r: Date, out: &mut Vec<Finding>) {
         ),
         _ => return,
     };
-    out.push(Finding::new(&TENSE, e.date_span, message));
+    out.push(TENSE.finding(e.date_span, message));
 }
 
 fn range(text: &str, e: &DateExpr, out: &mut Vec<Finding>) {
@@ -388,7 +388,7 @@ fn range(text: &str, e: &DateExpr, out: &mut Vec<Finding>) {
     let (a, b) = (&r.first, &r.second);
     let message = format!("'{}' ends ({}) before it starts ({})", quote(text, e.span), end_label(b), end_label(a));
     let (sa, sb) = swap_spans(a, b);
-    let mut f = Finding::new(&RANGE, e.span, message);
+    let mut f = RANGE.finding(e.span, message);
     if sa.end <= sb.start {
         f = f.with_fix(Fix::new(
             "Swap the two ends",
@@ -437,7 +437,7 @@ fn relative(text: &str, e: &DateExpr, r: Date, today: bool, out: &mut Vec<Findin
     };
     let from = if today { "today's date" } else { "the publication date" };
     let message = format!("'{}' = {full}, from {from} {r}", quote(text, e.span));
-    let mut f = Finding::new(&RELATIVE, e.span, message);
+    let mut f = RELATIVE.finding(e.span, message);
     // "the past year" means the last twelve months, not the calendar year: no rewrite.
     let fixable = matches!(e.precision, Precision::Day | Precision::Month | Precision::Year)
         && !e.span.slice(text).to_ascii_lowercase().starts_with("the past");
@@ -493,7 +493,7 @@ fn no_reference(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
         "'{}' is a relative date, but the article has no publication date (front matter `date:` or a dateline); {resolved}, and tense checks are off",
         quote(doc.text, first.span)
     );
-    let mut f = Finding::new(&NO_REFERENCE, first.span, message);
+    let mut f = NO_REFERENCE.finding(first.span, message);
     if let (Some(t), DocKind::Markdown) = (today, doc.kind) {
         let edit = match &doc.front_matter {
             Some(fm) if fm.date.is_none() && doc.text.starts_with("---") => {

@@ -1,7 +1,7 @@
 //! The `directive/*` rules: problems with copydesk's own suppression comments.
 use super::{Category, Context, Family, Fixability, RuleMeta, is_known_rule_or_family};
-use crate::engine::document::Directive;
-use crate::engine::{Applicability, Document, Edit, Finding, Fix, Severity};
+use crate::document::Directive;
+use crate::document::{Applicability, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
 
 pub struct DirectiveFamily;
@@ -59,7 +59,7 @@ impl Family for DirectiveFamily {
                     continue;
                 }
                 let msg = format!("'{id}' in this copydesk comment is not a rule id or family; it suppresses nothing");
-                out.push(Finding::new(UNKNOWN_RULE, *span, msg).with_fix(removal(d, i)));
+                out.push(UNKNOWN_RULE.finding(*span, msg).with_fix(removal(d, i)));
             }
         }
     }
@@ -79,7 +79,7 @@ fn removal(d: &Directive, i: usize) -> Fix {
 mod tests {
     use super::*;
     use crate::attribution::AttributionModel;
-    use crate::engine::{DocKind, Settings};
+    use crate::document::{DocKind, Settings};
 
     fn check(text: &str) -> Vec<Finding> {
         let doc = Document::parse(text, DocKind::Markdown, &[]);

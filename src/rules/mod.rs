@@ -14,7 +14,8 @@ use serde::Serialize;
 
 use crate::attribution::AttributionModel;
 use crate::dates::DateExpr;
-use crate::engine::{Document, Finding, Reference, Settings, Severity};
+use crate::document::{Document, Finding, Reference, Settings, Severity};
+use crate::text::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -59,6 +60,13 @@ pub struct RuleMeta {
     pub fix: Fixability,
     /// Markdown with the sections What it flags / Why it matters / Example / Use instead / Fix safety.
     pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// A finding of this rule at its default severity.
+    pub fn finding(&self, span: Span, message: impl Into<String>) -> Finding {
+        Finding::new(self.id, self.default_severity, span, message)
+    }
 }
 
 /// What a family may read besides the document: computed once per check, shared by all families.
@@ -108,6 +116,40 @@ pub fn is_known_rule_or_family(key: &str) -> bool {
     rule(key).is_some() || FAMILIES.iter().any(|f| f.name() == key)
 }
 
+/// Rule ids and family names close to `key` (same family, shared prefix, or a small edit distance).
+pub fn near_ids(key: &str) -> Vec<String> {
+    let mut names: Vec<&str> = FAMILIES.iter().map(|f| f.name()).collect();
+    names.extend(all_rules().map(|r| r.id));
+    let key_l = key.to_ascii_lowercase();
+    let mut scored: Vec<(usize, &str)> = names
+        .into_iter()
+        .filter_map(|n| {
+            let d = edit_distance(&key_l, n);
+            let related = n.starts_with(&key_l)
+                || key_l.starts_with(n)
+                || key_l.split('/').next() == n.split('/').next()
+                || key_l.rsplit('/').next() == n.rsplit('/').next();
+            (d <= 3.max(key_l.len() / 3) || related).then_some((d, n))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(5).map(|(_, n)| n.to_string()).collect()
+}
+
+/// Levenshtein distance over chars; ids are short, so the quadratic table is fine.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +175,13 @@ mod tests {
         assert_eq!(docs_url(Some("https://x.org/rules"), "date/invalid"), "https://x.org/rules/date/invalid.md");
         assert_eq!(docs_url(Some("https://x.org/r?id={id}"), "claim/unsourced"), "https://x.org/r?id=claim/unsourced");
         assert_eq!(docs_url(Some("  "), "a/b"), format!("{DEFAULT_DOCS_URL}a/b.md"));
+    }
+
+    #[test]
+    fn near_ids_suggests_the_family_for_a_typo() {
+        assert!(near_ids("dates").contains(&"date".to_string()));
+        assert!(near_ids("atribution").contains(&"attribution".to_string()));
+        assert!(near_ids("zzzzzzzzzzzzzzzz").is_empty());
     }
 
     #[test]

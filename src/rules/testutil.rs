@@ -1,6 +1,7 @@
 //! Caret tests for rules: prose lines, each optionally followed by a line of `^` under the bytes
 //! that must be flagged (ASCII prose only). Blank lines separate paragraphs as usual.
-use crate::engine::{DocKind, Finding, Settings, check};
+use crate::document::{DocKind, Finding, Settings};
+use crate::engine::check;
 use crate::text::Span;
 
 /// Split caret-annotated source into the text and the expected spans.

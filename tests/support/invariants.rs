@@ -2,7 +2,8 @@
 //! guards, the fuzz-corpus replay and the fuzz target (included with `#[path]`).
 #![allow(dead_code)]
 
-use copydesk::engine::{Report, apply_edits};
+use copydesk::document::apply_edits;
+use copydesk::engine::Report;
 
 /// Every finding, fix edit and date lies inside `text` on char boundaries; the findings are
 /// sorted; a fix's edits do not overlap; applying any fix changes the text only inside its edits.

@@ -1,6 +1,6 @@
 //! GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` line per finding.
 use super::Checked;
-use crate::engine::Severity;
+use crate::document::Severity;
 
 /// Escaping for a command's message (GitHub's `escapeData`).
 fn escape_data(s: &str) -> String {

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use annotate_snippets::{Level, Renderer, Snippet};
 
 use super::{Checked, counts};
-use crate::engine::{Finding, RefSource, Reference, Severity};
+use crate::document::{Finding, RefSource, Reference, Severity};
 
 /// Excerpts longer than this (in bytes) are cut to a window around the finding, so a very long
 /// line (a one-line 2 MB file) costs the same as a short one.
@@ -177,7 +177,8 @@ pub fn render(files: &[Checked], colour: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Applicability, Edit, Fix, Report};
+    use crate::document::{Applicability, Edit, Fix};
+    use crate::engine::Report;
 
     #[test]
     fn reference_note_names_one_date_or_counts_the_sources() {

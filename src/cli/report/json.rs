@@ -103,7 +103,8 @@ pub fn render(files: &[Checked]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Applicability, Edit, Finding, Fix, RefSource, Reference, Report, Severity};
+    use crate::document::{Applicability, Edit, Finding, Fix, RefSource, Reference, Severity};
+    use crate::engine::Report;
     use crate::text::Span;
     use serde_json::json;
 

@@ -8,7 +8,8 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use crate::engine::{Finding, Report};
+use crate::document::Finding;
+use crate::engine::Report;
 use std::cell::Cell;
 
 use crate::text::position::{Encoding, LineCol, LineIndex};

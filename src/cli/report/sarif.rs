@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::Checked;
-use crate::engine::Severity;
+use crate::document::Severity;
 
 fn level(s: Severity) -> &'static str {
     match s {

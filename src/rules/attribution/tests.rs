@@ -1,4 +1,4 @@
-use crate::engine::Settings;
+use crate::document::Settings;
 use crate::rules::testutil::{after_fix, assert_carets, assert_clean, findings, findings_with};
 
 const VAGUE: &str = "attribution/vague";
@@ -62,7 +62,7 @@ fn vague_fixes_replace_or_mark_the_source() {
     let t = "The ferry is believed to be the oldest in service.\n";
     assert_eq!(after_fix(VAGUE, t, 0), "According to [SOURCE], the ferry is believed to be the oldest in service.\n");
     let f = &findings(VAGUE, t)[0];
-    assert!(f.fixes.iter().all(|x| x.applicability == crate::engine::Applicability::Unsafe));
+    assert!(f.fixes.iter().all(|x| x.applicability == crate::document::Applicability::Unsafe));
     assert!(f.message.contains("'is believed to be'"), "{}", f.message);
 }
 

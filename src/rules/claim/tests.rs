@@ -1,4 +1,5 @@
-use crate::engine::{DocKind, Settings, check};
+use crate::document::{DocKind, Settings};
+use crate::engine::check;
 use crate::rules::testutil::{after_fix, assert_carets, assert_clean, findings};
 
 const CLAIM: &str = "claim/unsourced";

@@ -2,7 +2,8 @@
 use jiff::civil::{Date, date};
 
 use super::*;
-use crate::engine::{Settings, check};
+use crate::document::Settings;
+use crate::engine::check;
 
 fn settings(reference: Option<Date>) -> Settings {
     Settings { reference_date: reference, kind: DocKind::Markdown, ..Default::default() }

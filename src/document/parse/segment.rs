@@ -17,8 +17,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::engine::document::{Token, TokenKind};
-use crate::engine::lexicon::is_reporting_verb;
+use crate::document::lexicon::is_reporting_verb;
+use crate::document::{Token, TokenKind};
 
 static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../../data/abbreviations.txt")
@@ -306,7 +306,7 @@ fn tag_follows(text: &str, toks: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::parse::tokens::tokenize;
+    use crate::document::parse::tokens::tokenize;
     use crate::text::Span;
 
     #[test]

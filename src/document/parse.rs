@@ -19,8 +19,8 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
-use super::document::*;
 use super::settings::DocKind;
+use super::*;
 use crate::text::Span;
 
 pub use segment::Abbreviations;

@@ -1,13 +1,28 @@
-//! The document model: Markdown- or plain-text-aware prose, blocks, sentences, tokens and
-//! quotations, all as byte ranges into the original text.
+//! The document model, the ground floor above `text`: an article parsed into Markdown- or
+//! plain-text-aware prose, blocks, sentences, tokens, quotation spans and suppression directives,
+//! all as byte ranges into the original text; plus what every layer above speaks in:
+//! [`Settings`], the reference date, and [`Finding`] (which names its rule by id and knows
+//! nothing of the rule registry).
 //!
 //! *Invariant:* `prose` has exactly the length of `text`, and every byte of it is either the
 //! same byte as in `text` or an ASCII space (or the original `\n`/`\r`): non-prose (front matter,
 //! code, HTML, link destinations, Markdown markers) is blanked, so offsets into `prose` are
 //! offsets into `text`. Rules read `prose` for matching and `text` for quoting.
+//!
+//! *Boundary:* imports only `text`. Pure: no I/O, clock, environment, async or protocol types.
+pub mod finding;
+pub mod lexicon;
+mod parse;
+pub mod refdate;
+pub mod settings;
+pub mod suppress;
+
 use std::ops::Range;
 
-use super::settings::DocKind;
+pub use finding::{Applicability, Edit, Finding, Fix, Severity, apply_edits};
+pub use refdate::{RefSource, Reference};
+pub use settings::{DocKind, RuleSetting, Settings};
+
 use crate::text::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -56,17 +71,6 @@ pub struct Token {
     pub span: Span,
 }
 
-/// Who a quotation is attributed to by a speaker tag next to it ("said Ortiz", "she told reporters").
-/// A quotation without a tag of its own shares the speaker of another quotation in its paragraph
-/// or of the other parts of a multi-paragraph quotation (the spans then point at that tag).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Speaker {
-    /// The speaker's words ("Ortiz", "she", "the agency").
-    pub name: Span,
-    /// The reporting verb ("said").
-    pub verb: Span,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
     /// From the opening mark to the closing mark inclusive (or the end of the paragraph when open).
@@ -77,10 +81,12 @@ pub struct Quote {
     pub closed: bool,
     /// A Markdown block quote rather than quotation marks.
     pub block_quote: bool,
-    pub speaker: Option<Speaker>,
+    /// The part before this one of a multi-paragraph quotation (an index into
+    /// `Document::quotes`): this part opens the paragraph after that part's unclosed one.
+    pub continues: Option<usize>,
     /// Index of the sentence the quotation starts in.
     pub sentence: usize,
-    /// A quotation inside another one (single quotes within double quotes). Its speaker is None.
+    /// A quotation inside another one (single quotes within double quotes).
     pub nested: bool,
 }
 
@@ -125,7 +131,7 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// Parse `text`. Never fails: malformed Markdown is read as well as it can be.
     pub fn parse(text: &'a str, kind: DocKind, extra_abbreviations: &[String]) -> Document<'a> {
-        super::parse::parse(text, kind, extra_abbreviations)
+        parse::parse(text, kind, extra_abbreviations)
     }
 
     pub fn sentence_text(&self, i: usize) -> &'a str {

@@ -13,8 +13,8 @@
 //!
 //! A finding is suppressed when its start offset lies in a covered range for its rule.
 //! Unknown ids are reported by the `directive/unknown-rule` rule, not here.
-use super::document::{Directive, DirectiveKind, Document};
 use super::finding::Finding;
+use super::{Directive, DirectiveKind, Document};
 use crate::text::Span;
 
 /// A covered range and the rule or family it covers (`""` = every rule).
@@ -96,8 +96,8 @@ fn next_line(doc: &Document, offset: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::settings::DocKind;
-    use crate::engine::{Settings, Severity};
+    use crate::document::settings::DocKind;
+    use crate::document::{Settings, Severity};
     use crate::text::Span;
 
     fn finding(rule: &'static str, at: usize) -> Finding {

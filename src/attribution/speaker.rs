@@ -1,24 +1,147 @@
-//! Quotations and their speaker tags.
+//! Who spoke a quotation: the speaker tags next to the quotation spans the parser found.
 //!
-//! Marks are paired per block, left to right, in one pass over the prose:
-//! - curly double quotes by direction; straight `"` alternate open/close within a paragraph;
-//! - single quotes (`‘’`, `'`) open only inside a double quotation (or, curly `‘` only, at the top
-//!   level when closed in the same paragraph); an apostrophe between letters ("don’t"), before a
-//!   digit ("’90s") or after a word when no single quotation is open ("Workers' Party") is not a mark;
-//! - a double quotation still open at the end of its paragraph is `closed: false`; when the next
-//!   paragraph opens with a quote mark, it continues the quotation (the parts share a speaker);
-//! - each outermost Markdown block quote is one `block_quote` quotation.
-//!
-//! Speaker tags, tried in order: after the closing mark in the same sentence (`," said Ortiz` /
+//! Tags, tried in order: after the closing mark in the same sentence (`," said Ortiz` /
 //! `," Ortiz said` / `," Maria Ortiz, the director, said` / `," according to the report`); before
 //! the opening mark in the same sentence (`Ortiz said: "` / `KCNA noted, "`); for a quotation that
 //! is a whole sentence, the next sentence when it is only a tag (`"…." Ortiz said.` is rare but
 //! `"…?" she asked` style tags end up here too). A quotation without a tag of its own takes the
 //! speaker of another quotation in the same paragraph (one speaker per paragraph is the newsroom
-//! convention), and the parts of a multi-paragraph quotation share one speaker.
-use crate::engine::document::{Document, Quote, Speaker, Token, TokenKind};
-use crate::engine::lexicon::is_reporting_verb;
+//! convention), and the parts of a multi-paragraph quotation share one speaker. A Markdown block
+//! quote takes the tag of the sentence before it when that ends with a colon (`Ortiz said:`).
+//! A nested quotation has no speaker.
+use crate::document::lexicon::is_reporting_verb;
+use crate::document::{Document, Quote, Token, TokenKind};
 use crate::text::Span;
+
+/// Who a quotation is attributed to by a speaker tag next to it ("said Ortiz", "she told reporters").
+/// A quotation without a tag of its own shares the speaker of another quotation in its paragraph
+/// or of the other parts of a multi-paragraph quotation (the spans then point at that tag).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The speaker's words ("Ortiz", "she", "the agency").
+    pub name: Span,
+    /// The reporting verb ("said").
+    pub verb: Span,
+}
+
+/// The speaker of each quotation of `doc`, by index into `doc.quotes`.
+pub fn speakers(doc: &Document) -> Vec<Option<Speaker>> {
+    let quotes = &doc.quotes;
+    let mut out: Vec<Option<Speaker>> = vec![None; quotes.len()];
+    // Quotation marks (not block quotes, not nested): their own tags first.
+    let marks: Vec<usize> = (0..quotes.len()).filter(|&i| !quotes[i].nested && !quotes[i].block_quote).collect();
+    for &i in &marks {
+        out[i] = speaker_of(doc, &quotes[i]);
+    }
+    // Parts of a multi-paragraph quotation share a speaker: the first later part's, else the
+    // nearest earlier part's.
+    for chain in chains(quotes) {
+        for (k, &i) in chain.iter().enumerate() {
+            if out[i].is_none() {
+                let later = chain[k + 1..].iter().find_map(|&j| out[j].clone());
+                let earlier = chain[..k].iter().rev().find_map(|&j| out[j].clone());
+                out[i] = later.or(earlier);
+            }
+        }
+    }
+    // A quotation without a tag takes the speaker of the nearest tagged quotation in its
+    // paragraph (before it first, then after it).
+    let block_of = |i: usize| doc.sentences.get(quotes[i].sentence).map(|s| s.block);
+    let mut updates = Vec::new();
+    for (k, &i) in marks.iter().enumerate() {
+        if out[i].is_some() {
+            continue;
+        }
+        let b = block_of(i);
+        let near = marks[..k]
+            .iter()
+            .rev()
+            .take_while(|&&j| block_of(j) == b)
+            .find_map(|&j| out[j].clone())
+            .or_else(|| marks[k + 1..].iter().take_while(|&&j| block_of(j) == b).find_map(|&j| out[j].clone()));
+        if near.is_some() {
+            updates.push((i, near));
+        }
+    }
+    for (i, sp) in updates {
+        out[i] = sp;
+    }
+    // "Ortiz said:" just before a block quote.
+    for (i, q) in quotes.iter().enumerate().filter(|(_, q)| q.block_quote) {
+        out[i] = q.sentence.checked_sub(1).and_then(|p| {
+            let toks = tokens_of(doc, p);
+            let (last, rest) = toks.split_last()?;
+            (last.span.slice(doc.text) == ":").then(|| tag_before(doc.text, rest)).flatten()
+        });
+    }
+    out
+}
+
+/// The multi-paragraph quotations: each a list of quote indices, first part first.
+fn chains(quotes: &[Quote]) -> Vec<Vec<usize>> {
+    let mut next: Vec<Option<usize>> = vec![None; quotes.len()];
+    let mut continued = vec![false; quotes.len()];
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(p) = q.continues {
+            next[p] = Some(i);
+            continued[i] = true;
+        }
+    }
+    let mut out = Vec::new();
+    for i in (0..quotes.len()).filter(|&i| !continued[i] && next[i].is_some()) {
+        let mut chain = vec![i];
+        while let Some(n) = next[*chain.last().expect("non-empty")] {
+            chain.push(n);
+        }
+        out.push(chain);
+    }
+    out
+}
+
+/// The sentence holding `offset`, or the nearest one after it.
+fn sentence_index(doc: &Document, offset: usize) -> usize {
+    let s = &doc.sentences;
+    doc.sentence_at(offset)
+        .unwrap_or_else(|| s.partition_point(|x| x.span.end <= offset).min(s.len().saturating_sub(1)))
+}
+
+fn tokens_of<'d>(doc: &'d Document, sentence: usize) -> &'d [Token] {
+    match doc.sentences.get(sentence) {
+        Some(s) => &doc.tokens[s.tokens.clone()],
+        None => &[],
+    }
+}
+
+/// The tag of one quotation: after it, before it, or the next sentence when that is only a tag.
+fn speaker_of(doc: &Document, q: &Quote) -> Option<Speaker> {
+    let text = doc.text;
+    let mut close_sentence = None;
+    if q.closed {
+        let s = sentence_index(doc, q.span.end.saturating_sub(1));
+        let toks = tokens_of(doc, s);
+        let after = &toks[toks.partition_point(|t| t.span.start < q.span.end)..];
+        if let Some(sp) = tag_after(text, after) {
+            return Some(sp);
+        }
+        close_sentence = Some((s, after.iter().all(|t| t.kind == TokenKind::Punct)));
+    }
+    let toks = tokens_of(doc, q.sentence);
+    let before = &toks[..toks.partition_point(|t| t.span.end <= q.span.start)];
+    if let Some(sp) = tag_before(text, before) {
+        return Some(sp);
+    }
+    // A quotation that is a whole sentence: the next sentence, if it is only a tag.
+    if let Some((s, nothing_after)) = close_sentence {
+        let next = doc.sentences.get(s + 1)?;
+        if before.is_empty() && nothing_after && next.block == doc.sentences[s].block {
+            let nt = tokens_of(doc, s + 1);
+            if nt.len() <= 10 {
+                return tag_after(text, nt);
+            }
+        }
+    }
+    None
+}
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "one"];
@@ -130,252 +253,6 @@ const NOT_NAME: &[&str] = &[
     "Last",
     "This",
 ];
-
-struct Scan<'d> {
-    doc: &'d Document<'d>,
-    quotes: Vec<Quote>,
-    /// Groups of quote indices forming one multi-paragraph quotation.
-    chains: Vec<Vec<usize>>,
-}
-
-pub fn find(doc: &Document, block_quotes: &[Span]) -> Vec<Quote> {
-    let mut sc = Scan { doc, quotes: Vec::new(), chains: Vec::new() };
-    let mut chain_open: Option<usize> = None;
-    let mut candidates: Vec<usize> = Vec::new();
-    for block in &doc.blocks {
-        let pending = chain_open.take();
-        let body = &doc.prose[block.span.range()];
-        let starts_with_mark = body.starts_with(['"', '“', '‘', '\'', '«', '„']);
-        let continuing = pending.filter(|_| starts_with_mark);
-        let mut dq: Option<(usize, usize)> = None;
-        let mut sq: Option<(usize, usize, bool)> = None; // start, len, nested
-        let block_first_quote = sc.quotes.len();
-        // Only quote-mark bytes matter: `"`, `'` and the lead bytes of “ ” ‘ ’ „ (E2) and « » (C2).
-        let bytes = body.as_bytes();
-        candidates.clear();
-        if memchr::memchr(0xC2, bytes).is_some() {
-            candidates.extend((0..bytes.len()).filter(|&i| matches!(bytes[i], b'"' | b'\'' | 0xE2 | 0xC2)));
-        } else {
-            candidates.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes));
-        }
-        for &i in &candidates {
-            let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else { continue };
-            if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»') {
-                continue;
-            }
-            let len = c.len_utf8();
-            let at = block.span.start + i;
-            let prev = body[..i].chars().next_back().unwrap_or(' ');
-            let next = body[i + len..].chars().next().unwrap_or(' ');
-            match c {
-                '“' | '„' | '«' if dq.is_none() => {
-                    dq = Some((at, len));
-                    sq = None;
-                }
-                '”' | '»' => {
-                    if let Some(o) = dq.take() {
-                        sc.push(o, at + len, len, true, false);
-                        sq = None;
-                    }
-                }
-                '"' => {
-                    if let Some(o) = dq.take() {
-                        sc.push(o, at + 1, 1, true, false);
-                        sq = None;
-                    } else {
-                        dq = Some((at, 1));
-                    }
-                }
-                '‘' if sq.is_none() && !next.is_ascii_digit() => sq = Some((at, len, dq.is_some())),
-                '’' | '\'' => {
-                    let apostrophe = (prev.is_alphanumeric() && next.is_alphanumeric())
-                        || (!prev.is_alphanumeric() && next.is_ascii_digit());
-                    if apostrophe {
-                    } else if let Some((s, l, nested)) = sq {
-                        if !prev.is_whitespace() {
-                            sc.push((s, l), at + len, len, true, nested);
-                            sq = None;
-                        }
-                    } else if c == '\''
-                        && dq.is_some()
-                        && (prev.is_whitespace() || matches!(prev, '"' | '“' | '(' | '—' | '–'))
-                        && next.is_alphabetic()
-                    {
-                        sq = Some((at, 1, true));
-                    }
-                }
-                _ => {}
-            }
-        }
-        if let Some(o) = dq {
-            let idx = sc.quotes.len();
-            sc.push(o, block.span.end, 0, false, false);
-            let joins = continuing.filter(|_| sc.quotes[idx].span.start == block.span.start);
-            match joins {
-                Some(ch) => {
-                    sc.chains[ch].push(idx);
-                    chain_open = Some(ch);
-                }
-                None => {
-                    sc.chains.push(vec![idx]);
-                    chain_open = Some(sc.chains.len() - 1);
-                }
-            }
-        }
-        // The closed part continuing a chain: the first quotation of this block, if it opens it.
-        if let Some(ch) = continuing {
-            if let Some(first) = sc.quotes.get(block_first_quote) {
-                if first.span.start == block.span.start && first.closed {
-                    sc.chains[ch].push(block_first_quote);
-                }
-            }
-        }
-    }
-
-    // Speakers.
-    for i in 0..sc.quotes.len() {
-        if !sc.quotes[i].nested {
-            sc.quotes[i].speaker = sc.speaker_of(i);
-        }
-    }
-    sc.share_speakers();
-
-    for &bq in block_quotes {
-        if let Some(q) = sc.block_quote(bq) {
-            sc.quotes.push(q);
-        }
-    }
-    sc.quotes.sort_by_key(|q| (q.span.start, std::cmp::Reverse(q.span.end)));
-    sc.quotes
-}
-
-impl<'d> Scan<'d> {
-    fn text(&self) -> &'d str {
-        self.doc.text
-    }
-
-    /// Record a quotation from the mark at `open` to `end` (the closing mark has `close_len` bytes).
-    fn push(&mut self, open: (usize, usize), end: usize, close_len: usize, closed: bool, nested: bool) {
-        let span = Span::new(open.0, end);
-        let inner = trim(self.doc.prose.as_bytes(), open.0 + open.1, end - close_len);
-        let sentence = self.sentence_index(open.0);
-        self.quotes.push(Quote { span, inner, closed, block_quote: false, speaker: None, sentence, nested });
-    }
-
-    fn sentence_index(&self, offset: usize) -> usize {
-        let s = &self.doc.sentences;
-        self.doc
-            .sentence_at(offset)
-            .unwrap_or_else(|| s.partition_point(|x| x.span.end <= offset).min(s.len().saturating_sub(1)))
-    }
-
-    fn tokens_of(&self, sentence: usize) -> &'d [Token] {
-        match self.doc.sentences.get(sentence) {
-            Some(s) => &self.doc.tokens[s.tokens.clone()],
-            None => &[],
-        }
-    }
-
-    fn speaker_of(&self, qi: usize) -> Option<Speaker> {
-        let q = &self.quotes[qi];
-        let text = self.text();
-        let mut close_sentence = None;
-        if q.closed {
-            let s = self.sentence_index(q.span.end.saturating_sub(1));
-            let toks = self.tokens_of(s);
-            let after = &toks[toks.partition_point(|t| t.span.start < q.span.end)..];
-            if let Some(sp) = tag_after(text, after) {
-                return Some(sp);
-            }
-            close_sentence = Some((s, after.iter().all(|t| t.kind == TokenKind::Punct)));
-        }
-        let toks = self.tokens_of(q.sentence);
-        let before = &toks[..toks.partition_point(|t| t.span.end <= q.span.start)];
-        if let Some(sp) = tag_before(text, before) {
-            return Some(sp);
-        }
-        // A quotation that is a whole sentence: the next sentence, if it is only a tag.
-        if let Some((s, nothing_after)) = close_sentence {
-            let next = self.doc.sentences.get(s + 1)?;
-            if before.is_empty() && nothing_after && next.block == self.doc.sentences[s].block {
-                let nt = self.tokens_of(s + 1);
-                if nt.len() <= 10 {
-                    return tag_after(text, nt);
-                }
-            }
-        }
-        None
-    }
-
-    /// Parts of a multi-paragraph quotation share a speaker; a quotation without a tag takes the
-    /// speaker of the nearest tagged quotation in its paragraph.
-    fn share_speakers(&mut self) {
-        for chain in &self.chains {
-            for (k, &i) in chain.iter().enumerate() {
-                if self.quotes[i].speaker.is_none() {
-                    let later = chain[k + 1..].iter().find_map(|&j| self.quotes[j].speaker.clone());
-                    let earlier = chain[..k].iter().rev().find_map(|&j| self.quotes[j].speaker.clone());
-                    self.quotes[i].speaker = later.or(earlier);
-                }
-            }
-        }
-        let n = self.quotes.len();
-        let block_of = |q: &Quote| self.doc.sentences.get(q.sentence).map(|s| s.block);
-        let mut updates = Vec::new();
-        for i in 0..n {
-            let q = &self.quotes[i];
-            if q.speaker.is_some() || q.nested {
-                continue;
-            }
-            let b = block_of(q);
-            let near = (0..i)
-                .rev()
-                .take_while(|&j| block_of(&self.quotes[j]) == b)
-                .find_map(|j| self.quotes[j].speaker.clone().filter(|_| !self.quotes[j].nested))
-                .or_else(|| {
-                    (i + 1..n)
-                        .take_while(|&j| block_of(&self.quotes[j]) == b)
-                        .find_map(|j| self.quotes[j].speaker.clone().filter(|_| !self.quotes[j].nested))
-                });
-            if near.is_some() {
-                updates.push((i, near));
-            }
-        }
-        for (i, sp) in updates {
-            self.quotes[i].speaker = sp;
-        }
-    }
-
-    fn block_quote(&self, bq: Span) -> Option<Quote> {
-        let inner = trim(self.doc.prose.as_bytes(), bq.start, bq.end);
-        if inner.is_empty() {
-            return None;
-        }
-        let sentences = &self.doc.sentences;
-        let first = sentences.partition_point(|s| s.span.start < inner.start);
-        if first >= sentences.len() || !bq.contains(sentences[first].span.start) {
-            return None;
-        }
-        // "Ortiz said:" just before the block quote.
-        let speaker = first.checked_sub(1).and_then(|p| {
-            let toks = self.tokens_of(p);
-            let (last, rest) = toks.split_last()?;
-            (last.span.slice(self.text()) == ":").then(|| tag_before(self.text(), rest)).flatten()
-        });
-        Some(Quote { span: bq, inner, closed: true, block_quote: true, speaker, sentence: first, nested: false })
-    }
-}
-
-fn trim(bytes: &[u8], mut s: usize, mut e: usize) -> Span {
-    e = e.min(bytes.len()).max(s);
-    while s < e && bytes[s].is_ascii_whitespace() {
-        s += 1;
-    }
-    while e > s && bytes[e - 1].is_ascii_whitespace() {
-        e -= 1;
-    }
-    Span::new(s, e)
-}
 
 fn first_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -655,4 +532,51 @@ fn subject_before(text: &str, toks: &[Token]) -> Option<Span> {
         }
     }
     Some(sp(&toks[start], &toks[end]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::DocKind;
+
+    fn speaker_of(text: &str) -> Option<(String, String)> {
+        let doc = Document::parse(text, DocKind::Plain, &[]);
+        assert!(!doc.quotes.is_empty(), "a quotation");
+        speakers(&doc)[0].as_ref().map(|s| (s.name.slice(text).to_string(), s.verb.slice(text).to_string()))
+    }
+
+    fn some(name: &str, verb: &str) -> Option<(String, String)> {
+        Some((name.to_string(), verb.to_string()))
+    }
+
+    #[test]
+    fn speaker_tags_after_the_quotation() {
+        assert_eq!(speaker_of("\"It is over,\" said Maria Ortiz, the budget director."), some("Maria Ortiz", "said"));
+        assert_eq!(speaker_of("\"It is over,\" Ortiz said."), some("Ortiz", "said"));
+        assert_eq!(speaker_of("“It is over,” she told reporters."), some("she", "told"));
+        assert_eq!(speaker_of("\"It is over,\" according to the report."), some("the report", "according to"));
+        assert_eq!(speaker_of("\"It is over,\" the agency said in a statement."), some("the agency", "said"));
+        assert_eq!(speaker_of("\"It is over,\" Maria Ortiz, the budget director, said."), some("Maria Ortiz", "said"));
+        assert_eq!(speaker_of("\"It is over,\" said President Lena Harlow."), some("Lena Harlow", "said"));
+        assert_eq!(speaker_of("\"It is over,\" said coach Ray Dunn."), some("Ray Dunn", "said"));
+    }
+
+    #[test]
+    fn speaker_tags_before_the_quotation() {
+        assert_eq!(speaker_of("Ortiz said: \"It is over.\""), some("Ortiz", "said"));
+        assert_eq!(speaker_of("The agency noted, \"It is over.\""), some("The agency", "noted"));
+        assert_eq!(speaker_of("Citing the records, he remarked, \"It is over.\""), some("he", "remarked"));
+        assert_eq!(speaker_of("The clerk, Dana Voss, wrote: \"It is over.\""), some("Dana Voss", "wrote"));
+        assert_eq!(
+            speaker_of("Gen. Tomas Vale, who leads the fleet, said the pier was \"done for.\""),
+            some("Tomas Vale", "said")
+        );
+    }
+
+    #[test]
+    fn speaker_from_an_adjacent_tag_sentence_and_none_without_one() {
+        assert_eq!(speaker_of("\"It is over. We lost.\" Ortiz said. The crowd left."), some("Ortiz", "said"));
+        assert_eq!(speaker_of("\"It is over.\" The crowd left."), None);
+        assert_eq!(speaker_of("Officials declined to comment. \"It is over,\" a sign read."), None);
+    }
 }

@@ -9,7 +9,7 @@
 //!   digit ("21,400", "3.5") and trailing letters ("1990s", "3rd"); a hyphen splits numbers, so
 //!   "2025-03-04" is Number, Punct, Number, Punct, Number;
 //! - every other non-space character is one Punct token (a currency sign, each `.` of "...").
-use crate::engine::document::{Token, TokenKind};
+use crate::document::{Token, TokenKind};
 use crate::text::Span;
 
 fn is_combining(c: char) -> bool {

@@ -95,11 +95,14 @@ fn article_sentence_boundaries_in_markdown() {
 
 #[test]
 fn article_quotes_and_speakers() {
+    // The parser finds the spans; who spoke is the attribution analysis's (checked here end to end).
     let doc = plain(ARTICLE);
+    let speakers = crate::attribution::speaker::speakers(&doc);
     let qs: Vec<(&str, Option<(&str, &str)>)> = doc
         .quotes
         .iter()
-        .map(|q| (q.inner.slice(ARTICLE), q.speaker.as_ref().map(|s| (s.name.slice(ARTICLE), s.verb.slice(ARTICLE)))))
+        .zip(&speakers)
+        .map(|(q, sp)| (q.inner.slice(ARTICLE), sp.as_ref().map(|s| (s.name.slice(ARTICLE), s.verb.slice(ARTICLE)))))
         .collect();
     assert_eq!(
         qs,
@@ -262,8 +265,9 @@ fn multi_paragraph_quotation_is_open_then_continued_with_a_shared_speaker() {
         vec![("We will rebuild the pier.", false, false), ("We will do it this year,", true, false)]
     );
     assert_eq!(doc.quotes[0].span.slice(text), "“We will rebuild the pier.");
-    for q in &doc.quotes {
-        let sp = q.speaker.as_ref().expect("speaker");
+    assert_eq!((doc.quotes[0].continues, doc.quotes[1].continues), (None, Some(0)));
+    for sp in crate::attribution::speaker::speakers(&doc) {
+        let sp = sp.expect("speaker");
         assert_eq!((sp.name.slice(text), sp.verb.slice(text)), ("Ortiz", "said"));
     }
     assert_eq!(doc.quotes[1].sentence, 1);
@@ -277,49 +281,9 @@ fn block_quote_is_one_quotation_with_the_speaker_before_it() {
     assert_eq!(bq.len(), 1);
     assert_eq!(bq[0].inner.slice(text), "We hear you. We will act.\n> Soon.");
     assert_eq!(bq[0].sentence, 1);
-    let sp = bq[0].speaker.as_ref().unwrap();
+    let i = doc.quotes.iter().position(|q| q.block_quote).expect("a block quote");
+    let sp = crate::attribution::speaker::speakers(&doc)[i].clone().expect("speaker");
     assert_eq!((sp.name.slice(text), sp.verb.slice(text)), ("The minister", "told"));
-}
-
-fn speaker_of(text: &str) -> Option<(String, String)> {
-    let doc = plain(text);
-    let q = doc.quotes.first().expect("a quotation");
-    q.speaker.as_ref().map(|s| (s.name.slice(text).to_string(), s.verb.slice(text).to_string()))
-}
-
-fn some(name: &str, verb: &str) -> Option<(String, String)> {
-    Some((name.to_string(), verb.to_string()))
-}
-
-#[test]
-fn speaker_tags_after_the_quotation() {
-    assert_eq!(speaker_of("\"It is over,\" said Maria Ortiz, the budget director."), some("Maria Ortiz", "said"));
-    assert_eq!(speaker_of("\"It is over,\" Ortiz said."), some("Ortiz", "said"));
-    assert_eq!(speaker_of("“It is over,” she told reporters."), some("she", "told"));
-    assert_eq!(speaker_of("\"It is over,\" according to the report."), some("the report", "according to"));
-    assert_eq!(speaker_of("\"It is over,\" the agency said in a statement."), some("the agency", "said"));
-    assert_eq!(speaker_of("\"It is over,\" Maria Ortiz, the budget director, said."), some("Maria Ortiz", "said"));
-    assert_eq!(speaker_of("\"It is over,\" said President Lena Harlow."), some("Lena Harlow", "said"));
-    assert_eq!(speaker_of("\"It is over,\" said coach Ray Dunn."), some("Ray Dunn", "said"));
-}
-
-#[test]
-fn speaker_tags_before_the_quotation() {
-    assert_eq!(speaker_of("Ortiz said: \"It is over.\""), some("Ortiz", "said"));
-    assert_eq!(speaker_of("The agency noted, \"It is over.\""), some("The agency", "noted"));
-    assert_eq!(speaker_of("Citing the records, he remarked, \"It is over.\""), some("he", "remarked"));
-    assert_eq!(speaker_of("The clerk, Dana Voss, wrote: \"It is over.\""), some("Dana Voss", "wrote"));
-    assert_eq!(
-        speaker_of("Gen. Tomas Vale, who leads the fleet, said the pier was \"done for.\""),
-        some("Tomas Vale", "said")
-    );
-}
-
-#[test]
-fn speaker_from_an_adjacent_tag_sentence_and_none_without_one() {
-    assert_eq!(speaker_of("\"It is over. We lost.\" Ortiz said. The crowd left."), some("Ortiz", "said"));
-    assert_eq!(speaker_of("\"It is over.\" The crowd left."), None);
-    assert_eq!(speaker_of("Officials declined to comment. \"It is over,\" a sign read."), None);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::document::Document;
+use super::Document;
 use super::settings::Settings;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -37,16 +37,27 @@ pub struct Reference {
     pub source: RefSource,
 }
 
-pub fn determine(doc: &Document, settings: &Settings) -> Option<Reference> {
-    determine_with_warnings(doc, settings).0
+/// The reference date by the precedence above. `dateline` reads a dateline's date, given the
+/// fallback date that decides a missing year (the date analysis, which lies above this layer,
+/// supplies it; it is called only when needed).
+pub fn determine(
+    doc: &Document,
+    settings: &Settings,
+    dateline: impl FnOnce(&Document, Option<Date>) -> Option<Date>,
+) -> Option<Reference> {
+    determine_with_warnings(doc, settings, dateline).0
 }
 
 /// [`determine`], and a warning for each date the article states but that cannot be read
 /// (naming the field and its value, and which date was used instead).
-pub fn determine_with_warnings(doc: &Document, settings: &Settings) -> (Option<Reference>, Vec<String>) {
+pub fn determine_with_warnings(
+    doc: &Document,
+    settings: &Settings,
+    dateline: impl FnOnce(&Document, Option<Date>) -> Option<Date>,
+) -> (Option<Reference>, Vec<String>) {
     let mut warnings = Vec::new();
     let mut unreadable = Vec::new();
-    let reference = find(doc, settings, &mut unreadable);
+    let reference = find(doc, settings, &mut unreadable, dateline);
     if !unreadable.is_empty() {
         let used = match &reference {
             Some(r) => format!("using {} ({})", r.date, r.source.describe()),
@@ -59,7 +70,12 @@ pub fn determine_with_warnings(doc: &Document, settings: &Settings) -> (Option<R
     (reference, warnings)
 }
 
-fn find(doc: &Document, settings: &Settings, unreadable: &mut Vec<String>) -> Option<Reference> {
+fn find(
+    doc: &Document,
+    settings: &Settings,
+    unreadable: &mut Vec<String>,
+    dateline: impl FnOnce(&Document, Option<Date>) -> Option<Date>,
+) -> Option<Reference> {
     let r = |date, source| Some(Reference { date, source });
     if let Some(d) = settings.reference_date {
         return r(d, RefSource::Setting);
@@ -76,7 +92,7 @@ fn find(doc: &Document, settings: &Settings, unreadable: &mut Vec<String>) -> Op
     // The year of a dateline that names none ("WASHINGTON, March 4 (Reuters) -"), when the
     // article's own dates do not say: the year that puts it nearest the fallback date.
     let fallback = settings.config_reference_date.or(settings.today);
-    if let Some(d) = crate::dates::dateline(doc, fallback) {
+    if let Some(d) = dateline(doc, fallback) {
         return r(d, RefSource::Dateline);
     }
     match published_line(doc) {

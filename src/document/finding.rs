@@ -127,8 +127,10 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule: &crate::rules::RuleMeta, span: Span, message: impl Into<String>) -> Self {
-        Finding { rule: rule.id, span, message: message.into(), severity: rule.default_severity, fixes: Vec::new() }
+    /// A finding of rule `rule` (its id) at its default `severity`; rules usually build one with
+    /// `RuleMeta::finding`, which supplies both.
+    pub fn new(rule: &'static str, severity: Severity, span: Span, message: impl Into<String>) -> Self {
+        Finding { rule, span, message: message.into(), severity, fixes: Vec::new() }
     }
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fixes.push(fix);

@@ -1,0 +1,184 @@
+//! Quotation spans (who spoke is the attribution analysis's question: `attribution::speaker`).
+//!
+//! Marks are paired per block, left to right, in one pass over the prose:
+//! - curly double quotes by direction; straight `"` alternate open/close within a paragraph;
+//! - single quotes (`‘’`, `'`) open only inside a double quotation (or, curly `‘` only, at the top
+//!   level when closed in the same paragraph); an apostrophe between letters ("don’t"), before a
+//!   digit ("’90s") or after a word when no single quotation is open ("Workers' Party") is not a mark;
+//! - a double quotation still open at the end of its paragraph is `closed: false`; when the next
+//!   paragraph opens with a quote mark, it continues the quotation (`Quote::continues` points at
+//!   the part before);
+//! - each outermost Markdown block quote is one `block_quote` quotation.
+use crate::document::{Document, Quote};
+use crate::text::Span;
+
+struct Scan<'d> {
+    doc: &'d Document<'d>,
+    quotes: Vec<Quote>,
+    /// Groups of quote indices forming one multi-paragraph quotation.
+    chains: Vec<Vec<usize>>,
+}
+
+pub fn find(doc: &Document, block_quotes: &[Span]) -> Vec<Quote> {
+    let mut sc = Scan { doc, quotes: Vec::new(), chains: Vec::new() };
+    let mut chain_open: Option<usize> = None;
+    let mut candidates: Vec<usize> = Vec::new();
+    for block in &doc.blocks {
+        let pending = chain_open.take();
+        let body = &doc.prose[block.span.range()];
+        let starts_with_mark = body.starts_with(['"', '“', '‘', '\'', '«', '„']);
+        let continuing = pending.filter(|_| starts_with_mark);
+        let mut dq: Option<(usize, usize)> = None;
+        let mut sq: Option<(usize, usize, bool)> = None; // start, len, nested
+        let block_first_quote = sc.quotes.len();
+        // Only quote-mark bytes matter: `"`, `'` and the lead bytes of “ ” ‘ ’ „ (E2) and « » (C2).
+        let bytes = body.as_bytes();
+        candidates.clear();
+        if memchr::memchr(0xC2, bytes).is_some() {
+            candidates.extend((0..bytes.len()).filter(|&i| matches!(bytes[i], b'"' | b'\'' | 0xE2 | 0xC2)));
+        } else {
+            candidates.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes));
+        }
+        for &i in &candidates {
+            let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else { continue };
+            if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»') {
+                continue;
+            }
+            let len = c.len_utf8();
+            let at = block.span.start + i;
+            let prev = body[..i].chars().next_back().unwrap_or(' ');
+            let next = body[i + len..].chars().next().unwrap_or(' ');
+            match c {
+                '“' | '„' | '«' if dq.is_none() => {
+                    dq = Some((at, len));
+                    sq = None;
+                }
+                '”' | '»' => {
+                    if let Some(o) = dq.take() {
+                        sc.push(o, at + len, len, true, false);
+                        sq = None;
+                    }
+                }
+                '"' => {
+                    if let Some(o) = dq.take() {
+                        sc.push(o, at + 1, 1, true, false);
+                        sq = None;
+                    } else {
+                        dq = Some((at, 1));
+                    }
+                }
+                '‘' if sq.is_none() && !next.is_ascii_digit() => sq = Some((at, len, dq.is_some())),
+                '’' | '\'' => {
+                    let apostrophe = (prev.is_alphanumeric() && next.is_alphanumeric())
+                        || (!prev.is_alphanumeric() && next.is_ascii_digit());
+                    if apostrophe {
+                    } else if let Some((s, l, nested)) = sq {
+                        if !prev.is_whitespace() {
+                            sc.push((s, l), at + len, len, true, nested);
+                            sq = None;
+                        }
+                    } else if c == '\''
+                        && dq.is_some()
+                        && (prev.is_whitespace() || matches!(prev, '"' | '“' | '(' | '—' | '–'))
+                        && next.is_alphabetic()
+                    {
+                        sq = Some((at, 1, true));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(o) = dq {
+            let idx = sc.quotes.len();
+            sc.push(o, block.span.end, 0, false, false);
+            let joins = continuing.filter(|_| sc.quotes[idx].span.start == block.span.start);
+            match joins {
+                Some(ch) => {
+                    sc.chains[ch].push(idx);
+                    chain_open = Some(ch);
+                }
+                None => {
+                    sc.chains.push(vec![idx]);
+                    chain_open = Some(sc.chains.len() - 1);
+                }
+            }
+        }
+        // The closed part continuing a chain: the first quotation of this block, if it opens it.
+        if let Some(ch) = continuing {
+            if let Some(first) = sc.quotes.get(block_first_quote) {
+                if first.span.start == block.span.start && first.closed {
+                    sc.chains[ch].push(block_first_quote);
+                }
+            }
+        }
+    }
+
+    for &bq in block_quotes {
+        if let Some(q) = sc.block_quote(bq) {
+            sc.quotes.push(q);
+        }
+    }
+    // Sort by start (outer before inner), and point each continuing part at the part before it.
+    let mut order: Vec<usize> = (0..sc.quotes.len()).collect();
+    order.sort_by_key(|&i| (sc.quotes[i].span.start, std::cmp::Reverse(sc.quotes[i].span.end)));
+    let mut position = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        position[old] = new;
+    }
+    for chain in &sc.chains {
+        for pair in chain.windows(2) {
+            sc.quotes[pair[1]].continues = Some(position[pair[0]]);
+        }
+    }
+    let mut quotes: Vec<Option<Quote>> = sc.quotes.into_iter().map(Some).collect();
+    order.iter().map(|&i| quotes[i].take().expect("each index once")).collect()
+}
+
+impl<'d> Scan<'d> {
+    /// Record a quotation from the mark at `open` to `end` (the closing mark has `close_len` bytes).
+    fn push(&mut self, open: (usize, usize), end: usize, close_len: usize, closed: bool, nested: bool) {
+        let span = Span::new(open.0, end);
+        let inner = trim(self.doc.prose.as_bytes(), open.0 + open.1, end - close_len);
+        let sentence = self.sentence_index(open.0);
+        self.quotes.push(Quote { span, inner, closed, block_quote: false, continues: None, sentence, nested });
+    }
+
+    fn sentence_index(&self, offset: usize) -> usize {
+        let s = &self.doc.sentences;
+        self.doc
+            .sentence_at(offset)
+            .unwrap_or_else(|| s.partition_point(|x| x.span.end <= offset).min(s.len().saturating_sub(1)))
+    }
+
+    fn block_quote(&self, bq: Span) -> Option<Quote> {
+        let inner = trim(self.doc.prose.as_bytes(), bq.start, bq.end);
+        if inner.is_empty() {
+            return None;
+        }
+        let sentences = &self.doc.sentences;
+        let first = sentences.partition_point(|s| s.span.start < inner.start);
+        if first >= sentences.len() || !bq.contains(sentences[first].span.start) {
+            return None;
+        }
+        Some(Quote {
+            span: bq,
+            inner,
+            closed: true,
+            block_quote: true,
+            continues: None,
+            sentence: first,
+            nested: false,
+        })
+    }
+}
+
+fn trim(bytes: &[u8], mut s: usize, mut e: usize) -> Span {
+    e = e.min(bytes.len()).max(s);
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && bytes[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    Span::new(s, e)
+}

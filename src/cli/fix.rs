@@ -14,7 +14,8 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::engine::{Applicability, Edit, Finding, Report, Settings, apply_edits};
+use crate::document::{Applicability, Edit, Finding, Settings, apply_edits};
+use crate::engine::Report;
 
 /// The most check-and-fix passes over one file.
 pub const MAX_PASSES: usize = 10;
@@ -41,7 +42,7 @@ pub struct Outcome {
 }
 
 /// The fix `--fix` (or `--unsafe-fixes` when `unsafe_fixes`) would apply to this finding.
-pub fn chosen_fix(f: &Finding, unsafe_fixes: bool) -> Option<&crate::engine::Fix> {
+pub fn chosen_fix(f: &Finding, unsafe_fixes: bool) -> Option<&crate::document::Fix> {
     f.fixes.iter().find(|x| match x.applicability {
         Applicability::Safe => true,
         Applicability::Unsafe => unsafe_fixes,

@@ -62,7 +62,7 @@ struct Ledger {
     summary: ledger::Summary,
 }
 
-fn ledger_of(text: &str, settings: &crate::engine::Settings) -> Ledger {
+fn ledger_of(text: &str, settings: &crate::document::Settings) -> Ledger {
     let report = crate::engine::check(text, settings);
     let (sources, summary) = ledger::sources(text, &report.attributions);
     Ledger { attributions: report.attributions, sources, summary }

@@ -243,9 +243,15 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         let c = g.c(p);
         // "nominating contests", "conflicting reports": after an -ing form, a noun.
         let ing_before = g.word(p) && g.lx(p) & lx::VING != 0 && g.c(p) == 0;
+        // A determiner before it makes a noun, but "no one knows", "some accused": a pronoun, or a
+        // quantifier that takes plurals before a form that is no plural noun.
+        let one_pronoun = g.is(p, "one") && p > 0 && matches!(g.s.w(p - 1), "no" | "every" | "some" | "any" | "each");
+        let quant_subject = c & cw::QUANT != 0 && c & cw::DET == 0 && l & lx::NPL == 0;
         let noun_before = ing_before
-            || g.word(p)
-                && (c & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER | cw::INDEFINITE | cw::PREP) != 0 || g.poss[p]);
+            || (g.word(p)
+                && !one_pronoun
+                && !quant_subject
+                && (c & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER | cw::INDEFINITE | cw::PREP) != 0 || g.poss[p]));
         if noun_before || s.toks[p].kind == super::super::sentence::K::Num {
             return;
         }
@@ -302,7 +308,14 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         }
         // An unnamed person is an anonymous *source* when they tell something: a clause, a
         // quotation or a tag ("a juror reported feeling ill" is an event).
+        let single = np.det.is_some_and(|d| {
+            g.c(d) & (cw::INDEFINITE | cw::NUMBER) != 0 && g.is(d, "a")
+                || g.is(d, "an")
+                || g.is(d, "one")
+                || g.is(d, "another")
+        });
         if !tag_at_end
+            && single
             && g.kind(&np, says).is_some_and(|(k, _)| k == SourceKind::Anonymous)
             && !clause_follows(g, i + 1)
         {

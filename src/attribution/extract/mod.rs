@@ -98,7 +98,9 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
         .filter_map(|a| a.content)
         .collect();
     out.retain(|a| {
-        let inside = |c: &Span| a.source.is_some_and(|s| c.contains_span(s)) || c.contains_span(a.cue);
+        // "according to" attaches to the whole clause, not to a verb's content.
+        let according = text_is(s, a.cue, "according");
+        let inside = |c: &Span| !according && (a.source.is_some_and(|s| c.contains_span(s)) || c.contains_span(a.cue));
         !(matches!(a.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Impersonal)
             && named.iter().any(inside))
     });
@@ -113,6 +115,11 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
         }
         None => true,
     });
+}
+
+/// Whether the span starts with the word `w` (lowercase).
+fn text_is(s: &Sent, sp: Span, w: &str) -> bool {
+    s.toks.iter().position(|t| t.span.start == sp.start).is_some_and(|k| s.w(k) == w)
 }
 
 #[cfg(test)]

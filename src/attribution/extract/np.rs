@@ -154,7 +154,9 @@ impl<'a> Grammar<'a> {
             // headline; a plural noun for people is a label for a group wherever it stands
             // ("Democrats", "Republicans").
             let group_label = lex[i] & lx::NPL != 0 && lex[i] & lx::PEOPLE_NAME != 0;
-            proper[i] = !(known && (sentence_initial || title)) && !group_label;
+            // "an Iowa Democrat": a kind of person, capitalised.
+            let people = lex[i] & lx::PEOPLE_NAME != 0;
+            proper[i] = !(known && (sentence_initial || title)) && !group_label && !people;
         }
         Grammar { s, lex, cl, proper, poss, title, glue }
     }

@@ -186,6 +186,7 @@ mod tests {
                 kind,
                 reason_given: reason,
                 document: false,
+                report: true,
             },
             sentence: 0,
             refers_to: None,

@@ -831,6 +831,9 @@ fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: 
             f.found = Some(fnd);
         }
     }
+    let mut atts = Vec::new();
+    extract::extract(s, reason, &mut atts);
+    apply_extraction(s, &atts, &mut f);
     // "reportedly", "allegedly": a claim passed on from nobody, unless the sentence names a source.
     if f.found.is_none() {
         for &(cue, a, b) in phrase_hits.iter() {
@@ -861,9 +864,6 @@ fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: 
         f.found = Some(Found { how: How::Anonymous, source: sp, verb: Some(sp), pronoun: false, proper: false });
     }
 
-    let mut atts = Vec::new();
-    extract::extract(s, reason, &mut atts);
-    apply_extraction(s, &atts, &mut f);
     f.attributions = atts;
 
     f.checkable = checkable(s, phrase_hits);
@@ -912,6 +912,8 @@ fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
                     });
                 }
             }
+            // An act ("the city added 3,000 spaces") is in the ledger but sources nothing.
+            SourceKind::Named | SourceKind::Pronoun if !a.report => {}
             SourceKind::Named | SourceKind::Pronoun => {
                 let Some(src) = a.source else { continue };
                 let according =
@@ -1872,11 +1874,11 @@ mod tests {
         );
         assert_eq!(
             vague("The findings were cited by various defense analysts."),
-            ["cited by various defense analysts"]
+            ["were cited by various defense analysts"]
         );
         assert_eq!(
             vague("Movements were confirmed by various intelligence sources."),
-            ["confirmed by various intelligence sources"]
+            ["were confirmed by various intelligence sources"]
         );
         assert_eq!(vague("A color model is coming, according to reports."), ["according to reports"]);
         assert_eq!(vague("Studies show that rye holds moisture."), ["Studies show"]);

@@ -194,7 +194,7 @@ fn create_temp(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::Fil
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Fix, Severity};
+    use crate::document::{Fix, Severity};
     use crate::text::Span;
 
     fn settings() -> Settings {

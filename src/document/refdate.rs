@@ -221,13 +221,13 @@ fn is_weekday(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::DocKind;
+    use crate::document::DocKind;
     use jiff::civil::date;
 
     fn refs(text: &str, today: Option<Date>) -> (Option<Reference>, Vec<String>) {
         let doc = Document::parse(text, DocKind::Markdown, &[]);
         let s = Settings { today, ..Default::default() };
-        determine_with_warnings(&doc, &s)
+        determine_with_warnings(&doc, &s, crate::dates::dateline)
     }
 
     #[test]

@@ -32,7 +32,11 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             continue;
         }
         let l = g.lx(i);
-        if l & lx::N != 0 && l & (lx::COGNITION | lx::COMMUNICATION | lx::FEELING) != 0 && nominal_cue(g, i, out) {
+        let common = i > 0 && matches!(g.s.w(i - 1), "common" | "conventional" | "received");
+        if l & lx::N != 0
+            && (common || l & (lx::COGNITION | lx::COMMUNICATION | lx::FEELING) != 0)
+            && nominal_cue(g, i, out)
+        {
             i += 1;
             continue;
         }
@@ -67,6 +71,7 @@ fn push(
             kind: SourceKind::Impersonal,
             reason_given: false,
             document: false,
+            report: true,
         });
         return true;
     };
@@ -80,6 +85,7 @@ fn push(
         kind,
         reason_given: false,
         document,
+        report: true,
     });
     true
 }
@@ -242,7 +248,7 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         let p = i - 1;
         let c = g.c(p);
         // "nominating contests", "conflicting reports": after an -ing form, a noun.
-        let ing_before = g.word(p) && g.lx(p) & lx::VING != 0 && g.c(p) == 0;
+        let ing_before = g.word(p) && g.lx(p) & lx::VING != 0 && g.lx(p) & lx::N == 0 && g.c(p) == 0;
         // A determiner before it makes a noun, but "no one knows", "some accused": a pronoun, or a
         // quantifier that takes plurals before a form that is no plural noun.
         let one_pronoun = g.is(p, "one") && p > 0 && matches!(g.s.w(p - 1), "no" | "every" | "some" | "any" | "each");
@@ -314,15 +320,24 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
                 || g.is(d, "one")
                 || g.is(d, "another")
         });
-        if !tag_at_end
-            && single
-            && g.kind(&np, says).is_some_and(|(k, _)| k == SourceKind::Anonymous)
-            && !clause_follows(g, i + 1)
-        {
+        let kind = g.kind(&np, says).map(|(k, _)| k);
+        if !tag_at_end && single && kind == Some(SourceKind::Anonymous) && !clause_follows(g, i + 1) {
+            return;
+        }
+        // A verb of saying with a plain object is an act, not a report: "the city added 3,000
+        // spaces". An institution's act is no source at all ("several banks announced rate
+        // cuts"); a person's stays in the ledger but sources nothing.
+        let institution = g.lx(np.head) & (lx::ORG | lx::GROUP) != 0 && g.lx(np.head) & lx::PERSON == 0;
+        let act = !tag_at_end && says && l & (lx::THINK | lx::FEEL) == 0 && !clause_follows(g, i + 1);
+        if act && institution && kind == Some(SourceKind::Vague) {
             return;
         }
         let content = if tag_at_end { content_around(g, np.a, i + 1) } else { content_after(g, i + 1) };
-        push(g, out, Some(np), cue, content, says, i + 1);
+        if push(g, out, Some(np), cue, content, says, i + 1)
+            && let Some(last) = out.last_mut()
+        {
+            last.report = !act;
+        }
     }
 }
 
@@ -471,10 +486,7 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
         return false;
     }
     // "common knowledge", "conventional wisdom", "an open secret": knowledge of everyone.
-    if i > 0
-        && matches!(s.w(i - 1), "common" | "conventional" | "received" | "popular" | "open")
-        && g.lx(i) & lx::COGNITION != 0
-    {
+    if i > 0 && matches!(s.w(i - 1), "common" | "conventional" | "received" | "popular" | "open") {
         let is_pred = i >= 2 && (g.c(i - 2) & cw::BE != 0 || g.is(i - 2, "is") || g.is(i - 2, "an"));
         let subj = g.is(i + 1, "is") || g.is(i + 1, "has") || g.is(i + 1, "holds") || g.is(i + 1, "says");
         if is_pred || subj {

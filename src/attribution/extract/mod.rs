@@ -74,6 +74,10 @@ pub struct Attribution {
     pub reason_given: bool,
     /// The source is a document rather than a person or organisation ("records", "a survey").
     pub document: bool,
+    /// The cue reports something told or thought (a clause, a quotation, a tag, "according to"),
+    /// rather than naming an act with a plain object ("the city added 3,000 spaces"). Only a report
+    /// sources a claim.
+    pub report: bool,
 }
 
 /// Every attribution in the tokenised sentence `s`, in order of their cues. `reason` says whether

@@ -524,13 +524,14 @@ impl<'a> Grammar<'a> {
         // A capitalised singular with no determiner is a name, whatever the dictionary says of the
         // word ("Sharp said", "Hicks testified"): English count nouns take one.
         let bare_cap = s.toks[h].cap && np.det.is_none() && (np.core_a..h).all(|k| s.toks[k].cap) && !self.title;
-        if bare_cap && (!self.plural(h) || (l & lx::PEOPLE_NAME == 0 && !person)) {
+        if bare_cap && !self.plural(h) {
             return Some((SourceKind::Named, false));
         }
         if !(person || group || document) {
             return None;
         }
-        let plural = self.plural(h);
+        // A collective noun ("police", "staff") is an institution, not a crowd.
+        let plural = self.plural(h) && (person || l & lx::NPL != 0);
         let named_modifier = (np.core_a..h).any(|k| self.proper[k] && !self.street(k, h) && !self.poss[k]) && !plural;
         let pp_org = np.pp.is_some_and(|(p, oa, ob, _)| {
             matches!(s.w(p), "at" | "from" | "for" | "with" | "of" | "by") && self.names_organisation(oa, ob)

@@ -50,7 +50,7 @@ use SourceKind::*;
 #[test]
 fn group_nouns_with_any_speech_or_thought_verb_are_vague() {
     source_is("A handful of stallholders grumbled that the rent had doubled.", "A handful of stallholders", Vague);
-    source_is("Rival coaches have quietly questioned the referee's decisions.", "Rival coaches", Vague);
+    source_is("Rival coaches have quietly questioned whether the referee was fair.", "Rival coaches", Vague);
     source_is(
         "Plenty of longtime tenants in the building suspect the landlord knew.",
         "Plenty of longtime tenants in the building",
@@ -64,7 +64,7 @@ fn group_nouns_with_any_speech_or_thought_verb_are_vague() {
 #[test]
 fn named_sources_with_the_same_verbs_are_named() {
     source_is("Priya Dhanani grumbled that the rent had doubled.", "Priya Dhanani", Named);
-    source_is("Coach Ellery Vance has quietly questioned the referee's decisions.", "Coach Ellery Vance", Named);
+    source_is("Coach Ellery Vance has quietly questioned whether the referee was fair.", "Coach Ellery Vance", Named);
     source_is(
         "The tenants' association at Marlow Court suspects the landlord knew.",
         "The tenants' association at Marlow Court",

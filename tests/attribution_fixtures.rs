@@ -17,6 +17,8 @@ fn council_article_flags_what_a_copy_editor_would() {
         ("claim/unsourced", "The current fleet is the oldest on the East Coast."),
         ("attribution/vague", "Experts suggest"),
         ("attribution/anonymous", "A senior official"),
+        // A crowd with a verb of complaint: which riders? (issue 11's "a few shopkeepers complained")
+        ("attribution/vague", "Riders on the early boat grumbled"),
         (
             "attribution/unattributed-quote",
             "\"The boats are older than most of the people who ride them, and nobody wants to pay for new ones.\"",

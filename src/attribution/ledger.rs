@@ -90,9 +90,14 @@ pub fn resolve(text: &str, cited: &mut [Cited]) {
                 _ => true,
             }
         };
-        cited[i].refers_to = cited[..i].iter().rev().find(|c| fits(c)).and_then(|c| c.attribution.source);
+        // The nearest fitting source within reach (a pronoun refers to something recent).
+        cited[i].refers_to =
+            cited[..i].iter().rev().take(RESOLVE_REACH).find(|c| fits(c)).and_then(|c| c.attribution.source);
     }
 }
+
+/// How many earlier attributions a pronoun looks back through.
+const RESOLVE_REACH: usize = 50;
 
 fn starts_the(s: &str) -> bool {
     s.starts_with("the ") || s.starts_with("The ")
@@ -121,7 +126,7 @@ fn key(name: &str, kind: SourceKind) -> String {
 /// they refer to; a pronoun that refers to nothing earlier is listed under its own word.
 pub fn sources(text: &str, cited: &[Cited]) -> (Vec<Source>, Summary) {
     let mut out: Vec<Source> = Vec::new();
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut summary = Summary::default();
     for (i, c) in cited.iter().enumerate() {
         let a = c.attribution;
@@ -130,6 +135,8 @@ pub fn sources(text: &str, cited: &[Cited]) -> (Vec<Source>, Summary) {
                 // Counted for its referent, under the referent's kind.
                 let kind = cited[..i]
                     .iter()
+                    .rev()
+                    .take(RESOLVE_REACH)
                     .find(|o| o.attribution.source == Some(r))
                     .map_or(SourceKind::Named, |o| o.attribution.kind);
                 (r, kind)
@@ -140,7 +147,7 @@ pub fn sources(text: &str, cited: &[Cited]) -> (Vec<Source>, Summary) {
         let name = span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
         let name = name.trim_end_matches([',', '.']).to_string();
         let k = key(&name, kind);
-        if let Some(pos) = keys.iter().position(|x| *x == k) {
+        if let Some(&pos) = keys.get(&k) {
             let s = &mut out[pos];
             s.cited.push(i);
             s.reason_given &= a.reason_given || a.kind != SourceKind::Anonymous;
@@ -148,7 +155,7 @@ pub fn sources(text: &str, cited: &[Cited]) -> (Vec<Source>, Summary) {
                 s.name = name;
             }
         } else {
-            keys.push(k);
+            keys.insert(k, out.len());
             out.push(Source { name, kind, reason_given: a.reason_given, cited: vec![i] });
         }
     }

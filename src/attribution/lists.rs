@@ -3,7 +3,7 @@
 //! Multi-word lists (vague phrases, anonymous-source formulas, anonymity reasons, causal and record
 //! cues) go into one Aho-Corasick automaton, run once per sentence over its normalised token
 //! string (see [`super::sentence`]). Single words, from the data lists and from the closed-class
-//! tables in [`super::sentence`] (determiners, prepositions, ...), go into one map from the word to
+//! tables in [`super::closed`] (determiners, prepositions, ...), go into one map from the word to
 //! the [`flags`] of every list it is in: each token is looked up once, when it is made, and the
 //! analysis then tests bits instead of comparing and hashing strings.
 use std::collections::{HashMap, HashSet};
@@ -253,7 +253,7 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let group_quantifiers: Vec<Vec<&'static str>> =
         vague.get("group-quantifiers").into_iter().flatten().map(|p| p.split_whitespace().collect()).collect();
     tag(&mut group_quantifiers.iter().filter_map(|q| q.first().copied()), flags::GROUP_QUANTIFIER_START);
-    use super::sentence as st;
+    use super::closed as st;
     for (table, bit) in [
         (st::DETERMINERS, flags::DETERMINER),
         (st::DEFINITE, flags::DEFINITE),

@@ -32,12 +32,14 @@
 //! (or ends with a colon after one, across a paragraph break: block quotes), when the sentence
 //! after it in the same paragraph has one, or when it belongs to a multi-paragraph quotation
 //! that is attributed.
+mod closed;
 pub(crate) mod extract;
 pub mod ledger;
 pub(crate) mod lists;
 mod memo;
 pub(crate) mod sentence;
 pub mod speaker;
+pub(crate) mod tokens;
 
 use crate::document::{Document, Settings};
 use crate::text::Span;

@@ -103,11 +103,12 @@ fn clause_end(g: &Grammar, a: usize) -> usize {
 /// A noun phrase starting at `a`: the longest that the grammar accepts before the clause ends,
 /// a comma or a quotation.
 fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
-    let n = g.n();
+    // A source phrase is short: the search is bounded so a sentence without an end stays linear.
+    let n = g.n().min(a + SUBJECT_REACH);
     let mut lim = a;
     while lim < n && g.word(lim)
         || (lim < n
-            && g.s.toks[lim].kind != super::super::sentence::K::Word
+            && g.s.toks[lim].kind != crate::attribution::tokens::K::Word
             && !g.s.toks[lim].quoted
             && g.punct(lim).is_none_or(|c| {
                 c == '.' && lim + 1 < n && lim > a && g.s.toks[lim + 1].cap && g.s.toks[lim - 1].span.len() <= 4
@@ -158,7 +159,7 @@ fn according_to(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
 /// before or after them, without the joining punctuation.
 fn content_around(g: &Grammar, a: usize, b: usize) -> Option<Span> {
     let n = g.n();
-    let first = (0..a).find(|&k| g.s.toks[k].kind == super::super::sentence::K::Word || g.s.toks[k].quoted);
+    let first = (0..a).find(|&k| g.s.toks[k].kind == crate::attribution::tokens::K::Word || g.s.toks[k].quoted);
     if let Some(f) = first {
         let mut e = a;
         while e > f && g.punct(e - 1).is_some_and(|c| matches!(c, ',' | '—' | ':')) {
@@ -258,7 +259,7 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
                 && !one_pronoun
                 && !quant_subject
                 && (c & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER | cw::INDEFINITE | cw::PREP) != 0 || g.poss[p]));
-        if noun_before || s.toks[p].kind == super::super::sentence::K::Num {
+        if noun_before || s.toks[p].kind == crate::attribution::tokens::K::Num {
             return;
         }
         let adjective_before = g.word(p) && g.lx(p) & lx::ADJ != 0 && g.lx(p) & (lx::N | lx::V) == 0;
@@ -281,10 +282,14 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     // Inverted: `"...," said the mayor` / `..., says a report.` A subject on the left comes first:
     // "Grayson, an Orlando Democrat, criticized ...".
     let left = (e > 0).then(|| subject_left(g, e)).flatten().filter(|np| g.kind(np, says).is_some());
+    // The tag follows what was said, and is finite: "said", "says", "added".
+    let finite = l & (lx::V3SG | lx::VPAST) != 0;
     if says
+        && finite
         && !aux_any
         && left.is_none()
-        && (e == 0 || matches!(g.punct(e - 1), Some(',' | '"' | '\'' | '—')) || s.toks[e - 1].quoted)
+        && e > 0
+        && (matches!(g.punct(e - 1), Some(',' | '"' | '\'' | '—')) || s.toks[e - 1].quoted)
     {
         if let Some((b, np)) = np_right(g, i + 1)
             && g.kind(&np, true).is_some()
@@ -397,7 +402,7 @@ fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     let mut k = b;
     while k > lo {
         let t = k - 1;
-        let hard = s.toks[t].quoted && s.toks[t].kind != super::super::sentence::K::Word
+        let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word
             || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !g_name_period(g, t));
         if hard {
             break;

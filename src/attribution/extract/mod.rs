@@ -27,7 +27,7 @@ mod lx;
 mod np;
 pub(crate) mod words;
 
-use super::sentence::Sent;
+use super::tokens::Sent;
 use crate::text::Span;
 
 /// What kind of source an attribution has.
@@ -96,8 +96,10 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
     }
     // What a named source says is theirs: a crowd inside it is reported speech, not the writer's
     // vague source ("Many voters were unmoved, the pollster said").
+    // (A run-on "sentence" with more attributions than any real one skips this quadratic step.)
     let named: Vec<Span> = out
         .iter()
+        .take(if out.len() > MAX_PAIRWISE { 0 } else { usize::MAX })
         .filter(|a| matches!(a.kind, SourceKind::Named | SourceKind::Pronoun))
         .filter_map(|a| a.content)
         .collect();
@@ -112,7 +114,8 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
     out.sort_by_key(|a| (a.cue.start, a.cue.end));
     let mut seen: Vec<Span> = Vec::new();
     out.retain(|a| match a.source {
-        Some(sp) if seen.iter().any(|o| o.overlaps(sp)) => false,
+        // Overlapping sources are near each other: the last few suffice.
+        Some(sp) if seen.iter().rev().take(8).any(|o| o.overlaps(sp)) => false,
         Some(sp) => {
             seen.push(sp);
             true
@@ -121,9 +124,15 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
     });
 }
 
+/// More attributions than this in one sentence (a run-on text with no full stop) skip the pairwise
+/// containment step, which would be quadratic.
+const MAX_PAIRWISE: usize = 64;
+
 /// Whether the span starts with the word `w` (lowercase).
-fn text_is(s: &Sent, sp: Span, w: &str) -> bool {
-    s.toks.iter().position(|t| t.span.start == sp.start).is_some_and(|k| s.w(k) == w)
+pub(crate) fn text_is(s: &Sent, sp: Span, w: &str) -> bool {
+    // Tokens are sorted by offset: a binary search, not a scan per attribution.
+    let k = s.toks.partition_point(|t| t.span.start < sp.start);
+    k < s.toks.len() && s.toks[k].span.start == sp.start && s.w(k) == w
 }
 
 #[cfg(test)]

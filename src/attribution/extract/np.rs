@@ -14,7 +14,7 @@
 use super::lx;
 use super::words as cw;
 use crate::attribution::lists::flags;
-use crate::attribution::sentence::{K, Sent};
+use crate::attribution::tokens::{K, Sent};
 use crate::text::Span;
 
 use super::SourceKind;

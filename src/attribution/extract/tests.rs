@@ -1,7 +1,7 @@
 //! The extractor on bare sentences, written here. Each class of the grammar has flagged cases and
 //! at least as many look-alikes with a named source.
 use super::*;
-use crate::attribution::sentence::Sent;
+use crate::attribution::tokens::Sent;
 
 fn attributions(text: &str) -> Vec<(Option<String>, String, SourceKind)> {
     // Quotation spans: pairs of double quotation marks.
@@ -202,23 +202,4 @@ fn universal_and_negative_quantifiers_are_vague() {
     source_is("Everyone agrees the pier needs work.", "Everyone", Vague);
     source_is("No one expects the tunnel to open on time.", "No one", Vague);
     source_is("Few economists would ever admit this.", "Few economists", Vague);
-}
-
-/// `DEBUG_SENT="..." cargo test --lib debug_sentence -- --nocapture` prints the grammar's view.
-#[test]
-fn debug_sentence() {
-    let Ok(text) = std::env::var("DEBUG_SENT") else { return };
-    let s = Sent::new(&text, Span::new(0, text.len()), &[]);
-    let g = super::np::Grammar::new(&s);
-    for i in 0..s.toks.len() {
-        eprintln!(
-            "{i:3} {:20} lex={:#010x} cl={:#07x} proper={} poss={}",
-            s.w(i),
-            g.lex[i],
-            g.cl[i],
-            g.proper[i],
-            g.poss[i]
-        );
-    }
-    eprintln!("{:?}", attributions(&text));
 }

@@ -1,0 +1,284 @@
+//! The sentence tokeniser of the attribution analyses: one pass over a sentence's bytes gives its
+//! tokens, a normalised (lowercase, single-spaced, straight-apostrophe) copy with a map back to
+//! byte offsets, and the word lists each token is in.
+//!
+//! The tokens are our own rather than [`crate::document::Document::tokens`]: building all three in
+//! one pass ([`Sent::fill`]) is cheaper than converting the document's tokens. Each token is
+//! looked up once in [`super::lists::Lists::words`] and carries the [`flags`] of every single-word
+//! list it is in, so the analyses test bits instead of comparing or hashing strings; ASCII bytes
+//! are classified by table and only non-ASCII characters are decoded.
+use super::closed::strip_possessive;
+use super::lists::{LISTS, flags};
+use crate::text::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum K {
+    Word,
+    Num,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    /// Bytes in the original text.
+    pub span: Span,
+    /// Bytes in [`Sent::norm`].
+    pub n0: u32,
+    pub n1: u32,
+    pub kind: K,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Inside a quotation (marks included).
+    pub quoted: bool,
+    /// The single-word lists the token is in ([`flags`]), looked up once when it is made.
+    pub flags: u64,
+}
+
+/// A tokenised sentence.
+#[derive(Default)]
+pub(crate) struct Sent {
+    pub toks: Vec<Tok>,
+    /// Lowercased tokens joined by single spaces; punctuation normalised (`“”` to `"`, `’` to `'`).
+    pub norm: String,
+    /// Index of the first word token.
+    pub first: usize,
+}
+
+fn joins_word(prev: char, c: char, next: Option<char>) -> bool {
+    let Some(n) = next else { return false };
+    match c {
+        '\'' | '’' => prev.is_alphabetic() && n.is_alphabetic(),
+        '-' | '‑' => prev.is_alphanumeric() && n.is_alphanumeric(),
+        '.' => prev.is_alphanumeric() && n.is_alphanumeric(),
+        ',' => prev.is_ascii_digit() && n.is_ascii_digit(),
+        '&' => prev.is_uppercase() && n.is_uppercase(),
+        _ => false,
+    }
+}
+
+/// Classes of bytes for the tokeniser ([`ASCII_CLASS`]); bytes of non-ASCII characters have none.
+const ALNUM: u8 = 1;
+const UPPER: u8 = 2;
+const SPACE: u8 = 4;
+
+/// The class of every ASCII byte, so that the tokeniser's tests on ASCII text are one load
+/// instead of the range tests of `char::is_alphanumeric` and friends.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() { ALNUM } else { 0 }
+            | if c.is_ascii_uppercase() { UPPER } else { 0 }
+            // `char::is_whitespace` on ASCII: includes U+000B, which `is_ascii_whitespace` does not.
+            | if matches!(c, b' ' | b'\t'..=b'\r') { SPACE } else { 0 };
+        b += 1;
+    }
+    t
+};
+
+/// `c.is_alphanumeric()`, by table for ASCII.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { ASCII_CLASS[c as usize] & ALNUM != 0 } else { c.is_alphanumeric() }
+}
+
+/// `c.is_whitespace()`, by table for ASCII.
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() { ASCII_CLASS[c as usize] & SPACE != 0 } else { c.is_whitespace() }
+}
+
+/// The character at byte `i` of `s` (a char boundary below `s.len()`) and its length. Prose is
+/// mostly ASCII, so a byte below 0x80 is taken as it is instead of going through UTF-8 decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
+}
+
+/// The character at byte `i` of `s`, if `i` is inside it.
+#[inline]
+fn char_after(s: &str, i: usize) -> Option<char> {
+    (i < s.len()).then(|| char_at(s, i).0)
+}
+
+impl Sent {
+    /// Tokenise `text[span]`; `quotes` are quotation spans (any order) whose tokens are marked quoted.
+    #[cfg(test)]
+    pub fn new(text: &str, span: Span, quotes: &[Span]) -> Sent {
+        let mut sent = Sent::default();
+        sent.fill(text, span, quotes);
+        sent
+    }
+
+    /// [`Sent::new`] into this sentence's buffers, reusing their memory.
+    ///
+    /// One forward pass over the bytes, decoding a character only where it is not ASCII, with the
+    /// previous character carried along and the next one peeked at when a joiner (`'`, `-`, `.`,
+    /// `,`, `&`) needs it: no per-sentence buffer of decoded characters.
+    pub fn fill(&mut self, text: &str, span: Span, quotes: &[Span]) {
+        let s = &text[span.range()];
+        let bytes = s.as_bytes();
+        let base = span.start;
+        let lists = &*LISTS;
+        let Sent { toks, norm, first } = self;
+        toks.clear();
+        toks.reserve(s.len() / 4 + 1);
+        norm.clear();
+        norm.reserve(s.len() + 8);
+        let mut k = 0;
+        // The character before byte `k`.
+        let mut prev: Option<char> = None;
+        while k < s.len() {
+            let (c, cl) = char_at(s, k);
+            if is_space(c) {
+                prev = Some(c);
+                k += cl;
+                continue;
+            }
+            let prev_space = prev.is_none_or(|p| !is_alnum(p));
+            let starts_decimal = c == '.' && prev_space && char_after(s, k + cl).is_some_and(|n| n.is_ascii_digit());
+            if !norm.is_empty() {
+                norm.push(' ');
+            }
+            let n0 = norm.len() as u32;
+            if is_alnum(c) || starts_decimal {
+                let mut e = k + cl;
+                // The character before byte `e`.
+                let mut pe = c;
+                // What the word holds so far: only ASCII, any ASCII capital.
+                let mut ascii = c.is_ascii();
+                let mut classes = ASCII_CLASS[bytes[k] as usize];
+                loop {
+                    // A run of ASCII letters and digits, the bulk of every word, byte by byte.
+                    let run = e;
+                    while e < bytes.len() && ASCII_CLASS[bytes[e] as usize] & ALNUM != 0 {
+                        classes |= ASCII_CLASS[bytes[e] as usize];
+                        e += 1;
+                    }
+                    if e > run {
+                        pe = bytes[e - 1] as char;
+                    }
+                    if e >= bytes.len() {
+                        break;
+                    }
+                    let (ch, l) = char_at(s, e);
+                    let joins = is_alnum(ch)
+                        || (matches!(ch, '\'' | '’' | '-' | '‑' | '.' | ',' | '&')
+                            && joins_word(pe, ch, char_after(s, e + l)));
+                    if !joins {
+                        break;
+                    }
+                    ascii &= ch.is_ascii();
+                    classes |= ASCII_CLASS[bytes[e] as usize];
+                    pe = ch;
+                    e += l;
+                }
+                let word = &s[k..e];
+                if ascii {
+                    // Most words are lowercase already: copied as they are.
+                    norm.push_str(word);
+                    if classes & UPPER != 0 {
+                        norm[n0 as usize..].make_ascii_lowercase();
+                    }
+                } else {
+                    for ch in word.chars() {
+                        match ch {
+                            '’' => norm.push('\''),
+                            '‑' => norm.push('-'),
+                            ch if ch.is_ascii() => norm.push(ch.to_ascii_lowercase()),
+                            ch => norm.extend(ch.to_lowercase()),
+                        }
+                    }
+                }
+                let kind = if c.is_ascii_digit() || c == '.' { K::Num } else { K::Word };
+                toks.push(Tok {
+                    span: Span::new(base + k, base + e),
+                    n0,
+                    n1: norm.len() as u32,
+                    kind,
+                    cap: c.is_uppercase(),
+                    quoted: false,
+                    flags: lists.word_flags(&norm[n0 as usize..]),
+                });
+                prev = Some(pe);
+                k = e;
+            } else {
+                let n = match c {
+                    '“' | '”' | '„' | '«' | '»' | '"' => '"',
+                    '‘' | '’' | '\'' => '\'',
+                    '—' | '–' => '—',
+                    c => c,
+                };
+                norm.push(n);
+                toks.push(Tok {
+                    span: Span::new(base + k, base + k + cl),
+                    n0,
+                    n1: norm.len() as u32,
+                    kind: K::Punct,
+                    cap: false,
+                    quoted: false,
+                    flags: lists.word_flags(&norm[n0 as usize..]),
+                });
+                prev = Some(c);
+                k += cl;
+            }
+        }
+        if !quotes.is_empty() {
+            for t in toks.iter_mut() {
+                t.quoted = quotes.iter().any(|q| q.contains_span(t.span));
+            }
+        }
+        *first = toks.iter().position(|t| t.kind == K::Word).unwrap_or(0);
+    }
+
+    pub fn w(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.norm[t.n0 as usize..t.n1 as usize]
+    }
+
+    /// The [`flags`] of token `i`; none past the end.
+    pub(crate) fn fl(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.flags)
+    }
+
+    /// The [`flags`] of token `i` without a possessive ending ("experts'" as "experts").
+    pub(crate) fn fl_stripped(&self, i: usize) -> u64 {
+        if i >= self.toks.len() {
+            return 0;
+        }
+        let w = self.w(i);
+        let stem = strip_possessive(w);
+        if stem.len() == w.len() { self.toks[i].flags } else { LISTS.word_flags(stem) }
+    }
+
+    pub(crate) fn is(&self, i: usize, s: &str) -> bool {
+        i < self.toks.len() && self.w(i) == s
+    }
+
+    pub(crate) fn punct(&self, i: usize) -> Option<char> {
+        let t = self.toks.get(i).filter(|t| t.kind == K::Punct)?;
+        // Punctuation is mostly ASCII: its byte is the character, with no slicing or decoding.
+        match self.norm.as_bytes().get(t.n0 as usize) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            _ => Some(self.w(i).chars().next().unwrap_or(' ')),
+        }
+    }
+
+    /// The token range a match `n0..n1` of the normalised string covers, if it is on token edges.
+    pub(crate) fn token_range(&self, n0: usize, n1: usize) -> Option<(usize, usize)> {
+        let i = self.toks.partition_point(|t| (t.n0 as usize) < n0);
+        let j = self.toks.partition_point(|t| (t.n1 as usize) < n1);
+        (i < self.toks.len() && j < self.toks.len() && self.toks[i].n0 as usize == n0 && self.toks[j].n1 as usize == n1)
+            .then_some((i, j + 1))
+    }
+
+    pub(crate) fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+}

@@ -227,7 +227,7 @@ mod tests {
     fn refs(text: &str, today: Option<Date>) -> (Option<Reference>, Vec<String>) {
         let doc = Document::parse(text, DocKind::Markdown, &[]);
         let s = Settings { today, ..Default::default() };
-        determine_with_warnings(&doc, &s)
+        determine_with_warnings(&doc, &s, crate::dates::dateline)
     }
 
     #[test]

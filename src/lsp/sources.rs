@@ -156,3 +156,96 @@ pub fn hover(a: &Analysis, offset: usize) -> Option<(String, Span)> {
     ));
     Some((md, here))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::Attribution;
+    use crate::engine::Report;
+    use crate::lsp::analysis::for_test;
+    use crate::text::position::Encoding;
+
+    /// "It is believed" has no source; "they" refers to no one earlier; a document is named.
+    const TEXT: &str = "It is believed the pier is safe.\nThey said so.\nThe harbour report says the pier is safe.\n";
+
+    fn at(s: &str) -> Span {
+        let i = TEXT.find(s).unwrap();
+        Span::new(i, i + s.len())
+    }
+
+    fn cite(source: Option<&str>, cue: &str, kind: SourceKind, document: bool) -> Cited {
+        Cited {
+            attribution: Attribution {
+                source: source.map(at),
+                head: source.map(at),
+                cue: at(cue),
+                content: None,
+                kind,
+                reason_given: false,
+                document,
+            },
+            sentence: 0,
+            refers_to: None,
+        }
+    }
+
+    fn analysis() -> Analysis {
+        let report = Report {
+            attributions: vec![
+                cite(None, "is believed", SourceKind::Impersonal, false),
+                cite(Some("They"), "said", SourceKind::Pronoun, false),
+                cite(Some("The harbour report"), "says", SourceKind::Named, true),
+            ],
+            ..Report::default()
+        };
+        for_test(TEXT, report, None, Encoding::Utf16)
+    }
+
+    #[test]
+    fn a_source_without_words_is_named_by_its_cue_and_kinds_pick_their_icons() {
+        let a = analysis();
+        let symbols = document_symbols(&a);
+        let got: Vec<(&str, &str, SymbolKind)> =
+            symbols.iter().map(|s| (s.name.as_str(), s.detail.as_deref().unwrap(), s.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("is believed", "impersonal · 1×", SymbolKind::NULL),
+                ("They", "unresolved pronoun · 1×", SymbolKind::VARIABLE),
+                ("The harbour report", "named · 1×", SymbolKind::FILE),
+            ]
+        );
+        assert_eq!(symbols[0].range, a.range(at("is believed")));
+        assert_eq!(symbols[2].selection_range.start.line, 2);
+    }
+
+    #[test]
+    fn hover_on_an_unresolved_pronoun_says_so_and_outside_a_source_says_nothing() {
+        let a = analysis();
+        let (md, span) = hover(&a, TEXT.find("They").unwrap() + 1).unwrap();
+        assert_eq!(span, at("They"));
+        assert_eq!(
+            md,
+            "**Source** 'They' refers to no earlier source copydesk could find\n\n\
+             They: unresolved pronoun, cited once (line 2)"
+        );
+        assert!(hover(&a, TEXT.find("pier").unwrap()).is_none());
+        // The cue is the place of a source without words.
+        assert!(hover(&a, TEXT.find("believed").unwrap()).unwrap().0.contains("is believed: impersonal"));
+    }
+
+    #[test]
+    fn a_document_too_large_to_check_has_no_ledger_views() {
+        let mut a = analysis();
+        a.too_large = true;
+        assert!(document_symbols(&a).is_empty());
+        assert!(code_lens(&a).is_none());
+        assert!(hover(&a, 1).is_none());
+        a.too_large = false;
+        let lens = code_lens(&a).unwrap();
+        assert_eq!(
+            lens.command.unwrap().title,
+            "3 sources: 1 named, 0 anonymous, 0 vague, 1 impersonal, 1 unresolved pronoun"
+        );
+    }
+}

@@ -44,6 +44,7 @@ fn initialize_advertises_capabilities_and_prefers_utf8() {
     assert_eq!(caps["hoverProvider"], true);
     assert_eq!(caps["inlayHintProvider"], true);
     assert_eq!(caps["codeLensProvider"]["resolveProvider"], false);
+    assert_eq!(caps["documentSymbolProvider"]["label"], "Sources");
     let kinds = caps["codeActionProvider"]["codeActionKinds"].as_array().unwrap();
     assert!(kinds.contains(&json!("quickfix")) && kinds.contains(&json!("source.fixAll.copydesk")), "{kinds:?}");
     assert!(caps.get("diagnosticProvider").is_none(), "no pull diagnostics for a client without support");
@@ -782,5 +783,101 @@ fn fix_all_answers_vscode_on_save_and_neovim_kind_filters() {
     for only in [json!(["quickfix"]), json!(["source.organizeImports"]), json!(["source.fix"])] {
         let actions = ask(&mut c, json!({"diagnostics": [], "only": only}));
         assert!(actions.iter().all(|a| a["kind"] != "source.fixAll.copydesk"), "only {only}: {actions:#?}");
+    }
+}
+
+/// A named source, a pronoun that refers back to it, and a vague source (line 3 has an emoji:
+/// columns differ between encodings).
+const LEDGER: &str = "# Pier repairs\n\nAt the quay 😀, Maria Ortiz said the pier would reopen in May.\n\nShe added that the repairs had cost more than planned.\n\nCritics say the work was rushed.\n";
+
+fn span_range(text: &str, needle: &str, enc: lsp_client::Enc) -> Value {
+    let start = text.find(needle).unwrap_or_else(|| panic!("{needle:?} in the text"));
+    range_json(text, start, start + needle.len(), enc)
+}
+
+#[test]
+fn the_source_ledger_is_an_outline_a_lens_and_hovers() {
+    for enc in [["utf-16"], ["utf-8"]] {
+        let mut c = client(&enc, json!({"referenceDate": "2025-03-04"}));
+        let uri = "file:///tmp/copydesk-e2e/ledger.md";
+        let mut text = LEDGER.to_string();
+        c.open(uri, "markdown", 1, &text);
+        c.diagnostics(uri, 1);
+        let e = c.enc;
+        let at = |needle: &str| span_range(LEDGER, needle, e);
+
+        // The outline: one symbol per source, in order of first citation, a child per citation.
+        let r = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+        let symbols = r["result"].as_array().unwrap_or_else(|| panic!("{r:#}"));
+        assert_eq!(symbols.len(), 2, "{symbols:#?}");
+        let ortiz = &symbols[0];
+        assert_eq!(ortiz["name"], "Maria Ortiz");
+        assert_eq!(ortiz["detail"], "named · 2×", "the pronoun counts for its referent");
+        assert_eq!(ortiz["kind"], 19, "Object: someone definite");
+        assert_eq!(ortiz["selectionRange"], at("Maria Ortiz"));
+        let first = LEDGER.find("Maria Ortiz").unwrap();
+        let she_end = LEDGER.find("She").unwrap() + "She".len();
+        assert_eq!(ortiz["range"], range_json(LEDGER, first, she_end, e), "encloses every citation");
+        let kids = ortiz["children"].as_array().unwrap();
+        let kids: Vec<(&str, &str, &Value)> =
+            kids.iter().map(|k| (k["name"].as_str().unwrap(), k["detail"].as_str().unwrap(), &k["range"])).collect();
+        assert_eq!(kids, [("Maria Ortiz", "said", &at("Maria Ortiz")), ("She", "added", &at("She"))]);
+        let critics = &symbols[1];
+        assert_eq!(critics["name"], "Critics");
+        assert_eq!(critics["detail"], "vague · 1×");
+        assert_eq!(critics["kind"], 18, "Array: a crowd of no one in particular");
+        assert_eq!(critics["range"], at("Critics"));
+        assert_eq!(critics["children"][0]["detail"], "say");
+
+        // The lenses: the findings summary first, as before, then the ledger's summary line.
+        let r = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+        let titles: Vec<&str> =
+            r["result"].as_array().unwrap().iter().map(|l| l["command"]["title"].as_str().unwrap()).collect();
+        assert_eq!(titles, ["1 vague attribution · published 2025-03-04", "2 sources: 1 named, 0 anonymous, 1 vague"]);
+        assert_eq!(r["result"][1]["range"]["start"], json!({"line": 0, "character": 0}));
+
+        // Hovers: a pronoun says whom it refers to; any source its kind and how often it is cited.
+        let hover = |c: &mut LspClient, needle: &str| {
+            let (line, character) = position_of(LEDGER, LEDGER.find(needle).unwrap() + 1, e);
+            c.request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+            )["result"]
+                .clone()
+        };
+        let h = hover(&mut c, "She");
+        assert_eq!(
+            h["contents"]["value"],
+            "**Source** 'She' refers to Maria Ortiz (line 3)\n\nMaria Ortiz: named, cited 2 times (lines 3, 5)"
+        );
+        assert_eq!(h["range"], at("She"));
+        let h = hover(&mut c, "Maria Ortiz");
+        assert_eq!(h["contents"]["value"], "**Source** Maria Ortiz: named, cited 2 times (lines 3, 5)");
+        assert_eq!(h["range"], at("Maria Ortiz"));
+        // Where a finding is, the finding comes first and the source follows.
+        let h = hover(&mut c, "Critics");
+        let md = h["contents"]["value"].as_str().unwrap();
+        let (finding, source) = (md.find("attribution/vague").unwrap(), md.find("**Source** Critics").unwrap());
+        assert!(finding < source, "{md}");
+        assert!(md.ends_with("**Source** Critics: vague, cited once (line 7)"), "{md}");
+        assert_eq!(hover(&mut c, "the repairs"), Value::Null);
+
+        // An edit removes the vague source: asked at once, the outline is the new version's.
+        let start = text.find("Critics").unwrap();
+        c.change(uri, 2, &mut text, start, start + "Critics say the work was rushed.".len(), "");
+        let r = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+        let names: Vec<&str> = r["result"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+        assert_eq!(names, ["Maria Ortiz"]);
+        let r = c.request("textDocument/codeLens", json!({"textDocument": {"uri": uri}}));
+        assert_eq!(r["result"][1]["command"]["title"], "1 source: 1 named, 0 anonymous, 0 vague");
+        // An article that cites no one: no symbols, and only the findings lens.
+        let quiet = "file:///tmp/copydesk-e2e/quiet.md";
+        c.open(quiet, "markdown", 1, "The pier reopened in May.\n");
+        c.diagnostics(quiet, 1);
+        let r = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": quiet}}));
+        assert_eq!(r["result"], json!([]));
+        let r = c.request("textDocument/codeLens", json!({"textDocument": {"uri": quiet}}));
+        assert_eq!(r["result"].as_array().unwrap().len(), 1, "{r:#}");
+        assert_eq!(c.shutdown(), Some(0));
     }
 }

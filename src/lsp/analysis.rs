@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::{
     CodeDescription, Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range, TextEdit, Uri,
 };
 
+use crate::attribution::ledger::{self, Cited, Source, Summary};
 use crate::document::FrontMatter;
 use crate::document::{DocKind, Document, Edit, Finding, Settings, Severity};
 use crate::engine::{Memo, Report};
@@ -46,6 +47,8 @@ pub struct Analysis {
     pub kind: DocKind,
     pub encoding: Encoding,
     pub report: Report,
+    /// The source ledger of `report.attributions` (outline, lens and hover read it).
+    pub ledger: Ledger,
     pub front_matter: Option<FrontMatter>,
     pub inlay_hints: bool,
     /// Set when the text was over the size limit and was not linted.
@@ -54,6 +57,31 @@ pub struct Analysis {
     pub max_document_size: usize,
     /// `docs-url` in force: each diagnostic's `codeDescription.href` is its rule's page there.
     pub docs_url: Option<String>,
+}
+
+/// The ledger of one analysis: its sources in order of first citation, their summary, and for
+/// each attribution of the report the source it counts for.
+#[derive(Clone, Debug, Default)]
+pub struct Ledger {
+    pub sources: Vec<Source>,
+    pub summary: Summary,
+    /// `source_of[i]`: the index in `sources` of `report.attributions[i]`.
+    pub source_of: Vec<usize>,
+}
+
+impl Ledger {
+    pub fn new(text: &str, cited: &[Cited]) -> Ledger {
+        let (sources, summary) = ledger::sources(text, cited);
+        let mut source_of = vec![0; cited.len()];
+        for (s, source) in sources.iter().enumerate() {
+            for &i in &source.cited {
+                if let Some(slot) = source_of.get_mut(i) {
+                    *slot = s;
+                }
+            }
+        }
+        Ledger { sources, summary, source_of }
+    }
 }
 
 /// `Diagnostic.data`: which finding of which version a diagnostic is, `{"version": N, "index": i}`
@@ -133,6 +161,7 @@ pub fn analyse(job: Job) -> Analysis {
         kind,
         encoding,
         report: Report::default(),
+        ledger: Ledger::default(),
         front_matter: None,
         inlay_hints,
         too_large: false,
@@ -154,6 +183,7 @@ pub fn analyse(job: Job) -> Analysis {
         };
         a.front_matter = doc.front_matter.clone();
     }
+    a.ledger = Ledger::new(&text, &a.report.attributions);
     for e in &a.report.internal_errors {
         tracing::error!(version, "engine internal error: {e}");
     }
@@ -211,6 +241,7 @@ pub fn for_test(text: &str, report: Report, front_matter: Option<FrontMatter>, e
         index: LineIndex::new(text),
         kind: DocKind::Markdown,
         encoding,
+        ledger: Ledger::new(text, &report.attributions),
         report,
         front_matter,
         inlay_hints: true,

@@ -70,13 +70,18 @@ fn date_markdown(a: &Analysis, d: &DateExpr) -> String {
     s
 }
 
-/// Hover at byte `offset`: the findings there, then the date there.
+/// Hover at byte `offset`: the findings there, then the source there (see
+/// [`super::sources::hover`]), then the date there.
 pub fn hover(a: &Analysis, offset: usize) -> Option<Hover> {
     let at = |start: usize, end: usize| start <= offset && (offset < end || (start == end && offset == end));
     let findings: Vec<&Finding> = a.report.findings.iter().filter(|f| at(f.span.start, f.span.end)).collect();
     let date = a.report.dates.iter().find(|d| at(d.span.start, d.span.end));
     let mut parts: Vec<String> = findings.iter().map(|f| finding_markdown(f)).collect();
     let mut range: Option<Range> = findings.first().map(|f| a.range(f.span));
+    if let Some((md, span)) = super::sources::hover(a, offset) {
+        parts.push(md);
+        range.get_or_insert(a.range(span));
+    }
     if let Some(d) = date {
         parts.push(date_markdown(a, d));
         range.get_or_insert(a.range(d.span));

@@ -15,6 +15,7 @@ pub mod framing;
 pub mod info;
 pub mod output;
 pub mod settings;
+pub mod sources;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -568,6 +569,10 @@ impl LanguageServer for Backend {
                 })),
                 inlay_hint_provider: Some(OneOf::Left(true)),
                 code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                document_symbol_provider: Some(OneOf::Right(DocumentSymbolOptions {
+                    label: Some("Sources".into()),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
                 diagnostic_provider: caps.pull_diagnostics.then(|| {
                     DiagnosticServerCapabilities::Options(DiagnosticOptions {
                         identifier: Some("copydesk".into()),
@@ -772,6 +777,11 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> RpcResult<Option<Vec<CodeLens>>> {
         let Some(a) = self.current(&params.text_document.uri).await else { return Ok(None) };
-        Ok(Some(vec![info::code_lens(&a)]))
+        Ok(Some(std::iter::once(info::code_lens(&a)).chain(sources::code_lens(&a)).collect()))
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> RpcResult<Option<DocumentSymbolResponse>> {
+        let Some(a) = self.current(&params.text_document.uri).await else { return Ok(None) };
+        Ok(Some(DocumentSymbolResponse::Nested(sources::document_symbols(&a))))
     }
 }

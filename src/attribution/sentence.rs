@@ -15,7 +15,6 @@
 //! non-ASCII characters; and the sentence buffers are reused from one sentence to the next.
 use aho_corasick::AhoCorasick;
 
-use super::closed::*;
 use super::extract::{self, Attribution, SourceKind};
 use super::lists::{Cue, LISTS, flags};
 pub(crate) use super::tokens::{K, Sent, Tok};

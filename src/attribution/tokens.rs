@@ -8,7 +8,7 @@
 //! list it is in, so the analyses test bits instead of comparing or hashing strings; ASCII bytes
 //! are classified by table and only non-ASCII characters are decoded.
 use super::closed::strip_possessive;
-use super::lists::{LISTS, flags};
+use super::lists::LISTS;
 use crate::text::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

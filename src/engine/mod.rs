@@ -8,9 +8,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use crate::attribution::AttributionModel;
 pub use crate::attribution::{Memo, MemoStats};
 use crate::dates::DateExpr;
-use crate::document::{Document, Reference, refdate, suppress};
-// The front ends' names for the finding and settings types (the command line imports them from here).
-pub use crate::document::{Applicability, DocKind, Edit, Finding, Fix, Settings, Severity, apply_edits};
+use crate::document::{Document, Finding, Reference, Settings, refdate, suppress};
 use crate::rules::{self, Context};
 
 /// Everything one check produced.

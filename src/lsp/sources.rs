@@ -183,6 +183,7 @@ mod tests {
                 kind,
                 reason_given: false,
                 document,
+                report: true,
             },
             sentence: 0,
             refers_to: None,

@@ -90,16 +90,6 @@ fn push(
     true
 }
 
-/// The end of a clause that starts at `a`: the next strong punctuation or the sentence's end.
-fn clause_end(g: &Grammar, a: usize) -> usize {
-    let n = g.n();
-    let mut k = a;
-    while k < n && !matches!(g.punct(k), Some('.' | ';' | '?' | '!' | '—' | ':' | ')')) {
-        k += 1;
-    }
-    k
-}
-
 /// A noun phrase starting at `a`: the longest that the grammar accepts before the clause ends,
 /// a comma or a quotation.
 fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
@@ -191,7 +181,6 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     // Auxiliaries, negation and adverbs to the left: "have privately wondered", "did not dispute".
     let mut e = i;
     let mut aux_be = false;
-    let mut aux_have = false;
     let mut aux_any = false;
     while e > 0 && g.word(e - 1) {
         let c = g.c(e - 1);
@@ -199,7 +188,6 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         if c & cw::AUX != 0 {
             aux_any = true;
             aux_be |= c & cw::BE != 0;
-            aux_have |= c & cw::HAVE != 0;
         } else if !(c & (cw::NEG | cw::ADV) != 0 || ly || (c & cw::PREQUANT != 0 && c & cw::PREP == 0)) {
             break;
         }
@@ -290,19 +278,17 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         && left.is_none()
         && e > 0
         && (matches!(g.punct(e - 1), Some(',' | '"' | '\'' | '—')) || s.toks[e - 1].quoted)
+        && let Some((b, np)) = np_right(g, i + 1)
+        && g.kind(&np, true).is_some()
+        && (b >= n
+            || matches!(g.punct(b), Some(',' | '.' | ';' | '?' | '!' | '—' | ')'))
+            || g.is(b, "that")
+            || g.is(b, "in")
+            || g.is(b, "on"))
     {
-        if let Some((b, np)) = np_right(g, i + 1)
-            && g.kind(&np, true).is_some()
-            && (b >= n
-                || matches!(g.punct(b), Some(',' | '.' | ';' | '?' | '!' | '—' | ')'))
-                || g.is(b, "that")
-                || g.is(b, "in")
-                || g.is(b, "on"))
-        {
-            let content = content_around(g, e, b);
-            push(g, out, Some(np), g.span(i, i + 1), content, says, b);
-            return;
-        }
+        let content = content_around(g, e, b);
+        push(g, out, Some(np), g.span(i, i + 1), content, says, b);
+        return;
     }
     if e == 0 {
         return;
@@ -416,11 +402,7 @@ fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         }
         k -= 1;
     }
-    if k == 0 || k == lo {
-        starts.push(k);
-    } else {
-        starts.push(k);
-    }
+    starts.push(k);
     // Longest first.
     starts.sort_unstable();
     starts.dedup();
@@ -485,7 +467,6 @@ fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribu
 /// feeling among donors is that", "word in the industry is", "there is wide agreement among
 /// economists that", "common knowledge", "claims by NP".
 fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
-    let n = g.n();
     let s = g.s;
     if s.toks[i].quoted {
         return false;

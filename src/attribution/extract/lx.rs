@@ -22,7 +22,6 @@ bits!(
     GROUP,
     COMMUNICATION,
     COGNITION,
-    ARTIFACT,
     PEOPLE_NAME,
     QUANTITY,
     ORG,
@@ -30,7 +29,6 @@ bits!(
     FEELING,
     CLAUSE,
     TOINF,
-    PERSON_ANY,
     GROUP_ANY
 );
 

@@ -329,7 +329,6 @@ impl<'a> Grammar<'a> {
                     return None;
                 }
                 np.rel = true;
-                j = b;
                 break;
             }
             if self.word(j) && c & cw::PREP != 0 {

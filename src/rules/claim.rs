@@ -1,6 +1,8 @@
 //! The `claim/*` rules: checkable assertions with no source. The analysis (what is checkable,
 //! what is attributed) lives in [`crate::attribution`]; this file decides and builds the fixes.
 use super::{Category, Context, Family, Fixability, RuleMeta};
+use crate::attribution::How;
+use crate::attribution::claim::writer_is_source;
 use crate::engine::document::BlockKind;
 use crate::engine::{Applicability, DocKind, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
@@ -69,7 +71,10 @@ impl Family for ClaimFamily {
             let s = &doc.sentences[i];
             let Some(cue) = sa.checkable else { continue };
             let block = doc.blocks.get(s.block);
-            if sa.attributed
+            // "I think", "we know", "as you said": the writer (or the reader) is no source.
+            let by_writer =
+                sa.how == Some(How::NamedSource) && sa.source.is_some_and(|src| writer_is_source(text, src));
+            if (sa.attributed && !by_writer)
                 || sa.has_source_problem()
                 || sa.question
                 || sa.quoted

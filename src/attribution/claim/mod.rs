@@ -24,6 +24,7 @@
 //!
 //! Sourcing is decided by the rule with [`writer_is_source`]: a sentence whose only source is the
 //! writer or the reader ("I think", "we know", "as you said") names no one who could be asked.
+use super::extract::{Attribution, SourceKind};
 use super::lists::{Cue, flags};
 use super::sentence::{Checkable, ClaimKind, K, Sent};
 use crate::lexicon::{Classes, lookup};
@@ -89,6 +90,45 @@ pub(crate) fn writer_is_source(text: &str, source: Span) -> bool {
     // `get`: a source span is not trusted to be ordered and on character boundaries.
     let w = text.get(source.start..source.end).unwrap_or("").trim();
     ["i", "we", "you", "me", "us"].iter().any(|p| w.eq_ignore_ascii_case(p))
+}
+
+/// Whether the sentence's own attributions source the claim whose cue is `cue`: `Some(true)`
+/// when a named or pronoun source that is not the writer speaks it (the cue inside the
+/// attribution's content or its source phrase: "figures from the state auditor show that 40
+/// percent ..."), `Some(false)` when the sentence has such attributions but the claim lies outside
+/// all of them ("Ruiz talks about drilling, but we use 25 percent of the oil"), `None` when it
+/// has none (the caller keeps what the attribution model decided).
+///
+/// `verb` is the reporting verb the attribution model found, if any: when no extracted
+/// attribution has it as its cue, the two analyses disagree and the model's decision stands.
+pub(crate) fn sourced_by<'a>(
+    text: &str,
+    atts: impl IntoIterator<Item = &'a Attribution> + Clone,
+    verb: Option<Span>,
+    cue: Span,
+) -> Option<bool> {
+    if let Some(v) = verb
+        && !atts.clone().into_iter().any(|a| a.cue.overlaps(v))
+    {
+        return None;
+    }
+    let mut any_source = false;
+    for a in atts {
+        if !matches!(a.kind, SourceKind::Named | SourceKind::Pronoun) {
+            continue;
+        }
+        let Some(src) = a.source else { continue };
+        if writer_is_source(text, src) {
+            any_source = true;
+            continue;
+        }
+        any_source = true;
+        let inside = |sp: Span| sp.start <= cue.start && cue.end <= sp.end;
+        if a.content.is_none_or(inside) || inside(src) {
+            return Some(true);
+        }
+    }
+    any_source.then_some(false)
 }
 
 /// The WordNet classes of token `i` (none for punctuation, numbers and tokens past the end).
@@ -157,6 +197,7 @@ fn grammar(s: &Sent) -> Option<Checkable> {
             .map(|e| (ClaimKind::Statistic, e))
             .or_else(|| comparison(s, i).map(|e| (ClaimKind::Superlative, e)))
             .or_else(|| trend(s, i).map(|e| (ClaimKind::Change, e)))
+            .or_else(|| directed_change(s, i).map(|e| (ClaimKind::Change, e)))
             .or_else(|| quantified_set(s, i).map(|e| (ClaimKind::Statistic, e)))
             .or_else(|| caused(s, i).map(|e| (ClaimKind::Causal, e)));
         if let Some((kind, e)) = found {
@@ -290,7 +331,7 @@ fn superlative(s: &Sent, i: usize) -> bool {
 const SET_AFTER_THAN: &[&str] = &[
     "any", "anyone", "anybody", "anywhere", "anything", "ever", "all", "every", "everyone", "before", "previous",
     "the", "in", "at", "during", "under", "last", "a", "we", "they", "our", "their", "his", "her", "its", "it",
-    "those", "that", "other", "most", "many",
+    "those", "that", "other", "most", "many", "my", "your", "when", "since",
 ];
 
 /// A comparison with its set, starting at the comparative at `i`.
@@ -330,8 +371,8 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
                     let c = lx(s, j);
                     let whole = matches!(s.w(j), "history" | "time" | "ever" | "world" | "country" | "nation")
                         || (c.contains(Classes::N)
-                            && c.intersects(Classes::LOCATION | Classes::PLACE | Classes::GROUP | Classes::ORG)
-                            && !c.contains(Classes::PERSON));
+                            && c.intersects(Classes::LOCATION | Classes::PLACE)
+                            && !c.intersects(Classes::PERSON | Classes::ARTIFACT));
                     if whole && (is(s, k, "in") || is(s, k + 1, "all")) {
                         return Some(j + 1);
                     }
@@ -374,6 +415,85 @@ fn trend(s: &Sent, i: usize) -> Option<usize> {
         k += 1;
     }
     None
+}
+
+/// Whether the noun at `k` names an amount that can go up or down: not a person, a group, a
+/// time, an artifact or a message ("taxes", "the deficit", "coverage", but not "the ribbon",
+/// "the charges", "the players").
+fn measurable(s: &Sent, k: usize) -> bool {
+    let c = lx(s, k);
+    word(s, k)
+        && !s.toks[k].cap
+        && c.contains(Classes::N)
+        && s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT | flags::DETERMINER | flags::PREP) == 0
+        && !c.intersects(
+            Classes::PERSON
+                | Classes::PERSON_ANY
+                | Classes::TIME
+                | Classes::ARTIFACT
+                | Classes::COMMUNICATION
+                | Classes::LOCATION
+                | Classes::PLACE
+                | Classes::ORG,
+        )
+}
+
+/// A change of an amount asserted as fact, with no number: a verb of rising or falling (the cue
+/// list's change verbs) and the amount that changed, as its object ("have cut the size of
+/// government", "never increased sales taxes") or its subject ("coverage has been declining",
+/// "premiums have gone up").
+fn directed_change(s: &Sent, i: usize) -> Option<usize> {
+    if !word(s, i) || s.fl(i) & flags::CHANGE == 0 || irrealis(s, i) {
+        return None;
+    }
+    let w = s.w(i);
+    let particle = matches!(w, "up" | "down");
+    if particle && !(i > 0 && any(s, i - 1, &["gone", "went", "go", "goes", "going", "come", "came", "gotten"])) {
+        return None;
+    }
+    // "lost" and "gained" are mostly games, seats and ground: left to the amounts they come with.
+    if matches!(w, "lost" | "gained") {
+        return None;
+    }
+    let c = lx(s, i);
+    if !particle && (!c.contains(Classes::V) || (i > 0 && s.fl(i - 1) & flags::DETERMINER != 0)) {
+        return None;
+    }
+    let n = s.toks.len();
+    // The object: past determiners and modifiers, the first noun.
+    let mut k = i + 1;
+    while k < n
+        && k <= i + 4
+        && word(s, k)
+        && (s.fl(k) & flags::DETERMINER != 0 || !lx(s, k).contains(Classes::N))
+        && s.fl(k) & flags::PREP == 0
+    {
+        k += 1;
+    }
+    if !particle && k < n && k <= i + 4 && measurable(s, k) && !lx(s, k).contains(Classes::VPART) {
+        // Take the head of a compound: "sales taxes".
+        let mut e = k + 1;
+        while e < n && measurable(s, e) {
+            e += 1;
+        }
+        return Some(e);
+    }
+    // The subject: the noun just before the verb and its auxiliaries.
+    let mut j = i;
+    while j > 0
+        && (s.fl(j - 1) & (flags::BE | flags::AUX_ADV | flags::MODAL) != 0
+            || any(
+                s,
+                j - 1,
+                &[
+                    "has", "have", "had", "been", "gone", "went", "come", "came", "steadily", "sharply", "also",
+                    "never", "not",
+                ],
+            ))
+    {
+        j -= 1;
+    }
+    (j > 0 && j < i && measurable(s, j - 1) || j > 0 && j == i && measurable(s, j - 1)).then_some(i + 1)
 }
 
 /// Universal and near-universal quantities over a set: "almost all of the county's schools",

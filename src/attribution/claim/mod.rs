@@ -32,13 +32,25 @@ use crate::text::Span;
 
 /// The first checkable part of the sentence, outside quotations.
 pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
-    let old = super::sentence::checkable(s, hits);
-    let new = grammar(s);
+    let keep = |c: &Checkable| !not_a_claim(s, *c);
+    let old = super::sentence::checkable(s, hits).filter(keep);
+    let new = grammar(s, keep);
     let first = match (old, new) {
         (Some(a), Some(b)) => Some(if b.cue.start < a.cue.start { b } else { a }),
         (a, b) => a.or(b),
     };
-    first.filter(|c| !vote_tally(s, c.cue) && !motive(s, *c) && !evaluative(s, *c))
+    first
+}
+
+/// The filters every candidate passes: vote tallies, motives, praise, numbers in names.
+fn not_a_claim(s: &Sent, c: Checkable) -> bool {
+    vote_tally(s, c.cue) || motive(s, c) || evaluative(s, c) || part_of_name(s, c.cue)
+}
+
+/// A number that is part of a date or a name written with a slash or a hash: "9/11 families",
+/// "24/7 coverage", "#2 pencils".
+fn part_of_name(s: &Sent, cue: Span) -> bool {
+    cue_token(s, cue).is_some_and(|i| i > 0 && matches!(s.punct(i - 1), Some('/' | '#')))
 }
 
 /// The token index where `cue` starts.
@@ -74,7 +86,10 @@ fn evaluative(s: &Sent, c: Checkable) -> bool {
     let Some(i) = cue_token(s, c.cue) else { return false };
     let sup = if s.toks[i].kind == K::Word && s.fl(i) & flags::SUPERLATIVE == 0 { i + 1 } else { i };
     let sup = if superlative(s, sup) { sup } else { sup + 1 };
-    if comparison(s, sup).is_some() {
+    // Only a span of time makes praise checkable: "the best year since 1999", "on record".
+    if let Some(e) = comparison(s, sup)
+        && (sup..e).any(|k| any(s, k, &["since", "record", "history", "ever", "than"]))
+    {
         return false;
     }
     any(
@@ -187,21 +202,27 @@ fn irrealis(s: &Sent, at: usize) -> bool {
 }
 
 /// The new classes, earliest first.
-fn grammar(s: &Sent) -> Option<Checkable> {
+fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool) -> Option<Checkable> {
     let n = s.toks.len();
     for i in 0..n {
         if s.toks[i].quoted {
             continue;
         }
-        let found = amount(s, i)
-            .map(|e| (ClaimKind::Statistic, e))
-            .or_else(|| comparison(s, i).map(|e| (ClaimKind::Superlative, e)))
-            .or_else(|| trend(s, i).map(|e| (ClaimKind::Change, e)))
-            .or_else(|| directed_change(s, i).map(|e| (ClaimKind::Change, e)))
-            .or_else(|| quantified_set(s, i).map(|e| (ClaimKind::Statistic, e)))
-            .or_else(|| caused(s, i).map(|e| (ClaimKind::Causal, e)));
-        if let Some((kind, e)) = found {
-            return Some(Checkable { kind, cue: s.span(i, e.min(n)) });
+        let classes: [(ClaimKind, fn(&Sent, usize) -> Option<usize>); 6] = [
+            (ClaimKind::Statistic, amount),
+            (ClaimKind::Superlative, comparison),
+            (ClaimKind::Change, trend),
+            (ClaimKind::Change, directed_change),
+            (ClaimKind::Statistic, quantified_set),
+            (ClaimKind::Causal, caused),
+        ];
+        for (kind, class) in classes {
+            if let Some(e) = class(s, i) {
+                let c = Checkable { kind, cue: s.span(i, e.min(n)) };
+                if keep(&c) {
+                    return Some(c);
+                }
+            }
         }
     }
     None
@@ -452,7 +473,8 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
         return None;
     }
     // "lost" and "gained" are mostly games, seats and ground: left to the amounts they come with.
-    if matches!(w, "lost" | "gained") {
+    // A verb with an infinitive is a refusal or a plan, not a change: "declined to comment".
+    if matches!(w, "lost" | "gained") || is(s, i + 1, "to") {
         return None;
     }
     let c = lx(s, i);
@@ -570,7 +592,7 @@ fn caused(s: &Sent, i: usize) -> Option<usize> {
     (k > i + 1
         && obj.contains(Classes::N)
         && obj.intersects(Classes::ACT | Classes::STATE)
-        && !obj.intersects(Classes::TIME | Classes::PERSON | Classes::ARTIFACT))
+        && !obj.intersects(Classes::TIME | Classes::PERSON | Classes::ARTIFACT | Classes::COMMUNICATION))
     .then_some(k + 1)
 }
 

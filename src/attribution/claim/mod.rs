@@ -35,11 +35,10 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
     let keep = |c: &Checkable| !not_a_claim(s, *c);
     let old = super::sentence::checkable(s, hits).filter(keep);
     let new = grammar(s, keep);
-    let first = match (old, new) {
+    match (old, new) {
         (Some(a), Some(b)) => Some(if b.cue.start < a.cue.start { b } else { a }),
         (a, b) => a.or(b),
-    };
-    first
+    }
 }
 
 /// The filters every candidate passes: vote tallies, motives, praise, numbers in names.
@@ -201,6 +200,9 @@ fn irrealis(s: &Sent, at: usize) -> bool {
     false
 }
 
+/// One class of the grammar: at token `i`, the end of its cue.
+type Class = fn(&Sent, usize) -> Option<usize>;
+
 /// The new classes, earliest first.
 fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool) -> Option<Checkable> {
     let n = s.toks.len();
@@ -208,7 +210,7 @@ fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool) -> Option<Checkable> {
         if s.toks[i].quoted {
             continue;
         }
-        let classes: [(ClaimKind, fn(&Sent, usize) -> Option<usize>); 6] = [
+        let classes: [(ClaimKind, Class); 6] = [
             (ClaimKind::Statistic, amount),
             (ClaimKind::Superlative, comparison),
             (ClaimKind::Change, trend),
@@ -284,8 +286,9 @@ fn amount(s: &Sent, i: usize) -> Option<usize> {
         // Multipliers: "twice as many", "double the", "three times more".
         "twice" | "triple" | "double" | "quadruple" if any(s, i + 1, &["as", "the", "that", "what"]) => Some(i + 2),
         "times"
-            if i > 0 && s.fl(i - 1) & flags::SPELLED != 0
-                || i > 0 && any(s, i - 1, &["two", "three", "four", "five", "several", "many"]) =>
+            if i > 0
+                && (s.fl(i - 1) & flags::SPELLED != 0
+                    || any(s, i - 1, &["two", "three", "four", "five", "several", "many"])) =>
         {
             any(s, i + 1, &["as", "more", "less", "higher", "larger", "bigger", "faster", "greater"]).then_some(i + 2)
         }

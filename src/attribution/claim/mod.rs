@@ -484,6 +484,15 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
     if !particle && (!c.contains(Classes::V) || (i > 0 && s.fl(i - 1) & flags::DETERMINER != 0)) {
         return None;
     }
+    // After an amount or a bare adjective the word is a noun: "a 4.5 per cent rise", "a sharp
+    // rise" (the amount, if any, is its own class).
+    if !particle && i > 0 {
+        let p = lx(s, i - 1);
+        let amount_before = s.toks[i - 1].kind == K::Num || any(s, i - 1, &["percent", "cent", "%"]);
+        if amount_before || (p.contains(Classes::ADJ) && !p.intersects(Classes::V | Classes::N | Classes::ADV)) {
+            return None;
+        }
+    }
     let n = s.toks.len();
     // The object: past determiners and modifiers, the first noun.
     let mut k = i + 1;

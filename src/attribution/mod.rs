@@ -32,6 +32,7 @@
 //! (or ends with a colon after one, across a paragraph break: block quotes), when the sentence
 //! after it in the same paragraph has one, or when it belongs to a multi-paragraph quotation
 //! that is attributed.
+pub(crate) mod claim;
 mod closed;
 pub(crate) mod extract;
 pub mod ledger;

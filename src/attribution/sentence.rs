@@ -334,7 +334,7 @@ fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: 
 
     f.attributions = atts;
 
-    f.checkable = checkable(s, phrase_hits);
+    f.checkable = super::claim::checkable(s, phrase_hits);
     f
 }
 
@@ -953,7 +953,7 @@ fn anonymous_sources(s: &Sent, hits: &[(Cue, usize, usize)], reason: bool, f: &m
 }
 
 /// The first checkable cue outside quotations.
-fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
+pub(super) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
     let n = s.toks.len();
     let mut best: Option<(usize, Checkable)> = None;
     let plan = under_plan(s);

@@ -1,6 +1,8 @@
 //! The `claim/*` rules: checkable assertions with no source. The analysis (what is checkable,
 //! what is attributed) lives in [`crate::attribution`]; this file decides and builds the fixes.
 use super::{Category, Context, Family, Fixability, RuleMeta};
+use crate::attribution::How;
+use crate::attribution::claim::{sourced_by, writer_is_source};
 use crate::document::BlockKind;
 use crate::document::{Applicability, DocKind, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
@@ -65,11 +67,25 @@ impl Family for ClaimFamily {
         // Footnote labels already in the text, found once (probing the whole text for every
         // finding was quadratic).
         let used = used_source_labels(text);
+        let cited = &ctx.attribution.cited;
         for (i, sa) in ctx.attribution.sentences.iter().enumerate().take(doc.sentences.len()) {
             let s = &doc.sentences[i];
             let Some(cue) = sa.checkable else { continue };
             let block = doc.blocks.get(s.block);
-            if sa.attributed
+            // A source the sentence names must speak the claim; "I think", "we know", "as you
+            // said": the writer (or the reader) is no source, and carries no one's words over.
+            let attributed = match sa.how {
+                Some(How::NamedSource | How::CarryOver) => {
+                    let lo = cited.partition_point(|c| c.sentence < i);
+                    let hi = cited.partition_point(|c| c.sentence <= i);
+                    let own = sourced_by(text, cited[lo..hi].iter().map(|c| &c.attribution), sa.verb, cue.cue);
+                    let by_writer =
+                        sa.how == Some(How::NamedSource) && sa.source.is_some_and(|src| writer_is_source(text, src));
+                    own.unwrap_or(sa.attributed && !by_writer)
+                }
+                _ => sa.attributed,
+            };
+            if attributed
                 || sa.has_source_problem()
                 || sa.question
                 || sa.quoted

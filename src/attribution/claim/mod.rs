@@ -1,0 +1,630 @@
+//! Checkable claims: what a reader could dispute, as a grammar over word classes.
+//!
+//! The sentence-level entry point is [`checkable`]. It reads the sentence's tokens with their
+//! list flags ([`super::lists::flags`]) and their WordNet classes ([`crate::lexicon`]), and finds
+//! the first checkable part outside quotation marks, in these classes:
+//!
+//! * **amounts** ([`amount`]): digits, number words and multipliers with what they count, money,
+//!   percentages, approximate and ranged amounts ("under 285", "tens of thousands", "98 times");
+//! * **comparisons with their comparison set** ([`comparison`]): a comparative with "than" and a
+//!   set a reader could check ("than any other state", "than ever", "than in 1990"), a comparative
+//!   or superlative with a time span or a whole ("since 1972", "on record", "in the country"),
+//!   "an N-year high";
+//! * **trends and records** ([`trend`]): a change verb (WordNet verb.change) with a span or a
+//!   pattern ("has risen every year since", "fell for a third year in a row");
+//! * **quantifiers over a checkable set** ([`quantified_set`]): "almost all of the county's
+//!   schools", "none of the bidders", "most economists";
+//! * **causes**: the connectives and the causal verbs of the cue lists, and a verb with WordNet's
+//!   cause relation whose object is an outcome ("forced the closure", "has cost the city").
+//!
+//! The cue lists' phrase matches (`hits`) and the earlier single-pass detection
+//! ([`super::sentence`]'s `checkable`) are one more source of candidates; the earliest candidate
+//! wins. What is not a claim stays clean: a plan or a prediction (a modal or "want to" before the
+//! verb), durations, dates, times, ages, vote tallies, identifiers.
+//!
+//! Sourcing is decided by the rule with [`writer_is_source`]: a sentence whose only source is the
+//! writer or the reader ("I think", "we know", "as you said") names no one who could be asked.
+use super::extract::{Attribution, SourceKind};
+use super::lists::{Cue, flags};
+use super::sentence::{Checkable, ClaimKind, K, Sent};
+use crate::lexicon::{Classes, lookup};
+use crate::text::Span;
+
+/// The first checkable part of the sentence, outside quotations.
+pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
+    let keep = |c: &Checkable| !not_a_claim(s, *c);
+    let old = super::sentence::checkable(s, hits).filter(keep);
+    let new = grammar(s, keep);
+    match (old, new) {
+        (Some(a), Some(b)) => Some(if b.cue.start < a.cue.start { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The filters every candidate passes: vote tallies, motives, praise, numbers in names.
+fn not_a_claim(s: &Sent, c: Checkable) -> bool {
+    vote_tally(s, c.cue) || motive(s, c) || evaluative(s, c) || part_of_name(s, c.cue)
+}
+
+/// A number that is part of a date or a name written with a slash or a hash: "9/11 families",
+/// "24/7 coverage", "#2 pencils".
+fn part_of_name(s: &Sent, cue: Span) -> bool {
+    cue_token(s, cue).is_some_and(|i| i > 0 && matches!(s.punct(i - 1), Some('/' | '#')))
+}
+
+/// The token index where `cue` starts.
+fn cue_token(s: &Sent, cue: Span) -> Option<usize> {
+    s.toks.iter().position(|t| t.span.start == cue.start)
+}
+
+/// First- and second-person words: a clause about the writer or the reader.
+const PERSONAL: &[&str] =
+    &["i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "you", "you're", "me", "us", "my", "our"];
+
+/// A reason given for the writer's own act or view, not a cause in the world: "I oppose it
+/// because ...", "we're glad, because ...", "because I think ...". A causal connective whose
+/// clause, or the clause before it, is about the writer or the reader, or is a plan or a wish.
+fn motive(s: &Sent, c: Checkable) -> bool {
+    if c.kind != ClaimKind::Causal {
+        return false;
+    }
+    let Some(i) = cue_token(s, c.cue) else { return false };
+    let before = (s.first..i).any(|k| !s.toks[k].quoted && (any(s, k, PERSONAL) || s.fl(k) & flags::MODAL != 0));
+    let after = any(s, i + 1, PERSONAL) || any(s, i + 1, &["if", "it's", "that's"]);
+    before || after || irrealis(s, i)
+}
+
+/// A superlative of praise or blame with nothing to check it against: "the greatest nation",
+/// "the best way", "the most important issue", "the only way to". With a comparison set ("the
+/// best year since 1999", "the greatest ... on record") it is a claim, and [`comparison`] finds
+/// that one first.
+fn evaluative(s: &Sent, c: Checkable) -> bool {
+    if c.kind != ClaimKind::Superlative {
+        return false;
+    }
+    let Some(i) = cue_token(s, c.cue) else { return false };
+    let sup = if s.toks[i].kind == K::Word && s.fl(i) & flags::SUPERLATIVE == 0 { i + 1 } else { i };
+    let sup = if superlative(s, sup) { sup } else { sup + 1 };
+    // Only a span of time makes praise checkable: "the best year since 1999", "on record".
+    if let Some(e) = comparison(s, sup)
+        && (sup..e).any(|k| any(s, k, &["since", "record", "history", "ever", "than"]))
+    {
+        return false;
+    }
+    any(
+        s,
+        sup,
+        &["best", "greatest", "finest", "most", "least", "nicest", "proudest", "happiest", "brightest", "noblest"],
+    ) || (is(s, sup, "only") && any(s, sup + 1, &["way", "thing", "reason", "answer", "one", "hope"]))
+}
+
+/// Whether the sentence's only source is its writer or its reader: a first- or second-person
+/// pronoun ("I", "we", "you"). Such a sentence is the writer's own assertion, not a source's.
+pub(crate) fn writer_is_source(text: &str, source: Span) -> bool {
+    // `get`: a source span is not trusted to be ordered and on character boundaries.
+    let w = text.get(source.start..source.end).unwrap_or("").trim();
+    ["i", "we", "you", "me", "us"].iter().any(|p| w.eq_ignore_ascii_case(p))
+}
+
+/// Whether the sentence's own attributions source the claim whose cue is `cue`: `Some(true)`
+/// when a named or pronoun source that is not the writer speaks it (the cue inside the
+/// attribution's content or its source phrase: "figures from the state auditor show that 40
+/// percent ..."), `Some(false)` when the sentence has such attributions but the claim lies outside
+/// all of them ("Ruiz talks about drilling, but we use 25 percent of the oil"), `None` when it
+/// has none (the caller keeps what the attribution model decided).
+///
+/// `verb` is the reporting verb the attribution model found, if any: when no extracted
+/// attribution has it as its cue, the two analyses disagree and the model's decision stands.
+pub(crate) fn sourced_by<'a>(
+    text: &str,
+    atts: impl IntoIterator<Item = &'a Attribution> + Clone,
+    verb: Option<Span>,
+    cue: Span,
+) -> Option<bool> {
+    if let Some(v) = verb
+        && !atts.clone().into_iter().any(|a| a.cue.overlaps(v))
+    {
+        return None;
+    }
+    let mut any_source = false;
+    for a in atts {
+        if !matches!(a.kind, SourceKind::Named | SourceKind::Pronoun) {
+            continue;
+        }
+        let Some(src) = a.source else { continue };
+        if writer_is_source(text, src) {
+            any_source = true;
+            continue;
+        }
+        any_source = true;
+        let inside = |sp: Span| sp.start <= cue.start && cue.end <= sp.end;
+        if a.content.is_none_or(inside) || inside(src) {
+            return Some(true);
+        }
+    }
+    any_source.then_some(false)
+}
+
+/// The WordNet classes of token `i` (none for punctuation, numbers and tokens past the end).
+fn lx(s: &Sent, i: usize) -> Classes {
+    match s.toks.get(i) {
+        Some(t) if t.kind == K::Word => lookup(s.w(i)),
+        _ => Classes::NONE,
+    }
+}
+
+fn word(s: &Sent, i: usize) -> bool {
+    s.toks.get(i).is_some_and(|t| t.kind == K::Word && !t.quoted)
+}
+
+fn is(s: &Sent, i: usize, w: &str) -> bool {
+    s.is(i, w)
+}
+
+fn any(s: &Sent, i: usize, ws: &[&str]) -> bool {
+    i < s.toks.len() && ws.contains(&s.w(i))
+}
+
+/// A clause boundary at token `k`: punctuation other than a hyphen or a currency sign, or a
+/// subordinating word.
+fn boundary(s: &Sent, k: usize) -> bool {
+    match s.toks.get(k) {
+        None => true,
+        Some(t) if t.kind == K::Punct => !matches!(s.w(k), "$" | "£" | "€" | "¥" | "-" | "%"),
+        Some(_) => s.fl(k) & flags::CLAUSE != 0 || any(s, k, &["but", "and", "while", "whereas", "if"]),
+    }
+}
+
+/// Words that put what follows in the future or in a plan: the verb after them asserts nothing
+/// yet ("will cut", "would have raised", "wants to double", "plan to").
+const IRREALIS: &[&str] = &[
+    "will", "would", "could", "should", "might", "may", "can", "must", "shall", "'ll", "'d", "ll", "want", "wants",
+    "wanted", "going", "plan", "plans", "propose", "proposes", "proposed", "hope", "if", "to",
+];
+
+/// A plan, a wish or a condition governs token `at`: one of [`IRREALIS`] in the same clause,
+/// within four words before it.
+fn irrealis(s: &Sent, at: usize) -> bool {
+    let mut k = at;
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        k -= 1;
+        steps += 1;
+        if boundary(s, k) && !any(s, k, &["if", "to"]) {
+            return false;
+        }
+        if any(s, k, IRREALIS) || s.fl(k) & flags::MODAL != 0 {
+            return true;
+        }
+    }
+    false
+}
+
+/// One class of the grammar: at token `i`, the end of its cue.
+type Class = fn(&Sent, usize) -> Option<usize>;
+
+/// The new classes, earliest first.
+fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool) -> Option<Checkable> {
+    let n = s.toks.len();
+    for i in 0..n {
+        if s.toks[i].quoted {
+            continue;
+        }
+        let classes: [(ClaimKind, Class); 6] = [
+            (ClaimKind::Statistic, amount),
+            (ClaimKind::Superlative, comparison),
+            (ClaimKind::Change, trend),
+            (ClaimKind::Change, directed_change),
+            (ClaimKind::Statistic, quantified_set),
+            (ClaimKind::Causal, caused),
+        ];
+        for (kind, class) in classes {
+            if let Some(e) = class(s, i) {
+                let c = Checkable { kind, cue: s.span(i, e.min(n)) };
+                if keep(&c) {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Numbers that are not amounts: a year, a date, a clock time, an identifier.
+fn routine_number(s: &Sent, i: usize) -> bool {
+    let w = s.w(i);
+    let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let short_year = w.starts_with('\'');
+    year || short_year
+        || s.fl(i + 1) & (flags::MONTH | flags::TIME_UNIT) != 0
+        || (i > 0 && s.fl(i - 1) & (flags::MONTH | flags::IDENTIFIER) != 0)
+        || s.punct(i + 1) == Some(':')
+        || any(s, i + 1, &["a.m.", "p.m.", "am", "pm", "o'clock"])
+}
+
+/// An amount starting at `i`: returns the end of the cue.
+fn amount(s: &Sent, i: usize) -> Option<usize> {
+    let t = s.toks[i];
+    let w = s.w(i);
+    if t.kind == K::Num {
+        // "141percent", "15-year" (with "high" or "low": a record).
+        if w.ends_with("percent") {
+            return Some(i + 1);
+        }
+        if w.contains('-') {
+            let unit_high = w.ends_with("-year") || w.ends_with("-month") || w.ends_with("-decade");
+            return (unit_high && any(s, i + 1, &["high", "low", "highs", "lows", "peak"])).then_some(i + 2);
+        }
+        if routine_number(s, i) {
+            return None;
+        }
+        // "98 times", "twice": how often is a count.
+        if is(s, i + 1, "times") && !any(s, i + 2, &["a", "an", "per", "each"]) {
+            return Some(i + 2);
+        }
+        // "under 285", "more than 2,000", "at least 40": an estimate or a bound on an amount.
+        let approx = i > 0
+            && (s.fl(i - 1) & flags::APPROXIMATOR != 0
+                || any(
+                    s,
+                    i - 1,
+                    &["than", "least", "most", "nearly", "almost", "roughly", "exceeds", "exceeded", "plus"],
+                ));
+        if approx {
+            return Some(i + 1);
+        }
+        // "we're now at 285": a level of something.
+        if i + 1 >= s.toks.len() || matches!(s.punct(i + 1), Some('.' | ';')) {
+            return (i > 0 && any(s, i - 1, &["at", "to", "from", "reached", "hit"])).then_some(i + 1);
+        }
+        return None;
+    }
+    if t.kind != K::Word {
+        return None;
+    }
+    match w {
+        // Multipliers: "twice as many", "double the", "three times more".
+        "twice" | "triple" | "double" | "quadruple" if any(s, i + 1, &["as", "the", "that", "what"]) => Some(i + 2),
+        "times"
+            if i > 0
+                && (s.fl(i - 1) & flags::SPELLED != 0
+                    || any(s, i - 1, &["two", "three", "four", "five", "several", "many"])) =>
+        {
+            any(s, i + 1, &["as", "more", "less", "higher", "larger", "bigger", "faster", "greater"]).then_some(i + 2)
+        }
+        // "tens of thousands", "hundreds of millions".
+        "tens" | "hundreds" | "thousands" | "millions" | "billions" | "dozens" if is(s, i + 1, "of") => Some(i + 3),
+        // "a hundred more warheads", "a million people": a count after "a".
+        "hundred" | "thousand" | "million" | "billion" | "trillion" if i > 0 && any(s, i - 1, &["a", "half"]) => {
+            Some(i + 1)
+        }
+        // "in half" after a change verb in the clause: "cut the deficit in half".
+        "half" if i > 0 && is(s, i - 1, "in") && change_before(s, i - 1) => Some(i + 1),
+        // "nothing in tax", "not a single vote": a zero amount of something countable.
+        "nothing" if any(s, i - 1, &["paid", "pay", "pays", "cost", "costs", "got", "gave", "spent", "earned"]) => {
+            Some(i + 1)
+        }
+        "single" if i > 1 && is(s, i - 1, "a") && any(s, i - 2, &["not", "without", "no"]) && word(s, i + 1) => {
+            Some(i + 2)
+        }
+        _ => {
+            // Spelled numbers with a unit: "three percent", "ten times".
+            let spelled = s.fl(i) & flags::SPELLED != 0
+                || any(s, i, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
+            if spelled && (any(s, i + 1, &["percent", "times"]) || s.fl(i + 1) & flags::SCALE != 0) {
+                // "at one times" is not English; "at times" has no number.
+                return Some(i + 2);
+            }
+            None
+        }
+    }
+}
+
+/// A change verb in the clause before `at` (within eight words).
+fn change_before(s: &Sent, at: usize) -> bool {
+    let lo = at.saturating_sub(8);
+    (lo..at)
+        .rev()
+        .take_while(|&k| !boundary(s, k))
+        .any(|k| s.fl(k) & flags::CHANGE != 0 || lx(s, k).contains(Classes::CHANGE))
+}
+
+/// A comparative or superlative word at `i`: "-er"/"-est" adjectives and adverbs, more/less/fewer,
+/// most/least, and the superlatives of the cue list.
+fn comparative(s: &Sent, i: usize) -> bool {
+    if !word(s, i) {
+        return false;
+    }
+    let w = s.w(i);
+    if matches!(w, "more" | "less" | "fewer" | "better" | "worse" | "higher" | "lower") {
+        return true;
+    }
+    w.len() > 4
+        && w.ends_with("er")
+        && lx(s, i).intersects(Classes::ADJ | Classes::ADV)
+        && !lx(s, i).contains(Classes::V)
+}
+
+fn superlative(s: &Sent, i: usize) -> bool {
+    word(s, i)
+        && (s.fl(i) & flags::SUPERLATIVE != 0
+            || (s.w(i).len() > 5 && s.w(i).ends_with("est") && lx(s, i).intersects(Classes::ADJ | Classes::ADV)))
+}
+
+/// The words that open a comparison set after "than": "than any other", "than ever", "than all".
+const SET_AFTER_THAN: &[&str] = &[
+    "any", "anyone", "anybody", "anywhere", "anything", "ever", "all", "every", "everyone", "before", "previous",
+    "the", "in", "at", "during", "under", "last", "a", "we", "they", "our", "their", "his", "her", "its", "it",
+    "those", "that", "other", "most", "many", "my", "your", "when", "since",
+];
+
+/// A comparison with its set, starting at the comparative at `i`.
+fn comparison(s: &Sent, i: usize) -> Option<usize> {
+    let n = s.toks.len();
+    if comparative(s, i) {
+        // "than" within five words, in the clause: "more women in senior jobs than any other state".
+        let mut k = i + 1;
+        while k < n && k <= i + 6 && !boundary(s, k) {
+            if is(s, k, "than") {
+                let set = k + 1 < n
+                    && (s.toks[k + 1].kind == K::Num
+                        || s.fl(k + 1) & flags::SPELLED != 0
+                        || (any(s, k + 1, SET_AFTER_THAN)
+                            && !any(s, k + 2, &["one", "that", "this"])
+                            && !irrealis(s, i)));
+                return set.then_some(k + 2);
+            }
+            k += 1;
+        }
+    }
+    if comparative(s, i) || superlative(s, i) {
+        // "higher than it has been since 1949", "the lowest level on record", "the largest in the
+        // country": the span or the whole a reader could check it against, within six words.
+        let mut k = i + 1;
+        while k < n && k <= i + 7 && !(boundary(s, k) && s.punct(k).is_some()) {
+            if is(s, k, "since") && k + 1 < n && (s.toks[k + 1].kind == K::Num || word(s, k + 1)) {
+                return Some(k + 2);
+            }
+            if is(s, k, "on") && is(s, k + 1, "record") {
+                return Some(k + 2);
+            }
+            // "in franchise history", "in the country", "of all time", "in its 40 years".
+            if superlative(s, i) && (is(s, k, "in") || is(s, k, "of")) {
+                let mut j = k + 1;
+                while j < n && j <= k + 4 && word(s, j) && !boundary(s, j) {
+                    let c = lx(s, j);
+                    let whole = matches!(s.w(j), "history" | "time" | "ever" | "world" | "country" | "nation")
+                        || (c.contains(Classes::N)
+                            && c.intersects(Classes::PLACE)
+                            && !c.intersects(Classes::PERSON | Classes::ARTIFACT));
+                    if whole && (is(s, k, "in") || is(s, k + 1, "all")) {
+                        return Some(j + 1);
+                    }
+                    j += 1;
+                }
+            }
+            if superlative(s, i) && is(s, k, "ever") {
+                return Some(k + 1);
+            }
+            k += 1;
+        }
+    }
+    None
+}
+
+/// A trend: a finite change verb with a span or a pattern in its clause ("has risen every year
+/// since", "fell for the third straight year", "have gone up steadily").
+fn trend(s: &Sent, i: usize) -> Option<usize> {
+    let c = lx(s, i);
+    if !(c.contains(Classes::CHANGE) && c.intersects(Classes::VPAST | Classes::V3SG | Classes::VPART | Classes::VING))
+        && s.fl(i) & flags::CHANGE == 0
+    {
+        return None;
+    }
+    if irrealis(s, i) {
+        return None;
+    }
+    let n = s.toks.len();
+    let mut k = i + 1;
+    while k < n && k <= i + 8 && !boundary(s, k) {
+        let hit = (any(s, k, &["every", "each"]) && any(s, k + 1, &["year", "month", "quarter", "decade", "week"]))
+            || (is(s, k, "in") && is(s, k + 1, "a") && is(s, k + 2, "row"))
+            || (any(s, k, &["straight", "consecutive"]) && lx(s, k + 1).contains(Classes::TIME))
+            || any(s, k, &["steadily", "sharply", "dramatically", "substantially", "significantly", "steeply"])
+            || (is(s, k, "since")
+                && (s.toks.get(k + 1).is_some_and(|t| t.kind == K::Num) || any(s, k + 1, &["the", "then"])));
+        if hit {
+            return Some(k + 1);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whether the noun at `k` names an amount that can go up or down: not a person, a group, a
+/// time, an artifact or a message ("taxes", "the deficit", "coverage", but not "the ribbon",
+/// "the charges", "the players").
+fn measurable(s: &Sent, k: usize) -> bool {
+    let c = lx(s, k);
+    word(s, k)
+        && !s.toks[k].cap
+        && c.contains(Classes::N)
+        && s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT | flags::DETERMINER | flags::PREP) == 0
+        && !c.intersects(
+            Classes::PERSON
+                | Classes::PERSON_ANY
+                | Classes::TIME
+                | Classes::ARTIFACT
+                | Classes::COMMUNICATION
+                | Classes::PLACE
+                | Classes::PLACE
+                | Classes::ORG,
+        )
+}
+
+/// A change of an amount asserted as fact, with no number: a verb of rising or falling (the cue
+/// list's change verbs) and the amount that changed, as its object ("have cut the size of
+/// government", "never increased sales taxes") or its subject ("coverage has been declining",
+/// "premiums have gone up").
+fn directed_change(s: &Sent, i: usize) -> Option<usize> {
+    if !word(s, i) || s.fl(i) & flags::CHANGE == 0 || irrealis(s, i) {
+        return None;
+    }
+    let w = s.w(i);
+    let particle = matches!(w, "up" | "down");
+    if particle && !(i > 0 && any(s, i - 1, &["gone", "went", "go", "goes", "going", "come", "came", "gotten"])) {
+        return None;
+    }
+    // "lost" and "gained" are mostly games, seats and ground: left to the amounts they come with.
+    // A verb with an infinitive is a refusal or a plan, not a change: "declined to comment".
+    if matches!(w, "lost" | "gained") || is(s, i + 1, "to") {
+        return None;
+    }
+    let c = lx(s, i);
+    if !particle && (!c.contains(Classes::V) || (i > 0 && s.fl(i - 1) & flags::DETERMINER != 0)) {
+        return None;
+    }
+    // After an amount or a bare adjective the word is a noun: "a 4.5 per cent rise", "a sharp
+    // rise" (the amount, if any, is its own class).
+    if !particle && i > 0 {
+        let p = lx(s, i - 1);
+        let amount_before = s.toks[i - 1].kind == K::Num || any(s, i - 1, &["percent", "cent", "%"]);
+        if amount_before || (p.contains(Classes::ADJ) && !p.intersects(Classes::V | Classes::N | Classes::ADV)) {
+            return None;
+        }
+    }
+    let n = s.toks.len();
+    // The object: past determiners and modifiers, the first noun.
+    let mut k = i + 1;
+    while k < n
+        && k <= i + 4
+        && word(s, k)
+        && (s.fl(k) & flags::DETERMINER != 0 || !lx(s, k).contains(Classes::N))
+        && s.fl(k) & flags::PREP == 0
+    {
+        k += 1;
+    }
+    if !particle && k < n && k <= i + 4 && measurable(s, k) && !lx(s, k).contains(Classes::VPART) {
+        // Take the head of a compound: "sales taxes".
+        let mut e = k + 1;
+        while e < n && measurable(s, e) {
+            e += 1;
+        }
+        return Some(e);
+    }
+    // The subject: the noun just before the verb and its auxiliaries.
+    let mut j = i;
+    while j > 0
+        && (s.fl(j - 1) & (flags::BE | flags::AUX_ADV | flags::MODAL) != 0
+            || any(
+                s,
+                j - 1,
+                &[
+                    "has", "have", "had", "been", "gone", "went", "come", "came", "steadily", "sharply", "also",
+                    "never", "not",
+                ],
+            ))
+    {
+        j -= 1;
+    }
+    (j > 0 && j < i && measurable(s, j - 1) || j > 0 && j == i && measurable(s, j - 1)).then_some(i + 1)
+}
+
+/// Universal and near-universal quantities over a set: "almost all of the county's schools",
+/// "none of the bidders", "most economists", "the majority of voters", "every airline serving".
+fn quantified_set(s: &Sent, i: usize) -> Option<usize> {
+    if !word(s, i) || irrealis(s, i) {
+        return None;
+    }
+    let w = s.w(i);
+    let hedge = i > 0 && any(s, i - 1, &["almost", "nearly", "virtually", "practically"]);
+    let head = match w {
+        "none" | "most" if is(s, i + 1, "of") && any(s, i + 2, &["the", "our", "their", "its", "these", "those"]) => {
+            i + 3
+        }
+        "majority" | "minority" if i > 0 && any(s, i - 1, &["the", "a", "vast"]) && is(s, i + 1, "of") => i + 2,
+        "all" if hedge && is(s, i + 1, "of") => i + 3,
+        "all" if hedge && any(s, i + 1, &["the", "our"]) => i + 2,
+        "every" | "all" if hedge => i + 1,
+        "most" if i == s.first || (i > 0 && s.punct(i - 1).is_some()) => i + 1,
+        "no" if is(s, i + 1, "other") => i + 2,
+        _ => return None,
+    };
+    // The set: a plural noun (a possessive and a modifier may come first) that is not a pronoun
+    // or a time ("most of the time", "none of us").
+    for k in head..(head + 3).min(s.toks.len()) {
+        if !word(s, k) {
+            return None;
+        }
+        let c = lx(s, k);
+        if s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT) != 0 || c.contains(Classes::TIME) {
+            return None;
+        }
+        if c.contains(Classes::N)
+            && (c.contains(Classes::NPL) || (w == "no" || w == "every"))
+            && !s.w(k).ends_with("'s")
+        {
+            return Some(k + 1);
+        }
+    }
+    None
+}
+
+/// A verb with WordNet's cause relation, finite and asserted, whose object is an outcome:
+/// "forced the closure of", "has cost the city", "killed 40 people".
+fn caused(s: &Sent, i: usize) -> Option<usize> {
+    if !word(s, i) || i == s.first {
+        return None;
+    }
+    let w = s.w(i);
+    let c = lx(s, i);
+    let cost = matches!(w, "cost" | "costs") && i > 0 && any(s, i - 1, &["has", "have", "had", "it", "which", "that"]);
+    let causal_verb = c.contains(Classes::CAUSE)
+        && c.intersects(Classes::VPAST | Classes::V3SG)
+        && !c.contains(Classes::N)
+        && !c.intersects(Classes::CHANGE);
+    if !(cost || causal_verb) || irrealis(s, i) {
+        return None;
+    }
+    // Asserted: not a participle modifier ("the forced closure") nor after "be" (a passive with
+    // no agent is a state: "was forced").
+    if i > 0 && (s.fl(i - 1) & (flags::DETERMINER | flags::BE) != 0) {
+        return None;
+    }
+    if cost {
+        return (s.fl(i + 1) & flags::DETERMINER != 0 || lx(s, i + 1).contains(Classes::N)).then_some(i + 2);
+    }
+    // The object is an outcome, an act or a state ("the closure", "a shortage", "their deaths"),
+    // not a thing or a time ("opened the season", "closed the door").
+    let mut k = i + 1;
+    while k < s.toks.len() && k <= i + 3 && s.fl(k) & flags::DETERMINER != 0 {
+        k += 1;
+    }
+    let obj = lx(s, k);
+    (k > i + 1
+        && obj.contains(Classes::N)
+        && obj.intersects(Classes::ACT | Classes::STATE)
+        && !obj.intersects(Classes::TIME | Classes::PERSON | Classes::ARTIFACT | Classes::COMMUNICATION))
+    .then_some(k + 1)
+}
+
+/// The cue is a tally of votes reported as a result: "voted 5-2", "passed 21-17", "by a vote of
+/// 7 to 4".
+fn vote_tally(s: &Sent, cue: Span) -> bool {
+    let Some(i) = s.toks.iter().position(|t| t.span.start == cue.start) else { return false };
+    let lo = i.saturating_sub(4);
+    let voting = (lo..i).any(|k| {
+        any(
+            s,
+            k,
+            &[
+                "vote", "voted", "votes", "voting", "passed", "approved", "rejected", "defeated", "won", "lost",
+                "tally", "margin",
+            ],
+        )
+    });
+    voting && s.toks[i].kind == K::Num && (is(s, i + 1, "to") || s.w(i).contains('-'))
+}
+
+#[cfg(test)]
+mod tests;

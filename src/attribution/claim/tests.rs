@@ -1,0 +1,135 @@
+//! Each class with its clean look-alikes, in our own words.
+use super::super::sentence::{ClaimKind, Extras, analyse};
+use crate::text::Span;
+
+fn kind(t: &str) -> Option<ClaimKind> {
+    analyse(t, Span::new(0, t.len()), &[], &Extras::default()).checkable.map(|c| c.kind)
+}
+
+fn cue(t: &str) -> Option<String> {
+    analyse(t, Span::new(0, t.len()), &[], &Extras::default()).checkable.map(|c| c.cue.slice(t).to_string())
+}
+
+#[test]
+fn amounts_in_digits_words_and_bounds() {
+    assert_eq!(kind("Turnout in the ward is now at under 412."), Some(ClaimKind::Statistic));
+    assert_eq!(cue("The inspectors fined the mill 17 times last winter."), Some("17 times".into()));
+    assert_eq!(kind("Tens of thousands of anglers lost access to the lake."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("The harbour fee went unpaid: the ferry line paid nothing in dues."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("Bus fares rose 9percent over the winter."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("Mortgage approvals hit a 12-year low in the spring."), Some(ClaimKind::Statistic));
+}
+
+#[test]
+fn routine_numbers_are_not_amounts() {
+    for t in [
+        "The hearing starts at 9:30 on Monday.",
+        "Crews worked on Route 12 for three hours.",
+        "The library reopened on May 6.",
+        "She moved to Dunmore in 1994.",
+        "The measure passed 21-17 after a short debate.",
+        "The zoning board voted 5 to 2 to delay the plan.",
+        "Families of the 9/11 victims gathered downtown.",
+        "He has coached the under-12 side at the club.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn comparisons_need_a_comparison_set() {
+    assert_eq!(kind("The mill's output grew faster than in any other county."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("Grain prices are higher than they have been since 1981."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("The ferry carried the fewest riders on record."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("It is the steepest grade in the county."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("The Otters posted the worst season in club history."), Some(ClaimKind::Superlative));
+}
+
+#[test]
+fn praise_and_plain_comparisons_are_not_claims() {
+    for t in [
+        "It was the best afternoon of the summer for the choir.",
+        "Our town has the greatest neighbours.",
+        "The only way forward is to talk.",
+        "She says she feels better than yesterday.",
+        "The soup tasted better with more salt.",
+        "The most important thing is to stay calm.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn trends_and_changes_of_an_amount() {
+    assert_eq!(kind("Ferry traffic has fallen every year since the bridge opened."), Some(ClaimKind::Change));
+    assert_eq!(kind("The district has cut the size of its classes."), Some(ClaimKind::Change));
+    assert_eq!(kind("Heating costs have gone up while wages stayed flat."), Some(ClaimKind::Change));
+    assert_eq!(kind("Enrolment at the college declined steadily through the decade."), Some(ClaimKind::Change));
+}
+
+#[test]
+fn change_verbs_that_measure_nothing_are_clean() {
+    for t in [
+        "The mayor declined to comment on the plan.",
+        "The Herons lost the final on penalties.",
+        "The crew cut the fence at noon.",
+        "We will cut the fees next year.",
+        "The council wants to raise the parking charge.",
+        "The climber fell near the ridge.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn quantified_sets() {
+    assert_eq!(kind("Almost all of the valley's orchards are irrigated."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("None of the bidders met the deadline."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("Most dentists in the county accept the plan."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("The majority of tenants renewed their leases."), Some(ClaimKind::Statistic));
+}
+
+#[test]
+fn quantifiers_over_no_checkable_set_are_clean() {
+    for t in [
+        "None of us expected the rain.",
+        "Most of the time the square is quiet.",
+        "All the best to the graduates.",
+        "Every morning the baker opens at six.",
+        "We want all schools to stay open.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn causes_stated_as_fact() {
+    assert_eq!(kind("The storm forced the closure of the coast road."), Some(ClaimKind::Causal));
+    assert_eq!(kind("The strike has cost the port dearly."), Some(ClaimKind::Causal));
+    assert_eq!(kind("Ridership fell because of the fare rise."), Some(ClaimKind::Causal));
+}
+
+#[test]
+fn motives_and_plain_acts_are_not_causes() {
+    for t in [
+        "I backed the plan because I trust the engineers.",
+        "We are glad, because the team played well.",
+        "The Gulls opened the season at home.",
+        "The clerk closed the office early.",
+        "If the levy passes, it could force the closure of the pool.",
+        "She used her speech to thank the volunteers.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn the_writer_is_no_source() {
+    let t = "I think half of the county's bridges need repair.";
+    assert!(super::writer_is_source(t, Span::new(0, 1)));
+    let t = "Mayor Ruiz said half of the county's bridges need repair.";
+    assert!(!super::writer_is_source(t, Span::new(0, 10)));
+    // An inverted or out-of-range span is no source and no panic.
+    assert!(!super::writer_is_source(t, Span::new(9, 3)));
+    assert!(!super::writer_is_source(t, Span::new(0, 999)));
+}

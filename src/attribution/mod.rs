@@ -35,6 +35,7 @@
 pub(crate) mod claim;
 mod closed;
 pub(crate) mod extract;
+mod fold;
 pub mod ledger;
 pub(crate) mod lists;
 mod memo;

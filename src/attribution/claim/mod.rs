@@ -24,6 +24,7 @@
 //!
 //! Sourcing is decided by the rule with [`writer_is_source`]: a sentence whose only source is the
 //! writer or the reader ("I think", "we know", "as you said") names no one who could be asked.
+mod cues;
 use super::extract::{Attribution, SourceKind};
 use super::lists::{Cue, flags};
 use super::sentence::{Checkable, ClaimKind, K, Sent};
@@ -33,7 +34,7 @@ use crate::text::Span;
 /// The first checkable part of the sentence, outside quotations.
 pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
     let keep = |c: &Checkable| !not_a_claim(s, *c);
-    let old = super::sentence::checkable(s, hits).filter(keep);
+    let old = cues::checkable(s, hits).filter(keep);
     let new = grammar(s, keep);
     match (old, new) {
         (Some(a), Some(b)) => Some(if b.cue.start < a.cue.start { b } else { a }),

@@ -1,0 +1,64 @@
+//! Folding the extractor's attributions into a sentence's facts: vague and impersonal sources
+//! become vague findings, anonymous ones anonymous findings, and a named or pronoun source that
+//! reports something attributes the sentence.
+use super::extract::{self, Attribution, SourceKind};
+use super::sentence::{AnonymousSource, Facts, Found, How, VagueFix, VagueSource, push_vague, set_found};
+use super::tokens::Sent;
+use crate::text::Span;
+
+/// Fold the extracted attributions into the sentence's facts: vague and impersonal sources are
+/// vague findings, anonymous ones anonymous findings, named and pronoun sources attribute it.
+pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
+    for a in atts {
+        match a.kind {
+            SourceKind::Vague | SourceKind::Impersonal => {
+                let span = match a.source {
+                    Some(src) if src.start < a.cue.start => Span::new(src.start, a.cue.end.max(src.end)),
+                    Some(src) => Span::new(a.cue.start.min(src.start), src.end.max(a.cue.end)),
+                    None => a.cue,
+                };
+                let fix = match (a.source, a.head) {
+                    (None, _) => {
+                        let first = s.toks.get(s.first).map(|t| t.span.start);
+                        if first == Some(a.cue.start) && s.w(s.first) == "it" {
+                            VagueFix::Rewrite(a.cue)
+                        } else {
+                            VagueFix::Prefix
+                        }
+                    }
+                    (Some(src), _) if a.document || src.start > a.cue.start => VagueFix::Source(src),
+                    (Some(_), Some(head)) => VagueFix::Subject(head),
+                    (Some(src), None) => VagueFix::Source(src),
+                };
+                push_vague(f, VagueSource { span, fix });
+            }
+            SourceKind::Anonymous => {
+                let Some(src) = a.source else { continue };
+                if f.anonymous.iter().rev().take(8).any(|x| x.span.overlaps(src)) {
+                    continue;
+                }
+                f.anonymous.push(AnonymousSource { span: src, insert_at: src.end, reason_given: a.reason_given });
+                if a.reason_given && f.found.is_none() {
+                    f.found = Some(Found {
+                        how: How::Anonymous,
+                        source: src,
+                        verb: Some(a.cue),
+                        pronoun: false,
+                        proper: false,
+                    });
+                }
+            }
+            // An act ("the city added 3,000 spaces") is in the ledger but sources nothing.
+            SourceKind::Named | SourceKind::Pronoun if !a.report => {}
+            SourceKind::Named | SourceKind::Pronoun => {
+                let Some(src) = a.source else { continue };
+                let according = extract::text_is(s, a.cue, "according");
+                let how = if according { How::AccordingTo } else { How::NamedSource };
+                set_found(
+                    f,
+                    Found { how, source: src, verb: Some(a.cue), pronoun: a.kind == SourceKind::Pronoun, proper: true },
+                );
+            }
+        }
+    }
+}

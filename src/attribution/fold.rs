@@ -2,7 +2,7 @@
 //! become vague findings, anonymous ones anonymous findings, and a named or pronoun source that
 //! reports something attributes the sentence.
 use super::extract::{self, Attribution, SourceKind};
-use super::sentence::{AnonymousSource, Facts, Found, How, VagueFix, VagueSource, push_vague, set_found};
+use super::facts::{AnonymousSource, Facts, Found, How, VagueFix, VagueSource, push_vague, set_found};
 use super::tokens::Sent;
 use crate::text::Span;
 

@@ -17,7 +17,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::sentence::{AnonymousSource, Checkable, Facts, Found, VagueFix, VagueSource};
+use super::facts::{AnonymousSource, Checkable, Facts, Found, VagueFix, VagueSource};
 use crate::document::Settings;
 use crate::text::Span;
 

@@ -35,6 +35,7 @@
 pub(crate) mod claim;
 mod closed;
 pub(crate) mod extract;
+mod facts;
 mod fold;
 pub mod ledger;
 pub(crate) mod lists;
@@ -46,9 +47,10 @@ pub(crate) mod tokens;
 use crate::document::{Document, Settings};
 use crate::text::Span;
 pub use extract::{Attribution, SourceKind};
+use facts::Facts;
+pub use facts::{AnonymousSource, Checkable, ClaimKind, How, VagueFix, VagueSource};
 pub use memo::{Memo, MemoStats};
-pub use sentence::{AnonymousSource, Checkable, ClaimKind, How, VagueFix, VagueSource};
-use sentence::{Extras, Facts};
+use sentence::Extras;
 
 /// Per-sentence attribution, indexed like [`Document::sentences`], and per-quotation facts,
 /// indexed like [`Document::quotes`].
@@ -161,7 +163,7 @@ impl AttributionModel {
                 }
             }
             if cites && f.found.is_none_or(|x| x.pronoun) {
-                f.found = Some(sentence::Found {
+                f.found = Some(facts::Found {
                     how: How::Citation,
                     source: s.span,
                     verb: None,

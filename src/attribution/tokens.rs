@@ -282,3 +282,8 @@ impl Sent {
         Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
     }
 }
+
+/// Whether token `i` is in any of the lists `bits`.
+pub(crate) fn has(s: &Sent, i: usize, bits: u64) -> bool {
+    s.fl(i) & bits != 0
+}

@@ -1,8 +1,9 @@
 //! The cue-list candidates of the claim analysis: statistics, changes, superlatives and causal
 //! cues found through the phrase automaton and the single-word lists of [`crate::attribution::lists`].
 //! [`super::checkable`] filters them with the grammar's candidates.
+use crate::attribution::facts::{Checkable, ClaimKind};
 use crate::attribution::lists::{Cue, flags};
-use crate::attribution::sentence::{Checkable, ClaimKind, has};
+use crate::attribution::tokens::has;
 use crate::attribution::tokens::{K, Sent};
 
 /// The first checkable cue outside quotations.

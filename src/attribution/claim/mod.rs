@@ -18,7 +18,7 @@
 //!   cause relation whose object is an outcome ("forced the closure", "has cost the city").
 //!
 //! The cue lists' phrase matches (`hits`) and the earlier single-pass detection
-//! ([`super::sentence`]'s `checkable`) are one more source of candidates; the earliest candidate
+//! ([`cues::checkable`]) are one more source of candidates; the earliest candidate
 //! wins. What is not a claim stays clean: a plan or a prediction (a modal or "want to" before the
 //! verb), durations, dates, times, ages, vote tallies, identifiers.
 //!
@@ -26,8 +26,9 @@
 //! writer or the reader ("I think", "we know", "as you said") names no one who could be asked.
 mod cues;
 use super::extract::{Attribution, SourceKind};
+use super::facts::{Checkable, ClaimKind};
 use super::lists::{Cue, flags};
-use super::sentence::{Checkable, ClaimKind, K, Sent};
+use super::tokens::{K, Sent};
 use crate::lexicon::{Classes, lookup};
 use crate::text::Span;
 

@@ -250,7 +250,9 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         if noun_before || s.toks[p].kind == crate::attribution::tokens::K::Num {
             return;
         }
-        let adjective_before = g.word(p) && g.lx(p) & lx::ADJ != 0 && g.lx(p) & (lx::N | lx::V) == 0;
+        // "recent surveys", "plain words": an adjective before a plural form makes it a noun.
+        let adjective_before =
+            g.word(p) && g.lx(p) & lx::ADJ != 0 && (g.lx(p) & (lx::N | lx::V) == 0 || l & lx::NPL != 0);
         // "voter fears grow", "recent surveys show": a noun followed by its verb.
         let next = g.lx(i + 1);
         let verb_after = g.word(i + 1)

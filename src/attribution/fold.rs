@@ -9,6 +9,13 @@ use crate::text::Span;
 /// Fold the extracted attributions into the sentence's facts: vague and impersonal sources are
 /// vague findings, anonymous ones anonymous findings, named and pronoun sources attribute it.
 pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
+    // The list-based anonymous candidates stand only where the grammar sees a source too, or
+    // as a whole formula ("people familiar with the matter"): "a figure the group posted" is no
+    // source.
+    f.anonymous.retain(|x| {
+        let words = s.toks.iter().filter(|t| t.kind == super::tokens::K::Word && x.span.contains_span(t.span)).count();
+        words >= 3 || atts.iter().any(|a| a.source.is_some_and(|src| src.overlaps(x.span)))
+    });
     for a in atts {
         match a.kind {
             SourceKind::Vague | SourceKind::Impersonal => {

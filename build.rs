@@ -53,9 +53,7 @@ fn main() {
     let text =
         fs::read_to_string(WORDS).unwrap_or_else(|e| panic!("{WORDS}: {e} (regenerate it with scripts/gen-lexicons)"));
 
-    let mut map = phf_codegen::Map::new();
-    let mut values = Vec::new();
-    let mut words = Vec::new();
+    let mut entries: Vec<(&str, u32)> = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -70,20 +68,46 @@ fn main() {
             };
             bits |= 1 << bit;
         }
-        words.push(word);
-        values.push(bits.to_string());
-    }
-    for (word, bits) in words.iter().zip(&values) {
-        map.entry(*word, bits.as_str());
+        assert!(word.len() < 64, "{WORDS}:{}: word longer than 63 bytes", n + 1);
+        entries.push((word, bits));
     }
 
+    // An open-addressing table of plain integers (no pointers, so no relocations at start-up):
+    // `lexicon_words.txt` holds the words end to end; `lexicon_table.bin` one little-endian u64 per
+    // slot, offset << 39 | 1 << 38 | length << 32 | flags (0 = empty), at FNV-1a(word) & (SLOTS - 1), probed
+    // linearly. src/lexicon/mod.rs reads it with the same hash.
+    let slots = (entries.len() * 2).next_power_of_two();
+    let mut blob = String::new();
+    let mut table = vec![0u64; slots];
+    for (word, bits) in &entries {
+        let offset = blob.len() as u64;
+        assert!(offset < (1 << 25), "lexicon blob too large");
+        blob.push_str(word);
+        let mut i = (fnv1a(word.as_bytes()) as usize) & (slots - 1);
+        while table[i] != 0 {
+            i = (i + 1) & (slots - 1);
+        }
+        table[i] = offset << 39 | 1 << 38 | (word.len() as u64) << 32 | u64::from(*bits);
+    }
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    fs::write(out.join("lexicon_words.rs"), map.build().to_string()).expect("write lexicon_words.rs");
+    fs::write(out.join("lexicon_words.txt"), &blob).expect("write lexicon_words.txt");
+    let bytes: Vec<u8> = table.iter().flat_map(|v| v.to_le_bytes()).collect();
+    fs::write(out.join("lexicon_table.bin"), bytes).expect("write lexicon_table.bin");
     let mut names = String::from("&[");
     for f in FLAGS {
         write!(names, "{f:?},").expect("write to String");
     }
     names.push(']');
     fs::write(out.join("lexicon_flags.rs"), names).expect("write lexicon_flags.rs");
+}
+
+/// FNV-1a, 64 bits: the table's hash (src/lexicon/mod.rs has the same function).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }

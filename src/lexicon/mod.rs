@@ -9,7 +9,42 @@
 use std::fmt;
 use std::ops::{BitAnd, BitOr, BitOrAssign};
 
-static WORDS: phf::Map<&'static str, u32> = include!(concat!(env!("OUT_DIR"), "/lexicon_words.rs"));
+/// The words end to end, and the open-addressing table over them (see `build.rs`): one u64 per
+/// slot, offset << 39 | 1 << 38 | length << 32 | flags; plain data, so loading it costs nothing.
+static BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon_words.txt"));
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_table.bin"));
+
+/// FNV-1a, 64 bits, as `build.rs` hashes the table.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn get(word: &str) -> Option<u32> {
+    let slots = TABLE.len() / 8;
+    if slots == 0 || word.is_empty() || word.len() >= 64 {
+        return None;
+    }
+    let mut i = (fnv1a(word.as_bytes()) as usize) & (slots - 1);
+    loop {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&TABLE[i * 8..i * 8 + 8]);
+        let v = u64::from_le_bytes(b);
+        if v == 0 {
+            return None;
+        }
+        let len = ((v >> 32) & 63) as usize;
+        let off = (v >> 39) as usize;
+        if len == word.len() && BLOB.as_bytes().get(off..off + len) == Some(word.as_bytes()) {
+            return Some(v as u32);
+        }
+        i = (i + 1) & (slots - 1);
+    }
+}
 
 /// A set of word classes (bit flags). Combine with `|`, test with [`Classes::contains`] (all of)
 /// or [`Classes::intersects`] (any of).
@@ -159,7 +194,7 @@ impl fmt::Debug for Classes {
 
 /// The classes of a word already in lower case (the table's words are lower-case ASCII).
 pub fn lookup(word_lowercase: &str) -> Classes {
-    Classes(WORDS.get(word_lowercase).copied().unwrap_or(0))
+    Classes(get(word_lowercase).unwrap_or(0))
 }
 
 /// The classes of a word in any case ("Said", "SAID"). ASCII words up to 64 bytes are folded in a

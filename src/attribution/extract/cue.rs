@@ -353,9 +353,14 @@ fn clause_follows(g: &Grammar, k: usize) -> bool {
         // An auxiliary, or a form that can only be finite: "says", "went" (not "called", which
         // may be a participle: "a company called Brightline").
         let l = g.lx(j);
+        // A finite form that is also a noun ("saw", "claims") counts with a pronoun or a
+        // determiner after it: "crews saw it".
+        let object_after = g.word(j + 1) && g.c(j + 1) & (cw::PRON | cw::OBJ_PRON | cw::DET) != 0;
         g.word(j)
             && (g.c(j) & cw::AUX != 0
-                || (j > k && l & lx::N == 0 && (l & lx::V3SG != 0 || (l & lx::VPAST != 0 && l & lx::VPART == 0))))
+                || (j > k
+                    && (l & lx::N == 0 || object_after)
+                    && (l & lx::V3SG != 0 || (l & lx::VPAST != 0 && l & lx::VPART == 0))))
     })
 }
 

@@ -14,7 +14,7 @@ pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
     // source.
     f.anonymous.retain(|x| {
         let words = s.toks.iter().filter(|t| t.kind == super::tokens::K::Word && x.span.contains_span(t.span)).count();
-        words >= 3 || atts.iter().any(|a| a.source.is_some_and(|src| src.overlaps(x.span)))
+        words >= 4 || atts.iter().any(|a| a.source.is_some_and(|src| src.overlaps(x.span)))
     });
     for a in atts {
         match a.kind {

@@ -222,6 +222,10 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     }) {
         return;
     }
+    // "councillors will consider them at the meeting": a plan, not a thought reported.
+    if l & lx::SAY == 0 && (e..i).any(|k| matches!(g.s.w(k), "will" | "'ll" | "shall")) {
+        return;
+    }
     let ving = l & lx::VING != 0;
     let part_only = l & lx::VPART != 0 && l & lx::VPAST == 0;
     let passive = aux_be && l & lx::VPART != 0;
@@ -322,7 +326,7 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         // cuts"); a person's stays in the ledger but sources nothing.
         let institution = g.lx(np.head) & (lx::ORG | lx::GROUP) != 0 && g.lx(np.head) & lx::PERSON == 0;
         let act = !tag_at_end && says && l & (lx::THINK | lx::FEEL) == 0 && !clause_follows(g, i + 1);
-        if act && institution && kind == Some(SourceKind::Vague) {
+        if act && ((institution && kind == Some(SourceKind::Vague)) || kind == Some(SourceKind::Anonymous)) {
             return;
         }
         let content = if tag_at_end { content_around(g, np.a, i + 1) } else { content_after(g, i + 1) };
@@ -413,15 +417,20 @@ fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     // Longest first.
     starts.sort_unstable();
     starts.dedup();
+    // The longest phrase that is a source: "view, the authors" is not one, "the authors" is.
+    let mut fallback = None;
     for &a in &starts {
         if a >= b {
             continue;
         }
         if let Some(np) = g.np(a, b) {
-            return Some(np);
+            if g.kind(&np, true).is_some() {
+                return Some(np);
+            }
+            fallback.get_or_insert(np);
         }
     }
-    None
+    fallback
 }
 
 fn g_name_period(g: &Grammar, t: usize) -> bool {
@@ -499,9 +508,13 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
     // "there is" or nothing before the noun; not "a rise in ..." (no cognition).
     let Some((b, np)) = np_right(g, p + 1) else { return false };
     let by = matches!(s.w(p), "by" | "from");
-    let people = g.person_or_group(np.head)
-        || (!by && g.lx(np.head) & (lx::GROUP_ANY | lx::PLACE) != 0)
-        || (!by && g.proper[np.head]);
+    // "evidence from other cities" is a document's origin, not a view: after "by" and "from" the
+    // people must be people or an organisation.
+    let people = if by {
+        g.lx(np.head) & (lx::PERSON | lx::ORG | lx::PEOPLE_NAME) != 0
+    } else {
+        g.person_or_group(np.head) || g.lx(np.head) & (lx::GROUP_ANY | lx::PLACE) != 0 || g.proper[np.head]
+    };
     if !people {
         return false;
     }

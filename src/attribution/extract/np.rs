@@ -399,6 +399,11 @@ impl<'a> Grammar<'a> {
                         np.appositive_name = true;
                     }
                 } else if let Some(inner) = self.np(j + 1, k) {
+                    // An appositive renames its head: people do not rename a thing ("that view,
+                    // the authors": two phrases, not one).
+                    if self.person_or_group(inner.head) && !self.person_or_group(np.head) && !self.proper[np.head] {
+                        return None;
+                    }
                     if self.proper[inner.head] {
                         np.appositive_name = true;
                     }
@@ -510,9 +515,14 @@ impl<'a> Grammar<'a> {
         }
         let l = self.lx(h);
         // A word for people and for a document ("figures") is a document here.
-        let person = (l & (lx::PERSON | lx::PEOPLE_NAME) != 0 && l & lx::COMMUNICATION == 0)
+        // An institution named by its people ("prosecutors", "police"): the source list's
+        // organisations.
+        if np.det.is_none() && np.pp.is_none() && s.toks[h].flags & flags::ORGANISATION != 0 {
+            return Some((SourceKind::Named, false));
+        }
+        let person = (l & (lx::PERSON | lx::PEOPLE_NAME) != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0)
             || self.is(h, "people")
-            || s.toks[h].flags & flags::ANON_HEAD != 0;
+            || (s.toks[h].flags & flags::ANON_HEAD != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0);
         if np.coord_named {
             return Some((SourceKind::Named, false));
         }
@@ -583,6 +593,11 @@ impl<'a> Grammar<'a> {
         // ("police", "management"); a gathering is not ("the meeting").
         if group {
             return (org || np.det.is_none()).then_some((SourceKind::Named, false));
+        }
+        // A spokesperson of a named organisation speaks for it (as PolNeAR's guidelines and wire
+        // style treat them): the organisation is the source.
+        if s.w(h).starts_with("spokes") && pp_org {
+            return Some((SourceKind::Named, false));
         }
         if det & cw::INDEFINITE != 0 || det_word == "another" {
             return Some((SourceKind::Anonymous, false));

@@ -157,6 +157,11 @@ pub fn vscode_settings() -> Value {
             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
             "markdownDescription": "Publication date (`YYYY-MM-DD`), the anchor for relative dates and tense. Wins over front matter, a dateline and `copydesk.toml`.",
         },
+        "copydesk.docsUrl": {
+            "type": ["string", "null"],
+            "default": null,
+            "markdownDescription": "Where rule pages live: each diagnostic links to `BASE/RULE-ID.md`, or to this URL with `{id}` replaced. Empty: `docs-url` in `copydesk.toml`, else the repository's `docs/rules/`.",
+        },
         "copydesk.inlayHints": {
             "type": "boolean",
             "default": true,
@@ -280,6 +285,7 @@ mod tests {
         keys.sort();
         let mut want = vec![
             "copydesk.referenceDate",
+            "copydesk.docsUrl",
             "copydesk.inlayHints",
             "copydesk.maxDocumentSize",
             "copydesk.rules",

@@ -400,7 +400,7 @@ fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     while k > lo {
         let t = k - 1;
         let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word
-            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !g_name_period(g, t));
+            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !g.name_period(t));
         if hard {
             break;
         }
@@ -431,15 +431,6 @@ fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         }
     }
     fallback
-}
-
-fn g_name_period(g: &Grammar, t: usize) -> bool {
-    g.punct(t) == Some('.')
-        && t > 0
-        && g.s.toks[t - 1].cap
-        && g.s.toks[t - 1].span.len() <= 4
-        && t + 1 < g.n()
-        && g.s.toks[t + 1].cap
 }
 
 /// A passive cue at `i` whose auxiliaries start at `e`: "was criticised by NP", "it is believed

@@ -226,11 +226,28 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     if l & lx::SAY == 0 && (e..i).any(|k| matches!(g.s.w(k), "will" | "'ll" | "shall")) {
         return;
     }
+    // "was too low", "is short": after "be", only a participle is a verb.
+    if aux_be && l & (lx::VPART | lx::VING) == 0 {
+        return;
+    }
     let ving = l & lx::VING != 0;
     let part_only = l & lx::VPART != 0 && l & lx::VPAST == 0;
     let passive = aux_be && l & lx::VPART != 0;
     if ving && !aux_be {
-        return; // "..., saying": the main clause's subject is the source; "fearing the worst"
+        // "..., saying the law was void": the main clause's subject is the source. Not "fearing
+        // the worst" (a feeling with no clause) or "by saying" (a means).
+        let reports = l & lx::SAY != 0 || (l & lx::CLAUSE != 0 && clause_follows(g, i + 1));
+        if reports && e == i && i > 0 && g.punct(i - 1) == Some(',') {
+            if let Some(np) = main_subject(g, i - 1) {
+                let content = content_after(g, i + 1);
+                if push(g, out, Some(np), g.span(i, i + 1), content, true, i + 1)
+                    && let Some(last) = out.last_mut()
+                {
+                    last.report = clause_follows(g, i + 1);
+                }
+            }
+        }
+        return;
     }
     if part_only && !aux_any {
         return; // an adjective: "a widely known fact"
@@ -256,7 +273,7 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         }
         // "recent surveys", "plain words": an adjective before a plural form makes it a noun.
         let adjective_before =
-            g.word(p) && g.lx(p) & lx::ADJ != 0 && (g.lx(p) & (lx::N | lx::V) == 0 || l & lx::NPL != 0);
+            g.word(p) && g.c(p) == 0 && g.lx(p) & lx::ADJ != 0 && (g.lx(p) & (lx::N | lx::V) == 0 || l & lx::NPL != 0);
         // "voter fears grow", "recent surveys show": a noun followed by its verb.
         let next = g.lx(i + 1);
         let verb_after = g.word(i + 1)
@@ -388,6 +405,18 @@ fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     let mut b = e;
     while b > 0 && g.punct(b - 1) == Some(',') {
         b -= 1;
+        // A parenthetical between commas is not part of the subject: "Snyder, for his part,
+        // denied", "the mayor, however, said".
+        if b < e
+            && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| g.punct(k) == Some(','))
+            && open + 1 < b
+            && g.word(open + 1)
+            // ("Critics, including the Taxpayers Alliance, say": the phrase names who they are.)
+            && !matches!(g.s.w(open + 1), "including" | "like" | "such" | "especially" | "notably" | "among")
+            && (g.c(open + 1) & (cw::PREP | cw::ADV) != 0 || (b == open + 2 && g.lx(open + 1) & lx::ADV != 0 && g.lx(open + 1) & lx::N == 0))
+        {
+            b = open + 1;
+        }
     }
     // "..., who spoke": the verb of a relative clause; the main clause's verb has the subject.
     if b == 0 || (g.word(b - 1) && g.c(b - 1) & cw::REL != 0) {
@@ -406,7 +435,7 @@ fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         }
         if matches!(g.punct(t), Some(',' | '\'' | '"'))
             || (g.word(t) && matches!(g.s.w(t), "after" | "before" | "since" | "until" | "despite"))
-            || (g.word(t) && g.c(t) & (cw::SUBORD | cw::COORD) != 0 && !g.is(t, "that"))
+            || (g.word(t) && g.c(t) & (cw::SUBORD | cw::COORD | cw::ADV) != 0 && !g.is(t, "that"))
             || (g.is(t, "that") && t > 0 && g.lx(t - 1) & lx::V != 0)
         {
             starts.push(k);
@@ -488,6 +517,45 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
             return true;
         }
     }
+    // "Sanders's point was that", "their view is that": the possessor's view.
+    if i > 0
+        && (g.poss[i - 1] || (g.word(i - 1) && g.c(i - 1) & cw::POSS != 0))
+        && g.word(i + 1)
+        && g.c(i + 1) & cw::BE != 0
+        && (g.is(i + 2, "that") || g.punct(i + 2) == Some(':'))
+    {
+        let content = content_after(g, i + 2);
+        if g.poss[i - 1] {
+            let mut a = i - 1;
+            // Back over the possessor's modifiers to its determiner: "the county's chief's".
+            while a > 0
+                && (g.name_period(a - 1)
+                    || (g.word(a - 1)
+                        && !g.poss[a - 1]
+                        && (g.proper[a - 1]
+                            || g.c(a - 1) & cw::DET != 0
+                            || (g.c(a - 1) == 0 && g.lx(a - 1) & (lx::N | lx::ADJ) != 0))))
+            {
+                a -= 1;
+                if g.c(a) & cw::DET != 0 {
+                    break;
+                }
+            }
+            let np = g.np(a, i);
+            return np.is_some() && push(g, out, np, g.span(i, i + 2), content, false, i + 2);
+        }
+        out.push(Attribution {
+            source: Some(g.span(i - 1, i)),
+            head: Some(g.span(i - 1, i)),
+            cue: g.span(i, i + 2),
+            content,
+            kind: SourceKind::Pronoun,
+            reason_given: false,
+            document: false,
+            report: true,
+        });
+        return true;
+    }
     // The preposition that names whose view it is.
     let p = i + 1;
     if !(g.word(p)
@@ -518,4 +586,40 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
     }
     let content = content_after(g, b);
     push(g, out, Some(np), g.span(i, p + 1), content, false, b)
+}
+
+/// The subject of the clause that ends at the comma `comma` ("A judge sided with them, saying
+/// ..."): the first noun phrase after the clause's opening adverbials that a finite verb follows.
+fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
+    let s = g.s;
+    let lo = comma.saturating_sub(SUBJECT_REACH * 2);
+    let mut start = comma;
+    while start > lo {
+        let t = start - 1;
+        let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word
+            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !g.name_period(t));
+        if hard {
+            break;
+        }
+        start -= 1;
+    }
+    let mut a = start;
+    while a < comma {
+        // An opening adverbial ("In May,", "Later,"): the subject starts after its comma.
+        if g.word(a) && (g.c(a) & (cw::PREP | cw::SUBORD | cw::ADV) != 0 || g.lx(a) & (lx::ADV | lx::N) == lx::ADV) {
+            let next = (a..comma).find(|&k| g.punct(k) == Some(','))?;
+            a = next + 1;
+            continue;
+        }
+        break;
+    }
+    let hi = comma.min(a + SUBJECT_REACH);
+    (a + 1..hi).rev().find_map(|b| {
+        let finite = g.word(b)
+            && (g.c(b) & cw::AUX != 0 || (g.c(b) == 0 && g.lx(b) & (lx::V3SG | lx::VPAST) != 0 && !g.s.toks[b].cap));
+        if !finite {
+            return None;
+        }
+        g.np(a, b).filter(|np| g.kind(np, true).is_some())
+    })
 }

@@ -219,7 +219,18 @@ impl<'a> Grammar<'a> {
             return false;
         }
         let c = self.c(i);
-        if c & (cw::AUX | cw::PREP | cw::SUBORD | cw::COORD | cw::REL | cw::PRON | cw::NEG | cw::OBJ_PRON) != 0 {
+        if c & (cw::AUX
+            | cw::PREP
+            | cw::SUBORD
+            | cw::COORD
+            | cw::REL
+            | cw::PRON
+            | cw::NEG
+            | cw::OBJ_PRON
+            | cw::POST_ADV
+            | cw::ADV)
+            != 0
+        {
             return false;
         }
         if c & (cw::DET | cw::QUANT | cw::QUANT_PRON | cw::SOMEONE | cw::INDEFINITE) != 0 {
@@ -422,7 +433,9 @@ impl<'a> Grammar<'a> {
             && self.is(p, "of")
             && p == np.head + 1
             && self.lx(np.head) & lx::QUANTITY != 0
-            && self.lx(np.head) & (lx::PERSON | lx::GROUP) == 0
+            // "a couple of growers", "a crowd of protesters": a group word counts people too.
+            && (self.lx(np.head) & (lx::PERSON | lx::GROUP) == 0
+                || (self.lx(np.head) & lx::PERSON == 0 && self.plural(oh) && self.lx(oh) & lx::PERSON != 0))
         {
             np.head = oh;
             np.partitive = true;
@@ -509,6 +522,20 @@ impl<'a> Grammar<'a> {
             }
             return Some((SourceKind::Vague, false));
         }
+        // A share or count of people as a poll reports it ("46 percent of voters said", "59
+        // percent said"): the poll, which the article names, speaks; the phrase refers back to it.
+        if h > np.core_a
+            && self.is_num(h - 1)
+            && self.lx(h) & (lx::PERSON | lx::GROUP | lx::ORG | lx::PEOPLE_NAME) == 0
+            && !self.proper[h]
+        {
+            let of_people = np.pp.is_some_and(|(p, _, _, oh)| {
+                self.is(p, "of") && (self.person_or_group(oh) || self.lx(oh) & lx::PEOPLE_NAME != 0)
+            });
+            if of_people || (np.pp.is_none() && cue_says) {
+                return Some((SourceKind::Pronoun, false));
+            }
+        }
         // A name heads it, or a name is the head's compound: "Senator John McCain", "the DNC".
         if self.proper[h] {
             return Some((SourceKind::Named, false));
@@ -517,7 +544,8 @@ impl<'a> Grammar<'a> {
         // A word for people and for a document ("figures") is a document here.
         // An institution named by its people ("prosecutors", "police"): the source list's
         // organisations.
-        if np.det.is_none() && np.pp.is_none() && s.toks[h].flags & flags::ORGANISATION != 0 {
+        // (With a modifier, the people of an institution: "State Department officials".)
+        if np.det.is_none() && np.pp.is_none() && h == np.core_a && s.toks[h].flags & flags::ORGANISATION != 0 {
             return Some((SourceKind::Named, false));
         }
         let person = (l & (lx::PERSON | lx::PEOPLE_NAME) != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0)
@@ -527,7 +555,7 @@ impl<'a> Grammar<'a> {
             return Some((SourceKind::Named, false));
         }
         // An organisation, or a group of people that is not one ("the crowd", "voters' groups").
-        let org = l & lx::ORG != 0 && !person;
+        let org = (l & lx::ORG != 0 || s.toks[h].flags & flags::ORGANISATION != 0) && !person;
         let group = (org || l & lx::GROUP != 0) && !person;
         let document = l & (lx::COMMUNICATION | lx::COGNITION) != 0 && !person && !group;
         // A capitalised singular with no determiner is a name, whatever the dictionary says of the

@@ -203,3 +203,58 @@ fn universal_and_negative_quantifiers_are_vague() {
     source_is("No one expects the tunnel to open on time.", "No one", Vague);
     source_is("Few economists would ever admit this.", "Few economists", Vague);
 }
+
+#[test]
+fn a_participle_of_saying_takes_the_main_clause_subject() {
+    source_is("Several tenants left the hearing early, saying the landlord had lied.", "Several tenants", Vague);
+    source_is(
+        "In March, a couple of growers pulled out, arguing that the price was too low.",
+        "a couple of growers",
+        Vague,
+    );
+    // Named look-alikes, and participles that report nothing.
+    source_is("In March, Harriet Vance pulled out, saying the price was too low.", "Harriet Vance", Named);
+    source_is("The water board raised rates, citing the drought.", "The water board", Named);
+    source_is("She closed the shop, telling staff that the lease had ended.", "She", Pronoun);
+    none("The ferry captain turned back, fearing the worst.");
+    none("The council cut costs by saying no to new hires.");
+}
+
+#[test]
+fn parentheticals_and_opening_adverbs_do_not_hide_the_subject() {
+    source_is("Ms. Okafor, for her part, has denied that the fund was misused.", "Ms. Okafor", Named);
+    source_is("The skipper, however, said the pier would reopen.", "The skipper", Named);
+    source_is("Even the organiser of the fair said the rules were too strict.", "the organiser of the fair", Named);
+    source_is("Some say the bridge was never safe.", "Some", Vague);
+    source_is("Surveys there show the lead is narrowing.", "Surveys there", Vague);
+    // "including" names who the group is.
+    assert!(
+        attributions("Critics, including the Rowan Valley Trust, say the road is too wide.")
+            .iter()
+            .all(|(_, _, k)| *k != Vague)
+    );
+}
+
+#[test]
+fn institutions_with_an_article_speak_for_themselves() {
+    source_is("The agency said in a statement that the tests were clean.", "The agency", Named);
+    source_is("The Ortega campaign said the advert was misleading.", "The Ortega campaign", Named);
+    // Unnamed people of a named body are anonymous, not the body.
+    source_is("Harbour Board officials say the dredging will start in May.", "Harbour Board officials", Anonymous);
+    source_is("Officials said the road would reopen.", "Officials", Named);
+}
+
+#[test]
+fn a_poll_share_refers_back_to_its_poll() {
+    source_is("Asked about the levy, 41 percent of residents said it was fair.", "41 percent of residents", Pronoun);
+    source_is("Another 12 percent said they had not decided.", "Another 12 percent", Pronoun);
+    // A count of people is still anonymous.
+    source_is("Two nurses said the ward was short of staff.", "Two nurses", Anonymous);
+}
+
+#[test]
+fn a_possessor_holds_the_view_its_noun_names() {
+    source_is("The treasurer's argument is that the reserve is too small.", "The treasurer's", Named);
+    source_is("Their fear was that the mill would close.", "Their", Pronoun);
+    none("The treasurer's report was late.");
+}

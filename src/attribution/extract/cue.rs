@@ -370,6 +370,17 @@ fn clause_follows(g: &Grammar, k: usize) -> bool {
     if g.word(k) && (matches!(g.s.w(k), "that" | "whether" | "if") || g.c(k) & cw::PRON != 0) {
         return true;
     }
+    // A time or an addressee before "that": "said this year that", "told Reuters on Monday that".
+    if let Some(t) = (k..n.min(k + 5)).take_while(|&j| g.word(j)).find(|&j| matches!(g.s.w(j), "that" | "whether")) {
+        let adjunct = |j: usize| {
+            g.c(j) & (cw::DET | cw::PREP | cw::POSS) != 0
+                || g.proper[j]
+                || (g.c(j) == 0 && g.lx(j) & (lx::TIME | lx::PERSON | lx::GROUP_ANY | lx::ORG) != 0)
+        };
+        if t > k && (k..t).all(adjunct) {
+            return true;
+        }
+    }
     (k..n.min(k + 8)).take_while(|&j| g.punct(j).is_none()).any(|j| {
         // An auxiliary, or a form that can only be finite: "says", "went" (not "called", which
         // may be a participle: "a company called Brightline").

@@ -24,6 +24,7 @@ bits!(
     COGNITION,
     PEOPLE_NAME,
     QUANTITY,
+    TIME,
     ORG,
     PLACE,
     FEELING,

@@ -193,6 +193,16 @@ impl<'a> Grammar<'a> {
         i < self.n() && self.s.toks[i].kind == K::Num && !self.s.toks[i].quoted
     }
 
+    /// A number in figures or words ("46", "two", "Twenty-four").
+    pub fn numberish(&self, i: usize) -> bool {
+        self.is_num(i)
+            || (self.word(i) && self.c(i) & cw::NUMBER != 0)
+            || (self.word(i)
+                && self.s.w(i).rsplit_once('-').is_some_and(|(_, last)| {
+                    cw::classes(last) & cw::NUMBER != 0 || lx::lookup(last) & lx::QUANTITY != 0
+                }))
+    }
+
     /// A period inside a name: after a title or an initial ("Mr. Hedge", "George W. Bush").
     pub fn name_period(&self, i: usize) -> bool {
         if self.punct(i) != Some('.') || i == 0 || i + 1 >= self.n() {
@@ -256,7 +266,9 @@ impl<'a> Grammar<'a> {
     /// Could head a noun phrase: a noun, a name, an unknown word, an adjective after "the".
     fn head_ok(&self, i: usize, det: Option<usize>) -> bool {
         if self.is_num(i) {
-            return det.is_some();
+            // A bare number heads a phrase after a preposition ("four in 10", "in 2016"); as a
+            // subject it needs a determiner or a quantifier's place ("the 10", "two").
+            return det.is_some() || (i > 0 && self.word(i - 1) && self.c(i - 1) & cw::PREP != 0);
         }
         let l = self.lx(i);
         if self.proper[i] || self.s.toks[i].cap || l == 0 || l & lx::N != 0 {
@@ -268,7 +280,12 @@ impl<'a> Grammar<'a> {
     /// The core of a noun phrase from `i`, before `limit`: its end and head.
     fn core(&self, i: usize, limit: usize) -> Option<(usize, usize, Option<usize>)> {
         let mut j = i;
-        while j < limit && self.word(j) && self.c(j) & cw::PREQUANT != 0 && self.c(j) & cw::PREP == 0 {
+        // ("about" before a number is an approximation, not a preposition: "about four in 10".)
+        while j < limit
+            && self.word(j)
+            && self.c(j) & cw::PREQUANT != 0
+            && (self.c(j) & cw::PREP == 0 || self.numberish(j + 1))
+        {
             j += 1;
         }
         // "just about every": "about" is a preposition elsewhere.
@@ -503,6 +520,14 @@ impl<'a> Grammar<'a> {
         let det_word = np.det.map(|d| s.w(d)).unwrap_or("");
         // A quantifier standing alone: "Some say", "many of them", "most of the delegates".
         if c & (cw::QUANT | cw::NUMBER | cw::INDEFINITE) != 0 || self.is_num(h) {
+            // "four in 10", "one in five": a poll's share, which refers back to the poll.
+            if let Some((p, oa, _, _)) = np.pp
+                && self.is(p, "in")
+                && self.numberish(oa)
+                && self.numberish(h)
+            {
+                return Some((SourceKind::Pronoun, false));
+            }
             if let Some((_, oa, ob, oh)) = np.pp
                 && self.is(oa - 1, "of")
             {
@@ -525,7 +550,7 @@ impl<'a> Grammar<'a> {
         // A share or count of people as a poll reports it ("46 percent of voters said", "59
         // percent said"): the poll, which the article names, speaks; the phrase refers back to it.
         if h > np.core_a
-            && self.is_num(h - 1)
+            && self.numberish(h - 1)
             && self.lx(h) & (lx::PERSON | lx::GROUP | lx::ORG | lx::PEOPLE_NAME) == 0
             && !self.proper[h]
         {
@@ -561,7 +586,9 @@ impl<'a> Grammar<'a> {
         // A capitalised singular with no determiner is a name, whatever the dictionary says of the
         // word ("Sharp said", "Hicks testified"): English count nouns take one.
         let bare_cap = s.toks[h].cap && np.det.is_none() && (np.core_a..h).all(|k| s.toks[k].cap) && !self.title;
-        if bare_cap && !self.plural(h) {
+        // A capitalised plural that is no kind of people or document is a name too ("Sanders",
+        // "Banks"): "Republicans" and "Polls" are not.
+        if bare_cap && (!self.plural(h) || !(person || group || document)) {
             return Some((SourceKind::Named, false));
         }
         if !(person || group || document) {

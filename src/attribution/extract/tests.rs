@@ -258,3 +258,20 @@ fn a_possessor_holds_the_view_its_noun_names() {
     source_is("Their fear was that the mill would close.", "Their", Pronoun);
     none("The treasurer's report was late.");
 }
+
+#[test]
+fn names_that_look_like_plurals_and_shares_in_words() {
+    // A capitalised plural that is no kind of people is a surname.
+    source_is("Sanders said the vote would be close.", "Sanders", Named);
+    source_is("Surveyors said the vote would be close.", "Surveyors", Vague);
+    source_is("About three in 10 said the tax was fair.", "About three in 10", Pronoun);
+    source_is("Thirty-one percent said the tax was fair.", "Thirty-one percent", Pronoun);
+}
+
+#[test]
+fn a_time_or_an_addressee_may_stand_between_the_verb_and_that() {
+    source_is("A ferry worker said on Monday that the crossing was unsafe.", "A ferry worker", Anonymous);
+    source_is("A ferry worker told the council last week that the crossing was unsafe.", "A ferry worker", Anonymous);
+    // A plain object is an act, not a report.
+    none("A ferry worker reported the fault last week.");
+}

@@ -57,12 +57,16 @@ pub fn find(doc: &Document, block_quotes: &[Span]) -> Vec<Quote> {
                     if let Some(o) = dq.take() {
                         sc.push(o, at + len, len, true, false);
                         sq = None;
+                    } else if orphan_closer(sc.quotes.len() == block_first_quote, i, prev, next) {
+                        sc.push((block.span.start, 0), at + len, len, true, false);
                     }
                 }
                 '"' => {
                     if let Some(o) = dq.take() {
                         sc.push(o, at + 1, 1, true, false);
                         sq = None;
+                    } else if orphan_closer(sc.quotes.len() == block_first_quote, i, prev, next) {
+                        sc.push((block.span.start, 0), at + 1, 1, true, false);
                     } else {
                         dq = Some((at, 1));
                     }
@@ -170,6 +174,17 @@ impl<'d> Scan<'d> {
             nested: false,
         })
     }
+}
+
+/// A closing mark with no opening one before it in its paragraph: the first mark of the paragraph,
+/// after a word or the punctuation that ends a quotation, before a space or the end (`Not now," she
+/// said.`). The quotation runs from the paragraph's start; its opening mark was lost (a copy-paste,
+/// a paragraph split) rather than this mark opening a quotation that runs to the end.
+fn orphan_closer(first_in_block: bool, at: usize, prev: char, next: char) -> bool {
+    first_in_block
+        && at > 0
+        && (prev.is_alphanumeric() || matches!(prev, ',' | '.' | '?' | '!' | '…'))
+        && (next.is_whitespace() || matches!(next, ' ' | ',' | '.' | ';' | ')'))
 }
 
 fn trim(bytes: &[u8], mut s: usize, mut e: usize) -> Span {

@@ -256,6 +256,18 @@ fn quotes_straight_curly_nested_and_apostrophes() {
 }
 
 #[test]
+fn a_closing_mark_with_no_opening_one_closes_a_quotation_from_the_paragraph_start() {
+    // The opening mark was lost: the quotation is what comes before the mark, not what follows.
+    let text = "The pier stays shut until May,\" the harbourmaster said.\n\nIt was late.” Okafor said so.\n";
+    let doc = md(text);
+    check_invariants(&doc);
+    assert_eq!(quotes_of(&doc), vec![("The pier stays shut until May,", true, false), ("It was late.", true, false)]);
+    // A mark after a space opens a quotation as before, and a paired one is not an orphan.
+    let text = "She said \"no\" twice.\n\nHe wrote: \"Enough.\n";
+    assert_eq!(quotes_of(&md(text)), vec![("no", true, false), ("Enough.", false, false)]);
+}
+
+#[test]
 fn multi_paragraph_quotation_is_open_then_continued_with_a_shared_speaker() {
     let text = "“We will rebuild the pier.\n\n“We will do it this year,” said Ortiz.\n\nAfter that, silence.\n";
     let doc = md(text);

@@ -184,7 +184,9 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     let mut aux_any = false;
     while e > 0 && g.word(e - 1) {
         let c = g.c(e - 1);
-        let ly = g.s.w(e - 1).ends_with("ly") && g.lx(e - 1) & lx::ADV != 0;
+        // An adverb the lexicon knows only as one ("however", "later"), or any "-ly" adverb.
+        let adv_only = g.lx(e - 1) & lx::ADV != 0 && g.lx(e - 1) & (lx::N | lx::V) == 0 && !g.s.toks[e - 1].cap;
+        let ly = (g.s.w(e - 1).ends_with("ly") && g.lx(e - 1) & lx::ADV != 0) || adv_only || adverb(g, e - 1);
         if c & cw::AUX != 0 {
             aux_any = true;
             aux_be |= c & cw::BE != 0;
@@ -316,7 +318,60 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     if e == 0 {
         return;
     }
-    if let Some(np) = left.or_else(|| subject_left(g, e)) {
+    // "..., who said": the relative pronoun stands for the phrase before it.
+    if g.is(e - 1, "who") && clause_follows(g, i + 1) {
+        // The relative clause ends at its comma: what follows is the main clause's.
+        let end = (i + 1..n).find(|&k| g.punct(k) == Some(',')).unwrap_or(n);
+        // "A lineman, who asked not to be named, said ...": the clause belongs to the subject of
+        // the verb after it, which is the source.
+        let verb_next = g.word(end + 1)
+            && (g.c(end + 1) & cw::AUX != 0 || (g.c(end + 1) == 0 && g.lx(end + 1) & (lx::V3SG | lx::VPAST) != 0));
+        if verb_next {
+            return;
+        }
+        let content = content_after(g, i + 1)
+            .map(|c| Span::new(c.start, c.end.min(g.span(end.min(n - 1), end.min(n - 1) + 1).start.max(c.start))));
+        out.push(Attribution {
+            source: Some(g.span(e - 1, e)),
+            head: Some(g.span(e - 1, e)),
+            cue,
+            content,
+            kind: SourceKind::Pronoun,
+            reason_given: false,
+            document: false,
+            report: clause_follows(g, i + 1),
+        });
+        return;
+    }
+    let left = left.or_else(|| subject_left(g, e));
+    // A second verb of the same subject: "ProPublica obtained the video and said ...".
+    let left = match left {
+        Some(np) if g.kind(&np, says).is_some() => Some(np),
+        _ if g.word(e - 1) && matches!(g.s.w(e - 1), "and" | "but") && e >= 2 => main_subject(g, e - 1).or(left),
+        _ => left,
+    };
+    // A thing the article has introduced that says something: "the lawsuit says", "the ruling
+    // said that": a definite description of a document or a body, named by the article.
+    if let Some(np) = left
+        && g.kind(&np, says).is_none()
+        && says
+        && l & (lx::V3SG | lx::VPAST) != 0
+        && np.det.is_some_and(|d| g.is(d, "the") || g.c(d) & cw::POSS != 0)
+        && clause_follows(g, i + 1)
+    {
+        out.push(Attribution {
+            source: Some(g.span(np.a, np.b)),
+            head: Some(Span::new(g.span(np.a, np.a + 1).start, g.span(np.head, np.head + 1).end)),
+            cue,
+            content: content_after(g, i + 1),
+            kind: SourceKind::Named,
+            reason_given: false,
+            document: true,
+            report: true,
+        });
+        return;
+    }
+    if let Some(np) = left {
         // A tag at the end ("..., Kennedy wrote Linick."): what comes before is the content.
         let rest_short = (i + 1..n).filter(|&k| g.word(k)).count() <= 2;
         let tag_at_end = np.a > 0 && matches!(g.punct(np.a - 1), Some(',' | '"' | '\'')) && rest_short;
@@ -388,11 +443,21 @@ fn clause_follows(g: &Grammar, k: usize) -> bool {
         // A finite form that is also a noun ("saw", "claims") counts with a pronoun or a
         // determiner after it: "crews saw it".
         let object_after = g.word(j + 1) && g.c(j + 1) & (cw::PRON | cw::OBJ_PRON | cw::DET) != 0;
-        g.word(j)
-            && (g.c(j) & cw::AUX != 0
-                || (j > k
-                    && (l & lx::N == 0 || object_after)
-                    && (l & lx::V3SG != 0 || (l & lx::VPAST != 0 && l & lx::VPART == 0))))
+        // A past form right after a determiner and a noun is that subject's verb: "the county
+        // failed".
+        // ("a company called Brightline" is a participle: only a definite subject right after
+        // the cue counts.)
+        let after_subject = j == k + 2
+            && g.c(j - 1) == 0
+            && g.lx(j - 1) & lx::N != 0
+            && g.c(k) & (cw::DEFINITE | cw::POSS) != 0
+            && l & lx::VPAST != 0;
+        g.word(j) && g.c(j) == 0 && after_subject && l & lx::N == 0
+            || g.word(j)
+                && (g.c(j) & cw::AUX != 0
+                    || (j > k
+                        && (l & lx::N == 0 || object_after)
+                        && (l & lx::V3SG != 0 || (l & lx::VPAST != 0 && l & lx::VPART == 0))))
     })
 }
 
@@ -448,6 +513,8 @@ fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             || (g.word(t) && matches!(g.s.w(t), "after" | "before" | "since" | "until" | "despite"))
             || (g.word(t) && g.c(t) & (cw::SUBORD | cw::COORD | cw::ADV) != 0 && !g.is(t, "that"))
             || (g.is(t, "that") && t > 0 && g.lx(t - 1) & lx::V != 0)
+            // "an event that Carson says ...", "which officials said": a relative clause's subject.
+            || (g.word(t) && matches!(g.s.w(t), "that" | "which" | "whom") && k < b)
         {
             starts.push(k);
         }
@@ -617,8 +684,11 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
     let mut a = start;
     while a < comma {
         // An opening adverbial ("In May,", "Later,"): the subject starts after its comma.
-        if g.word(a) && (g.c(a) & (cw::PREP | cw::SUBORD | cw::ADV) != 0 || g.lx(a) & (lx::ADV | lx::N) == lx::ADV) {
-            let next = (a..comma).find(|&k| g.punct(k) == Some(','))?;
+        if g.word(a)
+            && (g.c(a) & (cw::PREP | cw::SUBORD | cw::ADV) != 0
+                || (g.c(a) == 0 && g.lx(a) & (lx::ADV | lx::N) == lx::ADV))
+            && let Some(next) = (a..comma).find(|&k| g.punct(k) == Some(','))
+        {
             a = next + 1;
             continue;
         }
@@ -631,6 +701,22 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
         if !finite {
             return None;
         }
-        g.np(a, b).filter(|np| g.kind(np, true).is_some())
+        // Adverbs between the subject and its verb: "Fields later tweeted".
+        let mut e = b;
+        while e > a + 1 && g.word(e - 1) && adverb(g, e - 1) {
+            e -= 1;
+        }
+        g.np(a, e).filter(|np| g.kind(np, true).is_some())
     })
+}
+
+/// An adverb: a closed-class one ("also", "still"), an "-ly" adverb, or a word the lexicon knows
+/// only as an adverb or adjective-adverb ("however", "later").
+fn adverb(g: &Grammar, k: usize) -> bool {
+    let l = g.lx(k);
+    g.c(k) & (cw::ADV | cw::NEG) != 0
+        || (g.c(k) == 0
+            && l & lx::ADV != 0
+            && (l & (lx::N | lx::V) == 0 || g.s.w(k).ends_with("ly"))
+            && !g.s.toks[k].cap)
 }

@@ -274,7 +274,9 @@ impl<'a> Grammar<'a> {
         if self.proper[i] || self.s.toks[i].cap || l == 0 || l & lx::N != 0 {
             return true;
         }
-        l & lx::ADJ != 0 && det.is_some_and(|d| self.is(d, "the"))
+        // "the accused", "those surveyed": an adjective or a participle standing for people.
+        (l & lx::ADJ != 0 && det.is_some_and(|d| self.is(d, "the")))
+            || (l & lx::VPART != 0 && det.is_some_and(|d| self.is(d, "those")))
     }
 
     /// The core of a noun phrase from `i`, before `limit`: its end and head.
@@ -555,7 +557,11 @@ impl<'a> Grammar<'a> {
             && !self.proper[h]
         {
             let of_people = np.pp.is_some_and(|(p, _, _, oh)| {
-                self.is(p, "of") && (self.person_or_group(oh) || self.lx(oh) & lx::PEOPLE_NAME != 0)
+                self.is(p, "of")
+                    && (self.person_or_group(oh)
+                        || self.lx(oh) & lx::PEOPLE_NAME != 0
+                        || self.is(p + 1, "those")
+                        || self.c(p + 1) & cw::OBJ_PRON != 0)
             });
             if of_people || (np.pp.is_none() && cue_says) {
                 return Some((SourceKind::Pronoun, false));

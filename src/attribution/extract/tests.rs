@@ -275,3 +275,25 @@ fn a_time_or_an_addressee_may_stand_between_the_verb_and_that() {
     // A plain object is an act, not a report.
     none("A ferry worker reported the fault last week.");
 }
+
+#[test]
+fn second_verbs_relative_clauses_and_documents_the_article_introduced() {
+    // A second verb of the same subject.
+    source_is("Okafor later posted a photo of the flood and said the pumps had failed.", "Okafor", Named);
+    source_is("Some growers sold early and said the price would fall.", "Some growers", Vague);
+    // The subject inside a relative clause.
+    let all = attributions("The levy, which officials said would raise little, was dropped.");
+    assert!(all.iter().any(|(s, c, _)| s.as_deref() == Some("officials") && c == "said"), "{all:?}");
+    // "who" stands for the phrase before it, unless that phrase is the next verb's subject.
+    let all = attributions("She thanked the volunteers, who say the hall is too small.");
+    assert!(all.iter().any(|(s, _, k)| s.as_deref() == Some("who") && *k == Pronoun), "{all:?}");
+    source_is(
+        "A porter, who asked not to be named, said the trains ran late.",
+        "A porter, who asked not to be named",
+        Anonymous,
+    );
+    // A definite thing the article introduced: a document or a body.
+    source_is("The lawsuit says the county ignored its own rules.", "The lawsuit", Named);
+    source_is("Ortiz, however, said the pumps were new.", "Ortiz", Named);
+    none("The lawsuit cost the county a fortune.");
+}

@@ -14,7 +14,20 @@ pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
     // source.
     f.anonymous.retain(|x| {
         let words = s.toks.iter().filter(|t| t.kind == super::tokens::K::Word && x.span.contains_span(t.span)).count();
-        words >= 4 || atts.iter().any(|a| a.source.is_some_and(|src| src.overlaps(x.span)))
+        let named = atts.iter().any(|a| {
+            matches!(a.kind, SourceKind::Named | SourceKind::Pronoun)
+                && a.source.is_some_and(|src| src.overlaps(x.span))
+        });
+        // "Sexton, a creative writing professor, said": the grammar's named source wins.
+        !named && (words >= 4 || atts.iter().any(|a| a.source.is_some_and(|src| src.overlaps(x.span))))
+    });
+    // A listed vague phrase that the grammar reads as a named source is not vague: "Edwards and
+    // others said" names Edwards.
+    f.vague.retain(|v| {
+        !atts.iter().any(|a| {
+            matches!(a.kind, SourceKind::Named | SourceKind::Pronoun)
+                && a.source.is_some_and(|src| src.overlaps(v.span))
+        })
     });
     for a in atts {
         match a.kind {

@@ -238,9 +238,12 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     if ving && !aux_be {
         // "..., saying the law was void": the main clause's subject is the source. Not "fearing
         // the worst" (a feeling with no clause) or "by saying" (a means).
-        let reports = l & lx::SAY != 0 || (l & lx::CLAUSE != 0 && clause_follows(g, i + 1));
+        let reports =
+            l & lx::SAY != 0 || (l & (lx::THINK | lx::FEEL) != 0 && l & lx::CLAUSE != 0 && clause_follows(g, i + 1));
         if reports && e == i && i > 0 && g.punct(i - 1) == Some(',') {
-            if let Some(np) = main_subject(g, i - 1) {
+            // Someone who can speak: not a document or a thing ("the narratives will evolve,
+            // ensuring ...").
+            if let Some(np) = main_subject(g, i - 1).filter(|np| !g.kind(np, true).is_some_and(|k| k.1)) {
                 let content = content_after(g, i + 1);
                 if push(g, out, Some(np), g.span(i, i + 1), content, true, i + 1)
                     && let Some(last) = out.last_mut()
@@ -358,6 +361,8 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         && l & (lx::V3SG | lx::VPAST) != 0
         && np.det.is_some_and(|d| g.is(d, "the") || g.c(d) & cw::POSS != 0)
         && clause_follows(g, i + 1)
+        // A new clause, not a participle before the verb: "the engagement observed is ...".
+        && !(g.word(i + 1) && (g.c(i + 1) & cw::AUX != 0 || g.lx(i + 1) & (lx::V3SG | lx::VPAST) != 0 && g.c(i + 1) == 0))
     {
         out.push(Attribution {
             source: Some(g.span(np.a, np.b)),

@@ -254,7 +254,13 @@ impl<'a> Grammar<'a> {
             // Not in the dictionary: a name, a coinage or a compound ("pro-Trump", "GOP").
             return !self.s.w(i).ends_with("ly");
         }
-        l & (lx::N | lx::ADJ) != 0 || (l & (lx::VING | lx::VPART) != 0 && self.nominal_next(i))
+        // A participle premodifies only at the start or after a determiner or adjective: after a
+        // plural noun it starts a clause ("narratives shaping Europe").
+        let after_plural = i > 0 && self.word(i - 1) && self.lx(i - 1) & lx::NPL != 0 && !self.poss[i - 1];
+        if after_plural && l & lx::VING != 0 {
+            return false;
+        }
+        l & (lx::N | lx::ADJ) != 0 || (l & (lx::VING | lx::VPART) != 0 && self.nominal_next(i) && !after_plural)
     }
 
     /// A participle premodifies only what follows it ("retired generals", "opposing managers").
@@ -515,7 +521,8 @@ impl<'a> Grammar<'a> {
         if c & cw::SOMEONE != 0 {
             return Some((SourceKind::Anonymous, false));
         }
-        if np.appositive_name {
+        // A name in apposition or in a coordination: "Edwards and others" names Edwards.
+        if np.appositive_name || np.coord_named {
             return Some((SourceKind::Named, false));
         }
         let det = np.det.map(|d| self.c(d)).unwrap_or(0);
@@ -591,7 +598,12 @@ impl<'a> Grammar<'a> {
         let document = l & (lx::COMMUNICATION | lx::COGNITION) != 0 && !person && !group;
         // A capitalised singular with no determiner is a name, whatever the dictionary says of the
         // word ("Sharp said", "Hicks testified"): English count nouns take one.
-        let bare_cap = s.toks[h].cap && np.det.is_none() && (np.core_a..h).all(|k| s.toks[k].cap) && !self.title;
+        // ("Research shows", "Evidence suggests": a document noun opening the sentence is no name.)
+        let bare_cap = s.toks[h].cap
+            && np.det.is_none()
+            && (np.core_a..h).all(|k| s.toks[k].cap)
+            && !self.title
+            && !(document && h == s.first);
         // A capitalised plural that is no kind of people or document is a name too ("Sanders",
         // "Banks"): "Republicans" and "Polls" are not.
         if bare_cap && (!self.plural(h) || !(person || group || document)) {
@@ -607,6 +619,17 @@ impl<'a> Grammar<'a> {
             matches!(s.w(p), "at" | "from" | "for" | "with" | "of" | "by") && self.names_organisation(oa, ob)
         });
         let possessive = (np.core_a..h).any(|k| self.poss[k]) || det & cw::POSS != 0;
+        // "a law enforcement source", "two sources": a word for an informant as well as a
+        // document, counted like people.
+        if document && s.toks[h].flags & flags::ANON_HEAD != 0 {
+            if det & (cw::INDEFINITE | cw::NUMBER) != 0 || np.det.is_some_and(|d| self.is_num(d)) {
+                return Some((SourceKind::Anonymous, false));
+            }
+            // "multiple sources at the Pentagon", "various intelligence sources"
+            if det & cw::QUANT != 0 {
+                return Some((SourceKind::Vague, false));
+            }
+        }
         if document {
             // Whose or what document it is: "county commission records", "campaign finance
             // records", "a congressional timeline"; not "recent surveys".
@@ -630,8 +653,11 @@ impl<'a> Grammar<'a> {
             if np.partitive {
                 return Some((SourceKind::Vague, false));
             }
+            // "analysts at Cardinal Advisors" and "members of the cooperative" are the body's
+            // voice; "insiders at City Hall" and "officials at the ministry" its unnamed people.
             if pp_org && !np.insider {
-                return Some((SourceKind::Named, false));
+                let unnamed = s.toks[h].flags & flags::ANON_HEAD != 0 && np.pp.is_some_and(|(p, ..)| !self.is(p, "of"));
+                return Some((if unnamed { SourceKind::Anonymous } else { SourceKind::Named }, false));
             }
             // "the researchers said": people the article has named (a definite description).
             if det & cw::DEFINITE != 0 && np.pp.is_none() && det_word != "those" {

@@ -297,3 +297,18 @@ fn second_verbs_relative_clauses_and_documents_the_article_introduced() {
     source_is("Ortiz, however, said the pumps were new.", "Ortiz", Named);
     none("The lawsuit cost the county a fortune.");
 }
+
+#[test]
+fn what_the_grammar_names_is_not_vague_or_anonymous() {
+    source_is("Quarrie and others said the bridge should close.", "Quarrie and others", Named);
+    source_is("Okonjo, a Liberal, said the levy was unfair.", "Okonjo, a Liberal", Named);
+    source_is(
+        "Members of the Tarn Valley Growers Union said the price was too low.",
+        "Members of the Tarn Valley Growers Union",
+        Named,
+    );
+    // The unnamed people of a named body, a document noun opening the sentence, an informant.
+    source_is("Insiders at Harbour Hall say the mayor will resign.", "Insiders at Harbour Hall", Anonymous);
+    source_is("Research shows the lanes are safer.", "Research", Vague);
+    source_is("A court source said the hearing would move.", "A court source", Anonymous);
+}

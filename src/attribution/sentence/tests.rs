@@ -74,7 +74,7 @@ fn flags_vague_phrases_and_passives() {
     );
     assert_eq!(
         vague("Movements were confirmed by various intelligence sources."),
-        ["confirmed by various intelligence sources"]
+        ["were confirmed by various intelligence sources"]
     );
     assert_eq!(vague("A color model is coming, according to reports."), ["according to reports"]);
     assert_eq!(vague("Studies show that rye holds moisture."), ["Studies show"]);

@@ -6,8 +6,12 @@ use crate::attribution::lists::{Cue, flags};
 use crate::attribution::tokens::has;
 use crate::attribution::tokens::{K, Sent};
 
-/// The first checkable cue outside quotations.
-pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
+/// The first checkable cue outside quotations that `keep` accepts.
+pub(crate) fn checkable(
+    s: &Sent,
+    hits: &[(Cue, usize, usize)],
+    keep: impl Fn(&Checkable) -> bool,
+) -> Option<Checkable> {
     let n = s.toks.len();
     let mut best: Option<(usize, Checkable)> = None;
     let plan = under_plan(s);
@@ -15,11 +19,15 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
         // An amount that an institution decided, or a plan's terms, is the record of what was
         // decided: "approved a 6.8 per cent rise", "Under the plan, drivers would pay $12".
         if matches!(c.kind, ClaimKind::Statistic | ClaimKind::Change) && (plan || decided_amount(s, at)) {
-            return;
+            return false;
+        }
+        if !keep(&c) {
+            return false;
         }
         if best.is_none_or(|(b, _)| at < b) {
             best = Some((at, c));
         }
+        true
     };
     let modal_before = |a: usize| (a.saturating_sub(3)..a).any(|k| has(s, k, flags::MODAL));
     for &(cue, a, b) in hits {
@@ -84,8 +92,9 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
                     let change = (i.saturating_sub(3)..i).any(|k| has(s, k, flags::CHANGE));
                     let kind = if change { ClaimKind::Change } else { ClaimKind::Statistic };
                     let a = if i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥')) { i - 1 } else { i };
-                    consider(a, Checkable { kind, cue: s.span(a, e) });
-                    break;
+                    if consider(a, Checkable { kind, cue: s.span(a, e) }) {
+                        break;
+                    }
                 }
             }
             // Most words are none of these: one test of the flags instead of three helpers.

@@ -35,7 +35,7 @@ use crate::text::Span;
 /// The first checkable part of the sentence, outside quotations.
 pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
     let keep = |c: &Checkable| !not_a_claim(s, *c);
-    let old = cues::checkable(s, hits).filter(keep);
+    let old = cues::checkable(s, hits, keep);
     let new = grammar(s, keep);
     match (old, new) {
         (Some(a), Some(b)) => Some(if b.cue.start < a.cue.start { b } else { a }),
@@ -45,7 +45,29 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
 
 /// The filters every candidate passes: vote tallies, motives, praise, numbers in names.
 fn not_a_claim(s: &Sent, c: Checkable) -> bool {
-    vote_tally(s, c.cue) || motive(s, c) || evaluative(s, c) || part_of_name(s, c.cue)
+    vote_tally(s, c.cue) || motive(s, c) || evaluative(s, c) || part_of_name(s, c.cue) || cites_document(s)
+}
+
+/// The sentence names the document its figures come from, in a phrase of its own: "in a new
+/// survey by the county", "from the 2020 census figures", "by a university study". A claim whose
+/// own sentence cites its source is sourced, though no one "says" it. The document nouns are the
+/// source-noun list's (`DOCUMENT`: report, survey, poll, study, data, figures, ...); the phrase
+/// needs a determiner, a possessive or a name before the noun, so "in record time" cites nothing.
+fn cites_document(s: &Sent) -> bool {
+    (s.first..s.toks.len()).any(|k| {
+        if s.fl(k) & flags::DOCUMENT == 0 || s.toks[k].quoted || !word(s, k) || s.toks[k].cap {
+            return false;
+        }
+        // Back over the noun's modifiers to its determiner, then the preposition before it.
+        let mut j = k;
+        while j > s.first && k - j < 6 && word(s, j - 1) && s.fl(j - 1) & (flags::DETERMINER | flags::PREP) == 0 {
+            j -= 1;
+        }
+        let det = j > s.first && (s.fl(j - 1) & flags::DETERMINER != 0 || s.w(j - 1).ends_with("'s"));
+        let named = j < k && s.toks[j].cap;
+        let at = if det { j - 1 } else { j };
+        (det || named) && at > s.first && any(s, at - 1, &["in", "from", "by", "per"])
+    })
 }
 
 /// A number that is part of a date or a name written with a slash or a hash: "9/11 families",
@@ -73,7 +95,40 @@ fn motive(s: &Sent, c: Checkable) -> bool {
     let Some(i) = cue_token(s, c.cue) else { return false };
     let before = (s.first..i).any(|k| !s.toks[k].quoted && (any(s, k, PERSONAL) || s.fl(k) & flags::MODAL != 0));
     let after = any(s, i + 1, PERSONAL) || any(s, i + 1, &["if", "it's", "that's"]);
-    before || after || irrealis(s, i)
+    before || after || irrealis(s, i) || explanation(s, i) || state_of_mind(s, i)
+}
+
+/// "because" and a clause as the complement of "be" explains rather than reports a cause ("it was
+/// because they were too extreme", "the reason ... is partly because"; "was because of the storm"
+/// still names one), and a sentence that opens with
+/// "Because" and a pronoun or a comma answers a question ("Because they have been hit hard.").
+fn explanation(s: &Sent, i: usize) -> bool {
+    if !is(s, i, "because") {
+        return false;
+    }
+    let mut k = i;
+    while k > s.first && any(s, k - 1, &["partly", "just", "only", "simply", "largely", "part", "in", "precisely"]) {
+        k -= 1;
+    }
+    let after_be = k > s.first && s.fl(k - 1) & flags::BE != 0 && !is(s, i + 1, "of");
+    let answer = i == s.first && (s.punct(i + 1).is_some() || s.fl(i + 1) & flags::PRONOUN != 0);
+    after_be || answer
+}
+
+/// A causal clause about what someone believes or may do is a motive, not a cause a reader could
+/// check: "because he believes ...", "because they can't anticipate", "because in Arizona they
+/// may offer". Looks at the clause's first five words for a modal or a verb of thinking (WordNet
+/// verb.cognition). Feelings stay causes: "shares fell because investors worried about costs".
+fn state_of_mind(s: &Sent, i: usize) -> bool {
+    if !is(s, i, "because") {
+        return false;
+    }
+    (i + 1..(i + 6).min(s.toks.len())).take_while(|&k| !s.toks[k].quoted).any(|k| {
+        let c = lx(s, k);
+        s.fl(k) & flags::MODAL != 0
+            || any(s, k, &["can't", "cannot", "couldn't", "won't", "wouldn't", "'ll", "'d"])
+            || (word(s, k) && c.contains(Classes::V) && c.contains(Classes::THINK) && !c.contains(Classes::N))
+    })
 }
 
 /// A superlative of praise or blame with nothing to check it against: "the greatest nation",
@@ -101,11 +156,16 @@ fn evaluative(s: &Sent, c: Checkable) -> bool {
 }
 
 /// Whether the sentence's only source is its writer or its reader: a first- or second-person
-/// pronoun ("I", "we", "you"). Such a sentence is the writer's own assertion, not a source's.
+/// pronoun ("I", "we", "you"), also contracted with its verb ("I'd say", "we've called for") or
+/// at the end of a longer span the list-based detection took for the source ("Well, I", "the
+/// fact that I"). Such a sentence is the writer's own assertion, not a source's.
 pub(crate) fn writer_is_source(text: &str, source: Span) -> bool {
     // `get`: a source span is not trusted to be ordered and on character boundaries.
     let w = text.get(source.start..source.end).unwrap_or("").trim();
-    ["i", "we", "you", "me", "us"].iter().any(|p| w.eq_ignore_ascii_case(p))
+    let last = w.rsplit(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    // "I'd", "we’ve": the pronoun before the apostrophe.
+    let pronoun = last.split(['\'', '’']).next().unwrap_or("");
+    ["i", "we", "you", "me", "us"].iter().any(|p| pronoun.eq_ignore_ascii_case(p))
 }
 
 /// Whether the sentence's own attributions source the claim whose cue is `cue`: `Some(true)`

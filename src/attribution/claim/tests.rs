@@ -133,3 +133,62 @@ fn the_writer_is_no_source() {
     assert!(!super::writer_is_source(t, Span::new(9, 3)));
     assert!(!super::writer_is_source(t, Span::new(0, 999)));
 }
+
+#[test]
+fn the_writer_is_no_source_when_contracted_or_buried() {
+    for (t, src) in
+        [("I'd say around 40 percent.", "I'd"), ("We’ve called for a 5 percent cut.", "We’ve"), ("Well, I", "Well, I")]
+    {
+        assert!(super::writer_is_source(t, Span::new(0, src.len())), "{t}");
+    }
+    // Names and nouns that merely contain the letters stay sources.
+    for src in ["Ian Ward", "the Iowa board", "O'Brien", "Wei", "the users"] {
+        assert!(!super::writer_is_source(src, Span::new(0, src.len())), "{src}");
+    }
+}
+
+#[test]
+fn a_document_cited_in_the_sentence_sources_its_figures() {
+    for t in [
+        "Nearly half of the county's bridges need repair, in the state's latest inspection report.",
+        "Turnout reached 62 percent in a new survey by the county clerk.",
+        "Some 40 percent of renters spend half their income on rent, by a Harwick University study.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_document_mentioned_without_citing_it_sources_nothing() {
+    for t in [
+        "Rents rose 14 percent, and a report on housing is due in May.",
+        "The mill cut 300 jobs before the report was published.",
+        "The ferry carried 9,000 riders in record time.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}
+
+#[test]
+fn reasons_and_explanations_are_not_causes() {
+    for t in [
+        "It was because they were too cautious.",
+        "Because they had waited too long.",
+        "The club changed its rules, because it believes members want a say.",
+        "Farmers avoid the market because they can't predict the prices.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn causes_with_because_of_or_a_reported_feeling_stay_claims() {
+    for t in [
+        "The delay was because of a signal failure near the depot.",
+        "Shares fell because investors worried about the new fleet.",
+        "The pool closed because the roof leaked.",
+        "Because of the drought, the reservoir is at its lowest level on record.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}

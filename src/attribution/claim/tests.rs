@@ -112,7 +112,7 @@ fn causes_stated_as_fact() {
 #[test]
 fn motives_and_plain_acts_are_not_causes() {
     for t in [
-        "I backed the plan because I trust the engineers.",
+        "I like the plan because I trust the engineers.",
         "We are glad, because the team played well.",
         "The Gulls opened the season at home.",
         "The clerk closed the office early.",
@@ -190,5 +190,29 @@ fn causes_with_because_of_or_a_reported_feeling_stay_claims() {
         "Because of the drought, the reservoir is at its lowest level on record.",
     ] {
         assert!(kind(t).is_some(), "{t}");
+    }
+}
+
+#[test]
+fn the_speakers_own_record() {
+    assert_eq!(cue("I voted against the harbour levy in 2019."), Some("I voted".into()));
+    assert_eq!(kind("We doubled the number of bike lanes."), Some(ClaimKind::Record));
+    assert_eq!(kind("You have never supported the library fund."), Some(ClaimKind::Record));
+    assert_eq!(kind("As mayor, I signed the paving contract."), Some(ClaimKind::Record));
+}
+
+#[test]
+fn the_speakers_plans_feelings_and_errands_are_no_record() {
+    for t in [
+        "I think we should double the fund.",
+        "I met the mayor at the fair.",
+        "When I moved here, the river was clean.",
+        "We went out for dinner after the meeting.",
+        "I made a mistake.",
+        "We enjoyed the concert.",
+        "I wanted a quiet life.",
+        "I would have signed the contract.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
     }
 }

@@ -45,6 +45,10 @@ pub(crate) fn checkable(
                 if b == a + 1 && a > 0 && has(s, a - 1, flags::DETERMINER) {
                     continue;
                 }
+                // "triggered something": an outcome nobody could look up.
+                if ["something", "anything", "everything"].iter().any(|w| s.is(b, w)) {
+                    continue;
+                }
                 ClaimKind::Causal
             }
             Cue::Record => {
@@ -56,6 +60,10 @@ pub(crate) fn checkable(
             Cue::ChangeStrong => {
                 // "plunged into the river", "surged forward": movement, not a magnitude.
                 if modal_before(a) || has(s, b, flags::DIRECTION) {
+                    continue;
+                }
+                // "doubled down on", like "cracked down on": an idiom of insisting, not an amount.
+                if s.is(b, "down") && s.is(b + 1, "on") {
                     continue;
                 }
                 ClaimKind::Change

@@ -45,7 +45,24 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
 
 /// The filters every candidate passes: vote tallies, motives, praise, numbers in names.
 fn not_a_claim(s: &Sent, c: Checkable) -> bool {
-    vote_tally(s, c.cue) || motive(s, c) || evaluative(s, c) || part_of_name(s, c.cue) || cites_document(s)
+    vote_tally(s, c.cue)
+        || motive(s, c)
+        || evaluative(s, c)
+        || part_of_name(s, c.cue)
+        || cites_document(s)
+        || prediction(s, c)
+}
+
+/// A superlative under a modal: "the battle will be unprecedented", "it could be the largest".
+/// Nothing has happened yet to check it against. ("On track to be the smallest since 1988" is a
+/// claim about the figures so far, and stays one.)
+fn prediction(s: &Sent, c: Checkable) -> bool {
+    let Some(i) = cue_token(s, c.cue) else { return false };
+    c.kind == ClaimKind::Superlative
+        && (i.saturating_sub(4)..i)
+            .rev()
+            .take_while(|&k| !boundary(s, k) || s.fl(k) & flags::MODAL != 0)
+            .any(|k| s.fl(k) & flags::MODAL != 0 || any(s, k, &["'ll", "won't", "wouldn't", "couldn't"]))
 }
 
 /// The sentence names the document its figures come from, in a phrase of its own: "in a new
@@ -110,7 +127,8 @@ fn explanation(s: &Sent, i: usize) -> bool {
     while k > s.first && any(s, k - 1, &["partly", "just", "only", "simply", "largely", "part", "in", "precisely"]) {
         k -= 1;
     }
-    let after_be = k > s.first && s.fl(k - 1) & flags::BE != 0 && !is(s, i + 1, "of");
+    let be = |j: usize| s.fl(j) & flags::BE != 0 || any(s, j, &["that's", "it's", "that’s", "it’s"]);
+    let after_be = k > s.first && be(k - 1) && !is(s, i + 1, "of");
     let answer = i == s.first && (s.punct(i + 1).is_some() || s.fl(i + 1) & flags::PRONOUN != 0);
     after_be || answer
 }
@@ -669,11 +687,14 @@ fn caused(s: &Sent, i: usize) -> Option<usize> {
         k += 1;
     }
     let obj = lx(s, k);
+    // "used his speech to call for ...": the object is a means to a purpose, not an outcome.
+    let purpose = (k + 1..(k + 4).min(s.toks.len())).any(|j| is(s, j, "to") && lx(s, j + 1).contains(Classes::V));
     (k > i + 1
         && obj.contains(Classes::N)
         && obj.intersects(Classes::ACT | Classes::STATE)
-        && !obj.intersects(Classes::TIME | Classes::PERSON | Classes::ARTIFACT | Classes::COMMUNICATION))
-    .then_some(k + 1)
+        && !obj.intersects(Classes::TIME | Classes::PERSON | Classes::ARTIFACT | Classes::COMMUNICATION)
+        && !purpose)
+        .then_some(k + 1)
 }
 
 /// Words between a subject and its verb that leave the verb asserted and in the past: "I have

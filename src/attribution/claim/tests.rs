@@ -216,3 +216,29 @@ fn the_speakers_plans_feelings_and_errands_are_no_record() {
         assert_eq!(kind(t), None, "{t}");
     }
 }
+
+#[test]
+fn predictions_idioms_and_means_are_not_claims() {
+    for t in [
+        "The new stadium will be the largest in the region.",
+        "The coach used his retirement party to thank the fans.",
+        "The senator doubled down on her criticism of the plan.",
+        "The rumour triggered something in the crowd.",
+        "That's partly because the rules are vague.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn their_asserted_counterparts_stay_claims() {
+    for t in [
+        "The new stadium is the largest in the region.",
+        "Crop yields are on track to be the smallest since 1988.",
+        "Rents doubled in two years.",
+        "The fire triggered an evacuation of the block.",
+        "The pier closed because the pilings rotted.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}

@@ -159,10 +159,25 @@ fn decided_amount(s: &Sent, at: usize) -> bool {
             return false;
         }
         if t.kind == K::Word && has(s, k, flags::OFFICIAL_ACTION) {
-            return true;
+            // An act of the speaker or of the one addressed is their record, not an institution's
+            // routine decision: "I proposed $11 billion in cuts", "you've raised them by $1 trillion".
+            return !personal_subject(s, k);
         }
     }
     false
+}
+
+/// The subject of the verb at `v` is "I", "we" or "you" (past its auxiliaries and adverbs).
+fn personal_subject(s: &Sent, v: usize) -> bool {
+    let mut k = v;
+    while k > s.first
+        && v - k < 4
+        && (has(s, k - 1, flags::AUX_ADV)
+            || ["have", "has", "'ve", "never", "also", "just"].iter().any(|w| s.is(k - 1, w)))
+    {
+        k -= 1;
+    }
+    k > s.first && ["i", "we", "you"].iter().any(|w| s.is(k - 1, w))
 }
 
 /// The sentence describes a plan's terms: "Under a plan released by ..., drivers would pay ...".

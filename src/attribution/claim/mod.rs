@@ -290,8 +290,9 @@ fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool) -> Option<Checkable> {
         if s.toks[i].quoted {
             continue;
         }
-        let classes: [(ClaimKind, Class); 7] = [
+        let classes: [(ClaimKind, Class); 8] = [
             (ClaimKind::Statistic, amount),
+            (ClaimKind::Statistic, ratio),
             (ClaimKind::Superlative, comparison),
             (ClaimKind::Change, trend),
             (ClaimKind::Change, directed_change),
@@ -393,6 +394,13 @@ fn amount(s: &Sent, i: usize) -> Option<usize> {
         "single" if i > 1 && is(s, i - 1, "a") && any(s, i - 2, &["not", "without", "no"]) && word(s, i + 1) => {
             Some(i + 2)
         }
+        // "thirty-five nations", "forty-four of them": a compound spelled number with what it
+        // counts (one to nine alone are routine narrative, like the cue list's spelled numbers).
+        _ if spelled_compound(w)
+            && (s.fl(i + 1) & flags::SCALE != 0 || is(s, i + 1, "of") || plural_after(s, i + 1)) =>
+        {
+            Some(i + 2)
+        }
         _ => {
             // Spelled numbers with a unit: "three percent", "ten times".
             let spelled = s.fl(i) & flags::SPELLED != 0
@@ -404,6 +412,32 @@ fn amount(s: &Sent, i: usize) -> Option<usize> {
             None
         }
     }
+}
+
+/// A number word of twenty and up written with a hyphen: "thirty-five", "ninety-nine".
+fn spelled_compound(w: &str) -> bool {
+    let Some((tens, ones)) = w.split_once('-') else { return false };
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].contains(&tens)
+        && ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].contains(&ones)
+}
+
+/// A plural noun at `k`, after at most one modifier: "nations", "Democrat senators".
+fn plural_after(s: &Sent, k: usize) -> bool {
+    (k..k + 2).any(|j| word(s, j) && lx(s, j).contains(Classes::NPL) && s.fl(j) & flags::TIME_UNIT == 0)
+}
+
+/// A ratio of a set: "four out of five", "one out of every four", "3 out of 10".
+fn ratio(s: &Sent, i: usize) -> Option<usize> {
+    let number = |k: usize| {
+        s.toks.get(k).is_some_and(|t| t.kind == K::Num)
+            || s.fl(k) & flags::SPELLED != 0
+            || any(s, k, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+    };
+    if !(number(i) && is(s, i + 1, "out") && is(s, i + 2, "of")) {
+        return None;
+    }
+    let k = if any(s, i + 3, &["every", "each"]) { i + 4 } else { i + 3 };
+    number(k).then_some(k + 1)
 }
 
 /// A change verb in the clause before `at` (within eight words).
@@ -515,6 +549,8 @@ fn trend(s: &Sent, i: usize) -> Option<usize> {
     while k < n && k <= i + 8 && !boundary(s, k) {
         let hit = (any(s, k, &["every", "each"]) && any(s, k + 1, &["year", "month", "quarter", "decade", "week"]))
             || (is(s, k, "in") && is(s, k + 1, "a") && is(s, k + 2, "row"))
+            // "has gone up for the past seven years", "over the last decade".
+            || (any(s, k, &["for", "over"]) && is(s, k + 1, "the") && any(s, k + 2, &["past", "last"]))
             || (any(s, k, &["straight", "consecutive"]) && lx(s, k + 1).contains(Classes::TIME))
             || any(s, k, &["steadily", "sharply", "dramatically", "substantially", "significantly", "steeply"])
             || (is(s, k, "since")

@@ -242,3 +242,24 @@ fn their_asserted_counterparts_stay_claims() {
         assert!(kind(t).is_some(), "{t}");
     }
 }
+
+#[test]
+fn compound_numbers_ratios_spans_and_a_speakers_amounts() {
+    assert_eq!(kind("Thirty-five towns signed the compact."), Some(ClaimKind::Statistic));
+    assert_eq!(cue("Four out of five stalls closed early."), Some("Four out of five".into()));
+    assert_eq!(kind("Water use has fallen for the past six years."), Some(ClaimKind::Change));
+    assert_eq!(cue("Last spring I proposed $4 million for the pool."), Some("$4 million".into()));
+}
+
+#[test]
+fn durations_places_errands_and_decisions_stay_clean() {
+    for t in [
+        "Thirty-five minutes later the rain stopped.",
+        "She finished in twenty-first place.",
+        "Two of the dogs walked out of the hall.",
+        "The council proposed $4 million for the pool.",
+        "The choir has sung here for the past six years.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}

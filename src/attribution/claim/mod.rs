@@ -481,10 +481,14 @@ const SET_AFTER_THAN: &[&str] = &[
 /// A comparison with its set, starting at the comparative at `i`.
 fn comparison(s: &Sent, i: usize) -> Option<usize> {
     let n = s.toks.len();
+    // "more likely to win than": odds, a forecast rather than a record.
+    if any(s, i + 1, &["likely", "unlikely", "probable"]) {
+        return None;
+    }
     if comparative(s, i) {
-        // "than" within five words, in the clause: "more women in senior jobs than any other state".
+        // "than" within eight words, in the clause: "more women in senior jobs than any other state".
         let mut k = i + 1;
-        while k < n && k <= i + 6 && !boundary(s, k) {
+        while k < n && k <= i + 8 && !boundary(s, k) {
             if is(s, k, "than") {
                 let set = k + 1 < n
                     && (s.toks[k + 1].kind == K::Num

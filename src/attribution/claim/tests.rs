@@ -263,3 +263,19 @@ fn durations_places_errands_and_decisions_stay_clean() {
         assert_eq!(kind(t), None, "{t}");
     }
 }
+
+#[test]
+fn a_comparison_set_a_few_words_away() {
+    let t = "The port loaded more grain in its busy spring weeks than in any other season.";
+    assert_eq!(kind(t), Some(ClaimKind::Superlative));
+}
+
+#[test]
+fn odds_and_comparisons_without_a_set_are_clean() {
+    for t in [
+        "The Otters are more likely to win the cup than the Herons.",
+        "The new ferry feels bigger and brighter inside than it looks.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}

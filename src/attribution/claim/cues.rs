@@ -55,6 +55,11 @@ pub(crate) fn checkable(
                 if s.w(b - 1) == "record" && (s.is(b, "of") || s.is(b, "for")) {
                     continue;
                 }
+                // "a record" as a noun ("he has a record", "a record is never enough"): a record
+                // claim uses it as a modifier ("a record harvest", "a record 40 percent").
+                if b == a + 2 && s.is(a, "a") && !(b < n && (s.toks[b].kind == K::Num || word_noun_or_adj(s, b))) {
+                    continue;
+                }
                 ClaimKind::Superlative
             }
             Cue::ChangeStrong => {
@@ -123,6 +128,14 @@ pub(crate) fn checkable(
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// A word (not punctuation, not a verb form like "is") that can modify or head a noun phrase.
+fn word_noun_or_adj(s: &Sent, k: usize) -> bool {
+    let c = crate::lexicon::lookup(s.w(k));
+    s.toks[k].kind == K::Word
+        && c.intersects(crate::lexicon::Classes::N | crate::lexicon::Classes::ADJ)
+        && s.fl(k) & (flags::BE | flags::PREP | flags::DETERMINER | flags::CLAUSE) == 0
 }
 
 /// A causative "make" with a comparative result in the same clause: "made the floods far worse",

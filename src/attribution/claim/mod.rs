@@ -160,6 +160,10 @@ fn evaluative(s: &Sent, c: Checkable) -> bool {
     let Some(i) = cue_token(s, c.cue) else { return false };
     let sup = if s.toks[i].kind == K::Word && s.fl(i) & flags::SUPERLATIVE == 0 { i + 1 } else { i };
     let sup = if superlative(s, sup) { sup } else { sup + 1 };
+    // "the highest possible standards": an aim, not a measurement.
+    if is(s, sup + 1, "possible") {
+        return true;
+    }
     // Only a span of time makes praise checkable: "the best year since 1999", "on record".
     if let Some(e) = comparison(s, sup)
         && (sup..e).any(|k| any(s, k, &["since", "record", "history", "ever", "than"]))
@@ -616,6 +620,14 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
         let p = lx(s, i - 1);
         let amount_before = s.toks[i - 1].kind == K::Num || any(s, i - 1, &["percent", "cent", "%"]);
         if amount_before || (p.contains(Classes::ADJ) && !p.intersects(Classes::V | Classes::N | Classes::ADV)) {
+            return None;
+        }
+    }
+    // A singular noun right before a form that is also a noun is a compound, not a subject and
+    // its verb: "a tax cut", "the pay rise", "a price increase" ("the deficit fell" has a past).
+    if !particle && i > 0 && c.contains(Classes::N) && !c.intersects(Classes::VPAST | Classes::V3SG) {
+        let p = lx(s, i - 1);
+        if p.contains(Classes::N) && !p.contains(Classes::NPL) && word(s, i - 1) {
             return None;
         }
     }

@@ -279,3 +279,29 @@ fn odds_and_comparisons_without_a_set_are_clean() {
         assert_eq!(kind(t), None, "{t}");
     }
 }
+
+#[test]
+fn nouns_that_look_like_changes_or_records_are_clean() {
+    for t in [
+        "The landlord offered a rent cut over the winter.",
+        "Her pay rise was small.",
+        "The coach has a record, and everyone knows it.",
+        "A record is a long thing to defend.",
+        "The board wants the highest possible standards.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn the_changes_and_records_they_resemble_are_claims() {
+    for t in [
+        "The county doubled the bus fare.",
+        "Ticket prices rose sharply.",
+        "The orchard picked a record harvest.",
+        "Sales reached a record 40 percent of the market.",
+        "It has the highest rents in the county.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}

@@ -51,6 +51,28 @@ fn not_a_claim(s: &Sent, c: Checkable) -> bool {
         || part_of_name(s, c.cue)
         || cites_document(s)
         || prediction(s, c)
+        || identifying_amount(s, c.cue)
+}
+
+/// An amount inside a definite noun phrase names the thing rather than measuring it: "the city's
+/// $212 million operating budget", "the $40 million bond" (the agenda item, its size known from
+/// the record). With "a" it still states a size: "a $1 million ad buy".
+fn identifying_amount(s: &Sent, cue: Span) -> bool {
+    let Some(i) = cue_token(s, cue) else { return false };
+    let money = matches!(s.punct(i), Some('$' | '£' | '€' | '¥'));
+    if !money || i == s.first {
+        return false;
+    }
+    let definite = s.fl(i - 1) & flags::DEFINITE != 0 || s.w(i - 1).ends_with("'s") || s.w(i - 1).ends_with("’s");
+    let mut e = i + 2;
+    if s.fl(e) & flags::SCALE != 0 {
+        e += 1;
+    }
+    let c = lx(s, e);
+    let modifies = word(s, e)
+        && c.intersects(Classes::N | Classes::ADJ)
+        && s.fl(e) & (flags::PREP | flags::DETERMINER | flags::BE | flags::CLAUSE) == 0;
+    definite && modifies
 }
 
 /// A superlative under a modal: "the battle will be unprecedented", "it could be the largest".

@@ -305,3 +305,24 @@ fn the_changes_and_records_they_resemble_are_claims() {
         assert!(kind(t).is_some(), "{t}");
     }
 }
+
+#[test]
+fn an_amount_naming_the_item_acted_on_is_clean() {
+    for t in [
+        "The board put off a vote on the town's $48 million school budget.",
+        "Crews finished the $3 million bridge repair in May.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn an_amount_stating_a_size_is_a_claim() {
+    for t in [
+        "The school budget grew to $48 million.",
+        "The campaign placed a $2 million ad buy.",
+        "Repairs cost the town $3 million.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}

@@ -72,8 +72,8 @@ pub enum ClaimKind {
     Change,
     Superlative,
     Causal,
-    /// An act on the record, stated by the one who did it: "I voted against it", "we passed a
-    /// bill in 1992", "you doubled the fee".
+    /// An act on the record, stated by the one who did it: "I voted against the bypass", "we
+    /// passed the harbour levy", "you doubled the fee".
     Record,
 }
 

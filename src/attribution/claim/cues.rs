@@ -173,7 +173,7 @@ fn decided_amount(s: &Sent, at: usize) -> bool {
         }
         if t.kind == K::Word && has(s, k, flags::OFFICIAL_ACTION) {
             // An act of the speaker or of the one addressed is their record, not an institution's
-            // routine decision: "I proposed $11 billion in cuts", "you've raised them by $1 trillion".
+            // routine decision: "I proposed $4 million for the pool", "you've raised the fee by $20".
             return !personal_subject(s, k);
         }
     }

@@ -60,7 +60,7 @@ fn not_a_claim(s: &Sent, c: Checkable) -> bool {
 fn identifying_amount(s: &Sent, cue: Span) -> bool {
     let Some(i) = cue_token(s, cue) else { return false };
     let money = matches!(s.punct(i), Some('$' | '£' | '€' | '¥'));
-    if !money || i == s.first {
+    if !money || i <= s.first {
         return false;
     }
     let definite = s.fl(i - 1) & flags::DEFINITE != 0 || s.w(i - 1).ends_with("'s") || s.w(i - 1).ends_with("’s");
@@ -75,7 +75,7 @@ fn identifying_amount(s: &Sent, cue: Span) -> bool {
     definite && modifies
 }
 
-/// A superlative under a modal: "the battle will be unprecedented", "it could be the largest".
+/// A superlative under a modal: "the fair will be unprecedented", "it could be the largest".
 /// Nothing has happened yet to check it against. ("On track to be the smallest since 1988" is a
 /// claim about the figures so far, and stays one.)
 fn prediction(s: &Sent, c: Checkable) -> bool {
@@ -138,9 +138,9 @@ fn motive(s: &Sent, c: Checkable) -> bool {
 }
 
 /// "because" and a clause as the complement of "be" explains rather than reports a cause ("it was
-/// because they were too extreme", "the reason ... is partly because"; "was because of the storm"
+/// because the plan came late", "the reason ... is partly because"; "was because of the storm"
 /// still names one), and a sentence that opens with
-/// "Because" and a pronoun or a comma answers a question ("Because they have been hit hard.").
+/// "Because" and a pronoun or a comma answers a question ("Because they waited.").
 fn explanation(s: &Sent, i: usize) -> bool {
     if !is(s, i, "because") {
         return false;
@@ -156,8 +156,8 @@ fn explanation(s: &Sent, i: usize) -> bool {
 }
 
 /// A causal clause about what someone believes or may do is a motive, not a cause a reader could
-/// check: "because he believes ...", "because they can't anticipate", "because in Arizona they
-/// may offer". Looks at the clause's first five words for a modal or a verb of thinking (WordNet
+/// check: "because she believes ...", "because the growers can't predict", "because next year they may
+/// move". Looks at the clause's first five words for a modal or a verb of thinking (WordNet
 /// verb.cognition). Feelings stay causes: "shares fell because investors worried about costs".
 fn state_of_mind(s: &Sent, i: usize) -> bool {
     if !is(s, i, "because") {
@@ -420,7 +420,7 @@ fn amount(s: &Sent, i: usize) -> Option<usize> {
         "single" if i > 1 && is(s, i - 1, "a") && any(s, i - 2, &["not", "without", "no"]) && word(s, i + 1) => {
             Some(i + 2)
         }
-        // "thirty-five nations", "forty-four of them": a compound spelled number with what it
+        // "thirty-five towns", "forty-four of them": a compound spelled number with what it
         // counts (one to nine alone are routine narrative, like the cue list's spelled numbers).
         _ if spelled_compound(w)
             && (s.fl(i + 1) & flags::SCALE != 0 || is(s, i + 1, "of") || plural_after(s, i + 1)) =>
@@ -452,7 +452,7 @@ fn plural_after(s: &Sent, k: usize) -> bool {
     (k..k + 2).any(|j| word(s, j) && lx(s, j).contains(Classes::NPL) && s.fl(j) & flags::TIME_UNIT == 0)
 }
 
-/// A ratio of a set: "four out of five", "one out of every four", "3 out of 10".
+/// A ratio of a set: "four out of five", "two out of every three", "3 out of 10".
 fn ratio(s: &Sent, i: usize) -> Option<usize> {
     let number = |k: usize| {
         s.toks.get(k).is_some_and(|t| t.kind == K::Num)
@@ -579,7 +579,7 @@ fn trend(s: &Sent, i: usize) -> Option<usize> {
     while k < n && k <= i + 8 && !boundary(s, k) {
         let hit = (any(s, k, &["every", "each"]) && any(s, k + 1, &["year", "month", "quarter", "decade", "week"]))
             || (is(s, k, "in") && is(s, k + 1, "a") && is(s, k + 2, "row"))
-            // "has gone up for the past seven years", "over the last decade".
+            // "has fallen for the past six years", "over the last decade".
             || (any(s, k, &["for", "over"]) && is(s, k + 1, "the") && any(s, k + 2, &["past", "last"]))
             || (any(s, k, &["straight", "consecutive"]) && lx(s, k + 1).contains(Classes::TIME))
             || any(s, k, &["steadily", "sharply", "dramatically", "substantially", "significantly", "steeply"])
@@ -761,7 +761,7 @@ fn caused(s: &Sent, i: usize) -> Option<usize> {
         k += 1;
     }
     let obj = lx(s, k);
-    // "used his speech to call for ...": the object is a means to a purpose, not an outcome.
+    // "used the hearing to call for ...": the object is a means to a purpose, not an outcome.
     let purpose = (k + 1..(k + 4).min(s.toks.len())).any(|j| is(s, j, "to") && lx(s, j + 1).contains(Classes::V));
     (k > i + 1
         && obj.contains(Classes::N)
@@ -795,8 +795,8 @@ const RECORD_AUX: &[&str] = &[
 
 /// An act on the record stated by the one who did it (the speaker, or the one addressed): a
 /// first- or second-person subject, a finite verb in the past (or a participle after "have"),
-/// and an object a reader could look up: "I voted against the levy", "we passed a bill in 1992",
-/// "you doubled the fee", "I have supported public financing". Not a verb of saying, thinking or
+/// and an object a reader could look up: "I voted against the levy", "we passed the harbour levy in 2019",
+/// "you doubled the fee", "I have backed the library fund". Not a verb of saying, thinking or
 /// feeling ("I said", "we felt"), not "make" ("I made a mistake"), not a person, place or time as
 /// the object ("I met the mayor", "we visited Ohio"), not a plan or a condition.
 fn own_record(s: &Sent, i: usize) -> Option<usize> {

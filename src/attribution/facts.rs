@@ -72,6 +72,9 @@ pub enum ClaimKind {
     Change,
     Superlative,
     Causal,
+    /// An act on the record, stated by the one who did it: "I voted against the bypass", "we
+    /// passed the harbour levy", "you doubled the fee".
+    Record,
 }
 
 impl ClaimKind {
@@ -81,6 +84,7 @@ impl ClaimKind {
             ClaimKind::Change => "change",
             ClaimKind::Superlative => "superlative",
             ClaimKind::Causal => "causal",
+            ClaimKind::Record => "record",
         }
     }
 }

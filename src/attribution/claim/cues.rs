@@ -6,8 +6,12 @@ use crate::attribution::lists::{Cue, flags};
 use crate::attribution::tokens::has;
 use crate::attribution::tokens::{K, Sent};
 
-/// The first checkable cue outside quotations.
-pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
+/// The first checkable cue outside quotations that `keep` accepts.
+pub(crate) fn checkable(
+    s: &Sent,
+    hits: &[(Cue, usize, usize)],
+    keep: impl Fn(&Checkable) -> bool,
+) -> Option<Checkable> {
     let n = s.toks.len();
     let mut best: Option<(usize, Checkable)> = None;
     let plan = under_plan(s);
@@ -15,11 +19,15 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
         // An amount that an institution decided, or a plan's terms, is the record of what was
         // decided: "approved a 6.8 per cent rise", "Under the plan, drivers would pay $12".
         if matches!(c.kind, ClaimKind::Statistic | ClaimKind::Change) && (plan || decided_amount(s, at)) {
-            return;
+            return false;
+        }
+        if !keep(&c) {
+            return false;
         }
         if best.is_none_or(|(b, _)| at < b) {
             best = Some((at, c));
         }
+        true
     };
     let modal_before = |a: usize| (a.saturating_sub(3)..a).any(|k| has(s, k, flags::MODAL));
     for &(cue, a, b) in hits {
@@ -37,10 +45,19 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
                 if b == a + 1 && a > 0 && has(s, a - 1, flags::DETERMINER) {
                     continue;
                 }
+                // "triggered something": an outcome nobody could look up.
+                if ["something", "anything", "everything"].iter().any(|w| s.is(b, w)) {
+                    continue;
+                }
                 ClaimKind::Causal
             }
             Cue::Record => {
                 if s.w(b - 1) == "record" && (s.is(b, "of") || s.is(b, "for")) {
+                    continue;
+                }
+                // "a record" as a noun ("he has a record", "a record is never enough"): a record
+                // claim uses it as a modifier ("a record harvest", "a record 40 percent").
+                if b == a + 2 && s.is(a, "a") && !(b < n && (s.toks[b].kind == K::Num || word_noun_or_adj(s, b))) {
                     continue;
                 }
                 ClaimKind::Superlative
@@ -48,6 +65,10 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
             Cue::ChangeStrong => {
                 // "plunged into the river", "surged forward": movement, not a magnitude.
                 if modal_before(a) || has(s, b, flags::DIRECTION) {
+                    continue;
+                }
+                // "doubled down on", like "cracked down on": an idiom of insisting, not an amount.
+                if s.is(b, "down") && s.is(b + 1, "on") {
                     continue;
                 }
                 ClaimKind::Change
@@ -84,8 +105,9 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
                     let change = (i.saturating_sub(3)..i).any(|k| has(s, k, flags::CHANGE));
                     let kind = if change { ClaimKind::Change } else { ClaimKind::Statistic };
                     let a = if i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥')) { i - 1 } else { i };
-                    consider(a, Checkable { kind, cue: s.span(a, e) });
-                    break;
+                    if consider(a, Checkable { kind, cue: s.span(a, e) }) {
+                        break;
+                    }
                 }
             }
             // Most words are none of these: one test of the flags instead of three helpers.
@@ -106,6 +128,14 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// A word (not punctuation, not a verb form like "is") that can modify or head a noun phrase.
+fn word_noun_or_adj(s: &Sent, k: usize) -> bool {
+    let c = crate::lexicon::lookup(s.w(k));
+    s.toks[k].kind == K::Word
+        && c.intersects(crate::lexicon::Classes::N | crate::lexicon::Classes::ADJ)
+        && s.fl(k) & (flags::BE | flags::PREP | flags::DETERMINER | flags::CLAUSE) == 0
 }
 
 /// A causative "make" with a comparative result in the same clause: "made the floods far worse",
@@ -142,10 +172,25 @@ fn decided_amount(s: &Sent, at: usize) -> bool {
             return false;
         }
         if t.kind == K::Word && has(s, k, flags::OFFICIAL_ACTION) {
-            return true;
+            // An act of the speaker or of the one addressed is their record, not an institution's
+            // routine decision: "I proposed $4 million for the pool", "you've raised the fee by $20".
+            return !personal_subject(s, k);
         }
     }
     false
+}
+
+/// The subject of the verb at `v` is "I", "we" or "you" (past its auxiliaries and adverbs).
+fn personal_subject(s: &Sent, v: usize) -> bool {
+    let mut k = v;
+    while k > s.first
+        && v - k < 4
+        && (has(s, k - 1, flags::AUX_ADV)
+            || ["have", "has", "'ve", "never", "also", "just"].iter().any(|w| s.is(k - 1, w)))
+    {
+        k -= 1;
+    }
+    k > s.first && ["i", "we", "you"].iter().any(|w| s.is(k - 1, w))
 }
 
 /// The sentence describes a plan's terms: "Under a plan released by ..., drivers would pay ...".

@@ -35,7 +35,7 @@ use crate::text::Span;
 /// The first checkable part of the sentence, outside quotations.
 pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
     let keep = |c: &Checkable| !not_a_claim(s, *c);
-    let old = cues::checkable(s, hits).filter(keep);
+    let old = cues::checkable(s, hits, keep);
     let new = grammar(s, keep);
     match (old, new) {
         (Some(a), Some(b)) => Some(if b.cue.start < a.cue.start { b } else { a }),
@@ -45,7 +45,68 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
 
 /// The filters every candidate passes: vote tallies, motives, praise, numbers in names.
 fn not_a_claim(s: &Sent, c: Checkable) -> bool {
-    vote_tally(s, c.cue) || motive(s, c) || evaluative(s, c) || part_of_name(s, c.cue)
+    vote_tally(s, c.cue)
+        || motive(s, c)
+        || evaluative(s, c)
+        || part_of_name(s, c.cue)
+        || cites_document(s)
+        || prediction(s, c)
+        || identifying_amount(s, c.cue)
+}
+
+/// An amount inside a definite noun phrase names the thing rather than measuring it: "the city's
+/// $212 million operating budget", "the $40 million bond" (the agenda item, its size known from
+/// the record). With "a" it still states a size: "a $1 million ad buy".
+fn identifying_amount(s: &Sent, cue: Span) -> bool {
+    let Some(i) = cue_token(s, cue) else { return false };
+    let money = matches!(s.punct(i), Some('$' | '£' | '€' | '¥'));
+    if !money || i <= s.first {
+        return false;
+    }
+    let definite = s.fl(i - 1) & flags::DEFINITE != 0 || s.w(i - 1).ends_with("'s") || s.w(i - 1).ends_with("’s");
+    let mut e = i + 2;
+    if s.fl(e) & flags::SCALE != 0 {
+        e += 1;
+    }
+    let c = lx(s, e);
+    let modifies = word(s, e)
+        && c.intersects(Classes::N | Classes::ADJ)
+        && s.fl(e) & (flags::PREP | flags::DETERMINER | flags::BE | flags::CLAUSE) == 0;
+    definite && modifies
+}
+
+/// A superlative under a modal: "the fair will be unprecedented", "it could be the largest".
+/// Nothing has happened yet to check it against. ("On track to be the smallest since 1988" is a
+/// claim about the figures so far, and stays one.)
+fn prediction(s: &Sent, c: Checkable) -> bool {
+    let Some(i) = cue_token(s, c.cue) else { return false };
+    c.kind == ClaimKind::Superlative
+        && (i.saturating_sub(4)..i)
+            .rev()
+            .take_while(|&k| !boundary(s, k) || s.fl(k) & flags::MODAL != 0)
+            .any(|k| s.fl(k) & flags::MODAL != 0 || any(s, k, &["'ll", "won't", "wouldn't", "couldn't"]))
+}
+
+/// The sentence names the document its figures come from, in a phrase of its own: "in a new
+/// survey by the county", "from the 2020 census figures", "by a university study". A claim whose
+/// own sentence cites its source is sourced, though no one "says" it. The document nouns are the
+/// source-noun list's (`DOCUMENT`: report, survey, poll, study, data, figures, ...); the phrase
+/// needs a determiner, a possessive or a name before the noun, so "in record time" cites nothing.
+fn cites_document(s: &Sent) -> bool {
+    (s.first..s.toks.len()).any(|k| {
+        if s.fl(k) & flags::DOCUMENT == 0 || s.toks[k].quoted || !word(s, k) || s.toks[k].cap {
+            return false;
+        }
+        // Back over the noun's modifiers to its determiner, then the preposition before it.
+        let mut j = k;
+        while j > s.first && k - j < 6 && word(s, j - 1) && s.fl(j - 1) & (flags::DETERMINER | flags::PREP) == 0 {
+            j -= 1;
+        }
+        let det = j > s.first && (s.fl(j - 1) & flags::DETERMINER != 0 || s.w(j - 1).ends_with("'s"));
+        let named = j < k && s.toks[j].cap;
+        let at = if det { j - 1 } else { j };
+        (det || named) && at > s.first && any(s, at - 1, &["in", "from", "by", "per"])
+    })
 }
 
 /// A number that is part of a date or a name written with a slash or a hash: "9/11 families",
@@ -73,7 +134,41 @@ fn motive(s: &Sent, c: Checkable) -> bool {
     let Some(i) = cue_token(s, c.cue) else { return false };
     let before = (s.first..i).any(|k| !s.toks[k].quoted && (any(s, k, PERSONAL) || s.fl(k) & flags::MODAL != 0));
     let after = any(s, i + 1, PERSONAL) || any(s, i + 1, &["if", "it's", "that's"]);
-    before || after || irrealis(s, i)
+    before || after || irrealis(s, i) || explanation(s, i) || state_of_mind(s, i)
+}
+
+/// "because" and a clause as the complement of "be" explains rather than reports a cause ("it was
+/// because the plan came late", "the reason ... is partly because"; "was because of the storm"
+/// still names one), and a sentence that opens with
+/// "Because" and a pronoun or a comma answers a question ("Because they waited.").
+fn explanation(s: &Sent, i: usize) -> bool {
+    if !is(s, i, "because") {
+        return false;
+    }
+    let mut k = i;
+    while k > s.first && any(s, k - 1, &["partly", "just", "only", "simply", "largely", "part", "in", "precisely"]) {
+        k -= 1;
+    }
+    let be = |j: usize| s.fl(j) & flags::BE != 0 || any(s, j, &["that's", "it's", "that’s", "it’s"]);
+    let after_be = k > s.first && be(k - 1) && !is(s, i + 1, "of");
+    let answer = i == s.first && (s.punct(i + 1).is_some() || s.fl(i + 1) & flags::PRONOUN != 0);
+    after_be || answer
+}
+
+/// A causal clause about what someone believes or may do is a motive, not a cause a reader could
+/// check: "because she believes ...", "because the growers can't predict", "because next year they may
+/// move". Looks at the clause's first five words for a modal or a verb of thinking (WordNet
+/// verb.cognition). Feelings stay causes: "shares fell because investors worried about costs".
+fn state_of_mind(s: &Sent, i: usize) -> bool {
+    if !is(s, i, "because") {
+        return false;
+    }
+    (i + 1..(i + 6).min(s.toks.len())).take_while(|&k| !s.toks[k].quoted).any(|k| {
+        let c = lx(s, k);
+        s.fl(k) & flags::MODAL != 0
+            || any(s, k, &["can't", "cannot", "couldn't", "won't", "wouldn't", "'ll", "'d"])
+            || (word(s, k) && c.contains(Classes::V) && c.contains(Classes::THINK) && !c.contains(Classes::N))
+    })
 }
 
 /// A superlative of praise or blame with nothing to check it against: "the greatest nation",
@@ -87,6 +182,10 @@ fn evaluative(s: &Sent, c: Checkable) -> bool {
     let Some(i) = cue_token(s, c.cue) else { return false };
     let sup = if s.toks[i].kind == K::Word && s.fl(i) & flags::SUPERLATIVE == 0 { i + 1 } else { i };
     let sup = if superlative(s, sup) { sup } else { sup + 1 };
+    // "the highest possible standards": an aim, not a measurement.
+    if is(s, sup + 1, "possible") {
+        return true;
+    }
     // Only a span of time makes praise checkable: "the best year since 1999", "on record".
     if let Some(e) = comparison(s, sup)
         && (sup..e).any(|k| any(s, k, &["since", "record", "history", "ever", "than"]))
@@ -101,11 +200,16 @@ fn evaluative(s: &Sent, c: Checkable) -> bool {
 }
 
 /// Whether the sentence's only source is its writer or its reader: a first- or second-person
-/// pronoun ("I", "we", "you"). Such a sentence is the writer's own assertion, not a source's.
+/// pronoun ("I", "we", "you"), also contracted with its verb ("I'd say", "we've called for") or
+/// at the end of a longer span the list-based detection took for the source ("Well, I", "the
+/// fact that I"). Such a sentence is the writer's own assertion, not a source's.
 pub(crate) fn writer_is_source(text: &str, source: Span) -> bool {
     // `get`: a source span is not trusted to be ordered and on character boundaries.
     let w = text.get(source.start..source.end).unwrap_or("").trim();
-    ["i", "we", "you", "me", "us"].iter().any(|p| w.eq_ignore_ascii_case(p))
+    let last = w.rsplit(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    // "I'd", "we’ve": the pronoun before the apostrophe.
+    let pronoun = last.split(['\'', '’']).next().unwrap_or("");
+    ["i", "we", "you", "me", "us"].iter().any(|p| pronoun.eq_ignore_ascii_case(p))
 }
 
 /// Whether the sentence's own attributions source the claim whose cue is `cue`: `Some(true)`
@@ -212,13 +316,15 @@ fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool) -> Option<Checkable> {
         if s.toks[i].quoted {
             continue;
         }
-        let classes: [(ClaimKind, Class); 6] = [
+        let classes: [(ClaimKind, Class); 8] = [
             (ClaimKind::Statistic, amount),
+            (ClaimKind::Statistic, ratio),
             (ClaimKind::Superlative, comparison),
             (ClaimKind::Change, trend),
             (ClaimKind::Change, directed_change),
             (ClaimKind::Statistic, quantified_set),
             (ClaimKind::Causal, caused),
+            (ClaimKind::Record, own_record),
         ];
         for (kind, class) in classes {
             if let Some(e) = class(s, i) {
@@ -286,7 +392,12 @@ fn amount(s: &Sent, i: usize) -> Option<usize> {
     }
     match w {
         // Multipliers: "twice as many", "double the", "three times more".
-        "twice" | "triple" | "double" | "quadruple" if any(s, i + 1, &["as", "the", "that", "what"]) => Some(i + 2),
+        // Not a plan: "we should double the fund", "is to double the grants".
+        "twice" | "triple" | "double" | "quadruple"
+            if any(s, i + 1, &["as", "the", "that", "what"]) && !irrealis(s, i) =>
+        {
+            Some(i + 2)
+        }
         "times"
             if i > 0
                 && (s.fl(i - 1) & flags::SPELLED != 0
@@ -309,6 +420,13 @@ fn amount(s: &Sent, i: usize) -> Option<usize> {
         "single" if i > 1 && is(s, i - 1, "a") && any(s, i - 2, &["not", "without", "no"]) && word(s, i + 1) => {
             Some(i + 2)
         }
+        // "thirty-five towns", "forty-four of them": a compound spelled number with what it
+        // counts (one to nine alone are routine narrative, like the cue list's spelled numbers).
+        _ if spelled_compound(w)
+            && (s.fl(i + 1) & flags::SCALE != 0 || is(s, i + 1, "of") || plural_after(s, i + 1)) =>
+        {
+            Some(i + 2)
+        }
         _ => {
             // Spelled numbers with a unit: "three percent", "ten times".
             let spelled = s.fl(i) & flags::SPELLED != 0
@@ -320,6 +438,32 @@ fn amount(s: &Sent, i: usize) -> Option<usize> {
             None
         }
     }
+}
+
+/// A number word of twenty and up written with a hyphen: "thirty-five", "ninety-nine".
+fn spelled_compound(w: &str) -> bool {
+    let Some((tens, ones)) = w.split_once('-') else { return false };
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].contains(&tens)
+        && ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].contains(&ones)
+}
+
+/// A plural noun at `k`, after at most one modifier: "nations", "Democrat senators".
+fn plural_after(s: &Sent, k: usize) -> bool {
+    (k..k + 2).any(|j| word(s, j) && lx(s, j).contains(Classes::NPL) && s.fl(j) & flags::TIME_UNIT == 0)
+}
+
+/// A ratio of a set: "four out of five", "two out of every three", "3 out of 10".
+fn ratio(s: &Sent, i: usize) -> Option<usize> {
+    let number = |k: usize| {
+        s.toks.get(k).is_some_and(|t| t.kind == K::Num)
+            || s.fl(k) & flags::SPELLED != 0
+            || any(s, k, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+    };
+    if !(number(i) && is(s, i + 1, "out") && is(s, i + 2, "of")) {
+        return None;
+    }
+    let k = if any(s, i + 3, &["every", "each"]) { i + 4 } else { i + 3 };
+    number(k).then_some(k + 1)
 }
 
 /// A change verb in the clause before `at` (within eight words).
@@ -363,10 +507,14 @@ const SET_AFTER_THAN: &[&str] = &[
 /// A comparison with its set, starting at the comparative at `i`.
 fn comparison(s: &Sent, i: usize) -> Option<usize> {
     let n = s.toks.len();
+    // "more likely to win than": odds, a forecast rather than a record.
+    if any(s, i + 1, &["likely", "unlikely", "probable"]) {
+        return None;
+    }
     if comparative(s, i) {
-        // "than" within five words, in the clause: "more women in senior jobs than any other state".
+        // "than" within eight words, in the clause: "more women in senior jobs than any other state".
         let mut k = i + 1;
-        while k < n && k <= i + 6 && !boundary(s, k) {
+        while k < n && k <= i + 8 && !boundary(s, k) {
             if is(s, k, "than") {
                 let set = k + 1 < n
                     && (s.toks[k + 1].kind == K::Num
@@ -431,6 +579,8 @@ fn trend(s: &Sent, i: usize) -> Option<usize> {
     while k < n && k <= i + 8 && !boundary(s, k) {
         let hit = (any(s, k, &["every", "each"]) && any(s, k + 1, &["year", "month", "quarter", "decade", "week"]))
             || (is(s, k, "in") && is(s, k + 1, "a") && is(s, k + 2, "row"))
+            // "has fallen for the past six years", "over the last decade".
+            || (any(s, k, &["for", "over"]) && is(s, k + 1, "the") && any(s, k + 2, &["past", "last"]))
             || (any(s, k, &["straight", "consecutive"]) && lx(s, k + 1).contains(Classes::TIME))
             || any(s, k, &["steadily", "sharply", "dramatically", "substantially", "significantly", "steeply"])
             || (is(s, k, "since")
@@ -492,6 +642,14 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
         let p = lx(s, i - 1);
         let amount_before = s.toks[i - 1].kind == K::Num || any(s, i - 1, &["percent", "cent", "%"]);
         if amount_before || (p.contains(Classes::ADJ) && !p.intersects(Classes::V | Classes::N | Classes::ADV)) {
+            return None;
+        }
+    }
+    // A singular noun right before a form that is also a noun is a compound, not a subject and
+    // its verb: "a tax cut", "the pay rise", "a price increase" ("the deficit fell" has a past).
+    if !particle && i > 0 && c.contains(Classes::N) && !c.intersects(Classes::VPAST | Classes::V3SG) {
+        let p = lx(s, i - 1);
+        if p.contains(Classes::N) && !p.contains(Classes::NPL) && word(s, i - 1) {
             return None;
         }
     }
@@ -603,11 +761,95 @@ fn caused(s: &Sent, i: usize) -> Option<usize> {
         k += 1;
     }
     let obj = lx(s, k);
+    // "used the hearing to call for ...": the object is a means to a purpose, not an outcome.
+    let purpose = (k + 1..(k + 4).min(s.toks.len())).any(|j| is(s, j, "to") && lx(s, j + 1).contains(Classes::V));
     (k > i + 1
         && obj.contains(Classes::N)
         && obj.intersects(Classes::ACT | Classes::STATE)
-        && !obj.intersects(Classes::TIME | Classes::PERSON | Classes::ARTIFACT | Classes::COMMUNICATION))
-    .then_some(k + 1)
+        && !obj.intersects(Classes::TIME | Classes::PERSON | Classes::ARTIFACT | Classes::COMMUNICATION)
+        && !purpose)
+        .then_some(k + 1)
+}
+
+/// Words between a subject and its verb that leave the verb asserted and in the past: "I have
+/// never supported", "we also passed", "you did vote".
+const RECORD_AUX: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "'ve",
+    "ve",
+    "never",
+    "also",
+    "actually",
+    "did",
+    "just",
+    "both",
+    "already",
+    "personally",
+    "then",
+    "always",
+    "really",
+    "certainly",
+];
+
+/// An act on the record stated by the one who did it (the speaker, or the one addressed): a
+/// first- or second-person subject, a finite verb in the past (or a participle after "have"),
+/// and an object a reader could look up: "I voted against the levy", "we passed the harbour levy in 2019",
+/// "you doubled the fee", "I have backed the library fund". Not a verb of saying, thinking or
+/// feeling ("I said", "we felt"), not "make" ("I made a mistake"), not a person, place or time as
+/// the object ("I met the mayor", "we visited Ohio"), not a plan or a condition.
+fn own_record(s: &Sent, i: usize) -> Option<usize> {
+    // "when I fell", "if you ran": a clause that sets a scene or a condition.
+    if !word(s, i)
+        || !any(s, i, &["i", "we", "you"])
+        || (i > 0 && any(s, i - 1, &["when", "if", "as", "while", "unless"]))
+    {
+        return None;
+    }
+    let n = s.toks.len();
+    let mut v = i + 1;
+    while v < n && v <= i + 4 && word(s, v) && (any(s, v, RECORD_AUX) || s.fl(v) & flags::AUX_ADV != 0) {
+        v += 1;
+    }
+    if !word(s, v) || s.fl(v) & (flags::BE | flags::MAKE | flags::MODAL) != 0 || irrealis(s, v) {
+        return None;
+    }
+    let c = lx(s, v);
+    let perfect = (i + 1..v).any(|k| any(s, k, &["have", "has", "had", "'ve", "ve"]));
+    let finite = c.contains(Classes::VPAST) || (perfect && c.contains(Classes::VPART));
+    if !finite
+        || c.intersects(Classes::SAY | Classes::THINK | Classes::FEEL)
+        || any(s, v, &["had", "did", "done", "got", "gotten", "been"])
+    {
+        return None;
+    }
+    // The object: "for" or "against" a measure, or a noun phrase whose head is not a person, a
+    // place or a time.
+    if any(s, v + 1, &["for", "against"]) {
+        return Some(v + 1);
+    }
+    // A particle makes a phrasal verb, mostly a movement or an idiom: "went out", "sat down".
+    if s.fl(v + 1) & flags::DIRECTION != 0 || any(s, v + 1, &["out", "down", "off", "up", "back", "over", "away"]) {
+        return None;
+    }
+    let mut k = v + 1;
+    while k < n && k <= v + 4 && word(s, k) && !s.toks[k].cap {
+        let o = lx(s, k);
+        let modifier = s.fl(k) & flags::DETERMINER != 0 || (o.contains(Classes::ADJ) && !o.contains(Classes::N));
+        if !modifier {
+            break;
+        }
+        k += 1;
+    }
+    let o = lx(s, k);
+    let object = word(s, k)
+        && !s.toks[k].cap
+        && s.fl(k) & (flags::PRONOUN | flags::PREP | flags::TIME_UNIT) == 0
+        && o.contains(Classes::N)
+        && !o.intersects(Classes::PERSON | Classes::PLACE | Classes::TIME);
+    let amount = s.toks.get(k).is_some_and(|t| t.kind == K::Num);
+    (object || amount).then_some(k + 1)
 }
 
 /// The cue is a tally of votes reported as a result: "voted 5-2", "passed 21-17", "by a vote of

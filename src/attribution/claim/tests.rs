@@ -112,7 +112,7 @@ fn causes_stated_as_fact() {
 #[test]
 fn motives_and_plain_acts_are_not_causes() {
     for t in [
-        "I backed the plan because I trust the engineers.",
+        "I like the plan because I trust the engineers.",
         "We are glad, because the team played well.",
         "The Gulls opened the season at home.",
         "The clerk closed the office early.",
@@ -132,4 +132,197 @@ fn the_writer_is_no_source() {
     // An inverted or out-of-range span is no source and no panic.
     assert!(!super::writer_is_source(t, Span::new(9, 3)));
     assert!(!super::writer_is_source(t, Span::new(0, 999)));
+}
+
+#[test]
+fn the_writer_is_no_source_when_contracted_or_buried() {
+    for (t, src) in
+        [("I'd say around 40 percent.", "I'd"), ("We’ve called for a 5 percent cut.", "We’ve"), ("Well, I", "Well, I")]
+    {
+        assert!(super::writer_is_source(t, Span::new(0, src.len())), "{t}");
+    }
+    // Names and nouns that merely contain the letters stay sources.
+    for src in ["Ian Ward", "the Iowa board", "O'Brien", "Wei", "the users"] {
+        assert!(!super::writer_is_source(src, Span::new(0, src.len())), "{src}");
+    }
+}
+
+#[test]
+fn a_document_cited_in_the_sentence_sources_its_figures() {
+    for t in [
+        "Nearly half of the county's bridges need repair, in the state's latest inspection report.",
+        "Turnout reached 62 percent in a new survey by the county clerk.",
+        "Some 40 percent of renters spend half their income on rent, by a Harwick University study.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_document_mentioned_without_citing_it_sources_nothing() {
+    for t in [
+        "Rents rose 14 percent, and a report on housing is due in May.",
+        "The mill cut 300 jobs before the report was published.",
+        "The ferry carried 9,000 riders in record time.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}
+
+#[test]
+fn reasons_and_explanations_are_not_causes() {
+    for t in [
+        "It was because they were too cautious.",
+        "Because they had waited too long.",
+        "The club changed its rules, because it believes members want a say.",
+        "Farmers avoid the market because they can't predict the prices.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn causes_with_because_of_or_a_reported_feeling_stay_claims() {
+    for t in [
+        "The delay was because of a signal failure near the depot.",
+        "Shares fell because investors worried about the new fleet.",
+        "The pool closed because the roof leaked.",
+        "Because of the drought, the reservoir is at its lowest level on record.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}
+
+#[test]
+fn the_speakers_own_record() {
+    assert_eq!(cue("I voted against the harbour levy in 2019."), Some("I voted".into()));
+    assert_eq!(kind("We doubled the number of bike lanes."), Some(ClaimKind::Record));
+    assert_eq!(kind("You have never supported the library fund."), Some(ClaimKind::Record));
+    assert_eq!(kind("As mayor, I signed the paving contract."), Some(ClaimKind::Record));
+}
+
+#[test]
+fn the_speakers_plans_feelings_and_errands_are_no_record() {
+    for t in [
+        "I think we should double the fund.",
+        "I met the mayor at the fair.",
+        "When I moved here, the river was clean.",
+        "We went out for dinner after the meeting.",
+        "I made a mistake.",
+        "We enjoyed the concert.",
+        "I wanted a quiet life.",
+        "I would have signed the contract.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn predictions_idioms_and_means_are_not_claims() {
+    for t in [
+        "The new stadium will be the largest in the region.",
+        "The coach used his retirement party to thank the fans.",
+        "The senator doubled down on her criticism of the plan.",
+        "The rumour triggered something in the crowd.",
+        "That's partly because the rules are vague.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn their_asserted_counterparts_stay_claims() {
+    for t in [
+        "The new stadium is the largest in the region.",
+        "Crop yields are on track to be the smallest since 1988.",
+        "Rents doubled in two years.",
+        "The fire triggered an evacuation of the block.",
+        "The pier closed because the pilings rotted.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}
+
+#[test]
+fn compound_numbers_ratios_spans_and_a_speakers_amounts() {
+    assert_eq!(kind("Thirty-five towns signed the compact."), Some(ClaimKind::Statistic));
+    assert_eq!(cue("Four out of five stalls closed early."), Some("Four out of five".into()));
+    assert_eq!(kind("Water use has fallen for the past six years."), Some(ClaimKind::Change));
+    assert_eq!(cue("Last spring I proposed $4 million for the pool."), Some("$4 million".into()));
+}
+
+#[test]
+fn durations_places_errands_and_decisions_stay_clean() {
+    for t in [
+        "Thirty-five minutes later the rain stopped.",
+        "She finished in twenty-first place.",
+        "Two of the dogs walked out of the hall.",
+        "The council proposed $4 million for the pool.",
+        "The choir has sung here for the past six years.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_comparison_set_a_few_words_away() {
+    let t = "The port loaded more grain in its busy spring weeks than in any other season.";
+    assert_eq!(kind(t), Some(ClaimKind::Superlative));
+}
+
+#[test]
+fn odds_and_comparisons_without_a_set_are_clean() {
+    for t in [
+        "The Otters are more likely to win the cup than the Herons.",
+        "The new ferry feels bigger and brighter inside than it looks.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn nouns_that_look_like_changes_or_records_are_clean() {
+    for t in [
+        "The landlord offered a rent cut over the winter.",
+        "Her pay rise was small.",
+        "The coach has a record, and everyone knows it.",
+        "A record is a long thing to defend.",
+        "The board wants the highest possible standards.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn the_changes_and_records_they_resemble_are_claims() {
+    for t in [
+        "The county doubled the bus fare.",
+        "Ticket prices rose sharply.",
+        "The orchard picked a record harvest.",
+        "Sales reached a record 40 percent of the market.",
+        "It has the highest rents in the county.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}
+
+#[test]
+fn an_amount_naming_the_item_acted_on_is_clean() {
+    for t in [
+        "The board put off a vote on the town's $48 million school budget.",
+        "Crews finished the $3 million bridge repair in May.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn an_amount_stating_a_size_is_a_claim() {
+    for t in [
+        "The school budget grew to $48 million.",
+        "The campaign placed a $2 million ad buy.",
+        "Repairs cost the town $3 million.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
 }

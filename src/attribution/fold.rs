@@ -21,13 +21,27 @@ pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
         // "Sexton, a creative writing professor, said": the grammar's named source wins.
         !named && (words >= 4 || atts.iter().any(|a| a.source.is_some_and(|src| src.overlaps(x.span))))
     });
-    // A listed vague phrase that the grammar reads as a named source is not vague: "Edwards and
-    // others said" names Edwards.
+    // A listed vague phrase that the grammar reads as a named source is not vague ("Edwards and
+    // others said" names Edwards), nor is one inside what a named source says ("Many voters were
+    // unmoved, the pollster said"): that is the source's own wording.
     f.vague.retain(|v| {
         !atts.iter().any(|a| {
             matches!(a.kind, SourceKind::Named | SourceKind::Pronoun)
-                && a.source.is_some_and(|src| src.overlaps(v.span))
+                && (a.source.is_some_and(|src| src.overlaps(v.span))
+                    || (a.report
+                        && !extract::text_is(s, a.cue, "according")
+                        && a.content.is_some_and(|c| c.contains_span(v.span))))
         })
+    });
+    // A listed anonymous phrase in apposition to a name renames that person: "Sexton, a
+    // creative writing professor, said".
+    f.anonymous.retain(|x| {
+        let k = s.toks.partition_point(|t| t.span.start < x.span.start);
+        let after_name = k >= s.first + 2
+            && s.punct(k - 1) == Some(',')
+            && s.toks[k - 2].cap
+            && s.toks[k - 2].kind == super::tokens::K::Word;
+        !after_name
     });
     for a in atts {
         match a.kind {

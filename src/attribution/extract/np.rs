@@ -408,6 +408,12 @@ impl<'a> Grammar<'a> {
             }
             if self.word(j) && c & cw::COORD != 0 && !self.is(j, "but") {
                 let (e, h, d) = self.core(j + 1, b)?;
+                // After a prepositional phrase, the coordination is its object's: "polls in
+                // Iowa and Ohio".
+                if np.pp.is_some() {
+                    j = e;
+                    continue;
+                }
                 np.coord = true;
                 np.coord_named |= self.name_like(h, d) || self.name_like(np.head, np.det);
                 // The head of a coordination: the people if either side has them.
@@ -638,6 +644,8 @@ impl<'a> Grammar<'a> {
                 (self.lx(k) & lx::N != 0 && self.lx(k) & lx::ADJ == 0 && self.c(k) == 0)
                     || (self.lx(k) & lx::ADJ != 0 && ["al", "ic", "ary"].iter().any(|x| w.ends_with(x)))
             });
+            // "a new national poll": one of many, whatever its modifiers.
+            let keeper = keeper && det & cw::INDEFINITE == 0;
             let identified = named_modifier
                 || keeper
                 || pp_org

@@ -312,3 +312,21 @@ fn what_the_grammar_names_is_not_vague_or_anonymous() {
     source_is("Research shows the lanes are safer.", "Research", Vague);
     source_is("A court source said the hearing would move.", "A court source", Anonymous);
 }
+
+#[test]
+fn ambiguous_forms_after_a_cue_and_documents_one_of_many() {
+    // "plans", "gives": a verb after the reported subject, so the verb of saying reports.
+    source_is("Aides say the treasurer plans to resign.", "Aides", Anonymous);
+    source_is("Economists say taxing fuel curbs demand.", "Economists", Vague);
+    // An indefinite document is one of many; a keeper's records are identified.
+    source_is("A new regional survey suggests that the lead is narrowing.", "A new regional survey", Vague);
+    source_is("Harbour board records show the dredging stalled.", "Harbour board records", Named);
+    // A coordination inside a prepositional phrase belongs to its object.
+    source_is(
+        "Recent polls in Tarn and Elm County show the lead narrowing.",
+        "Recent polls in Tarn and Elm County",
+        Vague,
+    );
+    // A noun and its verb: no cue.
+    none("Voter fears grow as the vote nears.");
+}

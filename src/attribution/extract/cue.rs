@@ -47,6 +47,48 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
         let cue = l & lx::SAY != 0 || (l & (lx::THINK | lx::FEEL) != 0 && (l & lx::CLAUSE != 0 || complement));
         if cue && l & lx::V != 0 && g.c(i) == 0 {
             verb(g, i, out);
+        } else if l & (lx::THINK | lx::FEEL) != 0 && l & (lx::CHANGE | lx::CAUSE) == 0 && l & lx::V != 0 && g.c(i) == 0
+        {
+            // A stance with a plain object ("many residents dislike the lanes", "most growers
+            // doubted the figures"): a crowd's view stated as fact, whoever holds it. Only a crowd
+            // makes it a finding; a named person's stance is an act. Not a verb that also means a
+            // change or a cause ("many plumbers left the trade").
+            let before = out.len();
+            // Active and at the head of its clause: not "are bound by", not "lets users compare".
+            let passive = (i.saturating_sub(3)..i).any(|k| g.word(k) && g.c(k) & cw::BE != 0);
+            if !passive {
+                verb(g, i, out);
+            }
+            let clause_start = |a: usize| {
+                let k = g.s.toks.partition_point(|t| t.span.start < a);
+                // ("..., lets users compare": a verb is no subject's first word.)
+                if g.lx(k) & lx::V3SG != 0 && g.word(k + 1) {
+                    return false;
+                }
+                k == g.s.first
+                    || k == 0
+                    || g.punct(k - 1).is_some()
+                    || (g.word(k - 1) && g.c(k - 1) & (cw::COORD | cw::SUBORD | cw::REL) != 0)
+            };
+            let mut k = before;
+            while k < out.len() {
+                // People, not a document ("a screen image captured"), and a crowd, not someone's
+                // circle ("Cruz's lawyers relied on").
+                let possessed = out[k].source.is_some_and(|s| {
+                    let j = g.s.toks.partition_point(|t| t.span.start < s.start);
+                    g.poss[j] || g.c(j) & cw::POSS != 0
+                });
+                if out[k].kind == SourceKind::Vague
+                    && !out[k].document
+                    && !possessed
+                    && out[k].source.is_some_and(|s| clause_start(s.start))
+                {
+                    out[k].report = false;
+                    k += 1;
+                } else {
+                    out.remove(k);
+                }
+            }
         }
         i += 1;
     }

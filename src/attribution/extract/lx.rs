@@ -25,6 +25,8 @@ bits!(
     PEOPLE_NAME,
     QUANTITY,
     TIME,
+    CHANGE,
+    CAUSE,
     ORG,
     PLACE,
     FEELING,

@@ -460,9 +460,11 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // A partitive: "a handful of stallholders", "a majority of members": the people are the head.
-        if let Some((p, _, _, oh)) = np.pp
+        if let Some((p, oa, _, oh)) = np.pp
             && self.is(p, "of")
             && p == np.head + 1
+            // ("three of four voters" is a poll's share, below.)
+            && !(self.numberish(np.head) && self.numberish(oa))
             && self.lx(np.head) & lx::QUANTITY != 0
             // "a couple of growers", "a crowd of protesters": a group word counts people too.
             && (self.lx(np.head) & (lx::PERSON | lx::GROUP) == 0
@@ -537,7 +539,7 @@ impl<'a> Grammar<'a> {
         if c & (cw::QUANT | cw::NUMBER | cw::INDEFINITE) != 0 || self.is_num(h) {
             // "four in 10", "one in five": a poll's share, which refers back to the poll.
             if let Some((p, oa, _, _)) = np.pp
-                && self.is(p, "in")
+                && (self.is(p, "in") || self.is(p, "of"))
                 && self.numberish(oa)
                 && self.numberish(h)
             {
@@ -687,6 +689,10 @@ impl<'a> Grammar<'a> {
         // Singular: an organisation is a source, and so is an institution with no article
         // ("police", "management"); a gathering is not ("the meeting").
         if group {
+            // "some staff", "much of the base": a share of a body's people, unnamed.
+            if det & cw::QUANT != 0 && !named_modifier && !pp_org {
+                return Some((SourceKind::Vague, false));
+            }
             return (org || np.det.is_none()).then_some((SourceKind::Named, false));
         }
         // A spokesperson of a named organisation speaks for it (as PolNeAR's guidelines and wire

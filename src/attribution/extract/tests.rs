@@ -330,3 +330,18 @@ fn ambiguous_forms_after_a_cue_and_documents_one_of_many() {
     // A noun and its verb: no cue.
     none("Voter fears grow as the vote nears.");
 }
+
+#[test]
+fn a_crowds_stance_is_a_source_even_with_a_plain_object() {
+    source_is("Many tenants dislike the new parking rules.", "Many tenants", Vague);
+    source_is("Most growers doubted the figures.", "Most growers", Vague);
+    source_is("Some staff fear more cuts.", "Some staff", Vague);
+    // Look-alikes: a named person's stance, someone's circle, a passive, a causative, a change.
+    let ok = |t: &str| attributions(t).iter().all(|(_, _, k)| *k != Vague);
+    assert!(ok("Okafor dislikes the new parking rules."));
+    assert!(ok("The mayor's aides dislike the new parking rules."));
+    assert!(ok("The tenants are bound by a code of conduct."));
+    assert!(ok("The dashboard, version two, lets users compare prices."));
+    assert!(ok("Many plumbers left the trade last year."));
+    source_is("Three of four voters said the levy was fair.", "Three of four voters", Pronoun);
+}

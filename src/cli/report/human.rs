@@ -15,8 +15,15 @@ pub const MAX_EXCERPT: usize = 480;
 const CONTEXT: usize = 80;
 const MAX_SPAN_SHOWN: usize = 240;
 
-pub fn renderer(colour: bool) -> Renderer {
-    if colour { Renderer::styled() } else { Renderer::plain() }
+/// How excerpts are drawn: annotate-snippets, and whether in colour (without colour, the common
+/// shapes take the direct path in [`super::plain`], which writes the same bytes).
+pub struct Excerpts {
+    renderer: Renderer,
+    colour: bool,
+}
+
+pub fn renderer(colour: bool) -> Excerpts {
+    Excerpts { renderer: if colour { Renderer::styled() } else { Renderer::plain() }, colour }
 }
 
 /// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty.
@@ -88,7 +95,7 @@ fn window(source: &str, rel_start: usize, rel_end: usize) -> (String, usize, usi
     (text, rel_start - from + shift, shown_end - from + shift)
 }
 
-pub fn render_finding(c: &Checked, f: &Finding, renderer: &Renderer) -> String {
+pub fn render_finding(c: &Checked, f: &Finding, excerpts: &Excerpts) -> String {
     let (line, col) = c.line_col(f.span.start);
     let mut out = format!("{}:{line}:{col}: {}[{}] {}\n", c.path, f.severity.as_str(), f.rule, f.message);
     let (base, source, first_line) = excerpt(c, f);
@@ -99,10 +106,17 @@ pub fn render_finding(c: &Checked, f: &Finding, renderer: &Renderer) -> String {
     let lvl = level(f.severity);
     let fix_titles: Vec<String> =
         f.fixes.iter().map(|x| format!("fix ({}): {}", x.applicability.as_str(), x.title)).collect();
+    if !excerpts.colour {
+        let mark = if f.severity == Severity::Error { '^' } else { '-' };
+        if let Some(lines) = super::plain::render(source, first_line, rel_start, rel_end, mark, &fix_titles) {
+            out.push_str(&lines);
+            return out;
+        }
+    }
     let msg =
         lvl.title("").snippet(Snippet::source(source).line_start(first_line).annotation(lvl.span(rel_start..rel_end)));
     let msg = msg.footers(fix_titles.iter().map(|t| Level::Help.title(t)));
-    let rendered = renderer.render(msg).to_string();
+    let rendered = excerpts.renderer.render(msg).to_string();
     // annotate-snippets always starts with a title line; ours is the header above.
     for l in rendered.lines().skip(1) {
         out.push_str(l.trim_end());
@@ -155,7 +169,7 @@ pub fn reference_note(refs: &[Option<Reference>]) -> Option<String> {
 }
 
 /// One file's findings, each followed by a blank line.
-pub fn render_file(c: &Checked, renderer: &Renderer) -> String {
+pub fn render_file(c: &Checked, renderer: &Excerpts) -> String {
     let mut out = String::new();
     for f in &c.report.findings {
         out.push_str(&render_finding(c, f, renderer));

@@ -374,8 +374,23 @@ pub fn base_settings(input: &InputArgs) -> Result<Settings, String> {
         s.reference_date = Some(parse_date_flag(d)?);
     }
     // A front end: reading the clock here is correct; the engine never does.
-    s.today = Some(jiff::Zoned::now().date());
+    s.today = Some(today());
     Ok(s)
+}
+
+/// Today's date in the local time zone. Without `TZ`, the zone is read from `/etc/localtime`
+/// directly: jiff's own lookup also learns the zone's name by listing the whole time-zone
+/// database, which costs most of a check of a short file. With `TZ`, or where that file is
+/// missing or unreadable, jiff decides.
+fn today() -> Date {
+    let now = jiff::Timestamp::now();
+    if std::env::var_os("TZ").is_none()
+        && let Ok(bytes) = std::fs::read("/etc/localtime")
+        && let Ok(tz) = jiff::tz::TimeZone::tzif("Local", &bytes)
+    {
+        return now.to_zoned(tz).date();
+    }
+    jiff::Zoned::now().date()
 }
 
 fn parse_date_flag(d: &str) -> Result<Date, String> {

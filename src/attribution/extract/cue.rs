@@ -59,38 +59,74 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             if !passive {
                 verb(g, i, out);
             }
-            let clause_start = |a: usize| {
-                let k = g.s.toks.partition_point(|t| t.span.start < a);
-                // ("..., lets users compare": a verb is no subject's first word.)
-                if g.lx(k) & lx::V3SG != 0 && g.word(k + 1) {
-                    return false;
-                }
-                k == g.s.first
-                    || k == 0
-                    || g.punct(k - 1).is_some()
-                    || (g.word(k - 1) && g.c(k - 1) & (cw::COORD | cw::SUBORD | cw::REL) != 0)
-            };
-            let mut k = before;
-            while k < out.len() {
-                // People, not a document ("a screen image captured"), and a crowd, not someone's
-                // circle ("Cruz's lawyers relied on").
-                let possessed = out[k].source.is_some_and(|s| {
-                    let j = g.s.toks.partition_point(|t| t.span.start < s.start);
-                    g.poss[j] || g.c(j) & cw::POSS != 0
-                });
-                if out[k].kind == SourceKind::Vague
-                    && !out[k].document
-                    && !possessed
-                    && out[k].source.is_some_and(|s| clause_start(s.start))
-                {
-                    out[k].report = false;
-                    k += 1;
-                } else {
-                    out.remove(k);
-                }
-            }
+            keep_crowds(g, out, before);
+        } else if g.c(i) & cw::BE != 0 {
+            attitude(g, i, out);
         }
         i += 1;
+    }
+}
+
+/// Keeps, of the attributions from `before` on, only crowds stating a stance: vague, people
+/// rather than a document ("a screen image captured"), a crowd rather than someone's circle
+/// ("Cruz's lawyers relied on"), heading their clause ("..., lets users compare" has none). They
+/// report nothing.
+fn keep_crowds(g: &Grammar, out: &mut Vec<Attribution>, before: usize) {
+    let token = |a: usize| g.s.toks.partition_point(|t| t.span.start < a);
+    let clause_start = |k: usize| {
+        // ("..., lets users compare": a verb is no subject's first word.)
+        if g.lx(k) & lx::V3SG != 0 && g.word(k + 1) {
+            return false;
+        }
+        k == g.s.first
+            || k == 0
+            || g.punct(k - 1).is_some()
+            || (g.word(k - 1) && g.c(k - 1) & (cw::COORD | cw::SUBORD | cw::REL) != 0)
+    };
+    let mut k = before;
+    while k < out.len() {
+        let crowd = out[k].kind == SourceKind::Vague
+            && !out[k].document
+            && out[k].source.is_some_and(|s| {
+                let j = token(s.start);
+                !(g.poss[j] || g.c(j) & cw::POSS != 0) && clause_start(j)
+            });
+        if crowd {
+            out[k].report = false;
+            k += 1;
+        } else {
+            out.remove(k);
+        }
+    }
+}
+
+/// "be" and a word for an attitude: "many donors are skeptical of", "some residents were
+/// worried", "most voters remain hopeful that". A crowd's attitude stated as fact.
+fn attitude(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
+    let mut j = i + 1;
+    while j < g.n() && g.word(j) && adverb(g, j) {
+        j += 1;
+    }
+    let l = g.lx(j);
+    let attitude = g.word(j)
+        && g.c(j) == 0
+        && ((l & lx::ADJ != 0 && l & lx::FEELING != 0 && l & lx::V == 0) || (l & lx::VPART != 0 && l & lx::FEEL != 0));
+    if !attitude {
+        return;
+    }
+    // The subject before the auxiliaries: "have long been skeptical".
+    let mut e = i;
+    while e > 0 && g.word(e - 1) && (g.c(e - 1) & cw::AUX != 0 || adverb(g, e - 1)) {
+        e -= 1;
+    }
+    if e == 0 {
+        return;
+    }
+    let Some(np) = subject_left(g, e) else { return };
+    let before = out.len();
+    let content = content_after(g, j + 1);
+    if push(g, out, Some(np), g.span(e.min(i), j + 1), content, false, j + 1) {
+        keep_crowds(g, out, before);
     }
 }
 

@@ -345,3 +345,15 @@ fn a_crowds_stance_is_a_source_even_with_a_plain_object() {
     assert!(ok("Many plumbers left the trade last year."));
     source_is("Three of four voters said the levy was fair.", "Three of four voters", Pronoun);
 }
+
+#[test]
+fn a_crowds_attitude_after_be_is_a_source() {
+    source_is("Many growers are skeptical of the new quota.", "Many growers", Vague);
+    source_is("Some parents have long been hopeful that the school reopens.", "Some parents", Vague);
+    source_is("Several shopkeepers were worried about the roadworks.", "Several shopkeepers", Vague);
+    // Look-alikes: a named person's attitude, someone's circle, a plain description.
+    none("Ortiz was skeptical of the new quota.");
+    none("Her aides' families were hopeful.");
+    none("The roads were icy this morning.");
+    none("Many growers are members of the union.");
+}

@@ -13,6 +13,7 @@ const SUBJECT_REACH: usize = 40;
 
 pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
     let n = g.n();
+    headline_colon(g, out);
     let mut i = 0;
     while i < n {
         if !g.word(i) {
@@ -45,8 +46,35 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
         let complement = g.word(i + 1) && matches!(g.s.w(i + 1), "that" | "about" | "over" | "whether" | "if")
             || g.s.toks.get(i + 1).is_some_and(|t| t.quoted);
         let cue = l & lx::SAY != 0 || (l & (lx::THINK | lx::FEEL) != 0 && (l & lx::CLAUSE != 0 || complement));
+        // A verb the dictionary lacks ("tweeted", "livestreamed") that introduces a clause, or
+        // any past form as a tag after a quotation (`"...," she continued.`): a way of saying.
+        // So is any finite verb whose object is a "that" clause with its own subject ("posted
+        // that he ...").
+        let that_clause = l & (lx::VPAST | lx::V3SG) != 0
+            && g.is(i + 1, "that")
+            && g.word(i + 2)
+            && (g.c(i + 2) & (cw::PRON | cw::DET) != 0 || g.proper[i + 2]);
+        let unknown_says = that_clause
+            || l & lx::VPAST != 0
+                && lx::lookup(g.s.w(i)) == 0
+                && (g.is(i + 1, "that") || g.s.toks.get(i + 1).is_some_and(|t| t.quoted));
         if cue && l & lx::V != 0 && g.c(i) == 0 {
             verb(g, i, out);
+        } else if (unknown_says || tag_after_quote(g, i)) && g.c(i) == 0 {
+            verb_as(g, i, l | lx::SAY | lx::CLAUSE, out);
+        } else if l & lx::V != 0 && l & lx::CLAUSE != 0 && g.c(i) == 0 {
+            // An evidence verb with a document subject: "the inquiry found that", "a poll
+            // showed".
+            let before = out.len();
+            verb_as(g, i, l | lx::SAY, out);
+            let mut k = before;
+            while k < out.len() {
+                if out[k].document {
+                    k += 1;
+                } else {
+                    out.remove(k);
+                }
+            }
         } else if l & (lx::THINK | lx::FEEL) != 0 && l & (lx::CHANGE | lx::CAUSE) == 0 && l & lx::V != 0 && g.c(i) == 0
         {
             // A stance with a plain object ("many residents dislike the lanes", "most growers
@@ -64,6 +92,36 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             attitude(g, i, out);
         }
         i += 1;
+    }
+}
+
+/// A past or present form closing a quotation's tag: `"...," she continued.`, `"...," Ortiz
+/// recalled.` (a name or pronoun between the quotation and the verb, nothing after).
+fn tag_after_quote(g: &Grammar, i: usize) -> bool {
+    let l = g.lx(i);
+    if l & (lx::VPAST | lx::V3SG) == 0 || !(i + 1 >= g.n() || matches!(g.punct(i + 1), Some('.' | '!' | '?'))) {
+        return false;
+    }
+    // One to four words of subject, after a quotation's closing mark and comma.
+    (1..=4).any(|w| {
+        i > w
+            && (i - w..i).all(|k| g.word(k))
+            && (g.s.toks[i - w - 1].quoted || matches!(g.punct(i - w - 1), Some('"' | '\'' | '”')))
+    })
+}
+
+/// A headline's source before a colon: "Insiders: the mayor will run", "Harbour Trust: fees
+/// will rise".
+fn headline_colon(g: &Grammar, out: &mut Vec<Attribution>) {
+    let first = g.s.first;
+    let Some(colon) = (first + 1..g.n().min(first + 7)).find(|&k| g.punct(k) == Some(':')) else { return };
+    if colon + 1 >= g.n() || !(first..colon).all(|k| g.word(k)) {
+        return;
+    }
+    // Someone, not a label ("Update:", "Note:").
+    if let Some(np) = g.np(first, colon).filter(|np| g.kind(np, true).is_some_and(|(_, document)| !document)) {
+        let content = Some(Span::new(g.span(colon + 1, colon + 2).start, g.span(g.n() - 1, g.n()).end));
+        push(g, out, Some(np), g.span(colon, colon + 1), content, true, colon + 1);
     }
 }
 
@@ -250,8 +308,12 @@ fn content_around(g: &Grammar, a: usize, b: usize) -> Option<Span> {
 
 /// Whether the verb-class word at `i` is a verb here, and if so its attribution.
 fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
+    verb_as(g, i, g.lx(i), out);
+}
+
+/// [`verb`], reading the word at `i` with the classes `l`.
+fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     let s = g.s;
-    let l = g.lx(i);
     let n = g.n();
     if s.toks[i].cap && i != s.first && !g.title && !(i > 0 && matches!(g.punct(i - 1), Some('"' | ':'))) {
         return; // a name: "United States", "Warns Street"

@@ -357,3 +357,18 @@ fn a_crowds_attitude_after_be_is_a_source() {
     none("The roads were icy this morning.");
     none("Many growers are members of the union.");
 }
+
+#[test]
+fn evidence_verbs_tags_headlines_and_that_clauses() {
+    // A document that finds or shows something.
+    source_is("The audit found that the fund was never used.", "The audit", Named);
+    source_is("A recent survey showed most stalls empty.", "A recent survey", Vague);
+    none("The clerk found the missing ledger.");
+    // Any verb closing a quotation's tag, and any verb taking a "that" clause with its subject.
+    source_is("\"We will rebuild,\" she continued.", "she", Pronoun);
+    source_is("Okafor posted that she would stand again.", "Okafor", Named);
+    // A headline's source before a colon.
+    source_is("Insiders: the harbour deal is dead.", "Insiders", Anonymous);
+    source_is("Harbour Trust: fees will rise.", "Harbour Trust", Named);
+    none("Update: the road is open.");
+}

@@ -190,8 +190,11 @@ fn personal_subject(s: &Sent, v: usize) -> bool {
     {
         k -= 1;
     }
-    k > s.first && ["i", "we", "you"].iter().any(|w| s.is(k - 1, w))
+    k > s.first && PERSONAL_SUBJECTS.iter().any(|w| s.is(k - 1, w))
 }
+
+/// "I", "we" and "you", also contracted with "have" or "had" ("you've raised the fee").
+const PERSONAL_SUBJECTS: &[&str] = &["i", "we", "you", "i've", "we've", "you've", "i'd", "we'd", "you'd"];
 
 /// The sentence describes a plan's terms: "Under a plan released by ..., drivers would pay ...".
 fn under_plan(s: &Sent) -> bool {

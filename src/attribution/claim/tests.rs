@@ -353,6 +353,7 @@ fn praise_without_a_whole_to_rank_against_stays_clean() {
 fn a_contracted_speakers_amount_is_their_record() {
     assert_eq!(cue("You've raised the ferry fare by $3 since spring."), Some("$3".into()));
     assert_eq!(cue("We've raised the harbour dues by $2 million."), Some("$2 million".into()));
+    assert_eq!(cue("We actually raised the harbour dues by $2 million."), Some("$2 million".into()));
 }
 
 #[test]
@@ -361,6 +362,7 @@ fn an_institutions_decided_amount_stays_routine_reporting() {
         "The board has raised the ferry fare by $3.",
         "The council's committee approved $2 million for the pool.",
         "Commissioners voted to cut the port's budget by $2 million.",
+        "The board actually raised the harbour dues by $2 million.",
     ] {
         assert_eq!(kind(t), None, "{t}");
     }

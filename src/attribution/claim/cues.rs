@@ -5,6 +5,7 @@ use crate::attribution::facts::{Checkable, ClaimKind};
 use crate::attribution::lists::{Cue, flags};
 use crate::attribution::tokens::has;
 use crate::attribution::tokens::{K, Sent};
+use crate::lexicon::Classes;
 
 /// The first checkable cue outside quotations that `keep` accepts.
 pub(crate) fn checkable(
@@ -180,18 +181,27 @@ fn decided_amount(s: &Sent, at: usize) -> bool {
     false
 }
 
-/// The subject of the verb at `v` is "I", "we" or "you" (past its auxiliaries and adverbs).
+/// The subject of the verb at `v` is "I", "we" or "you" (past its auxiliaries and adverbs: "I've
+/// actually passed", "we personally cut").
 fn personal_subject(s: &Sent, v: usize) -> bool {
+    let adverb = |k: usize| {
+        let c = crate::lexicon::lookup(s.w(k));
+        s.toks[k].kind == K::Word && c.contains(Classes::ADV) && !c.intersects(Classes::V | Classes::N)
+    };
     let mut k = v;
     while k > s.first
         && v - k < 4
         && (has(s, k - 1, flags::AUX_ADV)
+            || adverb(k - 1)
             || ["have", "has", "'ve", "never", "also", "just"].iter().any(|w| s.is(k - 1, w)))
     {
         k -= 1;
     }
-    k > s.first && ["i", "we", "you"].iter().any(|w| s.is(k - 1, w))
+    k > s.first && PERSONAL_SUBJECTS.iter().any(|w| s.is(k - 1, w))
 }
+
+/// "I", "we" and "you", also contracted with "have" or "had" ("you've raised the fee").
+const PERSONAL_SUBJECTS: &[&str] = &["i", "we", "you", "i've", "we've", "you've", "i'd", "we'd", "you'd"];
 
 /// The sentence describes a plan's terms: "Under a plan released by ..., drivers would pay ...".
 fn under_plan(s: &Sent) -> bool {

@@ -188,7 +188,7 @@ fn evaluative(s: &Sent, c: Checkable) -> bool {
     }
     // Only a span of time makes praise checkable: "the best year since 1999", "on record".
     if let Some(e) = comparison(s, sup)
-        && (sup..e).any(|k| any(s, k, &["since", "record", "history", "ever", "than"]))
+        && (sup..e).any(|k| any(s, k, &["since", "record", "history", "ever", "than", "any"]))
     {
         return false;
     }
@@ -552,6 +552,10 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
                     }
                     j += 1;
                 }
+            }
+            // "the most costly of any state", "the lowest rate of any industrial state".
+            if superlative(s, i) && is(s, k, "of") && is(s, k + 1, "any") && word(s, k + 2) {
+                return Some(k + 3);
             }
             if superlative(s, i) && is(s, k, "ever") {
                 return Some(k + 1);

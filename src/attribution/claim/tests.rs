@@ -326,3 +326,44 @@ fn an_amount_stating_a_size_is_a_claim() {
         assert!(kind(t).is_some(), "{t}");
     }
 }
+
+#[test]
+fn praise_measured_against_any_member_of_a_set_is_a_claim() {
+    assert_eq!(
+        kind("The county passed the most generous leave law of any county in the state."),
+        Some(ClaimKind::Superlative)
+    );
+    assert_eq!(kind("Our town has the best bus service of any town its size."), Some(ClaimKind::Superlative));
+}
+
+#[test]
+fn praise_without_a_whole_to_rank_against_stays_clean() {
+    for t in [
+        "She is the best of friends.",
+        "The most important thing of all is to stay calm.",
+        "We have the finest bakers in the valley, said the mayor.",
+        "It was the best of times for the choir.",
+        "The greatest gift any teacher can give is patience.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_contracted_speakers_amount_is_their_record() {
+    assert_eq!(cue("You've raised the ferry fare by $3 since spring."), Some("$3".into()));
+    assert_eq!(cue("We've raised the harbour dues by $2 million."), Some("$2 million".into()));
+    assert_eq!(cue("We actually raised the harbour dues by $2 million."), Some("$2 million".into()));
+}
+
+#[test]
+fn an_institutions_decided_amount_stays_routine_reporting() {
+    for t in [
+        "The board has raised the ferry fare by $3.",
+        "The council's committee approved $2 million for the pool.",
+        "Commissioners voted to cut the port's budget by $2 million.",
+        "The board actually raised the harbour dues by $2 million.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}

@@ -443,7 +443,12 @@ impl<'a> Grammar<'a> {
                 } else if let Some(inner) = self.np(j + 1, k) {
                     // An appositive renames its head: people do not rename a thing ("that view,
                     // the authors": two phrases, not one).
-                    if self.person_or_group(inner.head) && !self.person_or_group(np.head) && !self.proper[np.head] {
+                    // ("Sexton, a professor": a capitalised head with no article is a name.)
+                    if self.person_or_group(inner.head)
+                        && !self.person_or_group(np.head)
+                        && !self.proper[np.head]
+                        && !self.name_like(np.head, np.det)
+                    {
                         return None;
                     }
                     if self.proper[inner.head] {

@@ -372,3 +372,11 @@ fn evidence_verbs_tags_headlines_and_that_clauses() {
     source_is("Harbour Trust: fees will rise.", "Harbour Trust", Named);
     none("Update: the road is open.");
 }
+
+#[test]
+fn a_capitalised_head_with_a_persons_appositive_is_a_name() {
+    // "mason" is a trade in the dictionary; capitalised with no article, it is a surname.
+    source_is("Mason, a retired ferry pilot, said the crossing was unsafe.", "Mason, a retired ferry pilot", Named);
+    // A thing is not renamed by people.
+    source_is("That view, the pilots said, is out of date.", "the pilots", Named);
+}

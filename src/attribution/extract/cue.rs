@@ -522,7 +522,12 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     if let Some(np) = left {
         // A tag at the end ("..., Kennedy wrote Linick."): what comes before is the content.
         let rest_short = (i + 1..n).filter(|&k| g.word(k)).count() <= 2;
-        let tag_at_end = np.a > 0 && matches!(g.punct(np.a - 1), Some(',' | '"' | '\'')) && rest_short;
+        // Or in the middle, between commas: "..., her advisers said Friday, because ...".
+        let tag_between =
+            (i + 1..n.min(i + 4)).find(|&k| g.punct(k).is_some()).is_some_and(|k| g.punct(k) == Some(','))
+                && np.a > 0
+                && g.punct(np.a - 1) == Some(',');
+        let tag_at_end = np.a > 0 && matches!(g.punct(np.a - 1), Some(',' | '"' | '\'')) && (rest_short || tag_between);
         // A base form agrees with a plural or a pronoun, not a singular noun: "an Institute
         // survey" is a noun.
         let base = l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
@@ -571,6 +576,13 @@ fn clause_follows(g: &Grammar, k: usize) -> bool {
         return true;
     }
     if g.word(k) && (matches!(g.s.w(k), "that" | "whether" | "if") || g.c(k) & cw::PRON != 0) {
+        return true;
+    }
+    // An addressee, then a quotation: `told Palo Alto Weekly, "She ..."`.
+    if let Some(p) = (k..n.min(k + 6)).find(|&j| !g.word(j))
+        && matches!(g.punct(p), Some(',' | ':'))
+        && g.s.toks.get(p + 1).is_some_and(|t| t.quoted)
+    {
         return true;
     }
     // A time or an addressee before "that": "said this year that", "told Reuters on Monday that".
@@ -859,7 +871,9 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
     (a + 1..hi).rev().find_map(|b| {
         let finite = g.word(b)
             && (g.c(b) & cw::AUX != 0 || (g.c(b) == 0 && g.lx(b) & (lx::V3SG | lx::VPAST) != 0 && !g.s.toks[b].cap));
-        if !finite {
+        // A base form agrees with a plural subject: "Some seek ..., and argue".
+        let base = g.word(b) && g.c(b) == 0 && g.lx(b) & lx::V != 0 && g.lx(b) & (lx::VING | lx::VPART) == 0;
+        if !finite && !base {
             return None;
         }
         // Adverbs between the subject and its verb: "Fields later tweeted".
@@ -867,7 +881,7 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
         while e > a + 1 && g.word(e - 1) && adverb(g, e - 1) {
             e -= 1;
         }
-        g.np(a, e).filter(|np| g.kind(np, true).is_some())
+        g.np(a, e).filter(|np| g.kind(np, true).is_some() && (finite || g.plural_noun(np.head)))
     })
 }
 

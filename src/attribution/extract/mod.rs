@@ -106,7 +106,21 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
     out.retain(|a| {
         // "according to" attaches to the whole clause, not to a verb's content.
         let according = text_is(s, a.cue, "according");
-        let inside = |c: &Span| !according && (a.source.is_some_and(|s| c.contains_span(s)) || c.contains_span(a.cue));
+        // A new main clause (", and other leaders said", "; critics say") is not inside.
+        let new_clause = |c: &Span| {
+            let start = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
+            let k = s.toks.partition_point(|t| t.span.start < start);
+            let from = s.toks.partition_point(|t| t.span.start < c.start);
+            (from..k).any(|j| {
+                s.punct(j) == Some(';')
+                    || (s.punct(j) == Some(',')
+                        && j + 1 < s.toks.len()
+                        && matches!(s.w(j + 1), "and" | "but" | "while"))
+            })
+        };
+        let inside = |c: &Span| {
+            !according && (a.source.is_some_and(|s| c.contains_span(s)) || c.contains_span(a.cue)) && !new_clause(c)
+        };
         !(matches!(a.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Impersonal)
             && named.iter().any(inside))
     });

@@ -368,6 +368,14 @@ impl<'a> Grammar<'a> {
                 break;
             }
             if self.word(j) && c & cw::PREP != 0 {
+                // A pronoun object: "many of you", "some of them".
+                if j + 1 < b && self.word(j + 1) && self.c(j + 1) & (cw::PRON | cw::OBJ_PRON) != 0 {
+                    if np.pp.is_none() {
+                        np.pp = Some((j, j + 1, j + 2, j + 1));
+                    }
+                    j += 2;
+                    continue;
+                }
                 let (e, h, _) = self.core(j + 1, b)?;
                 // "officials with knowledge of the audit"
                 if self.is(j, "with")
@@ -697,6 +705,10 @@ impl<'a> Grammar<'a> {
             // "some staff", "much of the base": a share of a body's people, unnamed.
             if det & cw::QUANT != 0 && !named_modifier && !pp_org {
                 return Some((SourceKind::Vague, false));
+            }
+            // "one research firm", "a consultancy": an organisation nobody named.
+            if org && det & (cw::INDEFINITE | cw::NUMBER) != 0 && !named_modifier && !pp_org {
+                return Some((SourceKind::Anonymous, false));
             }
             return (org || np.det.is_none()).then_some((SourceKind::Named, false));
         }

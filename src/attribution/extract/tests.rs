@@ -380,3 +380,21 @@ fn a_capitalised_head_with_a_persons_appositive_is_a_name() {
     // A thing is not renamed by people.
     source_is("That view, the pilots said, is out of date.", "the pilots", Named);
 }
+
+#[test]
+fn tags_between_commas_new_clauses_and_pronoun_objects() {
+    source_is("The levy was fair, her aides said Monday, because rates had not risen.", "her aides", Anonymous);
+    let all = attributions("Ortiz said she would run, and other party leaders said she could win.");
+    assert!(all.iter().any(|(s, _, k)| s.as_deref() == Some("other party leaders") && *k == Vague), "{all:?}");
+    source_is("Many of them have also questioned whether the pier is safe.", "Many of them", Vague);
+    source_is("As one porter told the Harbour Gazette, \"We were never warned.\"", "one porter", Anonymous);
+    source_is("Rents rose again, according to one lettings firm.", "one lettings firm", Anonymous);
+    source_is(
+        "Some tenants left early, fearing the worst, and argue that the rent is too high.",
+        "Some tenants",
+        Vague,
+    );
+    // Look-alikes: a named firm, a named speaker's own words.
+    source_is("Rents rose again, according to the Harbour Lettings firm.", "the Harbour Lettings firm", Named);
+    assert!(attributions("Ortiz said many of them were unhappy.").iter().all(|(_, _, k)| *k != Vague));
+}

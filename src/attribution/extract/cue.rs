@@ -314,6 +314,17 @@ fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
 /// [`verb`], reading the word at `i` with the classes `l`.
 fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     let s = g.s;
+    // "a firm called Harbour Data": a name given, not a call ("the mayor called Ortiz a liar").
+    if matches!(s.w(i), "called" | "named" | "dubbed")
+        && i > 0
+        && (i.saturating_sub(4)..i).any(|k| g.is(k, "a") || g.is(k, "an"))
+        && g.word(i - 1)
+        && g.lx(i - 1) & lx::N != 0
+        && g.c(i - 1) == 0
+        && (i + 1 < g.n() && (s.toks[i + 1].quoted || g.proper[i + 1] || matches!(g.punct(i + 1), Some('"' | '“'))))
+    {
+        return;
+    }
     let n = g.n();
     if s.toks[i].cap && i != s.first && !g.title && !(i > 0 && matches!(g.punct(i - 1), Some('"' | ':'))) {
         return; // a name: "United States", "Warns Street"
@@ -448,7 +459,11 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         && !aux_any
         && left.is_none()
         && e > 0
-        && (matches!(g.punct(e - 1), Some(',' | '"' | '\'' | '—')) || s.toks[e - 1].quoted)
+        && (matches!(g.punct(e - 1), Some(',' | '—'))
+            // A quotation ends with its own punctuation before the tag (`,"`); a quoted name
+            // does not ("called “The Local” cited").
+            || ((matches!(g.punct(e - 1), Some('"' | '\'')) || s.toks[e - 1].quoted)
+                && (e < 2 || !g.word(e - 2) || !s.toks[e - 2].quoted)))
         && let Some((b, np)) = np_right(g, i + 1)
         && g.kind(&np, true).is_some()
         && (b >= n

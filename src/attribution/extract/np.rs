@@ -367,6 +367,23 @@ impl<'a> Grammar<'a> {
                 np.rel = true;
                 break;
             }
+            // Named by a participle: "a news site called The Local", "a group named “Open Door”".
+            if self.word(j) && matches!(self.s.w(j), "called" | "named" | "dubbed") && j + 1 < b {
+                let name = |k: usize| {
+                    self.s.toks[k].quoted
+                        || self.proper[k]
+                        || self.punct(k).is_some_and(|p| matches!(p, '"' | '“' | '”'))
+                };
+                if name(j + 1) {
+                    let mut k = j + 1;
+                    while k < b && name(k) {
+                        k += 1;
+                    }
+                    np.appositive_name = true;
+                    j = k;
+                    continue;
+                }
+            }
             if self.word(j) && c & cw::PREP != 0 {
                 // A pronoun object: "many of you", "some of them".
                 if j + 1 < b && self.word(j + 1) && self.c(j + 1) & (cw::PRON | cw::OBJ_PRON) != 0 {

@@ -398,3 +398,15 @@ fn tags_between_commas_new_clauses_and_pronoun_objects() {
     source_is("Rents rose again, according to the Harbour Lettings firm.", "the Harbour Lettings firm", Named);
     assert!(attributions("Ortiz said many of them were unhappy.").iter().all(|(_, _, k)| *k != Vague));
 }
+
+#[test]
+fn a_name_given_by_called_names_the_source() {
+    source_is(
+        "A small firm called Harbour Data said the numbers were wrong.",
+        "A small firm called Harbour Data",
+        Named,
+    );
+    source_is("A small firm said the numbers were wrong.", "A small firm", Anonymous);
+    // "called" as a verb of its own.
+    source_is("The mayor called Ortiz a liar.", "The mayor", Named);
+}

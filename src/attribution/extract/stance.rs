@@ -1,0 +1,102 @@
+//! Stances and shapes of attribution beyond a verb of saying: a crowd's attitude ("many growers
+//! are skeptical of"), a crowd's stance with a plain object ("most tenants dislike the rules"),
+//! a headline's source before a colon, and any verb closing a quotation's tag.
+use super::cue::{adverb, content_after, push, subject_left};
+use super::lx;
+use super::np::Grammar;
+use super::words as cw;
+use super::{Attribution, SourceKind};
+use crate::text::Span;
+
+/// A past or present form closing a quotation's tag: `"...," she continued.`, `"...," Ortiz
+/// recalled.` (a name or pronoun between the quotation and the verb, nothing after).
+pub(super) fn tag_after_quote(g: &Grammar, i: usize) -> bool {
+    let l = g.lx(i);
+    if l & (lx::VPAST | lx::V3SG) == 0 || !(i + 1 >= g.n() || matches!(g.punct(i + 1), Some('.' | '!' | '?'))) {
+        return false;
+    }
+    // One to four words of subject, after a quotation's closing mark and comma.
+    (1..=4).any(|w| {
+        i > w
+            && (i - w..i).all(|k| g.word(k))
+            && (g.s.toks[i - w - 1].quoted || matches!(g.punct(i - w - 1), Some('"' | '\'' | '”')))
+    })
+}
+
+/// A headline's source before a colon: "Insiders: the mayor will run", "Harbour Trust: fees
+/// will rise".
+pub(super) fn headline_colon(g: &Grammar, out: &mut Vec<Attribution>) {
+    let first = g.s.first;
+    let Some(colon) = (first + 1..g.n().min(first + 7)).find(|&k| g.punct(k) == Some(':')) else { return };
+    if colon + 1 >= g.n() || !(first..colon).all(|k| g.word(k)) {
+        return;
+    }
+    // Someone, not a label ("Update:", "Note:").
+    if let Some(np) = g.np(first, colon).filter(|np| g.kind(np, true).is_some_and(|(_, document)| !document)) {
+        let content = Some(Span::new(g.span(colon + 1, colon + 2).start, g.span(g.n() - 1, g.n()).end));
+        push(g, out, Some(np), g.span(colon, colon + 1), content, true, colon + 1);
+    }
+}
+
+/// Keeps, of the attributions from `before` on, only crowds stating a stance: vague, people
+/// rather than a document ("a screen image captured"), a crowd rather than someone's circle
+/// ("Cruz's lawyers relied on"), heading their clause ("..., lets users compare" has none). They
+/// report nothing.
+pub(super) fn keep_crowds(g: &Grammar, out: &mut Vec<Attribution>, before: usize) {
+    let token = |a: usize| g.s.toks.partition_point(|t| t.span.start < a);
+    let clause_start = |k: usize| {
+        // ("..., lets users compare": a verb is no subject's first word.)
+        if g.lx(k) & lx::V3SG != 0 && g.word(k + 1) {
+            return false;
+        }
+        k == g.s.first
+            || k == 0
+            || g.punct(k - 1).is_some()
+            || (g.word(k - 1) && g.c(k - 1) & (cw::COORD | cw::SUBORD | cw::REL) != 0)
+    };
+    let mut k = before;
+    while k < out.len() {
+        let crowd = out[k].kind == SourceKind::Vague
+            && !out[k].document
+            && out[k].source.is_some_and(|s| {
+                let j = token(s.start);
+                !(g.poss[j] || g.c(j) & cw::POSS != 0) && clause_start(j)
+            });
+        if crowd {
+            out[k].report = false;
+            k += 1;
+        } else {
+            out.remove(k);
+        }
+    }
+}
+
+/// "be" and a word for an attitude: "many donors are skeptical of", "some residents were
+/// worried", "most voters remain hopeful that". A crowd's attitude stated as fact.
+pub(super) fn attitude(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
+    let mut j = i + 1;
+    while j < g.n() && g.word(j) && adverb(g, j) {
+        j += 1;
+    }
+    let l = g.lx(j);
+    let attitude = g.word(j)
+        && g.c(j) == 0
+        && ((l & lx::ADJ != 0 && l & lx::FEELING != 0 && l & lx::V == 0) || (l & lx::VPART != 0 && l & lx::FEEL != 0));
+    if !attitude {
+        return;
+    }
+    // The subject before the auxiliaries: "have long been skeptical".
+    let mut e = i;
+    while e > 0 && g.word(e - 1) && (g.c(e - 1) & cw::AUX != 0 || adverb(g, e - 1)) {
+        e -= 1;
+    }
+    if e == 0 {
+        return;
+    }
+    let Some(np) = subject_left(g, e) else { return };
+    let before = out.len();
+    let content = content_after(g, j + 1);
+    if push(g, out, Some(np), g.span(e.min(i), j + 1), content, false, j + 1) {
+        keep_crowds(g, out, before);
+    }
+}

@@ -32,6 +32,9 @@ pub(crate) struct Tok {
     pub quoted: bool,
     /// The single-word lists the token is in ([`flags`]), looked up once when it is made.
     pub flags: u64,
+    /// The word's lexicon classes ([`crate::lexicon::Classes::bits`]), looked up once; 0 for
+    /// numbers and punctuation.
+    pub lex: u32,
 }
 
 /// A tokenised sentence.
@@ -205,6 +208,7 @@ impl Sent {
                     cap: c.is_uppercase(),
                     quoted: false,
                     flags: lists.word_flags(&norm[n0 as usize..]),
+                    lex: if kind == K::Word { crate::lexicon::lookup(&norm[n0 as usize..]).bits() } else { 0 },
                 });
                 prev = Some(pe);
                 k = e;
@@ -224,6 +228,7 @@ impl Sent {
                     cap: false,
                     quoted: false,
                     flags: lists.word_flags(&norm[n0 as usize..]),
+                    lex: 0,
                 });
                 prev = Some(c);
                 k += cl;

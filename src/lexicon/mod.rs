@@ -146,6 +146,11 @@ impl Classes {
     /// No class: a word the lexicon does not know.
     pub const NONE: Classes = Classes(0);
 
+    /// The classes with these bits (as [`Classes::bits`] gave them).
+    pub const fn from_bits(bits: u32) -> Classes {
+        Classes(bits)
+    }
+
     /// The raw bits (bit i is the i-th flag in `words.tsv` order).
     pub const fn bits(self) -> u32 {
         self.0

@@ -29,7 +29,7 @@ use super::extract::{Attribution, SourceKind};
 use super::facts::{Checkable, ClaimKind};
 use super::lists::{Cue, flags};
 use super::tokens::{K, Sent};
-use crate::lexicon::{Classes, lookup};
+use crate::lexicon::Classes;
 use crate::text::Span;
 
 /// The first checkable part of the sentence, outside quotations.
@@ -254,7 +254,7 @@ pub(crate) fn sourced_by<'a>(
 /// The WordNet classes of token `i` (none for punctuation, numbers and tokens past the end).
 fn lx(s: &Sent, i: usize) -> Classes {
     match s.toks.get(i) {
-        Some(t) if t.kind == K::Word => lookup(s.w(i)),
+        Some(t) if t.kind == K::Word => Classes::from_bits(t.lex),
         _ => Classes::NONE,
     }
 }

@@ -124,7 +124,7 @@ impl<'a> Grammar<'a> {
             let stem = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).filter(|x| !x.is_empty());
             poss[i] = stem.is_some() && !matches!(w, "it's" | "that's" | "he's" | "she's" | "there's" | "what's");
             let base = if poss[i] { stem.unwrap_or(w) } else { w };
-            lex[i] = lx::lookup(base);
+            lex[i] = if poss[i] { lx::lookup(base) } else { s.toks[i].lex };
             if lex[i] == 0 {
                 lex[i] = unknown_word(base);
             }

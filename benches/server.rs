@@ -219,12 +219,21 @@ fn main() {
         return;
     }
     let edits: usize = std::env::var("COPYDESK_BENCH_EDITS").ok().and_then(|v| v.parse().ok()).unwrap_or(600);
-    let article = generator::article_words(42, 10_000);
+    // COPYDESK_BENCH_ARTICLE=FILE measures a real article instead of the generated one (real prose
+    // is slower: e.g. the labelled corpora concatenated, `cat ../shared/corpus/*.md tests/corpus/*.md`).
+    let (article, label) = match std::env::var("COPYDESK_BENCH_ARTICLE") {
+        Ok(path) => {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("COPYDESK_BENCH_ARTICLE={path}: {e}"));
+            let words = text.split_whitespace().count();
+            (text, format!("{words} words of {path}"))
+        }
+        Err(_) => (generator::article_words(42, 10_000), "10,000 words".to_string()),
+    };
     let manuscript = generator::article_bytes(42, 1 << 20);
 
     let a = keystrokes(&article, edits);
     println!(
-        "keystroke -> diagnostics, 10,000 words ({} bytes, {} edits, {} diagnostics): median {:.2} ms, p99 {:.2} ms, max {:.2} ms; server CPU {:.2} ms per edit (engine alone {:.2} ms, CPU {:.2} ms)",
+        "keystroke -> diagnostics, {label} ({} bytes, {} edits, {} diagnostics): median {:.2} ms, p99 {:.2} ms, max {:.2} ms; server CPU {:.2} ms per edit (engine alone {:.2} ms, CPU {:.2} ms)",
         a.bytes, a.edits, a.findings, a.median_ms, a.p99_ms, a.max_ms, a.server_cpu_ms, a.engine_ms, a.engine_cpu_ms
     );
     let m = keystrokes(&manuscript, edits);

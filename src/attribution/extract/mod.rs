@@ -25,6 +25,7 @@
 mod cue;
 mod lx;
 mod np;
+mod phrase;
 mod stance;
 pub(crate) mod words;
 

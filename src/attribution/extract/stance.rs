@@ -1,9 +1,9 @@
 //! Stances and shapes of attribution beyond a verb of saying: a crowd's attitude ("many growers
 //! are skeptical of"), a crowd's stance with a plain object ("most tenants dislike the rules"),
 //! a headline's source before a colon, and any verb closing a quotation's tag.
-use super::cue::{adverb, content_after, push, subject_left};
 use super::lx;
 use super::np::Grammar;
+use super::phrase::{adverb, content_after, push, subject_left};
 use super::words as cw;
 use super::{Attribution, SourceKind};
 use crate::text::Span;

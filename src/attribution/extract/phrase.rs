@@ -1,0 +1,138 @@
+//! The parts every cue shares: a subject on the left, the content after a cue, an adverb between
+//! subject and verb, and adding an attribution with its source's kind.
+use super::lx;
+use super::np::{Grammar, Np};
+use super::words as cw;
+use super::{Attribution, SourceKind};
+use crate::text::Span;
+
+/// How far back a subject may start (tokens).
+pub(super) const SUBJECT_REACH: usize = 40;
+
+/// Adds an attribution from a source phrase (if any) and a cue.
+pub(super) fn push(
+    g: &Grammar,
+    out: &mut Vec<Attribution>,
+    np: Option<Np>,
+    cue: Span,
+    content: Option<Span>,
+    says: bool,
+    _end: usize,
+) -> bool {
+    let Some(np) = np else {
+        out.push(Attribution {
+            source: None,
+            head: None,
+            cue,
+            content,
+            kind: SourceKind::Impersonal,
+            reason_given: false,
+            document: false,
+            report: true,
+        });
+        return true;
+    };
+    let Some((kind, document)) = g.kind(&np, says) else { return false };
+    let head_end = g.span(np.head, np.head + 1).end;
+    out.push(Attribution {
+        source: Some(g.span(np.a, np.b)),
+        head: Some(Span::new(g.span(np.a, np.a + 1).start, head_end)),
+        cue,
+        content,
+        kind,
+        reason_given: false,
+        document,
+        report: true,
+    });
+    true
+}
+
+/// The content after a cue verb: "that ..." or the clause, up to the end of the sentence.
+pub(super) fn content_after(g: &Grammar, k: usize) -> Option<Span> {
+    let n = g.n();
+    let mut k = k;
+    while k < n && (g.punct(k).is_some_and(|c| matches!(c, ',' | ':')) || g.is(k, "that")) {
+        k += 1;
+    }
+    let mut e = n;
+    while e > k && g.punct(e - 1).is_some_and(|c| matches!(c, '.' | '?' | '!' | ',')) {
+        e -= 1;
+    }
+    (e > k).then(|| g.span(k, e))
+}
+
+/// A subject ending right before token `e`: the longest noun phrase, from a clause boundary.
+pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
+    let s = g.s;
+    let mut b = e;
+    while b > 0 && g.punct(b - 1) == Some(',') {
+        b -= 1;
+        // A parenthetical between commas is not part of the subject: "Snyder, for his part,
+        // denied", "the mayor, however, said".
+        if b < e
+            && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| g.punct(k) == Some(','))
+            && open + 1 < b
+            && g.word(open + 1)
+            // ("Critics, including the Taxpayers Alliance, say": the phrase names who they are.)
+            && !matches!(g.s.w(open + 1), "including" | "like" | "such" | "especially" | "notably" | "among")
+            && (g.c(open + 1) & (cw::PREP | cw::ADV) != 0 || (b == open + 2 && g.lx(open + 1) & lx::ADV != 0 && g.lx(open + 1) & lx::N == 0))
+        {
+            b = open + 1;
+        }
+    }
+    // "..., who spoke": the verb of a relative clause; the main clause's verb has the subject.
+    if b == 0 || (g.word(b - 1) && g.c(b - 1) & cw::REL != 0) {
+        return None;
+    }
+    // The candidate starts: after each boundary, back to a hard one.
+    let lo = b.saturating_sub(SUBJECT_REACH);
+    let mut starts: Vec<usize> = Vec::new();
+    let mut k = b;
+    while k > lo {
+        let t = k - 1;
+        let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word
+            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !g.name_period(t));
+        if hard {
+            break;
+        }
+        if matches!(g.punct(t), Some(',' | '\'' | '"'))
+            || (g.word(t) && matches!(g.s.w(t), "after" | "before" | "since" | "until" | "despite"))
+            || (g.word(t) && g.c(t) & (cw::SUBORD | cw::COORD | cw::ADV) != 0 && !g.is(t, "that"))
+            || (g.is(t, "that") && t > 0 && g.lx(t - 1) & lx::V != 0)
+            // "an event that Carson says ...", "which officials said": a relative clause's subject.
+            || (g.word(t) && matches!(g.s.w(t), "that" | "which" | "whom") && k < b)
+        {
+            starts.push(k);
+        }
+        k -= 1;
+    }
+    starts.push(k);
+    // Longest first.
+    starts.sort_unstable();
+    starts.dedup();
+    // The longest phrase that is a source: "view, the authors" is not one, "the authors" is.
+    let mut fallback = None;
+    for &a in &starts {
+        if a >= b {
+            continue;
+        }
+        if let Some(np) = g.np(a, b) {
+            if g.kind(&np, true).is_some() {
+                return Some(np);
+            }
+            fallback.get_or_insert(np);
+        }
+    }
+    fallback
+}
+
+/// An adverb: a closed-class one ("also", "still"), an "-ly" adverb, or a word the lexicon knows
+/// only as an adverb or adjective-adverb ("however", "later").
+pub(super) fn adverb(g: &Grammar, k: usize) -> bool {
+    let l = g.lx(k);
+    g.c(k) & (cw::ADV | cw::NEG) != 0
+        || (g.c(k) == 0
+            && l & lx::ADV != 0
+            && (l & (lx::N | lx::V) == 0 || g.s.w(k).ends_with("ly"))
+            && !g.s.toks[k].cap)
+}

@@ -7,7 +7,8 @@
 //! * closed classes (determiners, auxiliaries, prepositions, pronouns, quantifiers), which are
 //!   facts of English grammar and live in [`words`].
 //!
-//! The rules ([`cue`]) find a cue and then its source ([`np`]):
+//! The rules ([`cue`], with the parts they share in [`phrase`] and crowds' stances and attitudes in
+//! [`stance`]) find a cue and then its source ([`np`]):
 //! * a verb of communication, cognition or feeling in any form, with auxiliaries, modals,
 //!   negation and adverbs before it ("have privately wondered", "did not dispute"), its subject
 //!   on the left ("shop owners along Front Street argue") or, inverted, on the right

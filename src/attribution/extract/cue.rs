@@ -26,8 +26,8 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             continue;
         }
         if g.is(i, "in") && g.is(i + 1, "the") && g.is(i + 2, "eyes") && g.is(i + 3, "of") {
-            if let Some((b, np)) = np_right(g, i + 4) {
-                push(g, out, Some(np), Span::new(g.span(i, i + 4).start, g.span(i, i + 4).end), None, false, b);
+            if let Some((_, np)) = np_right(g, i + 4) {
+                push(g, out, Some(np), Span::new(g.span(i, i + 4).start, g.span(i, i + 4).end), None, false);
             }
             i += 4;
             continue;
@@ -54,13 +54,13 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             && g.is(i + 1, "that")
             && g.word(i + 2)
             && (g.c(i + 2) & (cw::PRON | cw::DET) != 0 || g.proper[i + 2]);
-        let unknown_says = that_clause
+        let says_anyway = that_clause
             || l & lx::VPAST != 0
                 && lx::lookup(g.s.w(i)) == 0
                 && (g.is(i + 1, "that") || g.s.toks.get(i + 1).is_some_and(|t| t.quoted));
         if cue && l & lx::V != 0 && g.c(i) == 0 {
             verb(g, i, out);
-        } else if (unknown_says || tag_after_quote(g, i)) && g.c(i) == 0 {
+        } else if (says_anyway || tag_after_quote(g, i)) && g.c(i) == 0 {
             verb_as(g, i, l | lx::SAY | lx::CLAUSE, out);
         } else if l & lx::V != 0 && l & lx::CLAUSE != 0 && g.c(i) == 0 {
             // An evidence verb with a document subject: "the inquiry found that", "a poll
@@ -147,7 +147,7 @@ fn according_to(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     }
     let cue = g.span(i, i + 2);
     let content = content_around(g, i, b);
-    push(g, out, Some(np), cue, content, true, b);
+    push(g, out, Some(np), cue, content, true);
 }
 
 /// The content of an attribution whose cue and source sit at `a..b`: the rest of the sentence
@@ -265,7 +265,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             // ensuring ...").
             if let Some(np) = main_subject(g, i - 1).filter(|np| !g.kind(np, true).is_some_and(|k| k.1)) {
                 let content = content_after(g, i + 1);
-                if push(g, out, Some(np), g.span(i, i + 1), content, true, i + 1)
+                if push(g, out, Some(np), g.span(i, i + 1), content, true)
                     && let Some(last) = out.last_mut()
                 {
                     last.report = clause_follows(g, i + 1);
@@ -342,7 +342,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             || g.is(b, "on"))
     {
         let content = content_around(g, e, b);
-        push(g, out, Some(np), g.span(i, i + 1), content, says, b);
+        push(g, out, Some(np), g.span(i, i + 1), content, says);
         return;
     }
     if e == 0 {
@@ -439,7 +439,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             return;
         }
         let content = if tag_at_end { content_around(g, np.a, i + 1) } else { content_after(g, i + 1) };
-        if push(g, out, Some(np), cue, content, says, i + 1)
+        if push(g, out, Some(np), cue, content, says)
             && let Some(last) = out.last_mut()
         {
             last.report = !act;
@@ -528,9 +528,9 @@ fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribu
         k += 1;
     }
     if g.is(k, "by")
-        && let Some((b, np)) = np_right(g, k + 1)
+        && let Some((_, np)) = np_right(g, k + 1)
     {
-        push(g, out, Some(np), cue, None, true, b);
+        push(g, out, Some(np), cue, None, true);
         return;
     }
     let it = e > 0 && (g.is(e - 1, "it") || g.is(e, "it's"));
@@ -551,7 +551,7 @@ fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribu
         let start = if it && e > 0 && g.is(e - 1, "it") { e - 1 } else { e };
         let end = if raising { next + 1 } else { i + 1 };
         let content = content_after(g, end);
-        push(g, out, None, g.span(start, end), content, false, end);
+        push(g, out, None, g.span(start, end), content, false);
     }
 }
 
@@ -569,7 +569,7 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
         let subj = g.is(i + 1, "is") || g.is(i + 1, "has") || g.is(i + 1, "holds") || g.is(i + 1, "says");
         if is_pred || subj {
             let content = content_after(g, i + 1);
-            push(g, out, None, g.span(i - 1, i + 1), content, false, i + 1);
+            push(g, out, None, g.span(i - 1, i + 1), content, false);
             return true;
         }
     }
@@ -598,7 +598,7 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
                 }
             }
             let np = g.np(a, i);
-            return np.is_some() && push(g, out, np, g.span(i, i + 2), content, false, i + 2);
+            return np.is_some() && push(g, out, np, g.span(i, i + 2), content, false);
         }
         out.push(Attribution {
             source: Some(g.span(i - 1, i)),
@@ -641,7 +641,7 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
         return false;
     }
     let content = content_after(g, b);
-    push(g, out, Some(np), g.span(i, p + 1), content, false, b)
+    push(g, out, Some(np), g.span(i, p + 1), content, false)
 }
 
 /// The subject of the clause that ends at the comma `comma` ("A judge sided with them, saying

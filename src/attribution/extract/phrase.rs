@@ -17,7 +17,6 @@ pub(super) fn push(
     cue: Span,
     content: Option<Span>,
     says: bool,
-    _end: usize,
 ) -> bool {
     let Some(np) = np else {
         out.push(Attribution {

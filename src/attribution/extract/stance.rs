@@ -34,7 +34,7 @@ pub(super) fn headline_colon(g: &Grammar, out: &mut Vec<Attribution>) {
     // Someone, not a label ("Update:", "Note:").
     if let Some(np) = g.np(first, colon).filter(|np| g.kind(np, true).is_some_and(|(_, document)| !document)) {
         let content = Some(Span::new(g.span(colon + 1, colon + 2).start, g.span(g.n() - 1, g.n()).end));
-        push(g, out, Some(np), g.span(colon, colon + 1), content, true, colon + 1);
+        push(g, out, Some(np), g.span(colon, colon + 1), content, true);
     }
 }
 
@@ -96,7 +96,7 @@ pub(super) fn attitude(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     let Some(np) = subject_left(g, e) else { return };
     let before = out.len();
     let content = content_after(g, j + 1);
-    if push(g, out, Some(np), g.span(e.min(i), j + 1), content, false, j + 1) {
+    if push(g, out, Some(np), g.span(e.min(i), j + 1), content, false) {
         keep_crowds(g, out, before);
     }
 }

@@ -1,5 +1,8 @@
 //! The `copydesk` binary at its boundary: exit codes, stdin, the JSON contract, configuration
 //! discovery and errors, directory walking, the rules listing.
+#[path = "support/cli_process.rs"]
+mod cli_process;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -7,20 +10,7 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 
 fn copydesk(args: &[&str], cwd: &Path, stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn copydesk");
-    let mut input = child.stdin.take().unwrap();
-    // The process may exit before reading stdin (a usage error): a broken pipe is fine.
-    let _ = input.write_all(stdin.unwrap_or("").as_bytes());
-    drop(input);
-    child.wait_with_output().unwrap()
+    cli_process::run(args, cwd, stdin, false)
 }
 
 fn code(o: &Output) -> i32 {

@@ -1,24 +1,14 @@
 //! `copydesk check --fix / --unsafe-fixes / --diff` through the real binary.
-use std::io::Write;
+#[path = "support/cli_process.rs"]
+mod cli_process;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
 fn copydesk(args: &[&str], cwd: &Path, stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn copydesk");
-    let mut input = child.stdin.take().unwrap();
-    let _ = input.write_all(stdin.unwrap_or("").as_bytes());
-    drop(input);
-    child.wait_with_output().unwrap()
+    cli_process::run(args, cwd, stdin, true)
 }
 
 fn out(o: &Output) -> String {

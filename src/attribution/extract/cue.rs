@@ -84,7 +84,10 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             let before = out.len();
             // Active and at the head of its clause: not "are bound by", not "lets users compare".
             let passive = (i.saturating_sub(3)..i).any(|k| g.word(k) && g.c(k) & cw::BE != 0);
-            if !passive {
+            // "failed to agree": a verb that takes an infinitive but no clause is an aspect of
+            // the act, not a view of it.
+            let aspect = g.is(i + 1, "to") && l & lx::CLAUSE == 0;
+            if !passive && !aspect {
                 verb(g, i, out);
             }
             keep_crowds(g, out, before);
@@ -293,7 +296,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
                 && !one_pronoun
                 && !quant_subject
                 && (c & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER | cw::INDEFINITE | cw::PREP) != 0 || g.poss[p]));
-        if noun_before || s.toks[p].kind == crate::attribution::tokens::K::Num {
+        if noun_before || (s.toks[p].kind == crate::attribution::tokens::K::Num && !one_pronoun) {
             return;
         }
         // "recent surveys", "plain words": an adjective before a plural form makes it a noun.
@@ -452,6 +455,18 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
 /// would stay closed"); an indirect object first is skipped ("told reporters that").
 pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     let n = g.n();
+    // What is claimed or promised as an infinitive: "claim to object", "vowed to fight" (a verb
+    // of saying that takes a clause; not "called to complain").
+    if k > 0
+        && g.lx(k - 1) & lx::SAY != 0
+        && g.lx(k - 1) & lx::CLAUSE != 0
+        && g.is(k, "to")
+        && g.word(k + 1)
+        && g.c(k + 1) == 0
+        && g.lx(k + 1) & lx::V != 0
+    {
+        return true;
+    }
     let mut k = k;
     while k < n && g.word(k) && (g.c(k) & (cw::ADV | cw::OBJ_PRON) != 0 || g.s.w(k).ends_with("ly")) {
         k += 1;
@@ -480,7 +495,7 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             return true;
         }
     }
-    (k..n.min(k + 8)).take_while(|&j| g.punct(j).is_none()).any(|j| {
+    (k..n.min(k + 8)).take_while(|&j| g.punct(j).is_none() || g.name_period(j)).any(|j| {
         // An auxiliary, or a form that can only be finite: "says", "went" (not "called", which
         // may be a participle: "a company called Brightline").
         let l = g.lx(j);
@@ -508,7 +523,15 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             && g.lx(j + 1) & (lx::V3SG | lx::VPAST) == 0
             && g.word(j - 1)
             && g.lx(j - 1) & lx::N != 0;
+        // A name, then its verb: "said Obama believed", "said Mr. Obama wanted".
+        let after_name = j > k
+            && g.proper[k]
+            && (k..j).all(|m| g.proper[m] || g.name_period(m) || (m > k && adverb(g, m)))
+            && g.c(j) == 0
+            && l & (lx::VPAST | lx::V3SG) != 0
+            && (l & lx::N == 0 || object_after);
         verb_after_noun
+            || after_name
             || g.word(j) && g.c(j) == 0 && after_subject && l & lx::N == 0
             || g.word(j)
                 && (g.c(j) & cw::AUX != 0

@@ -300,6 +300,14 @@ impl<'a> Grammar<'a> {
         if j > i && j < limit && self.is(j, "about") {
             j += 1;
         }
+        // A bound on a number: "at least four", "more than 40", "fewer than a dozen".
+        if j + 2 < limit
+            && ((self.is(j, "at") && (self.is(j + 1, "least") || self.is(j + 1, "most")))
+                || (matches!(self.s.w(j), "more" | "fewer" | "less") && self.is(j + 1, "than")))
+            && (self.numberish(j + 2) || self.c(j + 2) & cw::INDEFINITE != 0)
+        {
+            j += 2;
+        }
         let mut det = None;
         while j < limit
             && ((self.word(j) && self.c(j) & (cw::DET | cw::QUANT | cw::NUMBER | cw::INDEFINITE) != 0)
@@ -310,6 +318,21 @@ impl<'a> Grammar<'a> {
         }
         if j == i && j < limit && self.word(j) && self.c(j) & (cw::QUANT_PRON | cw::SOMEONE) != 0 {
             return Some((j + 1, j, None));
+        }
+        // "those close to the mayor", "those familiar with the plan": the demonstrative stands for
+        // the people; the adjective after it is a postmodifier.
+        if j == i + 1
+            && self.is(i, "those")
+            && j + 1 < limit
+            && self.word(j)
+            && cw::insider_adjective(self.s.w(j))
+            && self.c(j + 1) & cw::PREP != 0
+        {
+            return Some((j, i, None));
+        }
+        // "those who voted": the people a relative clause describes.
+        if j == i + 1 && self.is(i, "those") && j < limit && (self.is(j, "who") || self.is(j, "whom")) {
+            return Some((j, i, None));
         }
         let m = j;
         while j < limit && (self.nominal(j) || (j > m && (self.name_period(j) || self.glue[j]))) {
@@ -415,7 +438,15 @@ impl<'a> Grammar<'a> {
                 && self.word(j + 1)
                 && self.c(j + 1) & cw::PREP != 0
             {
-                let (e, h, _) = self.core(j + 2, b)?;
+                // ("close to him": a pronoun object.)
+                let pronoun =
+                    self.c(j + 2) & (cw::PRON | cw::OBJ_PRON) != 0 || (self.is(j + 2, "her") && !self.nominal(j + 3));
+                let (e, h) = if self.word(j + 2) && pronoun {
+                    (j + 3, j + 2)
+                } else {
+                    let (e, h, _) = self.core(j + 2, b)?;
+                    (e, h)
+                };
                 // Knowledge or closeness: "familiar with", "close to", "briefed on"; a plain
                 // participle is a reduced clause ("polls conducted for the network").
                 np.insider |= cw::insider_adjective(self.s.w(j));
@@ -522,6 +553,7 @@ impl<'a> Grammar<'a> {
     /// A plural noun or a name standing for several ("Democrats").
     pub fn plural_noun(&self, i: usize) -> bool {
         self.plural(i)
+            || self.is(i, "those")
             || self.c(i) & (cw::QUANT | cw::QUANT_PRON) != 0
             || self.c(i) & cw::PRON != 0 && !self.is(i, "he") && !self.is(i, "she") && !self.is(i, "it")
     }
@@ -624,6 +656,14 @@ impl<'a> Grammar<'a> {
         if np.det.is_none() && np.pp.is_none() && h == np.core_a && s.toks[h].flags & flags::ORGANISATION != 0 {
             return Some((SourceKind::Named, false));
         }
+        // People by their knowledge or closeness: "officials familiar with the audit", "those
+        // close to the mayor".
+        if self.is(h, "those") && np.rel && !np.insider {
+            return Some((SourceKind::Vague, false));
+        }
+        if np.insider && (self.person_or_group(h) || self.is(h, "those") || s.toks[h].flags & flags::ANON_HEAD != 0) {
+            return Some((SourceKind::Anonymous, false));
+        }
         let person = (l & (lx::PERSON | lx::PEOPLE_NAME) != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0)
             || self.is(h, "people")
             || (s.toks[h].flags & flags::ANON_HEAD != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0);
@@ -667,6 +707,11 @@ impl<'a> Grammar<'a> {
             if det & cw::QUANT != 0 {
                 return Some((SourceKind::Vague, false));
             }
+            // "Pentagon sources", "sources in the ministry": informants of a place or a body,
+            // unnamed (a proper modifier names where they are, not who).
+            if np.det.is_none() && self.plural(h) && !possessive && l & lx::QUANTITY == 0 {
+                return Some((SourceKind::Anonymous, false));
+            }
         }
         if document {
             // Whose or what document it is: "county commission records", "campaign finance
@@ -686,9 +731,7 @@ impl<'a> Grammar<'a> {
                 || (np.core_a..h).any(|k| self.proper[k]);
             return Some((if identified { SourceKind::Named } else { SourceKind::Vague }, true));
         }
-        if np.insider {
-            return Some((SourceKind::Anonymous, false));
-        }
+
         if plural {
             if np.partitive {
                 return Some((SourceKind::Vague, false));

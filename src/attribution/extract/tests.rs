@@ -410,3 +410,37 @@ fn a_name_given_by_called_names_the_source() {
     // "called" as a verb of its own.
     source_is("The mayor called Ortiz a liar.", "The mayor", Named);
 }
+
+#[test]
+fn reports_whose_content_opens_with_a_name() {
+    // A name and its verb after the cue is what was said, so the unnamed teller is a source.
+    source_is("Staffers said Ms. Quarrie privately doubted the plan.", "Staffers", Anonymous);
+    source_is("But aides said Delgado wanted a recount.", "aides", Anonymous);
+    // Look-alikes: the same frame with named tellers, and a name given by "called".
+    source_is("Her aide Tomas Brill said Ms. Quarrie privately doubted the plan.", "Her aide Tomas Brill", Named);
+    source_is("The Harlow Trust said Delgado wanted a recount.", "The Harlow Trust", Named);
+    source_is("A charity called Brightwater said it would appeal.", "A charity called Brightwater", Named);
+}
+
+#[test]
+fn bounded_counts_closeness_and_relative_crowds() {
+    source_is("At least six councillors claim to oppose the levy.", "At least six councillors", Anonymous);
+    source_is("No one forecast the flood.", "No one", Vague);
+    source_is("Those close to him say he will stand again.", "Those close to him", Anonymous);
+    source_is("Those who attended say the vote was rushed.", "Those who attended", Vague);
+    source_is("Harbour sources said the ferry would be sold.", "Harbour sources", Anonymous);
+    // Look-alikes: named, a document, and an act that is not a stance.
+    source_is(
+        "At least one firm, Ridgeway Audit, said the books balanced.",
+        "At least one firm, Ridgeway Audit",
+        Named,
+    );
+    source_is("Those figures show the ferry losing money.", "Those figures", Named);
+    source_is(
+        "Crowds fell, according to attendance figures released by the Harbour Board.",
+        "attendance figures",
+        Named,
+    );
+    source_is("Councillor Ana Ruiz forecast the flood.", "Councillor Ana Ruiz", Named);
+    none("Many bidders failed to qualify for the second round.");
+}

@@ -122,14 +122,14 @@ fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
         }
         if k > lim + 1
             && (k >= n || matches!(g.punct(k), Some(',' | '.' | ';' | '?' | '!')))
-            && let Some(np) = g.np(a, k)
+            && let Some(np) = g.np_with(a, k, true)
         {
             return Some((k, np));
         }
     }
     let mut b = lim;
     while b > a {
-        if let Some(np) = g.np(a, b) {
+        if let Some(np) = g.np_with(a, b, true) {
             return Some((b, np));
         }
         b -= 1;
@@ -380,7 +380,14 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     // A second verb of the same subject: "ProPublica obtained the video and said ...".
     let left = match left {
         Some(np) if g.kind(&np, says).is_some() => Some(np),
-        _ if g.word(e - 1) && matches!(g.s.w(e - 1), "and" | "but") && e >= 2 => main_subject(g, e - 1).or(left),
+        // (Not a plural noun ending a list: "precedent, history and articles".)
+        _ if g.word(e - 1)
+            && matches!(g.s.w(e - 1), "and" | "but")
+            && e >= 2
+            && (g.lx(i) & lx::NPL == 0 || !(e.saturating_sub(6)..e - 1).any(|k| g.punct(k) == Some(','))) =>
+        {
+            main_subject(g, e - 1).or(left)
+        }
         _ => left,
     };
     // A thing the article has introduced that says something: "the lawsuit says", "the ruling
@@ -408,12 +415,22 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     }
     if let Some(np) = left {
         // A tag at the end ("..., Kennedy wrote Linick."): what comes before is the content.
-        let rest_short = (i + 1..n).filter(|&k| g.word(k)).count() <= 2;
+        // (Not an object: "..., the mayor repeated her offer.")
+        let rest_short = (i + 1..n).filter(|&k| g.word(k)).count() <= 2
+            && !(g.word(i + 1) && g.c(i + 1) & (cw::DET | cw::POSS) != 0);
         // Or in the middle, between commas: "..., her advisers said Friday, because ...".
         let tag_between =
             (i + 1..n.min(i + 4)).find(|&k| g.punct(k).is_some()).is_some_and(|k| g.punct(k) == Some(','))
                 && np.a > 0
                 && g.punct(np.a - 1) == Some(',');
+        // Or followed by no clause of its own: "..., the host said in posing the question."
+        // (Only a prepositional phrase after it: "reiterated his request" has an object.)
+        let no_clause = np.a > 0
+            && g.punct(np.a - 1) == Some(',')
+            && says
+            && g.word(i + 1)
+            && g.c(i + 1) & cw::PREP != 0
+            && !clause_follows(g, i + 1);
         let tag_at_end = np.a > 0 && matches!(g.punct(np.a - 1), Some(',' | '"' | '\'')) && (rest_short || tag_between);
         // A base form agrees with a plural or a pronoun, not a singular noun: "an Institute
         // survey" is a noun.
@@ -441,7 +458,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         if act && ((institution && kind == Some(SourceKind::Vague)) || kind == Some(SourceKind::Anonymous)) {
             return;
         }
-        let content = if tag_at_end { content_around(g, np.a, i + 1) } else { content_after(g, i + 1) };
+        let content = if tag_at_end || no_clause { content_around(g, np.a, i + 1) } else { content_after(g, i + 1) };
         if push(g, out, Some(np), cue, content, says)
             && let Some(last) = out.last_mut()
         {
@@ -657,7 +674,8 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
         return false;
     }
     // A predicate follows (is that / has it / was) or "there is" comes before.
-    let pred = g.word(b) && (g.c(b) & cw::BE != 0 || g.is(b, "has") || g.is(b, "that"));
+    // ("that" opening a clause, not a determiner: "in order to serve that goal".)
+    let pred = g.word(b) && (g.c(b) & cw::BE != 0 || g.is(b, "has") || (g.is(b, "that") && clause_follows(g, b + 1)));
     let there = (i.saturating_sub(4)..i).any(|k| g.is(k, "there"));
     let claims_by = by && g.lx(i) & lx::COMMUNICATION != 0 && g.lx(i) & lx::NPL != 0;
     if !(pred || there || claims_by) {

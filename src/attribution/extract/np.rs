@@ -95,6 +95,10 @@ pub(crate) struct Np {
     pub partitive: bool,
     /// A conjunct is a name: "Edwards and others".
     pub coord_named: bool,
+    /// A prepositional phrase after the first names the organisation they belong to or that
+    /// issued it: "a group of 32 experts at the Aspen Institute", "a poll released on Friday by
+    /// Latino Decisions".
+    pub org_pp: bool,
 }
 
 impl<'a> Grammar<'a> {
@@ -351,6 +355,10 @@ impl<'a> Grammar<'a> {
             // A quantifier or number standing alone: "Some say", "many of them", "two said".
             let d = det?;
             let last = j - 1;
+            // "either," closing a clause is an adverb.
+            if d == last && (self.is(d, "either") || self.is(d, "neither")) && self.punct(j).is_some() {
+                return None;
+            }
             if self.c(last) & (cw::QUANT | cw::NUMBER | cw::INDEFINITE) != 0 || self.is_num(last) {
                 return Some((j, last, Some(d)));
             }
@@ -368,6 +376,14 @@ impl<'a> Grammar<'a> {
 
     /// Whether `a..b` is exactly one noun phrase.
     pub fn np(&self, a: usize, b: usize) -> Option<Np> {
+        self.np_with(a, b, false)
+    }
+
+    /// [`Grammar::np`]; `reduced` also takes any participle with a preposition as a postmodifier
+    /// ("a poll released on Friday by Latino Decisions"). Only where the phrase cannot be a
+    /// clause's subject and verb, that is after "according to" or an inverted verb: on the left
+    /// of a verb "Clinton met with workers" is a clause.
+    pub fn np_with(&self, a: usize, b: usize, reduced: bool) -> Option<Np> {
         if a >= b || b > self.n() {
             return None;
         }
@@ -417,6 +433,13 @@ impl<'a> Grammar<'a> {
                     continue;
                 }
                 let (e, h, _) = self.core(j + 1, b)?;
+                if matches!(self.s.w(j), "at" | "from" | "for" | "by") && self.names_organisation(j + 1, e) {
+                    np.org_pp = true;
+                }
+                // Examples given by name: "candidates like Ana Ruiz and Tom Bell".
+                if matches!(self.s.w(j), "like" | "including") && self.proper[h] {
+                    np.appositive_name = true;
+                }
                 // "officials with knowledge of the audit"
                 if self.is(j, "with")
                     && self.lx(h) & lx::COGNITION != 0
@@ -434,7 +457,7 @@ impl<'a> Grammar<'a> {
             // Postmodifier: "familiar with", "close to", "briefed on", "involved in".
             let l = self.lx(j);
             if self.word(j)
-                && (l & lx::ADJ != 0 || (l & lx::VPART != 0 && l & (lx::SAY | lx::THINK) != 0))
+                && (l & lx::ADJ != 0 || (l & lx::VPART != 0 && (reduced || l & (lx::SAY | lx::THINK) != 0)))
                 && self.word(j + 1)
                 && self.c(j + 1) & cw::PREP != 0
             {
@@ -450,6 +473,9 @@ impl<'a> Grammar<'a> {
                 // Knowledge or closeness: "familiar with", "close to", "briefed on"; a plain
                 // participle is a reduced clause ("polls conducted for the network").
                 np.insider |= cw::insider_adjective(self.s.w(j));
+                if matches!(self.s.w(j + 1), "at" | "from" | "for" | "by") && self.names_organisation(j + 2, e) {
+                    np.org_pp = true;
+                }
                 if np.pp.is_none() {
                     np.pp = Some((j + 1, j + 2, e, h));
                 }
@@ -687,15 +713,25 @@ impl<'a> Grammar<'a> {
         if bare_cap && (!self.plural(h) || !(person || group || document)) {
             return Some((SourceKind::Named, false));
         }
+        // Inside a sentence, a capital on a plural that WordNet writes in lower case is a name
+        // ("...,\u{201d} Hicks testified"); "Democrats" is a label WordNet capitalises.
+        let mid_sentence = h > 0
+            && (self.word(h - 1)
+                || self.punct(h - 1) == Some(',')
+                || (self.s.toks[h - 1].quoted && matches!(self.punct(h - 1), Some('"' | '\u{201d}'))));
+        if bare_cap && h == np.a && h != s.first && mid_sentence && l & lx::PEOPLE_NAME == 0 {
+            return Some((SourceKind::Named, false));
+        }
         if !(person || group || document) {
             return None;
         }
         // A collective noun ("police", "staff") is an institution, not a crowd.
         let plural = self.plural(h) && (person || l & lx::NPL != 0);
         let named_modifier = (np.core_a..h).any(|k| self.proper[k] && !self.street(k, h) && !self.poss[k]) && !plural;
-        let pp_org = np.pp.is_some_and(|(p, oa, ob, _)| {
-            matches!(s.w(p), "at" | "from" | "for" | "with" | "of" | "by") && self.names_organisation(oa, ob)
-        });
+        let pp_org = np.org_pp
+            || np.pp.is_some_and(|(p, oa, ob, _)| {
+                matches!(s.w(p), "at" | "from" | "for" | "with" | "of" | "by") && self.names_organisation(oa, ob)
+            });
         let possessive = (np.core_a..h).any(|k| self.poss[k]) || det & cw::POSS != 0;
         // "a law enforcement source", "two sources": a word for an informant as well as a
         // document, counted like people.
@@ -733,7 +769,8 @@ impl<'a> Grammar<'a> {
         }
 
         if plural {
-            if np.partitive {
+            // "a group of 32 experts at the Aspen Institute" speaks for the institute.
+            if np.partitive && !np.org_pp {
                 return Some((SourceKind::Vague, false));
             }
             // "analysts at Cardinal Advisors" and "members of the cooperative" are the body's
@@ -741,6 +778,20 @@ impl<'a> Grammar<'a> {
             if pp_org && !np.insider {
                 let unnamed = s.toks[h].flags & flags::ANON_HEAD != 0 && np.pp.is_some_and(|(p, ..)| !self.is(p, "of"));
                 return Some((if unnamed { SourceKind::Anonymous } else { SourceKind::Named }, false));
+            }
+            // "House Republicans", "Senate Democrats": a party's members in a named body are its
+            // caucus, a body the reader can identify ("Iowa Republicans" are voters of a place).
+            if np.det.is_none()
+                && !possessive
+                && l & lx::PEOPLE_NAME != 0
+                && (np.core_a..h).any(|k| {
+                    // (Opening the sentence, a body's name is capitalised anyway: "House".)
+                    let body =
+                        self.proper[k] || (k == s.first && s.toks[k].cap && self.lx(k) & (lx::ORG | lx::GROUP) != 0);
+                    body && !self.street(k, h) && !self.poss[k]
+                })
+            {
+                return Some((SourceKind::Named, false));
             }
             // "the researchers said": people the article has named (a definite description).
             if det & cw::DEFINITE != 0 && np.pp.is_none() && det_word != "those" {

@@ -109,20 +109,70 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     // Longest first.
     starts.sort_unstable();
     starts.dedup();
+    // A relative clause's own subject comes first: "the allegations, which Mr. Ailes denies".
+    // (Its subject starts like one: not "which keeps data", a verb.)
+    if let Some(&a) =
+        starts.iter().rev().find(|&&a| a > 0 && a < b && g.word(a - 1) && matches!(g.s.w(a - 1), "which" | "whom"))
+        && (g.proper[a] || g.c(a) & (cw::DET | cw::POSS | cw::PRON | cw::QUANT) != 0 || g.lx(a) & lx::NPL != 0)
+        && let Some(np) = g.np(a, b)
+        && g.kind(&np, true).is_some()
+    {
+        return Some(np);
+    }
     // The longest phrase that is a source: "view, the authors" is not one, "the authors" is.
     let mut fallback = None;
     for &a in &starts {
         if a >= b {
             continue;
         }
+        // An adverbial clause before the comma is not part of the subject: "After meeting
+        // Ruiz, a senior aide said".
+        // (A list of names is one subject: "What Rubio, Cruz and Kasich want".)
+        if a > 0
+            && g.word(a - 1)
+            && (g.c(a - 1) & cw::SUBORD != 0 || matches!(g.s.w(a - 1), "after" | "before" | "despite"))
+            && (a..b).any(|k| g.punct(k) == Some(','))
+            && g.np(a, b).is_some_and(|np| !np.coord)
+        {
+            continue;
+        }
         if let Some(np) = g.np(a, b) {
             if g.kind(&np, true).is_some() {
-                return Some(np);
+                return Some(appositive_of_name(g, np).unwrap_or(np));
             }
             fallback.get_or_insert(np);
         }
     }
     fallback
+}
+
+/// A role in apposition to a name that opens its clause: "Jo Marr, editor of the Ledger, wrote",
+/// "Sen. Ana Ruiz (D-NM), a backer of the bill, said". The subject is the name with its
+/// appositive (a nested comma kept the whole from parsing as one phrase). Not a name that ends
+/// a clause before it: "After meeting Trump, a senior aide said".
+fn appositive_of_name(g: &Grammar, np: Np) -> Option<Np> {
+    let a = np.a;
+    if a < 2 || g.punct(a - 1) != Some(',') || !g.person_or_group(np.head) || g.kind(&np, true)?.0 == SourceKind::Named
+    {
+        return None;
+    }
+    // The name: capitalised words, initials and a parenthesis ("(D-NY)") before the comma.
+    let mut k = a - 1;
+    if g.punct(k - 1) == Some(')') {
+        k = (k.saturating_sub(8)..k - 1).rev().find(|&j| g.punct(j) == Some('('))?;
+    }
+    let end = k;
+    while k > 0 && (g.word(k - 1) && g.s.toks[k - 1].cap && g.c(k - 1) == 0 || g.name_period(k - 1)) {
+        k -= 1;
+    }
+    if k == end || !g.proper[end - 1] {
+        return None;
+    }
+    let opens = k == 0
+        || k == g.s.first
+        || g.punct(k - 1).is_some_and(|c| matches!(c, ',' | ';' | ':' | '—' | '(' | '"'))
+        || g.word(k - 1) && g.c(k - 1) & (cw::COORD | cw::SUBORD) != 0;
+    opens.then_some(Np { a: k, b: np.b, head: end - 1, core_a: k, appositive_name: true, ..Np::default() })
 }
 
 /// An adverb: a closed-class one ("also", "still"), an "-ly" adverb, or a word the lexicon knows

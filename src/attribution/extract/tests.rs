@@ -30,6 +30,16 @@ fn source_is(text: &str, want: &str, kind: SourceKind) {
     assert_eq!(k, kind, "kind of {text:?}");
 }
 
+/// Some attribution (not necessarily the first) has this source and kind.
+#[track_caller]
+fn has_source(text: &str, want: &str, kind: SourceKind) {
+    let all = attributions(text);
+    assert!(
+        all.iter().any(|(s, _, k)| s.as_deref() == Some(want) && *k == kind),
+        "no {kind:?} source {want:?} in {text:?}: {all:?}"
+    );
+}
+
 #[track_caller]
 fn impersonal(text: &str, cue: &str) {
     let all = attributions(text);
@@ -436,11 +446,61 @@ fn bounded_counts_closeness_and_relative_crowds() {
         Named,
     );
     source_is("Those figures show the ferry losing money.", "Those figures", Named);
-    source_is(
-        "Crowds fell, according to attendance figures released by the Harbour Board.",
-        "attendance figures",
-        Named,
-    );
+    source_is("Attendance figures show a fall in June.", "Attendance figures", Named);
     source_is("Councillor Ana Ruiz forecast the flood.", "Councillor Ana Ruiz", Named);
     none("Many bidders failed to qualify for the second round.");
+}
+
+#[test]
+fn appositives_relatives_and_later_phrases_name_the_source() {
+    // A role in apposition to a name, itself with an appositive inside.
+    source_is(
+        "Last week, Odile Brandt, editor of the Courier, a weekly paper in the valley, wrote that the mill would close.",
+        "Odile Brandt, editor of the Courier, a weekly paper in the valley",
+        Named,
+    );
+    // A relative clause's own subject: "which NAME denies".
+    has_source("The board dismissed the claims, which Mr. Oyelaran denies.", "Mr. Oyelaran", Named);
+    // The organisation in a later phrase, and examples given by name.
+    source_is(
+        "Crowds fell, according to a survey released on Friday by Halden Research.",
+        "a survey released on Friday by Halden Research",
+        Named,
+    );
+    source_is(
+        "A group of 20 engineers at the Corvin Institute warned that the dam was weak.",
+        "A group of 20 engineers at the Corvin Institute",
+        Named,
+    );
+    source_is("Unions like Unite and the GMB argue the offer is too low.", "Unions like Unite and the GMB", Named);
+    source_is("House Republicans said the report was complete.", "House Republicans", Named);
+    source_is("\"We were never told,\" Pickens said.", "Pickens", Named);
+    // Look-alikes that stay unnamed: a place before the comma, a role after a clause's object, a
+    // survey and a panel no one named, party members of a state, a label WordNet capitalises.
+    source_is("In Dorset, organisers said the fair would go ahead.", "organisers", Vague);
+    source_is("After meeting Ruiz, a senior aide said the talks had stalled.", "a senior aide", Anonymous);
+    source_is("Crowds fell, according to a survey released on Friday.", "a survey released on Friday", Vague);
+    source_is("A group of engineers warned that the dam was weak.", "A group of engineers", Anonymous);
+    source_is("Ohio Republicans said the report was complete.", "Ohio Republicans", Vague);
+    source_is("\"We were never told,\" Democrats said.", "Democrats", Vague);
+}
+
+#[test]
+fn what_a_tag_reports_and_words_that_only_look_like_cues() {
+    // A tag followed only by a prepositional phrase reports the clause before it: the crowd is
+    // the warden's words.
+    let all = attributions("Most inmates never complained, the warden said in an interview.");
+    assert!(all.iter().all(|(_, _, k)| *k != Vague), "{all:?}");
+    // Look-alike: a verb with its own object reports nothing before it.
+    let all = attributions("Foreign media reported that during the visit, Mayor Ines Roth repeated her offer.");
+    assert!(all.iter().any(|(s, _, k)| s.as_deref() == Some("Foreign media") && *k == Vague), "{all:?}");
+    // "either," closing a clause, a plural noun ending a list, "in order to": no sources.
+    none("He is no expert, either, which is why they will keep advising him.");
+    let all =
+        attributions("In response, the firm's lawyers relied on precedent, legal history and articles to defend it.");
+    assert!(all.iter().all(|(_, c, _)| c != "articles"), "{all:?}");
+    none("They will cut corners in order to serve that goal.");
+    // Look-alikes with real sources.
+    source_is("Either of the auditors confirmed that the books balanced.", "Either of the auditors", Vague);
+    source_is("The firm bought the site and says it will build flats.", "The firm", Named);
 }

@@ -54,10 +54,15 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             && g.is(i + 1, "that")
             && g.word(i + 2)
             && (g.c(i + 2) & (cw::PRON | cw::DET) != 0 || g.proper[i + 2]);
+        // (A verb the dictionary knows with no sense among its classes counts too: "tweeted".)
+        let classless =
+            l & !(lx::N | lx::V | lx::ADJ | lx::ADV | lx::NPL | lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
         let says_anyway = that_clause
             || l & lx::VPAST != 0
-                && lx::lookup(g.s.w(i)) == 0
-                && (g.is(i + 1, "that") || g.s.toks.get(i + 1).is_some_and(|t| t.quoted));
+                && (lx::lookup(g.s.w(i)) == 0 || classless)
+                && (g.is(i + 1, "that")
+                    || g.s.toks.get(i + 1).is_some_and(|t| t.quoted)
+                    || (matches!(g.punct(i + 1), Some(',' | ':')) && g.s.toks.get(i + 2).is_some_and(|t| t.quoted)));
         if cue && l & lx::V != 0 && g.c(i) == 0 {
             verb(g, i, out);
         } else if (says_anyway || tag_after_quote(g, i)) && g.c(i) == 0 {
@@ -104,15 +109,26 @@ fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
     // A source phrase is short: the search is bounded so a sentence without an end stays linear.
     let n = g.n().min(a + SUBJECT_REACH);
     let mut lim = a;
-    while lim < n && g.word(lim)
-        || (lim < n
-            && g.s.toks[lim].kind != crate::attribution::tokens::K::Word
-            && !g.s.toks[lim].quoted
-            && g.punct(lim).is_none_or(|c| {
-                c == '.' && lim + 1 < n && lim > a && g.s.toks[lim + 1].cap && g.s.toks[lim - 1].span.len() <= 4
-            }))
-    {
-        lim += 1;
+    loop {
+        let goes_on = lim < n && g.word(lim)
+            || (lim < n
+                && g.s.toks[lim].kind != crate::attribution::tokens::K::Word
+                && !g.s.toks[lim].quoted
+                && g.punct(lim).is_none_or(|c| {
+                    c == '.' && lim + 1 < n && lim > a && g.s.toks[lim + 1].cap && g.s.toks[lim - 1].span.len() <= 4
+                }));
+        if goes_on {
+            lim += 1;
+        } else if lim > a
+            && lim < n
+            && g.punct(lim) == Some('(')
+            && let Some(close) = (lim + 1..n.min(lim + 8)).find(|&j| g.punct(j) == Some(')'))
+        {
+            // A parenthesis after a name belongs to it: "said Sen. Amy Klobuchar (D-Minn.)".
+            lim = close + 1;
+        } else {
+            break;
+        }
     }
     // An appositive after a comma: "said Marta Kell, the union's secretary".
     if g.punct(lim) == Some(',') && lim > a {

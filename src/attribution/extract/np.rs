@@ -345,6 +345,11 @@ impl<'a> Grammar<'a> {
             if j == m && det.is_none() && l & lx::VPAST != 0 && l & (lx::SAY | lx::THINK) != 0 && l & lx::N == 0 {
                 break;
             }
+            // "people close to the mayor": an adjective of closeness with its preposition
+            // follows the head; it does not extend the compound.
+            if j > m && cw::insider_adjective(self.s.w(j)) && self.word(j + 1) && self.c(j + 1) & cw::PREP != 0 {
+                break;
+            }
             // After a noun, a past form that is no noun is the verb: "a bill faced ...".
             if j > m && l & lx::VPAST != 0 && l & lx::N == 0 && !self.s.toks[j].cap && self.lx(j - 1) & lx::N != 0 {
                 break;

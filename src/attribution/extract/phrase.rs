@@ -127,6 +127,11 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         }
         // An adverbial clause before the comma is not part of the subject: "After meeting
         // Ruiz, a senior aide said".
+        // ", becoming president of ...,": after a comma, an -ing form that is no noun opens a
+        // participle clause, not a subject.
+        if a > 0 && g.punct(a - 1) == Some(',') && g.lx(a) & lx::VING != 0 && g.lx(a) & lx::N == 0 {
+            continue;
+        }
         // (A list of names is one subject: "What Rubio, Cruz and Kasich want".)
         if a > 0
             && g.word(a - 1)

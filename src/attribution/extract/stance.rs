@@ -12,7 +12,13 @@ use crate::text::Span;
 /// recalled.` (a name or pronoun between the quotation and the verb, nothing after).
 pub(super) fn tag_after_quote(g: &Grammar, i: usize) -> bool {
     let l = g.lx(i);
-    if l & (lx::VPAST | lx::V3SG) == 0 || !(i + 1 >= g.n() || matches!(g.punct(i + 1), Some('.' | '!' | '?'))) {
+    // Nothing after it but a time: "Ryan tweeted Friday.", "she added on Monday."
+    let end = (i + 1..g.n()).find(|&k| matches!(g.punct(k), Some('.' | '!' | '?'))).unwrap_or(g.n());
+    let time_only = end - (i + 1) <= 3
+        && (i + 1..end).all(|k| g.word(k) && (g.c(k) & (cw::PREP | cw::DET | cw::DAY) != 0 || g.lx(k) & lx::TIME != 0));
+    if l & (lx::VPAST | lx::V3SG) == 0
+        || !(i + 1 >= g.n() || matches!(g.punct(i + 1), Some('.' | '!' | '?')) || time_only)
+    {
         return false;
     }
     // One to four words of subject, after a quotation's closing mark and comma.

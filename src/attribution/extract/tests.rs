@@ -504,3 +504,20 @@ fn what_a_tag_reports_and_words_that_only_look_like_cues() {
     source_is("Either of the auditors confirmed that the books balanced.", "Either of the auditors", Vague);
     source_is("The firm bought the site and says it will build flats.", "The firm", Named);
 }
+
+#[test]
+fn tags_with_times_parentheses_closeness_and_new_verbs() {
+    source_is("People close to the mayor said the budget would pass.", "People close to the mayor", Anonymous);
+    source_is("\"We are ready,\" Okafor posted Friday.", "Okafor", Named);
+    source_is("Another posted, \"The vote was rigged.\"", "Another", Anonymous);
+    source_is("Harlow Foods itself said the deal was on.", "Harlow Foods itself", Named);
+    source_is("\"The bill is sound,\" said Rep. Dana Whit (D-Ore.)", "Rep. Dana Whit (D-Ore.)", Named);
+    // Look-alikes: a named teller with the same shapes, a participle clause after a comma, and
+    // a known verb with a plain object.
+    source_is("Mayor Hale's chief of staff said the budget would pass.", "Mayor Hale's chief of staff", Named);
+    source_is("\"We are ready,\" she posted Friday.", "she", Pronoun);
+    let all =
+        attributions("In 1990, Ruth Abel, who ran the hotel for years, becoming its president, wrote \"Inside.\"");
+    assert!(all.iter().all(|(_, _, k)| !matches!(k, Anonymous | Vague)), "{all:?}");
+    none("The council posted a notice on Friday.");
+}

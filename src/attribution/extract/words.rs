@@ -41,6 +41,9 @@ pub const OBJ_PRON: u32 = 1 << 18;
 pub const HAVE: u32 = 1 << 19;
 /// Adverbs that may follow a plural subject and stand after it ("here", "alike", "too").
 pub const POST_ADV: u32 = 1 << 20;
+/// Days named on their own as a time ("Friday", "yesterday", "tonight"): WordNet keeps the
+/// weekdays as proper names, which the lexicon leaves out.
+pub const DAY: u32 = 1 << 21;
 
 /// The closed classes of a lowercase word.
 pub fn classes(w: &str) -> u32 {
@@ -58,7 +61,9 @@ pub fn classes(w: &str) -> u32 {
         "everyone" | "everybody" | "nobody" => QUANT_PRON,
         "someone" | "somebody" => SOMEONE,
         "he" | "she" | "they" | "it" | "we" | "i" | "you" => PRON,
-        "him" | "them" | "us" | "me" | "itself" | "himself" | "herself" => OBJ_PRON,
+        "him" | "them" | "us" | "me" => OBJ_PRON,
+        // Also intensive after a subject: "Ford itself said".
+        "itself" | "himself" | "herself" => OBJ_PRON | POST_ADV,
         "his" | "her" | "their" | "its" | "our" | "my" | "your" => DET | POSS,
         "of" | "in" | "on" | "at" | "from" | "for" | "with" | "along" | "across" | "within" | "among" | "amongst"
         | "near" | "around" | "over" | "under" | "between" | "by" | "into" | "outside" | "inside" | "throughout"
@@ -89,6 +94,8 @@ pub fn classes(w: &str) -> u32 {
         "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "dozen" | "dozens"
         | "hundreds" | "thousands" | "millions" | "scores" | "twenty" | "eleven" | "twelve" => NUMBER,
         "here" | "there" | "alike" => POST_ADV,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday"
+        | "tonight" => DAY,
         _ => 0,
     }
 }

@@ -312,12 +312,25 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
                 && !one_pronoun
                 && !quant_subject
                 && (c & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER | cw::INDEFINITE | cw::PREP) != 0 || g.poss[p]));
-        if noun_before || (s.toks[p].kind == crate::attribution::tokens::K::Num && !one_pronoun) {
+        // A figure before it makes a noun of a plural ("3,000 spaces") or inside a determined
+        // phrase ("the 2016 report"), not of a bare singular form: "four in 10 say".
+        let figure_before = s.toks[p].kind == crate::attribution::tokens::K::Num
+            && !one_pronoun
+            && (l & lx::NPL != 0
+                || p == 0
+                || g.c(p - 1) & (cw::DET | cw::POSS) != 0
+                || g.poss[p - 1]
+                || g.s.w(p).len() == 4);
+        if noun_before || figure_before {
             return;
         }
         // "recent surveys", "plain words": an adjective before a plural form makes it a noun.
-        let adjective_before =
-            g.word(p) && g.c(p) == 0 && g.lx(p) & lx::ADJ != 0 && (g.lx(p) & (lx::N | lx::V) == 0 || l & lx::NPL != 0);
+        // (Not a capitalised word that is also a noun: "Backer says" is a name and its verb.)
+        let adjective_before = g.word(p)
+            && g.c(p) == 0
+            && g.lx(p) & lx::ADJ != 0
+            && (g.lx(p) & (lx::N | lx::V) == 0 || l & lx::NPL != 0)
+            && !(s.toks[p].cap && g.lx(p) & lx::N != 0 && l & lx::V3SG != 0);
         // "voter fears grow", "recent surveys show": a noun followed by its verb.
         let next = g.lx(i + 1);
         // (A finite form: "say taxing" is a verb and its object, not a noun and its verb.)
@@ -327,7 +340,11 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             && next & lx::V != 0
             && finite_next
             && (next & lx::N == 0 || (l & lx::NPL != 0 && next & CUE_VERB != 0));
-        if adjective_before || verb_after || (g.word(i + 1) && g.c(i + 1) & cw::AUX != 0) {
+        // ("which Democrats say could be": in a relative clause the told clause's subject is
+        // the relative pronoun, so an auxiliary follows the verb.)
+        let relative = (p.saturating_sub(2)..p).any(|k| g.word(k) && g.c(k) & cw::REL != 0);
+        let aux_next = g.word(i + 1) && g.c(i + 1) & cw::AUX != 0 && !(relative && l & lx::CLAUSE != 0);
+        if adjective_before || verb_after || aux_next {
             return;
         }
     }
@@ -346,16 +363,19 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         && finite
         && !aux_any
         && left.is_none()
-        && e > 0
-        && (matches!(g.punct(e - 1), Some(',' | '—'))
+        && (e > 0
+            && (matches!(g.punct(e - 1), Some(',' | '—'))
             // A quotation ends with its own punctuation before the tag (`,"`); a quoted name
             // does not ("called “The Local” cited").
             || ((matches!(g.punct(e - 1), Some('"' | '\'')) || s.toks[e - 1].quoted)
                 && (e < 2 || !g.word(e - 2) || !s.toks[e - 2].quoted)))
+            // Or opening the sentence before a colon: "Said Ellis: ...".
+            || (e == g.s.first && i == e))
         && let Some((b, np)) = np_right(g, i + 1)
         && g.kind(&np, true).is_some()
+        && (e > g.s.first || i != e || matches!(g.punct(b), Some(':' | ',')))
         && (b >= n
-            || matches!(g.punct(b), Some(',' | '.' | ';' | '?' | '!' | '—' | ')'))
+            || matches!(g.punct(b), Some(',' | '.' | ';' | ':' | '?' | '!' | '—' | ')'))
             || g.is(b, "that")
             || g.is(b, "in")
             || g.is(b, "on"))

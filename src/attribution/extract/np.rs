@@ -250,10 +250,14 @@ impl<'a> Grammar<'a> {
         if c & (cw::DET | cw::QUANT | cw::QUANT_PRON | cw::SOMEONE | cw::INDEFINITE) != 0 {
             return false;
         }
+        let l = self.lx(i);
+        // "Rather, critics said": an adverb opening the sentence is capitalised, not a name.
+        if i == self.s.first && !self.proper[i] && l != 0 && l & (lx::N | lx::ADJ | lx::V) == 0 {
+            return false;
+        }
         if self.proper[i] || self.poss[i] || self.s.toks[i].cap {
             return true;
         }
-        let l = self.lx(i);
         if l == 0 {
             // Not in the dictionary: a name, a coinage or a compound ("pro-Trump", "GOP").
             return !self.s.w(i).ends_with("ly");
@@ -339,7 +343,9 @@ impl<'a> Grammar<'a> {
             return Some((j, i, None));
         }
         let m = j;
-        while j < limit && (self.nominal(j) || (j > m && (self.name_period(j) || self.glue[j]))) {
+        // ("42%": the sign after a figure is its noun.)
+        let percent = |j: usize| self.punct(j) == Some('%') && j > 0 && self.is_num(j - 1);
+        while j < limit && (self.nominal(j) || (j > m && (self.name_period(j) || self.glue[j])) || percent(j)) {
             let l = self.lx(j);
             // A past form of a verb of saying first, with no determiner, is a verb: "said crews".
             if j == m && det.is_none() && l & lx::VPAST != 0 && l & (lx::SAY | lx::THINK) != 0 && l & lx::N == 0 {
@@ -585,6 +591,9 @@ impl<'a> Grammar<'a> {
     pub fn plural_noun(&self, i: usize) -> bool {
         self.plural(i)
             || self.is(i, "those")
+            // "four in 10 say", "42% say", "46 percent say": a count or share of several.
+            || (self.numberish(i) && !self.is(i, "one") && !self.is(i, "1"))
+            || (i > 0 && self.numberish(i - 1) && (self.is(i, "percent") || self.punct(i) == Some('%')))
             || self.c(i) & (cw::QUANT | cw::QUANT_PRON) != 0
             || self.c(i) & cw::PRON != 0 && !self.is(i, "he") && !self.is(i, "she") && !self.is(i, "it")
     }
@@ -661,6 +670,7 @@ impl<'a> Grammar<'a> {
         // percent said"): the poll, which the article names, speaks; the phrase refers back to it.
         if h > np.core_a
             && self.numberish(h - 1)
+            && !(self.is_num(h - 1) && self.s.w(h - 1).len() == 4)
             && self.lx(h) & (lx::PERSON | lx::GROUP | lx::ORG | lx::PEOPLE_NAME) == 0
             && !self.proper[h]
         {
@@ -764,7 +774,23 @@ impl<'a> Grammar<'a> {
             });
             // "a new national poll": one of many, whatever its modifiers.
             let keeper = keeper && det & cw::INDEFINITE == 0;
+            // "a study that appeared in the Medical Journal", "a poll for the Daily Ledger": a
+            // named publisher or sponsor anywhere after the head.
+            let published = (h + 1..np.b).any(|k| {
+                if !(self.word(k) && matches!(s.w(k), "in" | "by" | "from" | "for" | "at")) {
+                    return false;
+                }
+                let a = if self.word(k + 1) && self.c(k + 1) & cw::DET != 0 { k + 2 } else { k + 1 };
+                let mut e = a;
+                while e < np.b && self.word(e) && s.toks[e].cap {
+                    e += 1;
+                }
+                // ("in" a publication, not a place: "in the Lancet Review", not "in Tarn".)
+                let publication = !self.is(k, "in") || self.lx(e - 1) & (lx::COMMUNICATION | lx::ORG) != 0;
+                e > a && publication && self.names_organisation(a, e)
+            });
             let identified = named_modifier
+                || published
                 || keeper
                 || pp_org
                 || possessive

@@ -89,6 +89,15 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     let mut k = b;
     while k > lo {
         let t = k - 1;
+        // A parenthesis inside the subject: "Rep. Ana Ruiz (D-N.M.) said", "Kasich (who has 25
+        // delegates) said".
+        if g.punct(t) == Some(')')
+            && let Some(open) = (t.saturating_sub(12).max(lo)..t).rev().find(|&j| g.punct(j) == Some('('))
+            && open > lo
+        {
+            k = open;
+            continue;
+        }
         let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word
             || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !g.name_period(t));
         if hard {

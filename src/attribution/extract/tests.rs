@@ -521,3 +521,27 @@ fn tags_with_times_parentheses_closeness_and_new_verbs() {
     assert!(all.iter().all(|(_, _, k)| !matches!(k, Anonymous | Vague)), "{all:?}");
     none("The council posted a notice on Friday.");
 }
+
+#[test]
+fn poll_shares_parentheses_relatives_and_sentence_openings() {
+    // Shares of a poll's respondents refer back to the poll.
+    source_is("About 3 in 10 say the tram should be scrapped.", "About 3 in 10", Pronoun);
+    source_is("Nearly nine out of 10 say the rent is too high.", "Nearly nine out of 10", Pronoun);
+    source_is("On transport, 42% say the fares are fair.", "42%", Pronoun);
+    // A parenthesis inside the subject, a relative clause's subject before an auxiliary, an
+    // opening adverb, and an inverted verb opening the sentence.
+    source_is("Rep. Tomas Varga (D-Vt.) said the bill would pass.", "Rep. Tomas Varga (D-Vt.)", Named);
+    has_source("It was a rush of sign-ups, which organisers say could sway the vote.", "organisers", Vague);
+    source_is("Rather, critics say the scheme favours landlords.", "critics", Vague);
+    source_is("Said Okafor: \"We are not done.\"", "Okafor", Named);
+    source_is("\"It would help,\" Backer says.", "Backer", Named);
+    // Look-alikes: a year is no share, a named journal identifies a study, a place does not.
+    source_is("The 2019 audit found that the fund was short.", "The 2019 audit", Named);
+    source_is(
+        "A 2019 study that appeared in the Lancet Review found that the drug works.",
+        "A 2019 study that appeared in the Lancet Review",
+        Named,
+    );
+    source_is("A 2019 study in Ohio found that the drug works.", "A 2019 study in Ohio", Vague);
+    none("Said differently, the plan fails.");
+}

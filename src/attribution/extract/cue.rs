@@ -143,14 +143,19 @@ fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
             return Some((k, np));
         }
     }
+    // The longest phrase that is a source ("two senators present": "present" is no head).
     let mut b = lim;
+    let mut fallback = None;
     while b > a {
         if let Some(np) = g.np_with(a, b, true) {
-            return Some((b, np));
+            if g.kind(&np, true).is_some() {
+                return Some((b, np));
+            }
+            fallback.get_or_insert((b, np));
         }
         b -= 1;
     }
-    None
+    fallback
 }
 
 fn according_to(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
@@ -214,6 +219,13 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         return;
     }
     let n = g.n();
+    // "his alleged paramours", "the reported figures": after a determiner or a possessive, a
+    // form that is also an adjective is one.
+    // ("Another posted": a determiner that can stand alone is a subject.)
+    let article = i > 0 && (g.is(i - 1, "the") || g.is(i - 1, "a") || g.is(i - 1, "an"));
+    if i > 0 && (g.poss[i - 1] || g.c(i - 1) & cw::POSS != 0 || article) && g.lx(i) & lx::ADJ != 0 {
+        return;
+    }
     if s.toks[i].cap && i != s.first && !g.title && !(i > 0 && matches!(g.punct(i - 1), Some('"' | ':'))) {
         return; // a name: "United States", "Warns Street"
     }
@@ -467,7 +479,14 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             && g.word(i + 1)
             && g.c(i + 1) & cw::PREP != 0
             && !clause_follows(g, i + 1);
-        let tag_at_end = np.a > 0 && matches!(g.punct(np.a - 1), Some(',' | '"' | '\'')) && (rest_short || tag_between);
+        // Or right after a quotation, with no clause of its own: `"...," prosecutors wrote in
+        // seeking a penalty.`
+        let after_quote = np.a > 0
+            && (g.s.toks[np.a - 1].quoted || matches!(g.punct(np.a - 1), Some('"' | '\'' | '\u{201d}')))
+            && !clause_follows(g, i + 1);
+        let tag_at_end = np.a > 0
+            && matches!(g.punct(np.a - 1), Some(',' | '"' | '\'' | '\u{201d}'))
+            && (rest_short || tag_between || after_quote);
         // A base form agrees with a plural or a pronoun, not a singular noun: "an Institute
         // survey" is a noun.
         let base = l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
@@ -618,7 +637,9 @@ fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribu
     let l = g.lx(i);
     // ("is said to", "it is believed"), not one of planning or permission ("is scheduled to", "was
     // not authorized to").
-    let clausal = l & lx::CLAUSE != 0 && l & lx::TOINF == 0;
+    // (Nor a form that is also a noun of another kind: "was set to begin".)
+    let clausal =
+        l & lx::CLAUSE != 0 && l & lx::TOINF == 0 && (l & lx::N == 0 || l & (lx::COGNITION | lx::COMMUNICATION) != 0);
     let (it, raising) = (it && clausal, raising && clausal);
     let widely = (e..i).any(|k| {
         matches!(g.s.w(k), "widely" | "generally" | "commonly" | "broadly" | "universally" | "often" | "long")

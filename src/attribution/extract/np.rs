@@ -146,6 +146,16 @@ impl<'a> Grammar<'a> {
             }
         }
         let title = long >= 3 && caps * 4 >= long * 3;
+        // A capitalised modal inside a sentence is a name: `"...," Will wrote.`, "May said".
+        for (i, (t, c)) in s.toks.iter().zip(cl.iter_mut()).enumerate() {
+            // (A quotation mark after a comma or a full stop closes a quotation: `,"` .)
+            let closing = i >= 2 && matches!(s.punct(i - 2), Some(',' | '.' | '?' | '!'));
+            let opens = i == s.first
+                || (i > 0 && matches!(s.punct(i - 1), Some('"' | '\u{201c}' | ':' | '(' | '—')) && !closing);
+            if t.kind == K::Word && t.cap && !t.quoted && !title && !opens && *c & cw::AUX != 0 && *c & cw::NEG == 0 {
+                *c = 0;
+            }
+        }
         let mut proper = vec![false; n];
         for i in 0..n {
             let t = &s.toks[i];
@@ -351,6 +361,10 @@ impl<'a> Grammar<'a> {
             if j == m && det.is_none() && l & lx::VPAST != 0 && l & (lx::SAY | lx::THINK) != 0 && l & lx::N == 0 {
                 break;
             }
+            // "a report Tuesday from WKOW": a day after a noun is a time, not part of the name.
+            if j > m && self.c(j) & cw::DAY != 0 {
+                break;
+            }
             // "people close to the mayor": an adjective of closeness with its preposition
             // follows the head; it does not extend the compound.
             if j > m && cw::insider_adjective(self.s.w(j)) && self.word(j + 1) && self.c(j + 1) & cw::PREP != 0 {
@@ -516,7 +530,7 @@ impl<'a> Grammar<'a> {
                 j = e;
                 continue;
             }
-            if self.word(j) && c & cw::POST_ADV != 0 {
+            if self.word(j) && c & (cw::POST_ADV | cw::DAY) != 0 {
                 j += 1;
                 continue;
             }
@@ -526,7 +540,13 @@ impl<'a> Grammar<'a> {
                 if k == j + 1 {
                     return None;
                 }
-                if self.word(j + 1) && self.c(j + 1) & cw::REL != 0 {
+                // A relative clause, or a participle phrase: ", led by Terry Sullivan,".
+                let participle = self.word(j + 1)
+                    && self.c(j + 1) == 0
+                    && self.lx(j + 1) & lx::VPART != 0
+                    && self.word(j + 2)
+                    && self.c(j + 2) & cw::PREP != 0;
+                if self.word(j + 1) && self.c(j + 1) & cw::REL != 0 || participle {
                     np.rel = true;
                 } else if self.is(j + 1, "including") || self.is(j + 1, "like") {
                     let inner = self.np(j + 2, k)?;

@@ -79,6 +79,15 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             b = open + 1;
         }
     }
+    // A parenthetical between dashes: "Murphy — after a pause — told me".
+    if b >= 2
+        && matches!(g.punct(b - 1), Some('—' | '–'))
+        && let Some(open) = (b.saturating_sub(16)..b - 1).rev().find(|&k| matches!(g.punct(k), Some('—' | '–')))
+        && open > 0
+        && g.word(open - 1)
+    {
+        b = open;
+    }
     // "..., who spoke": the verb of a relative clause; the main clause's verb has the subject.
     if b == 0 || (g.word(b - 1) && g.c(b - 1) & cw::REL != 0) {
         return None;

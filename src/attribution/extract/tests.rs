@@ -545,3 +545,31 @@ fn poll_shares_parentheses_relatives_and_sentence_openings() {
     source_is("A 2019 study in Ohio found that the drug works.", "A 2019 study in Ohio", Vague);
     none("Said differently, the plan fails.");
 }
+
+#[test]
+fn names_that_look_like_function_words_and_interrupted_subjects() {
+    source_is("\"The fund is short,\" Will wrote.", "Will", Named);
+    source_is("Halloran — after a long pause — told me the deal was dead.", "Halloran", Named);
+    source_is(
+        "The aides, led by the campaign manager Tess Ruiz, told donors that the race was close.",
+        "The aides, led by the campaign manager Tess Ruiz",
+        Named,
+    );
+    source_is("He resigned, according to two officials present.", "two officials", Anonymous);
+    source_is(
+        "It will close, according to a report Tuesday from the Dunmore Gazette.",
+        "a report Tuesday from the Dunmore Gazette",
+        Named,
+    );
+    source_is(
+        "\"The harm is plain,\" the county's lawyers wrote in asking for a delay.",
+        "the county's lawyers",
+        Named,
+    );
+    // Look-alikes: a modal opening a question, an adjective after a possessive, a schedule.
+    none("\"Yes.\" Will he run?");
+    let all = attributions("He sold shares to one of the firm's alleged backers.");
+    assert!(all.iter().all(|(_, _, k)| *k != Anonymous), "{all:?}");
+    none("The hearing was set to begin at noon.");
+    impersonal("The mayor is said to favour the plan.", "is said to");
+}

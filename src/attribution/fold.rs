@@ -46,7 +46,14 @@ pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
     for a in atts {
         match a.kind {
             SourceKind::Vague | SourceKind::Impersonal => {
+                // An agent after "by" or "from" is the finding by itself: "reported from various
+                // intelligence sources".
+                let agent = a.source.is_some_and(|src| {
+                    let k = s.toks.partition_point(|t| t.span.start < src.start);
+                    src.start > a.cue.end && k > 0 && matches!(s.w(k - 1), "by" | "from")
+                });
                 let span = match a.source {
+                    Some(src) if agent => src,
                     Some(src) if src.start < a.cue.start => Span::new(src.start, a.cue.end.max(src.end)),
                     Some(src) => Span::new(a.cue.start.min(src.start), src.end.max(a.cue.end)),
                     None => a.cue,

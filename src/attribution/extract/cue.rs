@@ -138,6 +138,9 @@ fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
         }
         if k > lim + 1
             && (k >= n || matches!(g.punct(k), Some(',' | '.' | ';' | '?' | '!')))
+            // (The appositive is a phrase itself, not a clause: "multiple sources, North Korea
+            // has sent ...".)
+            && g.np(lim + 1, k).is_some()
             && let Some(np) = g.np_with(a, k, true)
         {
             return Some((k, np));
@@ -148,7 +151,8 @@ fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
     let mut fallback = None;
     while b > a {
         if let Some(np) = g.np_with(a, b, true) {
-            if g.kind(&np, true).is_some() {
+            // (Not a lone quantifier cut from a longer phrase: "several" of "several outlets".)
+            if g.kind(&np, true).is_some() && (fallback.is_none() || np.b > np.a + 1) {
                 return Some((b, np));
             }
             fallback.get_or_insert((b, np));
@@ -285,7 +289,16 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     }
     let ving = l & lx::VING != 0;
     let part_only = l & lx::VPART != 0 && l & lx::VPAST == 0;
-    let passive = aux_be && l & lx::VPART != 0;
+    // A reduced passive with its agent: "as reported by several outlets", "..., cited by
+    // defence analysts" (not after a noun: "a lawsuit filed by a staffer" is an act).
+    let reduced = !aux_any
+        && l & lx::VPART != 0
+        && l & (lx::SAY | lx::THINK) != 0
+        && g.is(i + 1, "by")
+        && e == i
+        && i > 0
+        && (g.is(i - 1, "as") || g.punct(i - 1) == Some(','));
+    let passive = (aux_be || reduced) && l & lx::VPART != 0;
     if ving && !aux_be {
         // "..., saying the law was void": the main clause's subject is the source. Not "fearing
         // the worst" (a feeling with no clause) or "by saying" (a means).
@@ -305,7 +318,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         }
         return;
     }
-    if part_only && !aux_any {
+    if part_only && !aux_any && !reduced {
         return; // an adjective: "a widely known fact"
     }
     // A noun here: after a determiner, a possessive, a number or an adjective ("the claims",
@@ -619,11 +632,22 @@ fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribu
     let n = g.n();
     // The agent: "by NP" right after the verb, or after a short complement ("called X by NP").
     let mut k = i + 1;
-    while k < n && k < i + 8 && !g.is(k, "by") && g.punct(k).is_none() {
+    while k < n && k < i + 8 && !g.is(k, "by") && !(k == i + 1 && g.is(k, "from")) && g.punct(k).is_none() {
         k += 1;
     }
     if g.is(k, "by")
         && let Some((_, np)) = np_right(g, k + 1)
+    {
+        push(g, out, Some(np), cue, None, true);
+        return;
+    }
+    // "have been reported from various intelligence sources": a source after "from", when it is
+    // people or a document rather than a place.
+    if g.is(k, "from")
+        && g.lx(i) & lx::SAY != 0
+        && let Some((_, np)) = np_right(g, k + 1)
+        && g.person_or_group(np.head) | (g.lx(np.head) & lx::COMMUNICATION != 0)
+        && g.kind(&np, true).is_some()
     {
         push(g, out, Some(np), cue, None, true);
         return;

@@ -573,3 +573,16 @@ fn names_that_look_like_function_words_and_interrupted_subjects() {
     none("The hearing was set to begin at noon.");
     impersonal("The mayor is said to favour the plan.", "is said to");
 }
+
+#[test]
+fn reduced_passives_and_sources_after_from() {
+    source_is("As reported by several newspapers, the mill will close.", "several newspapers", Vague);
+    has_source("Three audits back this up, cited by various budget analysts.", "various budget analysts", Vague);
+    source_is("Shortages have been reported from various hospital sources.", "various hospital sources", Vague);
+    // Look-alikes: named agents, a place after "from", an act by an unnamed filer.
+    source_is("As reported by the Dunmore Gazette, the mill will close.", "the Dunmore Gazette", Named);
+    source_is("Shortages have been reported from the Kestrel health ministry.", "the Kestrel health ministry", Named);
+    none("Shortages have been reported from Kestrel.");
+    let all = attributions("The office criticised a lawsuit filed by a former clerk.");
+    assert!(all.iter().all(|(_, _, k)| *k != Anonymous), "{all:?}");
+}

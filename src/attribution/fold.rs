@@ -46,11 +46,14 @@ pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
     for a in atts {
         match a.kind {
             SourceKind::Vague | SourceKind::Impersonal => {
-                // An agent after "by" or "from" is the finding by itself: "reported from various
-                // intelligence sources".
+                // An agent after "from", or after "by" with a bare participle, is the finding by
+                // itself: "reported from various intelligence sources", "(as) cited by analysts";
+                // a full passive keeps its verb: "were cited by various analysts".
+                let bare = s.toks.partition_point(|t| t.span.start < a.cue.start) + 1
+                    == s.toks.partition_point(|t| t.span.start < a.cue.end);
                 let agent = a.source.is_some_and(|src| {
                     let k = s.toks.partition_point(|t| t.span.start < src.start);
-                    src.start > a.cue.end && k > 0 && matches!(s.w(k - 1), "by" | "from")
+                    src.start > a.cue.end && k > 0 && (s.w(k - 1) == "from" || (s.w(k - 1) == "by" && bare))
                 });
                 let span = match a.source {
                     Some(src) if agent => src,

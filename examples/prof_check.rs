@@ -44,7 +44,11 @@ fn main() {
             total += std::hint::black_box(check_document_with(&doc, &settings, &mut memo)).findings.len();
         }
         let st = memo.stats();
-        println!("{total} findings; last recheck reused {} and analysed {} sentences", st.reused, st.analysed);
+        let ds = memo.date_stats();
+        println!(
+            "{total} findings; last recheck reused {} and analysed {} sentences, reused {} and scanned {} date chunks, reused {} tenses",
+            st.reused, st.analysed, ds.reused, ds.scanned, ds.tenses_reused
+        );
         return;
     }
     for _ in 0..n {

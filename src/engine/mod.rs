@@ -6,8 +6,9 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::attribution::AttributionModel;
-pub use crate::attribution::{Memo, MemoStats};
+pub use crate::attribution::MemoStats;
 use crate::dates::DateExpr;
+pub use crate::dates::MemoStats as DateMemoStats;
 use crate::document::{Document, Finding, Reference, Settings, refdate, suppress};
 use crate::rules::{self, Context};
 
@@ -27,6 +28,37 @@ pub struct Report {
     /// Dates the article states that could not be read (naming the field and its value, and the
     /// date used instead): the front ends show them as warnings.
     pub reference_warnings: Vec<String>,
+}
+
+/// What one document's checks carry from one to the next (a language server keeps one per open
+/// document): the per-sentence attribution analyses (`attribution::Memo`) and the date
+/// recognition per chunk of text (`dates::Memo`). Each is keyed by exactly what it depends on, so
+/// a check with a memo returns the same report as one without. `Default` is empty.
+#[derive(Debug, Default)]
+pub struct Memo {
+    sentences: crate::attribution::Memo,
+    dates: crate::dates::Memo,
+}
+
+impl Memo {
+    /// How the last check used the sentence analyses.
+    pub fn stats(&self) -> MemoStats {
+        self.sentences.stats()
+    }
+
+    /// How the last check used the date recognition.
+    pub fn date_stats(&self) -> DateMemoStats {
+        self.dates.stats()
+    }
+
+    /// Number of remembered sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty() && self.dates.is_empty()
+    }
 }
 
 /// Check one article.
@@ -57,12 +89,20 @@ fn check_with_families(
 ) -> Report {
     let mut internal_errors = Vec::new();
     let (reference, reference_warnings) = refdate::determine_with_warnings(doc, settings, crate::dates::dateline);
-    let dates =
-        guarded("dates", &mut internal_errors, || crate::dates::recognise(doc, reference.as_ref().map(|r| r.date)))
-            .unwrap_or_default();
-    let mut attribution =
-        guarded("attribution model", &mut internal_errors, || AttributionModel::build_with(doc, settings, memo))
-            .unwrap_or_default();
+    let (sentence_memo, date_memo) = match memo {
+        Some(m) => (Some(&mut m.sentences), Some(&mut m.dates)),
+        None => (None, None),
+    };
+    let refdate = reference.as_ref().map(|r| r.date);
+    let dates = guarded("dates", &mut internal_errors, || match date_memo {
+        Some(m) => crate::dates::recognise_with(doc, refdate, m),
+        None => crate::dates::recognise(doc, refdate),
+    })
+    .unwrap_or_default();
+    let mut attribution = guarded("attribution model", &mut internal_errors, || {
+        AttributionModel::build_with(doc, settings, sentence_memo)
+    })
+    .unwrap_or_default();
     let ctx = Context { settings, reference: reference.clone(), dates: &dates, attribution: &attribution };
 
     let mut findings = Vec::new();

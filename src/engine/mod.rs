@@ -9,7 +9,7 @@ use crate::attribution::AttributionModel;
 pub use crate::attribution::MemoStats;
 use crate::dates::DateExpr;
 pub use crate::dates::MemoStats as DateMemoStats;
-use crate::document::{Document, Finding, Reference, Settings, refdate, suppress};
+use crate::document::{Document, Finding, ParseMemo, ParseStats, Reference, Settings, refdate, suppress};
 use crate::rules::{self, Context};
 
 /// Everything one check produced.
@@ -31,11 +31,13 @@ pub struct Report {
 }
 
 /// What one document's checks carry from one to the next (a language server keeps one per open
-/// document): the per-sentence attribution analyses (`attribution::Memo`) and the date
-/// recognition per chunk of text (`dates::Memo`). Each is keyed by exactly what it depends on, so
+/// document): the blocks' tokens and sentences (`document::ParseMemo`, used by
+/// [`parse_document_with`]), the per-sentence attribution analyses (`attribution::Memo`) and the
+/// date recognition per chunk of text (`dates::Memo`). Each is keyed by exactly what it depends on, so
 /// a check with a memo returns the same report as one without. `Default` is empty.
 #[derive(Debug, Default)]
 pub struct Memo {
+    blocks: ParseMemo,
     sentences: crate::attribution::Memo,
     dates: crate::dates::Memo,
 }
@@ -44,6 +46,11 @@ impl Memo {
     /// How the last check used the sentence analyses.
     pub fn stats(&self) -> MemoStats {
         self.sentences.stats()
+    }
+
+    /// How the last parse ([`parse_document_with`]) used the blocks' tokens and sentences.
+    pub fn parse_stats(&self) -> ParseStats {
+        self.blocks.stats()
     }
 
     /// How the last check used the date recognition.
@@ -65,6 +72,13 @@ impl Memo {
 pub fn check(text: &str, settings: &Settings) -> Report {
     let doc = Document::parse(text, settings.kind, &settings.extra_abbreviations);
     check_document(&doc, settings)
+}
+
+/// Parse `text` as [`check`] does, taking the unchanged blocks' tokens and sentences from `memo`
+/// (the document is the same as [`Document::parse`]'s): the first half of a language server's
+/// check, [`check_document_with`] the second.
+pub fn parse_document_with<'a>(text: &'a str, settings: &Settings, memo: &mut Memo) -> Document<'a> {
+    Document::parse_with(text, settings.kind, &settings.extra_abbreviations, &mut memo.blocks)
 }
 
 /// Check an already parsed document.

@@ -175,11 +175,18 @@ pub fn analyse(job: Job) -> Analysis {
         return a;
     }
     {
-        let doc = Document::parse(&text, kind, &settings.extra_abbreviations);
-        a.report = match memo.try_lock() {
-            Ok(mut m) => crate::engine::check_document_with(&doc, &settings, &mut m),
+        let doc = match memo.try_lock() {
+            Ok(mut m) => {
+                let doc = crate::engine::parse_document_with(&text, &settings, &mut m);
+                a.report = crate::engine::check_document_with(&doc, &settings, &mut m);
+                doc
+            }
             // Busy with another lint of this document, or poisoned: check without it.
-            Err(_) => crate::engine::check_document(&doc, &settings),
+            Err(_) => {
+                let doc = Document::parse(&text, kind, &settings.extra_abbreviations);
+                a.report = crate::engine::check_document(&doc, &settings);
+                doc
+            }
         };
         a.front_matter = doc.front_matter.clone();
     }

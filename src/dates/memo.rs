@@ -35,6 +35,8 @@ use crate::text::Span;
 pub struct Memo {
     chunks: Generations<Chunk>,
     scans: Generations<ScanEntry>,
+    /// Candidates found by the last check (to size the next one's list).
+    cands: usize,
     stats: MemoStats,
 }
 
@@ -174,7 +176,8 @@ impl Memo {
         let mut hashes = Vec::with_capacity(n);
         let mut texts: Vec<Arc<str>> = Vec::with_capacity(n);
         let mut ranges = Vec::with_capacity(n);
-        let mut toks: Vec<Tok> = Vec::with_capacity(region.len() / 5);
+        // (About one token per four bytes of prose: room enough to fill without moving.)
+        let mut toks: Vec<Tok> = Vec::with_capacity(region.len() / 4 + 16);
         for &sp in &spans {
             let text = sp.slice(prose);
             let h = hash(text);
@@ -202,7 +205,7 @@ impl Memo {
             texts.push(chunk.text);
         }
         let p = P::new(prose, &toks);
-        let mut cands = Vec::new();
+        let mut cands = Vec::with_capacity(self.cands + 16);
         let mut tenses = Tenses::default();
         let mut stored = vec![None; n];
         let mut i = 0;
@@ -263,6 +266,7 @@ impl Memo {
         }
         self.chunks.previous = FxHashMap::default();
         self.scans.previous = FxHashMap::default();
+        self.cands = cands.len();
         // Ranges put their own record before their ends'; keep the lookup sorted regardless.
         tenses.known.sort_by_key(|r| r.date.start);
         Scanned { toks, cands, tenses, chunks: spans, stored }

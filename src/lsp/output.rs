@@ -147,15 +147,15 @@ struct WireDiagnostic<'a> {
     severity: tower_lsp_server::ls_types::DiagnosticSeverity,
     code: &'a str,
     #[serde(rename = "codeDescription", skip_serializing_if = "Option::is_none")]
-    code_description: Option<WireHref>,
+    code_description: Option<WireHref<'a>>,
     source: &'static str,
     message: &'a str,
     data: WireData,
 }
 
 #[derive(Serialize)]
-struct WireHref {
-    href: String,
+struct WireHref<'a> {
+    href: &'a str,
 }
 
 struct Findings<'a>(&'a Analysis);
@@ -163,11 +163,19 @@ struct Findings<'a>(&'a Analysis);
 impl Serialize for Findings<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let a = self.0;
+        // Each rule's link, made (and checked to be a URI) once: most findings share a few rules.
+        let mut hrefs: Vec<(&str, Option<String>)> = Vec::new();
+        for f in &a.report.findings {
+            if !hrefs.iter().any(|(rule, _)| *rule == f.rule) {
+                hrefs.push((f.rule, a.code_description(f.rule).map(|c| c.href.as_str().to_string())));
+            }
+        }
+        let href = |rule: &str| hrefs.iter().find(|(r, _)| *r == rule).and_then(|(_, h)| h.as_deref());
         s.collect_seq(a.report.findings.iter().enumerate().map(|(index, f)| WireDiagnostic {
             range: a.range(f.span),
             severity: analysis::severity(f.severity),
             code: f.rule,
-            code_description: a.code_description(f.rule).map(|c| WireHref { href: c.href.as_str().to_string() }),
+            code_description: href(f.rule).map(|href| WireHref { href }),
             source: SOURCE,
             message: &f.message,
             data: WireData { version: a.version, index },
@@ -237,6 +245,8 @@ mod tests {
                 f("attribution/vague", Span::new(0, 5), "a \"quoted\" \\ message\n", Severity::Warning),
                 f("date/weekday", Span::new(at, at + 6), "'Monday' 😀", Severity::Error),
                 f("date/relative", Span::new(at, at), "", Severity::Hint),
+                // A second finding of a rule already seen shares its link.
+                f("attribution/vague", Span::new(6, 10), "again", Severity::Warning),
             ],
             ..Report::default()
         };

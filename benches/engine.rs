@@ -83,7 +83,7 @@ fn recheck(c: &mut Criterion) {
         }
         let edited = format!("{}x{}", &text[..at], &text[at..]);
         let mut memo = copydesk::engine::Memo::default();
-        let doc = copydesk::document::Document::parse(&text, s.kind, &[]);
+        let doc = copydesk::engine::parse_document_with(&text, &s, &mut memo);
         copydesk::engine::check_document_with(&doc, &s, &mut memo);
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.sample_size(if text.len() > MB / 2 { 20 } else { 100 });
@@ -92,7 +92,7 @@ fn recheck(c: &mut Criterion) {
             b.iter(|| {
                 flip = !flip;
                 let t = if flip { &edited } else { &text };
-                let doc = copydesk::document::Document::parse(t, s.kind, &[]);
+                let doc = copydesk::engine::parse_document_with(t, &s, &mut memo);
                 black_box(copydesk::engine::check_document_with(&doc, &s, &mut memo))
             })
         });

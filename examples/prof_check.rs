@@ -2,13 +2,14 @@
 //! fixed reference date, for `valgrind --tool=callgrind --toggle-collect='copydesk::engine::check*'`
 //! or `perf record`. With `--recheck` it checks the way the language server does per keystroke:
 //! FILE once with a `Memo`, then N times a copy with one letter inserted mid-file, alternating
-//! with the original, reusing the memo (profile `copydesk::engine::check_document_with`).
+//! with the original, reusing the memo (profile `copydesk::engine::check_document_with` and
+//! `copydesk::engine::parse_document_with`).
 //!
 //! Build it with the symbols the profilers need (the release profile is stripped):
 //! `cargo build --locked --profile profiling --example prof_check` (target/profiling/examples/).
 
-use copydesk::document::{DocKind, Document, Settings};
-use copydesk::engine::{Memo, check_document_with};
+use copydesk::document::{DocKind, Settings};
+use copydesk::engine::{Memo, check_document_with, parse_document_with};
 use jiff::civil::date;
 
 fn main() {
@@ -27,8 +28,8 @@ fn main() {
     let settings = Settings { kind: DocKind::Markdown, today: Some(date(2025, 6, 1)), ..Settings::default() };
     // Warm up (lazily built automata and word lists) outside `check`, so a callgrind run with
     // `--toggle-collect=copydesk::engine::check` counts only the steady-state cost.
-    let doc = Document::parse(&text, settings.kind, &settings.extra_abbreviations);
     let mut memo = Memo::default();
+    let doc = parse_document_with(&text, &settings, &mut memo);
     std::hint::black_box(check_document_with(&doc, &settings, &mut memo));
     drop(doc);
     let mut total = 0;
@@ -40,11 +41,17 @@ fn main() {
         let edited = format!("{}x{}", &text[..at], &text[at..]);
         for i in 0..n {
             let t = if i % 2 == 0 { &edited } else { &text };
-            let doc = Document::parse(t, settings.kind, &settings.extra_abbreviations);
+            let doc = parse_document_with(t, &settings, &mut memo);
             total += std::hint::black_box(check_document_with(&doc, &settings, &mut memo)).findings.len();
         }
         let st = memo.stats();
-        println!("{total} findings; last recheck reused {} and analysed {} sentences", st.reused, st.analysed);
+        let ps = memo.parse_stats();
+        println!("last parse reused {} and parsed {} blocks", ps.reused, ps.parsed);
+        let ds = memo.date_stats();
+        println!(
+            "{total} findings; last recheck reused {} and analysed {} sentences, reused {} and scanned {} date chunks, reused {} tenses",
+            st.reused, st.analysed, ds.reused, ds.scanned, ds.tenses_reused
+        );
         return;
     }
     for _ in 0..n {

@@ -5,7 +5,7 @@ mod generator;
 mod invariants;
 
 use copydesk::document::{DocKind, Document, Settings};
-use copydesk::engine::{Memo, check_document, check_document_with};
+use copydesk::engine::{Memo, check_document, check_document_with, parse_document_with};
 use copydesk::text::position::{Clamp, Encoding, LineCol, LineIndex};
 use generator::Mutation;
 use jiff::civil::date;
@@ -134,7 +134,9 @@ proptest! {
             }
             let doc = Document::parse(&text, kind, &[]);
             let fresh = check_document(&doc, &s);
-            let memoised = check_document_with(&doc, &s, &mut memo);
+            let memo_doc = parse_document_with(&text, &s, &mut memo);
+            prop_assert_eq!(format!("{:?}", doc), format!("{:?}", memo_doc), "step {}", step);
+            let memoised = check_document_with(&memo_doc, &s, &mut memo);
             prop_assert_eq!(format!("{:?}", fresh.findings), format!("{:?}", memoised.findings), "step {}", step);
             prop_assert_eq!(format!("{:?}", fresh.dates), format!("{:?}", memoised.dates));
         }

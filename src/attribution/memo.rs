@@ -79,6 +79,8 @@ impl Memo {
         // Whatever the last check used is now the previous generation.
         if !self.current.is_empty() {
             self.previous = std::mem::take(&mut self.current);
+            // Room for every sentence of the last check: no rehashing while this one fills it.
+            self.current.reserve(self.previous.len());
         }
         self.stats = MemoStats::default();
     }

@@ -9,6 +9,7 @@
 //! *Invariant:* every span is a char-boundary range of `doc.text`; nothing here reads the clock.
 mod format;
 mod lex;
+mod memo;
 mod parse;
 mod resolve;
 mod tense;
@@ -20,6 +21,7 @@ use crate::document::Document;
 use crate::text::Span;
 
 pub use format::{ap_date, ap_month, render_like, weekday_like};
+pub use memo::{Memo, MemoStats};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -179,7 +181,21 @@ pub fn recognise(doc: &Document, reference: Option<Date>) -> Vec<DateExpr> {
     let region = body_region(doc);
     let toks = lex::tokenize(&doc.prose, region);
     let mut cands = parse::parse(doc, &toks);
-    resolve::resolve_all(doc, &toks, &mut cands, reference)
+    resolve::resolve_all(doc, &toks, &mut cands, reference, None)
+}
+
+/// [`recognise`] for a document checked again and again: `memo` carries what the last call
+/// found in the parts of the text that did not change ([`Memo`]). The result is the same.
+pub fn recognise_with(doc: &Document, reference: Option<Date>, memo: &mut Memo) -> Vec<DateExpr> {
+    let region = body_region(doc);
+    let mut scanned = memo.scan(&doc.prose, region);
+    let p = parse::P::new(&doc.prose, &scanned.toks);
+    let mut cands = parse::finish(&p, std::mem::take(&mut scanned.cands));
+    let tenses = std::cell::RefCell::new(std::mem::take(&mut scanned.tenses));
+    let out = resolve::resolve_all(doc, &scanned.toks, &mut cands, reference, Some(&tenses));
+    scanned.tenses = tenses.into_inner();
+    memo.remember_tenses(scanned);
+    out
 }
 
 /// A dateline date at the top of the article ("DENVER, March 4, 2025 —"), if there is one.

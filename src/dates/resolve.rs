@@ -3,7 +3,10 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use super::format::{ap_date, ap_month, int, push_int, weekday_name, ymd};
+use std::cell::RefCell;
+
 use super::lex::Tok;
+use super::memo::{TenseRecord, Tenses};
 use super::parse::{Cand, Dir, Spec, Unit, YearSpec};
 use super::tense::tense_in;
 use super::{DateExpr, DateKind, NEAREST_YEARLESS_DAYS, Precision, RangeEnds, Tense};
@@ -16,9 +19,10 @@ pub(crate) fn resolve_all(
     toks: &[Tok],
     cands: &mut Vec<Cand>,
     reference: Option<Date>,
+    tenses: Option<&RefCell<Tenses>>,
 ) -> Vec<DateExpr> {
     let quotes = quote_spans(&doc.prose);
-    let quotes = Around { quotes: &quotes, toks };
+    let quotes = Around { quotes: &quotes, toks, tenses };
     let mut previous: Option<Date> = None;
     let mut out = Vec::with_capacity(cands.len());
     for c in cands.drain(..) {
@@ -33,13 +37,25 @@ pub(crate) fn resolve_all(
 struct Around<'a> {
     quotes: &'a [Span],
     toks: &'a [Tok],
+    /// Tenses remembered from the last check (with a memo), and where the tenses read go.
+    tenses: Option<&'a RefCell<Tenses>>,
 }
 
 fn context(doc: &Document, e: &mut DateExpr, around: Around) {
     let quotes = around.quotes;
     let sentence =
         doc.sentence_at(e.span.start).map(|i| doc.sentences[i].span).unwrap_or(Span::new(0, doc.prose.len()));
-    let (t, cue) = tense_in(&doc.prose, around.toks, sentence, e.date_span);
+    let (t, cue) = match around.tenses {
+        Some(cell) => {
+            let mut tenses = cell.borrow_mut();
+            let (tense, cue) = tenses
+                .get(e.date_span, sentence)
+                .unwrap_or_else(|| tense_in(&doc.prose, around.toks, sentence, e.date_span));
+            tenses.read.push(TenseRecord { date: e.date_span, sentence, tense, cue });
+            (tense, cue)
+        }
+        None => tense_in(&doc.prose, around.toks, sentence, e.date_span),
+    };
     e.tense = t;
     e.tense_cue = cue;
     let i = quotes.partition_point(|q| q.end <= e.span.start);

@@ -20,6 +20,7 @@ pub mod suppress;
 use std::ops::Range;
 
 pub use finding::{Applicability, Edit, Finding, Fix, Severity, apply_edits};
+pub use parse::{ParseMemo, ParseStats};
 pub use refdate::{RefSource, Reference};
 pub use settings::{DocKind, RuleSetting, Settings};
 
@@ -132,6 +133,18 @@ impl<'a> Document<'a> {
     /// Parse `text`. Never fails: malformed Markdown is read as well as it can be.
     pub fn parse(text: &'a str, kind: DocKind, extra_abbreviations: &[String]) -> Document<'a> {
         parse::parse(text, kind, extra_abbreviations)
+    }
+
+    /// [`Document::parse`] for a document parsed again and again (a language server, per
+    /// edit): `memo` carries the unchanged blocks' tokens and sentences from one call to the
+    /// next ([`ParseMemo`]). The document is the same; keep one memo per document.
+    pub fn parse_with(
+        text: &'a str,
+        kind: DocKind,
+        extra_abbreviations: &[String],
+        memo: &mut ParseMemo,
+    ) -> Document<'a> {
+        parse::parse_with(text, kind, extra_abbreviations, Some(memo))
     }
 
     pub fn sentence_text(&self, i: usize) -> &'a str {

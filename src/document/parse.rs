@@ -10,6 +10,7 @@
 //!   A hard-wrapped file (blank-line paragraphs and lines ending mid-sentence) is split at blank
 //!   lines only.
 //! - Front matter (YAML `---` or TOML `+++` at the very top) is read in both kinds.
+mod memo;
 mod quotes;
 mod segment;
 pub(crate) mod tokens;
@@ -23,9 +24,21 @@ use super::settings::DocKind;
 use super::*;
 use crate::text::Span;
 
+pub use memo::{ParseMemo, ParseStats};
 pub use segment::Abbreviations;
 
 pub fn parse<'a>(text: &'a str, kind: DocKind, extra_abbreviations: &[String]) -> Document<'a> {
+    parse_with(text, kind, extra_abbreviations, None)
+}
+
+/// [`parse`], taking unchanged blocks' tokens and sentences from `memo` (and leaving this
+/// parse's there). The document is the same as without a memo.
+pub fn parse_with<'a>(
+    text: &'a str,
+    kind: DocKind,
+    extra_abbreviations: &[String],
+    mut memo: Option<&mut ParseMemo>,
+) -> Document<'a> {
     let mut b = Builder::new(text);
     let front_matter = front_matter(text);
     let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
@@ -40,14 +53,24 @@ pub fn parse<'a>(text: &'a str, kind: DocKind, extra_abbreviations: &[String]) -
     let mut sentences = Vec::with_capacity(text.len() / 100);
     let mut blocks = Vec::with_capacity(b.blocks.len());
     let mut ranges = Vec::new();
+    if let Some(m) = memo.as_deref_mut() {
+        m.begin(extra_abbreviations);
+    }
     for raw in &b.blocks {
         let first_tok = tokens.len();
-        tokens::tokenize(&prose, raw.span, &mut tokens);
+        ranges.clear();
+        match memo.as_deref_mut() {
+            Some(m) => m.block(&prose, text, raw.span, &abbr, &mut tokens, &mut ranges),
+            None => {
+                tokens::tokenize(&prose, raw.span, &mut tokens);
+                if tokens.len() > first_tok {
+                    segment::segment(text, &tokens[first_tok..], &abbr, &mut ranges);
+                }
+            }
+        }
         if tokens.len() == first_tok {
             continue;
         }
-        ranges.clear();
-        segment::segment(text, &tokens[first_tok..], &abbr, &mut ranges);
         let first_sentence = sentences.len();
         let block = blocks.len();
         for r in &ranges {
@@ -65,6 +88,9 @@ pub fn parse<'a>(text: &'a str, kind: DocKind, extra_abbreviations: &[String]) -
             in_block_quote: raw.in_block_quote,
             sentences: first_sentence..sentences.len(),
         });
+    }
+    if let Some(m) = memo {
+        m.end();
     }
     mark_cites(&b.cites, &blocks, &mut sentences);
 

@@ -6,9 +6,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use crate::attribution::AttributionModel;
-pub use crate::attribution::{Memo, MemoStats};
+pub use crate::attribution::MemoStats;
 use crate::dates::DateExpr;
-use crate::document::{Document, Finding, Reference, Settings, refdate, suppress};
+pub use crate::dates::MemoStats as DateMemoStats;
+use crate::document::{Document, Finding, ParseMemo, ParseStats, Reference, Settings, refdate, suppress};
 use crate::rules::{self, Context};
 
 /// Everything one check produced.
@@ -29,10 +30,55 @@ pub struct Report {
     pub reference_warnings: Vec<String>,
 }
 
+/// What one document's checks carry from one to the next (a language server keeps one per open
+/// document): the blocks' tokens and sentences (`document::ParseMemo`, used by
+/// [`parse_document_with`]), the per-sentence attribution analyses (`attribution::Memo`) and the
+/// date recognition per chunk of text (`dates::Memo`). Each is keyed by exactly what it depends on, so
+/// a check with a memo returns the same report as one without. `Default` is empty.
+#[derive(Debug, Default)]
+pub struct Memo {
+    blocks: ParseMemo,
+    sentences: crate::attribution::Memo,
+    dates: crate::dates::Memo,
+}
+
+impl Memo {
+    /// How the last check used the sentence analyses.
+    pub fn stats(&self) -> MemoStats {
+        self.sentences.stats()
+    }
+
+    /// How the last parse ([`parse_document_with`]) used the blocks' tokens and sentences.
+    pub fn parse_stats(&self) -> ParseStats {
+        self.blocks.stats()
+    }
+
+    /// How the last check used the date recognition.
+    pub fn date_stats(&self) -> DateMemoStats {
+        self.dates.stats()
+    }
+
+    /// Number of remembered sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty() && self.dates.is_empty()
+    }
+}
+
 /// Check one article.
 pub fn check(text: &str, settings: &Settings) -> Report {
     let doc = Document::parse(text, settings.kind, &settings.extra_abbreviations);
     check_document(&doc, settings)
+}
+
+/// Parse `text` as [`check`] does, taking the unchanged blocks' tokens and sentences from `memo`
+/// (the document is the same as [`Document::parse`]'s): the first half of a language server's
+/// check, [`check_document_with`] the second.
+pub fn parse_document_with<'a>(text: &'a str, settings: &Settings, memo: &mut Memo) -> Document<'a> {
+    Document::parse_with(text, settings.kind, &settings.extra_abbreviations, &mut memo.blocks)
 }
 
 /// Check an already parsed document.
@@ -57,12 +103,20 @@ fn check_with_families(
 ) -> Report {
     let mut internal_errors = Vec::new();
     let (reference, reference_warnings) = refdate::determine_with_warnings(doc, settings, crate::dates::dateline);
-    let dates =
-        guarded("dates", &mut internal_errors, || crate::dates::recognise(doc, reference.as_ref().map(|r| r.date)))
-            .unwrap_or_default();
-    let mut attribution =
-        guarded("attribution model", &mut internal_errors, || AttributionModel::build_with(doc, settings, memo))
-            .unwrap_or_default();
+    let (sentence_memo, date_memo) = match memo {
+        Some(m) => (Some(&mut m.sentences), Some(&mut m.dates)),
+        None => (None, None),
+    };
+    let refdate = reference.as_ref().map(|r| r.date);
+    let dates = guarded("dates", &mut internal_errors, || match date_memo {
+        Some(m) => crate::dates::recognise_with(doc, refdate, m),
+        None => crate::dates::recognise(doc, refdate),
+    })
+    .unwrap_or_default();
+    let mut attribution = guarded("attribution model", &mut internal_errors, || {
+        AttributionModel::build_with(doc, settings, sentence_memo)
+    })
+    .unwrap_or_default();
     let ctx = Context { settings, reference: reference.clone(), dates: &dates, attribution: &attribution };
 
     let mut findings = Vec::new();

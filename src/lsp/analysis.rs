@@ -3,7 +3,7 @@
 //! *Invariant:* an [`Analysis`] owns the exact text it was computed on and that text's
 //! [`LineIndex`]; every range it hands out is converted through that index in the negotiated
 //! encoding, so a range never mixes two versions or two encodings.
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -47,8 +47,9 @@ pub struct Analysis {
     pub kind: DocKind,
     pub encoding: Encoding,
     pub report: Report,
-    /// The source ledger of `report.attributions` (outline, lens and hover read it).
-    pub ledger: Ledger,
+    /// The source ledger of `report.attributions`, built on first use ([`Analysis::ledger`]):
+    /// the outline, lens and hover read it, a keystroke's diagnostics do not wait for it.
+    ledger: OnceLock<Ledger>,
     pub front_matter: Option<FrontMatter>,
     pub inlay_hints: bool,
     /// Set when the text was over the size limit and was not linted.
@@ -101,6 +102,11 @@ impl WireData {
 }
 
 impl Analysis {
+    /// The source ledger of `report.attributions` (built on first use).
+    pub fn ledger(&self) -> &Ledger {
+        self.ledger.get_or_init(|| Ledger::new(&self.text, &self.report.attributions))
+    }
+
     pub fn position(&self, offset: usize) -> Position {
         let lc = self.index.position(&self.text, offset, self.encoding);
         Position { line: lc.line, character: lc.col }
@@ -161,7 +167,7 @@ pub fn analyse(job: Job) -> Analysis {
         kind,
         encoding,
         report: Report::default(),
-        ledger: Ledger::default(),
+        ledger: OnceLock::new(),
         front_matter: None,
         inlay_hints,
         too_large: false,
@@ -175,15 +181,21 @@ pub fn analyse(job: Job) -> Analysis {
         return a;
     }
     {
-        let doc = Document::parse(&text, kind, &settings.extra_abbreviations);
-        a.report = match memo.try_lock() {
-            Ok(mut m) => crate::engine::check_document_with(&doc, &settings, &mut m),
+        let doc = match memo.try_lock() {
+            Ok(mut m) => {
+                let doc = crate::engine::parse_document_with(&text, &settings, &mut m);
+                a.report = crate::engine::check_document_with(&doc, &settings, &mut m);
+                doc
+            }
             // Busy with another lint of this document, or poisoned: check without it.
-            Err(_) => crate::engine::check_document(&doc, &settings),
+            Err(_) => {
+                let doc = Document::parse(&text, kind, &settings.extra_abbreviations);
+                a.report = crate::engine::check_document(&doc, &settings);
+                doc
+            }
         };
         a.front_matter = doc.front_matter.clone();
     }
-    a.ledger = Ledger::new(&text, &a.report.attributions);
     for e in &a.report.internal_errors {
         tracing::error!(version, "engine internal error: {e}");
     }
@@ -241,7 +253,7 @@ pub fn for_test(text: &str, report: Report, front_matter: Option<FrontMatter>, e
         index: LineIndex::new(text),
         kind: DocKind::Markdown,
         encoding,
-        ledger: Ledger::new(text, &report.attributions),
+        ledger: OnceLock::new(),
         report,
         front_matter,
         inlay_hints: true,

@@ -139,39 +139,112 @@ struct Notification<P> {
     params: P,
 }
 
-/// One diagnostic as `ls_types::Diagnostic` serialises it (same keys, same order), borrowing
-/// from the analysis instead of owning copies.
-#[derive(Serialize)]
-struct WireDiagnostic<'a> {
-    range: Range,
-    severity: tower_lsp_server::ls_types::DiagnosticSeverity,
-    code: &'a str,
-    #[serde(rename = "codeDescription", skip_serializing_if = "Option::is_none")]
-    code_description: Option<WireHref>,
-    source: &'static str,
-    message: &'a str,
-    data: WireData,
+/// Append `s` as a JSON string. serde_json looks every byte up in a table; here a byte that
+/// needs no escape (nearly all of them) costs one comparison, and the runs between escapes are
+/// copied whole (this is most of a publication's bytes: messages, links, rule ids).
+fn push_json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let b = s.as_bytes();
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c >= 0x20 && c != b'"' && c != b'\\' {
+            continue;
+        }
+        out.extend_from_slice(&b[run..i]);
+        run = i + 1;
+        match c {
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(c >> 4) as usize]);
+                out.push(HEX[(c & 15) as usize]);
+            }
+        }
+    }
+    out.extend_from_slice(&b[run..]);
+    out.push(b'"');
 }
 
-#[derive(Serialize)]
-struct WireHref {
-    href: String,
+/// Append `n` in decimal.
+fn push_num(out: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        out.push(b'-');
+    }
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut v = n.unsigned_abs();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[k..]);
 }
 
-struct Findings<'a>(&'a Analysis);
+/// The diagnostics of `a` as the JSON array `ls_types::Diagnostic`s serialise to (same keys,
+/// same order), each with its [`WireData`], written straight from the analysis.
+fn push_diagnostics(out: &mut Vec<u8>, a: &Analysis) {
+    // Each rule's link, made (and checked to be a URI) once: most findings share a few rules.
+    let mut hrefs: Vec<(&str, Option<String>)> = Vec::new();
+    for f in &a.report.findings {
+        if !hrefs.iter().any(|(rule, _)| *rule == f.rule) {
+            hrefs.push((f.rule, a.code_description(f.rule).map(|c| c.href.as_str().to_string())));
+        }
+    }
+    let href = |rule: &str| hrefs.iter().find(|(r, _)| *r == rule).and_then(|(_, h)| h.as_deref());
+    out.push(b'[');
+    for (index, f) in a.report.findings.iter().enumerate() {
+        if index > 0 {
+            out.push(b',');
+        }
+        let r: Range = a.range(f.span);
+        let WireData { version, index } = WireData { version: a.version, index };
+        out.extend_from_slice(b"{\"range\":{\"start\":{\"line\":");
+        push_num(out, r.start.line.into());
+        out.extend_from_slice(b",\"character\":");
+        push_num(out, r.start.character.into());
+        out.extend_from_slice(b"},\"end\":{\"line\":");
+        push_num(out, r.end.line.into());
+        out.extend_from_slice(b",\"character\":");
+        push_num(out, r.end.character.into());
+        out.extend_from_slice(b"}},\"severity\":");
+        push_num(out, severity_number(f.severity));
+        out.extend_from_slice(b",\"code\":");
+        push_json_str(out, f.rule);
+        if let Some(h) = href(f.rule) {
+            out.extend_from_slice(b",\"codeDescription\":{\"href\":");
+            push_json_str(out, h);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b",\"source\":");
+        push_json_str(out, SOURCE);
+        out.extend_from_slice(b",\"message\":");
+        push_json_str(out, &f.message);
+        out.extend_from_slice(b",\"data\":{\"version\":");
+        push_num(out, version.into());
+        out.extend_from_slice(b",\"index\":");
+        push_num(out, index as i64);
+        out.extend_from_slice(b"}}");
+    }
+    out.push(b']');
+}
 
-impl Serialize for Findings<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let a = self.0;
-        s.collect_seq(a.report.findings.iter().enumerate().map(|(index, f)| WireDiagnostic {
-            range: a.range(f.span),
-            severity: analysis::severity(f.severity),
-            code: f.rule,
-            code_description: a.code_description(f.rule).map(|c| WireHref { href: c.href.as_str().to_string() }),
-            source: SOURCE,
-            message: &f.message,
-            data: WireData { version: a.version, index },
-        }))
+/// The protocol's number for a severity (what [`analysis::severity`] serialises to).
+fn severity_number(s: crate::document::Severity) -> i64 {
+    use crate::document::Severity;
+    match s {
+        Severity::Error => 1,
+        Severity::Warning => 2,
+        Severity::Info => 3,
+        Severity::Hint => 4,
     }
 }
 
@@ -195,10 +268,22 @@ pub fn publication(uri: &Uri, a: &Analysis) -> Vec<u8> {
             params: Params { uri, diagnostics: analysis::diagnostics(a), version },
         })
     } else {
-        serde_json::to_vec(&Notification {
+        // The same object, its diagnostics written by hand (the envelope by serde_json, with
+        // an empty list where they go).
+        let envelope = serde_json::to_vec(&Notification {
             jsonrpc: "2.0",
             method: PUBLISH,
-            params: Params { uri, diagnostics: Findings(a), version },
+            params: Params { uri, diagnostics: [(); 0], version },
+        });
+        envelope.map(|e| {
+            const EMPTY: &[u8] = b"\"diagnostics\":[]";
+            let at = e.windows(EMPTY.len()).rposition(|w| w == EMPTY).map_or(e.len(), |p| p + EMPTY.len() - 1);
+            let mut out = Vec::with_capacity(e.len() + 400 * a.report.findings.len());
+            out.extend_from_slice(&e[..at]);
+            out.pop();
+            push_diagnostics(&mut out, a);
+            out.extend_from_slice(&e[at + 1..]);
+            out
         })
     };
     // Plain data (strings, numbers, a URI) always serialises.
@@ -237,6 +322,8 @@ mod tests {
                 f("attribution/vague", Span::new(0, 5), "a \"quoted\" \\ message\n", Severity::Warning),
                 f("date/weekday", Span::new(at, at + 6), "'Monday' 😀", Severity::Error),
                 f("date/relative", Span::new(at, at), "", Severity::Hint),
+                // A second finding of a rule already seen shares its link.
+                f("attribution/vague", Span::new(6, 10), "again\t\u{1}\r é", Severity::Info),
             ],
             ..Report::default()
         };

@@ -64,7 +64,7 @@ pub fn document_symbols(a: &Analysis) -> Vec<DocumentSymbol> {
         return Vec::new();
     }
     let cited = &a.report.attributions;
-    a.ledger
+    a.ledger()
         .sources
         .iter()
         .filter_map(|s| {
@@ -107,12 +107,12 @@ pub fn document_symbols(a: &Analysis) -> Vec<DocumentSymbol> {
 /// The ledger's summary line ("3 sources: 1 named, 1 anonymous (1 without reason), 1 vague") as
 /// a lens at the top, or nothing when the article cites no one.
 pub fn code_lens(a: &Analysis) -> Option<CodeLens> {
-    if a.too_large || a.ledger.summary.sources == 0 {
+    if a.too_large || a.ledger().summary.sources == 0 {
         return None;
     }
     Some(CodeLens {
         range: Range::default(),
-        command: Some(Command { title: a.ledger.summary.line(), command: String::new(), arguments: None }),
+        command: Some(Command { title: a.ledger().summary.line(), command: String::new(), arguments: None }),
         data: None,
     })
 }
@@ -128,7 +128,7 @@ pub fn hover(a: &Analysis, offset: usize) -> Option<(String, Span)> {
         let s = place(c);
         s.start <= offset && offset < s.end
     })?;
-    let source = a.ledger.sources.get(*a.ledger.source_of.get(i)?)?;
+    let source = a.ledger().sources.get(*a.ledger().source_of.get(i)?)?;
     let here = place(c);
     let mut md = String::from("**Source**");
     if c.attribution.kind == SourceKind::Pronoun {

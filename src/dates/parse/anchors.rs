@@ -215,7 +215,7 @@ mod anchor_tests {
         let mut matched_words = 0;
         for text in texts {
             let toks = lex::tokenize(text, Span::new(0, text.len()));
-            let p = P { t: text, toks: &toks };
+            let p = P::new(text, &toks);
             for (i, t) in toks.iter().enumerate() {
                 let any = at_any(&p, i);
                 if t.kind == Tk::Word && any.is_some() {

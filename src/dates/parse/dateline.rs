@@ -93,7 +93,7 @@ pub(super) fn dateline_at(prose: &str, lead: usize, line_end: usize) -> Option<(
     let window_end = (window_end..=line_end).find(|&e| prose.is_char_boundary(e))?;
     let m = DATELINE_PREFIX.find(&prose[lead..window_end])?;
     let toks = lex::tokenize(prose, Span::new(lead + m.end(), window_end));
-    let p = P { t: prose, toks: &toks };
+    let p = P::new(prose, &toks);
     let (c, mut next) = weekday_led(&p, 0)
         .filter(|(c, _)| c.spec == Spec::Cal)
         .or_else(|| month_led(&p, 0))

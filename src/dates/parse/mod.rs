@@ -12,6 +12,7 @@ mod ranges;
 mod relative;
 mod words;
 
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use jiff::civil::Weekday;
@@ -125,19 +126,48 @@ fn rel(span: Span, spec: Spec, precision: Precision) -> Cand {
     Cand { expr: blank(span, DateKind::Relative, precision), spec, ambiguous: None }
 }
 
+/// The token cursor the patterns read through. Every read of a token (or of the gap before it)
+/// goes through a method that records its index in `seen`, so the caller knows exactly which
+/// tokens a stretch of parsing depended on (the date memo relies on it: `memo.rs`).
 pub(crate) struct P<'d> {
     pub t: &'d str,
-    pub toks: &'d [Tok],
+    toks: &'d [Tok],
+    /// The lowest and highest token index read since the last [`P::reset_seen`].
+    seen: Cell<(usize, usize)>,
 }
 
 impl<'d> P<'d> {
+    pub fn new(t: &'d str, toks: &'d [Tok]) -> Self {
+        P { t, toks, seen: Cell::new((usize::MAX, 0)) }
+    }
+    #[inline(always)]
+    fn touch(&self, i: usize) {
+        let (lo, hi) = self.seen.get();
+        self.seen.set((lo.min(i), hi.max(i)));
+    }
+    /// Forget the tokens read so far.
+    pub fn reset_seen(&self) {
+        self.seen.set((usize::MAX, 0));
+    }
+    /// The lowest and highest token index read since the last reset (`(usize::MAX, 0)`: none).
+    pub fn seen(&self) -> (usize, usize) {
+        self.seen.get()
+    }
+    /// Token `i` (which must exist).
+    pub fn at_tok(&self, i: usize) -> &Tok {
+        self.touch(i);
+        &self.toks[i]
+    }
     pub fn tok(&self, i: usize) -> Option<&Tok> {
+        self.touch(i);
         self.toks.get(i)
     }
     pub fn s(&self, i: usize) -> &'d str {
+        self.touch(i);
         self.toks.get(i).map_or("", |t| &self.t[t.start..t.end])
     }
     pub fn kind(&self, i: usize) -> Option<Tk> {
+        self.touch(i);
         self.toks.get(i).map(|t| t.kind)
     }
     pub fn word(&self, i: usize) -> Option<&'d str> {
@@ -151,21 +181,23 @@ impl<'d> P<'d> {
     }
     /// No space between tokens `i - 1` and `i`.
     pub fn adjacent(&self, i: usize) -> bool {
-        i > 0 && i < self.toks.len() && self.toks[i - 1].end == self.toks[i].start
+        self.touch(i);
+        i > 0 && i < self.toks.len() && self.at_tok(i - 1).end == self.at_tok(i).start
     }
     /// Tokens `i - 1` and `i` are separated only by spaces, with at most one line break.
     pub fn near(&self, i: usize) -> bool {
+        self.touch(i);
         if i == 0 || i >= self.toks.len() {
             return false;
         }
-        let gap = &self.t[self.toks[i - 1].end..self.toks[i].start];
+        let gap = &self.t[self.at_tok(i - 1).end..self.at_tok(i).start];
         gap.len() <= 4 && gap.bytes().filter(|&b| b == b'\n').count() <= 1
     }
     fn end(&self, i: usize) -> usize {
-        self.toks[i].end
+        self.at_tok(i).end
     }
     fn start(&self, i: usize) -> usize {
-        self.toks[i].start
+        self.at_tok(i).start
     }
     /// The number value of a plain number token with at most `max_len` digits.
     fn num(&self, i: usize, max_len: usize) -> Option<u32> {
@@ -240,10 +272,11 @@ impl<'d> P<'d> {
     }
     /// The token before `i` ends a sentence or there is none.
     fn sentence_start(&self, i: usize) -> bool {
+        self.touch(i);
         i == 0
             || (self.kind(i - 1) == Some(Tk::Punct)
                 && matches!(self.s(i - 1), "." | "!" | "?" | "\"" | "“" | "—" | "#"))
-            || self.t[self.toks[i - 1].end..self.toks[i].start].contains('\n')
+            || self.t[self.at_tok(i - 1).end..self.at_tok(i).start].contains('\n')
     }
 }
 
@@ -305,16 +338,24 @@ fn at_any(p: &P, i: usize) -> Option<(Cand, usize)> {
 /// All candidates in `toks`, in order, with ranges merged and numeric dates ordered by the
 /// article's convention.
 pub(crate) fn parse(doc: &Document, toks: &[Tok]) -> Vec<Cand> {
-    let p = P { t: &doc.prose, toks };
-    let mut out: Vec<(Cand, usize, usize)> = Vec::new(); // (cand, first token, next token)
-    let mut i = 0;
-    while i < toks.len() {
+    let p = P::new(&doc.prose, toks);
+    let mut out = Vec::new();
+    scan(&p, 0, toks.len(), &mut out);
+    finish(&p, out)
+}
+
+/// The candidates found by trying every pattern at each token from `from` on, up to `to` (a
+/// candidate that starts before `to` may end after it), each with its first token and the token
+/// after it. Returns the token where the next scan must start. Reads tokens only through `p`.
+pub(crate) fn scan(p: &P, from: usize, to: usize, out: &mut Vec<(Cand, usize, usize)>) -> usize {
+    let mut i = from;
+    while i < to {
         // `at` tests this first too; here it is inlined, so most tokens never enter `at`.
-        if !may_start(&p, i) {
+        if !may_start(p, i) {
             i += 1;
             continue;
         }
-        match at(&p, i) {
+        match at(p, i) {
             Some((c, next)) if next > i => {
                 out.push((c, i, next));
                 i = next;
@@ -322,6 +363,12 @@ pub(crate) fn parse(doc: &Document, toks: &[Tok]) -> Vec<Cand> {
             _ => i += 1,
         }
     }
+    i
+}
+
+/// What needs every candidate of the article: the day/month order of ambiguous numeric dates,
+/// and ranges merged.
+pub(crate) fn finish(p: &P, mut out: Vec<(Cand, usize, usize)>) -> Vec<Cand> {
     // The article's convention for numeric dates: day-first prose or unambiguous numeric dates.
     let (mut dmy, mut mdy) = (0, 0);
     for (c, _, _) in &out {
@@ -355,7 +402,7 @@ pub(crate) fn parse(doc: &Document, toks: &[Tok]) -> Vec<Cand> {
         Some(_) => false,
         None => true,
     });
-    merge_ranges(&p, out)
+    merge_ranges(p, out)
 }
 
 fn leaves(c: &Cand) -> Vec<&Cand> {

@@ -10,14 +10,14 @@ pub(super) fn month_at(p: &P, i: usize) -> Option<(u8, Span, MonthForm, usize)> 
         return None;
     }
     if !abbr {
-        return Some((m, p.toks[i].span(), MonthForm::Full, i + 1));
+        return Some((m, p.at_tok(i).span(), MonthForm::Full, i + 1));
     }
     if p.punct(i + 1, ".") && p.adjacent(i + 1) {
         let ap = matches!(m, 1 | 2 | 8 | 10 | 11 | 12) || (m == 9 && w.len() == 4);
         let form = if ap { MonthForm::Ap } else { MonthForm::ShortDot };
         return Some((m, Span::new(p.start(i), p.end(i + 1)), form, i + 2));
     }
-    Some((m, p.toks[i].span(), MonthForm::Short, i + 1))
+    Some((m, p.at_tok(i).span(), MonthForm::Short, i + 1))
 }
 
 /// "March 4, 2025", "Feb. 29", "Sept. 3-9", "December 2024", bare "in May".
@@ -43,12 +43,12 @@ pub(super) fn month_led(p: &P, i: usize) -> Option<(Cand, usize)> {
         if p.punct(k, ",") && p.near(k + 1) {
             if let Some(y) = p.year4(k + 1) {
                 w.year = Some(y);
-                w.year_span = Some(p.toks[k + 1].span());
+                w.year_span = Some(p.at_tok(k + 1).span());
                 k += 2;
             }
         } else if let Some(y) = p.year4(k).filter(|_| p.near(k)) {
             w.year = Some(y);
-            w.year_span = Some(p.toks[k].span());
+            w.year_span = Some(p.at_tok(k).span());
             k += 1;
         }
         let span = Span::new(mspan.start, p.end(k - 1));
@@ -75,7 +75,7 @@ pub(super) fn month_led(p: &P, i: usize) -> Option<(Cand, usize)> {
     let yi = if p.punct(j, ",") || p.word(j).is_some_and(|x| x == "of") { j + 1 } else { j };
     if let Some(y) = p.year4(yi).filter(|_| p.near(yi)) {
         w.year = Some(y);
-        w.year_span = Some(p.toks[yi].span());
+        w.year_span = Some(p.at_tok(yi).span());
         return Some((cal(Span::new(mspan.start, p.end(yi)), w, Precision::Month), yi + 1));
     }
     // Bare month: only after a word that makes it one, and not followed by a name.
@@ -154,7 +154,7 @@ pub(super) fn day_first(p: &P, i: usize) -> Option<(Cand, usize)> {
     }
     if let Some(y) = p.year4(k).filter(|_| p.near(k)) {
         w.year = Some(y);
-        w.year_span = Some(p.toks[k].span());
+        w.year_span = Some(p.at_tok(k).span());
         k += 1;
     }
     let mut start = opener.unwrap_or(dspan.start);
@@ -185,7 +185,7 @@ pub(super) fn weekday_led(p: &P, i: usize) -> Option<(Cand, usize)> {
         return None;
     }
     let mut j = i + 1;
-    let mut wspan = p.toks[i].span();
+    let mut wspan = p.at_tok(i).span();
     if abbr && p.punct(j, ".") && p.adjacent(j) {
         wspan.end = p.end(j);
         j += 1;

@@ -24,7 +24,7 @@ pub(super) fn numeric(p: &P, i: usize) -> Option<(Cand, usize)> {
     }
     let (a, b, c) = (p.s(i), p.s(i + 2), p.s(i + 4));
     let span = Span::new(p.start(i), p.end(i + 4));
-    let (sa, sb, sc) = (p.toks[i].span(), p.toks[i + 2].span(), p.toks[i + 4].span());
+    let (sa, sb, sc) = (p.at_tok(i).span(), p.at_tok(i + 2).span(), p.at_tok(i + 4).span());
     if a.len() == 4 && (1..=2).contains(&b.len()) && (1..=2).contains(&c.len()) {
         if sep == "/" && a.len() == 4 {
             // 2025/02/29 is rare but unambiguous.
@@ -134,7 +134,7 @@ pub(super) fn year(p: &P, i: usize) -> Option<(Cand, usize)> {
     }
     let w = Written {
         year: Some(y as i32),
-        year_span: Some(p.toks[i].span()),
+        year_span: Some(p.at_tok(i).span()),
         month_form: MonthForm::Numeric,
         ..Default::default()
     };
@@ -142,21 +142,21 @@ pub(super) fn year(p: &P, i: usize) -> Option<(Cand, usize)> {
         if len == 2 && y2 <= y as i32 {
             // "2019-20 season": a span of seasons, not a reversed range.
             let mut c = cal(Span::new(start, p.end(i + 2)), w, Precision::Year);
-            c.expr.date_span = p.toks[i].span();
+            c.expr.date_span = p.at_tok(i).span();
             return Some((c, i + 3));
         }
-        let first = cal(p.toks[i].span(), w, Precision::Year);
+        let first = cal(p.at_tok(i).span(), w, Precision::Year);
         let w2 = Written {
             year: Some(y2),
-            year_span: Some(p.toks[i + 2].span()),
+            year_span: Some(p.at_tok(i + 2).span()),
             month_form: MonthForm::Numeric,
             ..Default::default()
         };
-        let second = cal(p.toks[i + 2].span(), w2, Precision::Year);
+        let second = cal(p.at_tok(i + 2).span(), w2, Precision::Year);
         return Some((range(Span::new(start, p.end(i + 2)), first, second), i + 3));
     }
     let mut c = cal(Span::new(start, p.end(i)), w, Precision::Year);
-    c.expr.date_span = p.toks[i].span();
+    c.expr.date_span = p.at_tok(i).span();
     Some((c, i + 1))
 }
 
@@ -170,7 +170,7 @@ pub(super) fn short_year(p: &P, i: usize) -> Option<(Cand, usize)> {
             let y = if yy <= 30 { 2000 + yy } else { 1900 + yy };
             let w = Written {
                 year: Some(y),
-                year_span: Some(p.toks[i + 1].span()),
+                year_span: Some(p.at_tok(i + 1).span()),
                 month_form: MonthForm::Numeric,
                 ..Default::default()
             };

@@ -243,7 +243,7 @@ pub(super) fn quarter_or_season(p: &P, i: usize) -> Option<(Cand, usize)> {
     if !lead || s == 2 && !p.prev_word_is(i, &["the"]) {
         return None;
     }
-    Some((rel(p.toks[i].span(), Spec::Season(s, Dir::ByTense, None), Precision::Season), i + 1))
+    Some((rel(p.at_tok(i).span(), Spec::Season(s, Dir::ByTense, None), Precision::Season), i + 1))
 }
 
 /// "three days ago", "a week earlier", "two years later", "10 days from now".

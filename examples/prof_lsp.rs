@@ -1,0 +1,52 @@
+//! Profiling runner for the language server's per-keystroke work without the protocol round
+//! trip: `prof_lsp FILE [N]` lints FILE once, then N times a copy with one letter inserted
+//! mid-file, alternating with the original, the way the server's lint loop does (the analysis
+//! with the document's memo, then the serialised `publishDiagnostics`). For
+//! `valgrind --tool=callgrind --toggle-collect='copydesk::lsp::analysis::analyse' --toggle-collect='copydesk::lsp::output::publication'`
+//! or `perf record`; build with `cargo build --profile profiling --example prof_lsp`.
+use std::sync::{Arc, Mutex};
+
+use copydesk::document::{DocKind, Settings};
+use copydesk::engine::Memo;
+use copydesk::lsp::analysis::{Job, analyse};
+use copydesk::lsp::output::publication;
+use copydesk::text::position::Encoding;
+use jiff::civil::date;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!("usage: prof_lsp FILE [N]");
+        std::process::exit(2)
+    };
+    let n: usize = args.get(1).and_then(|v| v.parse().ok()).unwrap_or(1);
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        eprintln!("{path}: {e}");
+        std::process::exit(1)
+    });
+    let settings = Settings { kind: DocKind::Markdown, today: Some(date(2025, 6, 1)), ..Settings::default() };
+    let memo = Arc::new(Mutex::new(Memo::default()));
+    let uri: tower_lsp_server::ls_types::Uri = "file:///prof/article.md".parse().expect("a valid URI");
+    let mut at = text.len() / 2;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let edited = format!("{}x{}", &text[..at], &text[at..]);
+    let mut bytes = 0;
+    for i in 0..=n {
+        let t = if i % 2 == 1 { &edited } else { &text };
+        let job = Job {
+            generation: i as u64,
+            version: i as i32,
+            text: t.clone(),
+            settings: settings.clone(),
+            max_document_size: usize::MAX,
+            inlay_hints: true,
+            encoding: Encoding::Utf16,
+            memo: memo.clone(),
+        };
+        let a = analyse(job);
+        bytes += std::hint::black_box(publication(&uri, &a)).len();
+    }
+    println!("{bytes} bytes published");
+}

@@ -1,0 +1,175 @@
+//! Block tokens and sentence boundaries remembered from one parse of a document to the next.
+//!
+//! Tokenizing and segmenting a block reads only that block: its prose (the tokenizer) and the
+//! text under its tokens (the segmenter), with the configured extra abbreviations. A keystroke
+//! changes one block, so a language server that parses the whole document on every keystroke
+//! takes every other block's tokens and sentence boundaries from the last parse.
+//!
+//! *Invariants:* an entry is keyed by exactly what the two read (the block's prose and its text,
+//! compared in full; the extra abbreviations are checked as a whole, and a change empties the
+//! memo); tokens are stored relative to the block start and shifted on the way out; the memo
+//! holds only the blocks of the last parse.
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::segment::{self, Abbreviations};
+use super::tokens;
+use crate::document::{Token, TokenKind};
+use crate::text::Span;
+
+/// Remembered block parses of one document; see the module docs. `Default` is empty.
+#[derive(Debug, Default)]
+pub struct ParseMemo {
+    abbreviations: Option<Vec<String>>,
+    current: FxHashMap<u64, Entry>,
+    previous: FxHashMap<u64, Entry>,
+    stats: ParseStats,
+}
+
+/// How the last parse used the memo.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ParseStats {
+    /// Blocks whose tokens and sentences came from the memo.
+    pub reused: usize,
+    /// Blocks tokenized and segmented afresh.
+    pub parsed: usize,
+}
+
+#[derive(Debug)]
+struct Entry {
+    prose: Box<str>,
+    /// The text, when it differs from the prose (Markdown markers, links).
+    text: Option<Box<str>>,
+    tokens: Box<[(u32, u32, TokenKind)]>,
+    /// Sentences as token ranges relative to the block's first token.
+    sentences: Box<[Range<usize>]>,
+}
+
+impl Entry {
+    fn matches(&self, prose: &str, text: &str) -> bool {
+        *self.prose == *prose && self.text.as_deref().unwrap_or(&self.prose) == text
+    }
+}
+
+impl ParseMemo {
+    /// Statistics of the last parse that used this memo.
+    pub fn stats(&self) -> ParseStats {
+        self.stats
+    }
+
+    /// Start a parse: forget everything if the extra abbreviations changed.
+    pub(super) fn begin(&mut self, extra_abbreviations: &[String]) {
+        if self.abbreviations.as_deref() != Some(extra_abbreviations) {
+            self.current.clear();
+            self.previous.clear();
+            self.abbreviations = Some(extra_abbreviations.to_vec());
+        }
+        self.previous = std::mem::take(&mut self.current);
+        self.current.reserve(self.previous.len());
+        self.stats = ParseStats::default();
+    }
+
+    /// End a parse: drop the entries it did not use.
+    pub(super) fn end(&mut self) {
+        self.previous = FxHashMap::default();
+    }
+
+    /// Append the tokens of the block at `span` to `out` and set `sentences` to its sentences
+    /// (token ranges relative to its first token), from the memo or by tokenizing and segmenting.
+    pub(super) fn block(
+        &mut self,
+        prose: &str,
+        text: &str,
+        span: Span,
+        abbr: &Abbreviations,
+        out: &mut Vec<Token>,
+        sentences: &mut Vec<Range<usize>>,
+    ) {
+        let (p, t) = (span.slice(prose), span.slice(text));
+        let mut h = FxHasher::default();
+        p.hash(&mut h);
+        if p != t {
+            t.hash(&mut h);
+        }
+        let h = h.finish();
+        if !self.current.get(&h).is_some_and(|e| e.matches(p, t)) {
+            if let Some(e) = self.previous.remove(&h).filter(|e| e.matches(p, t)) {
+                self.current.insert(h, e);
+            }
+        }
+        if let Some(e) = self.current.get(&h).filter(|e| e.matches(p, t)) {
+            self.stats.reused += 1;
+            out.extend(e.tokens.iter().map(|&(s, e, kind)| Token {
+                kind,
+                span: Span::new(span.start + s as usize, span.start + e as usize),
+            }));
+            sentences.extend(e.sentences.iter().cloned());
+            return;
+        }
+        self.stats.parsed += 1;
+        let first = out.len();
+        tokens::tokenize(prose, span, out);
+        if out.len() > first {
+            segment::segment(text, &out[first..], abbr, sentences);
+        }
+        let entry = Entry {
+            prose: p.into(),
+            text: (p != t).then(|| t.into()),
+            tokens: out[first..]
+                .iter()
+                .map(|k| ((k.span.start - span.start) as u32, (k.span.end - span.start) as u32, k.kind))
+                .collect(),
+            sentences: sentences.clone().into_boxed_slice(),
+        };
+        // A hash collision with another block simply replaces that entry.
+        self.current.insert(h, entry);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{DocKind, Document};
+
+    /// The document parsed with the memo and without, as text (they must be equal).
+    fn both(text: &str, abbreviations: &[String], memo: &mut ParseMemo) -> (String, String) {
+        let with = Document::parse_with(text, DocKind::Markdown, abbreviations, memo);
+        (format!("{with:?}"), format!("{:?}", Document::parse(text, DocKind::Markdown, abbreviations)))
+    }
+
+    const ARTICLE: &str = "# The bridge\n\nThe council met on Tuesday. Ortiz said the [repairs](https://example.org) \
+        cost $4 million.\n\n> \"It was late,\" she said.\n\n- Traffic fell 30 percent.\n- Gov. Ruiz agreed.\n";
+
+    #[test]
+    fn an_edit_reparses_only_its_block() {
+        let mut memo = ParseMemo::default();
+        let (with, without) = both(ARTICLE, &[], &mut memo);
+        assert_eq!(with, without);
+        assert_eq!(memo.stats(), ParseStats { reused: 0, parsed: 5 });
+        assert_eq!(both(ARTICLE, &[], &mut memo).0, with);
+        assert_eq!(memo.stats(), ParseStats { reused: 5, parsed: 0 });
+        // A word in the second block: everything after it moves by six bytes.
+        let edited = ARTICLE.replace("council met", "council first met");
+        let (with, without) = both(&edited, &[], &mut memo);
+        assert_eq!(with, without);
+        assert_eq!(memo.stats(), ParseStats { reused: 4, parsed: 1 });
+    }
+
+    #[test]
+    fn changed_markup_or_abbreviations_are_parsed_again() {
+        let mut memo = ParseMemo::default();
+        assert_eq!(both(ARTICLE, &[], &mut memo).0, both(ARTICLE, &[], &mut ParseMemo::default()).1);
+        // Emphasis markers are blanked in the prose but stay in the text the segmenter reads.
+        let emphasis = ARTICLE.replace("Traffic fell", "*Traffic* fell");
+        let (with, without) = both(&emphasis, &[], &mut memo);
+        assert_eq!(with, without);
+        assert_eq!(memo.stats().parsed, 1);
+        // An extra abbreviation changes where sentences end: the memo starts again.
+        let abbr = ["Tuesday".to_string()];
+        let (with, without) = both(&emphasis, &abbr, &mut memo);
+        assert_eq!(with, without);
+        assert_eq!(memo.stats(), ParseStats { reused: 0, parsed: 5 });
+    }
+}

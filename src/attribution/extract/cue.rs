@@ -350,12 +350,14 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             return;
         }
         // "recent surveys", "plain words": an adjective before a plural form makes it a noun.
-        // (Not a capitalised word that is also a noun: "Backer says" is a name and its verb.)
+        // (Not a capitalised word that is also a noun: `"...," Backer says` is a name and its
+        // verb.)
         let adjective_before = g.word(p)
             && g.c(p) == 0
             && g.lx(p) & lx::ADJ != 0
             && (g.lx(p) & (lx::N | lx::V) == 0 || l & lx::NPL != 0)
-            && !(s.toks[p].cap && g.lx(p) & lx::N != 0 && l & lx::V3SG != 0);
+            // (Inside the sentence only: "Plain words" opening one is an adjective and a noun.)
+            && !(s.toks[p].cap && p != s.first && g.lx(p) & lx::N != 0 && l & lx::V3SG != 0);
         // "voter fears grow", "recent surveys show": a noun followed by its verb.
         let next = g.lx(i + 1);
         // (A finite form: "say taxing" is a verb and its object, not a noun and its verb.)

@@ -13,7 +13,8 @@ use crate::text::Span;
 pub(super) fn tag_after_quote(g: &Grammar, i: usize) -> bool {
     let l = g.lx(i);
     // Nothing after it but a time: "Ryan tweeted Friday.", "she added on Monday."
-    let end = (i + 1..g.n()).find(|&k| matches!(g.punct(k), Some('.' | '!' | '?'))).unwrap_or(g.n());
+    // (A bounded look: a run-on line without a full stop stays linear.)
+    let end = (i + 1..g.n().min(i + 5)).find(|&k| matches!(g.punct(k), Some('.' | '!' | '?'))).unwrap_or(g.n());
     let time_only = end - (i + 1) <= 3
         && (i + 1..end).all(|k| g.word(k) && (g.c(k) & (cw::PREP | cw::DET | cw::DAY) != 0 || g.lx(k) & lx::TIME != 0));
     if l & (lx::VPAST | lx::V3SG) == 0

@@ -57,25 +57,16 @@ pub fn ap_date(d: Date, with_year: bool) -> String {
 /// `format!("{n:0width$}")` writes it. Dates are written for every date of an article (values,
 /// labels, messages), and going through `format!` cost several times the work.
 pub(crate) fn push_int(out: &mut String, n: i64, width: usize) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut v = n.unsigned_abs();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let len = digits.len() - k + usize::from(n < 0);
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n.unsigned_abs());
+    let len = digits.len() + usize::from(n < 0);
     if n < 0 {
         out.push('-');
     }
     for _ in len..width {
         out.push('0');
     }
-    out.extend(digits[k..].iter().map(|&b| b as char));
+    out.push_str(digits);
 }
 
 /// `n` in decimal, zero-padded to `width` (see [`push_int`]).

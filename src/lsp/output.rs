@@ -172,21 +172,7 @@ fn push_json_str(out: &mut Vec<u8>, s: &str) {
 
 /// Append `n` in decimal.
 fn push_num(out: &mut Vec<u8>, n: i64) {
-    if n < 0 {
-        out.push(b'-');
-    }
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    let mut v = n.unsigned_abs();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[k..]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// The diagnostics of `a` as the JSON array `ls_types::Diagnostic`s serialise to (same keys,

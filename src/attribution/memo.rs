@@ -15,21 +15,19 @@
 //! - the memo holds only the sentences of the last check, so it never outgrows one document.
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 use super::facts::{AnonymousSource, Checkable, Facts, Found, VagueFix, VagueSource};
 use crate::document::Settings;
 use crate::text::Span;
+use crate::text::generations::Generations;
 
 /// Remembered sentence analyses; see the module docs. One per document; `Default` is empty.
 #[derive(Debug, Default)]
 pub struct Memo {
     /// The extra word lists the entries were computed with.
     lists: Option<(Vec<String>, Vec<String>)>,
-    /// Entries used by the check in progress.
-    current: FxHashMap<u64, Entry>,
-    /// Entries of the previous check, not (yet) used by this one.
-    previous: FxHashMap<u64, Entry>,
+    entries: Generations<Entry>,
     stats: MemoStats,
 }
 
@@ -58,7 +56,7 @@ impl Memo {
 
     /// Number of remembered sentences.
     pub fn len(&self) -> usize {
-        self.current.len() + self.previous.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -72,22 +70,20 @@ impl Memo {
             .as_ref()
             .is_some_and(|(v, k)| *v == settings.extra_vague_phrases && *k == settings.known_sources);
         if !same {
-            self.current.clear();
-            self.previous.clear();
+            self.entries.clear();
             self.lists = Some((settings.extra_vague_phrases.clone(), settings.known_sources.clone()));
         }
-        // Whatever the last check used is now the previous generation.
-        if !self.current.is_empty() {
-            self.previous = std::mem::take(&mut self.current);
-            // Room for every sentence of the last check: no rehashing while this one fills it.
-            self.current.reserve(self.previous.len());
+        // Whatever the last check used is now the previous generation (a check that used nothing
+        // leaves the one before it in place).
+        if !self.entries.current.is_empty() {
+            self.entries.rotate();
         }
         self.stats = MemoStats::default();
     }
 
     /// End a check: drop the entries it did not use.
     pub(crate) fn end(&mut self) {
-        self.previous = FxHashMap::default();
+        self.entries.end();
     }
 
     /// The facts of the sentence at `span` of `prose`, from the memo or from `analyse`.
@@ -100,17 +96,7 @@ impl Memo {
     ) -> Facts {
         let text = span.slice(prose);
         let h = key_hash(text, span.start, quotes);
-        let found = match self.current.get(&h) {
-            Some(e) if e.matches(text, span.start, quotes) => Some(e.facts.clone()),
-            _ => match self.previous.remove(&h) {
-                Some(e) if e.matches(text, span.start, quotes) => {
-                    let f = e.facts.clone();
-                    self.current.insert(h, e);
-                    Some(f)
-                }
-                _ => None,
-            },
-        };
+        let found = self.entries.take(h, |e| e.matches(text, span.start, quotes)).map(|e| e.facts.clone());
         if let Some(mut f) = found {
             self.stats.reused += 1;
             shift(&mut f, span.start as isize);
@@ -122,7 +108,7 @@ impl Memo {
         shift(&mut rel, -(span.start as isize));
         let quotes = relative_quotes(span, quotes).collect();
         // A hash collision with a different sentence simply replaces that entry.
-        self.current.insert(h, Entry { prose: text.into(), quotes, facts: rel });
+        self.entries.insert(h, Entry { prose: text.into(), quotes, facts: rel });
         facts
     }
 }

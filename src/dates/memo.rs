@@ -23,12 +23,13 @@
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 use super::lex::{self, Tk, Tok};
 use super::parse::{Cand, P, Spec, scan};
 use super::{DateExpr, RangeEnds, StatedWeekday, Tense, Written};
 use crate::text::Span;
+use crate::text::generations::Generations;
 
 /// Remembered date recognition of one document; see the module docs. `Default` is empty.
 #[derive(Debug, Default)]
@@ -49,35 +50,6 @@ pub struct MemoStats {
     pub scanned: usize,
     /// Dates whose tense came from the memo.
     pub tenses_reused: usize,
-}
-
-/// Entries used by the check in progress, and the previous check's not (yet) used.
-#[derive(Debug)]
-struct Generations<T> {
-    current: FxHashMap<u64, T>,
-    previous: FxHashMap<u64, T>,
-}
-
-impl<T> Default for Generations<T> {
-    fn default() -> Self {
-        Generations { current: FxHashMap::default(), previous: FxHashMap::default() }
-    }
-}
-
-impl<T> Generations<T> {
-    fn rotate(&mut self) {
-        self.previous = std::mem::take(&mut self.current);
-        self.current.reserve(self.previous.len());
-    }
-
-    /// The entry under `h` that `ok` accepts, moved into the current generation.
-    fn take(&mut self, h: u64, ok: impl Fn(&T) -> bool) -> Option<&mut T> {
-        if !self.current.get(&h).is_some_and(&ok) {
-            let e = self.previous.remove(&h).filter(|e| ok(e))?;
-            self.current.insert(h, e);
-        }
-        self.current.get_mut(&h)
-    }
 }
 
 /// A chunk's text (shared by the scan entries that name it) and its tokens, relative.
@@ -158,7 +130,7 @@ impl Memo {
 
     /// Number of remembered chunks.
     pub fn len(&self) -> usize {
-        self.chunks.current.len() + self.chunks.previous.len()
+        self.chunks.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -190,7 +162,7 @@ impl Memo {
                         .collect();
                     let c = Chunk { text: text.into(), toks };
                     // A hash collision with another chunk simply replaces that entry.
-                    self.chunks.current.insert(h, c.clone());
+                    self.chunks.insert(h, c.clone());
                     c
                 }
             };
@@ -260,12 +232,12 @@ impl Memo {
                     cands: own,
                     tenses: Vec::new(),
                 };
-                self.scans.current.insert(key, e);
+                self.scans.insert(key, e);
                 stored[c] = Some(key);
             }
         }
-        self.chunks.previous = FxHashMap::default();
-        self.scans.previous = FxHashMap::default();
+        self.chunks.end();
+        self.scans.end();
         self.cands = cands.len();
         // Ranges put their own record before their ends'; keep the lookup sorted regardless.
         tenses.known.sort_by_key(|r| r.date.start);

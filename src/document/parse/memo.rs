@@ -12,19 +12,19 @@
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 use super::segment::{self, Abbreviations};
 use super::tokens;
 use crate::document::{Token, TokenKind};
 use crate::text::Span;
+use crate::text::generations::Generations;
 
 /// Remembered block parses of one document; see the module docs. `Default` is empty.
 #[derive(Debug, Default)]
 pub struct ParseMemo {
     abbreviations: Option<Vec<String>>,
-    current: FxHashMap<u64, Entry>,
-    previous: FxHashMap<u64, Entry>,
+    entries: Generations<Entry>,
     stats: ParseStats,
 }
 
@@ -62,18 +62,16 @@ impl ParseMemo {
     /// Start a parse: forget everything if the extra abbreviations changed.
     pub(super) fn begin(&mut self, extra_abbreviations: &[String]) {
         if self.abbreviations.as_deref() != Some(extra_abbreviations) {
-            self.current.clear();
-            self.previous.clear();
+            self.entries.clear();
             self.abbreviations = Some(extra_abbreviations.to_vec());
         }
-        self.previous = std::mem::take(&mut self.current);
-        self.current.reserve(self.previous.len());
+        self.entries.rotate();
         self.stats = ParseStats::default();
     }
 
     /// End a parse: drop the entries it did not use.
     pub(super) fn end(&mut self) {
-        self.previous = FxHashMap::default();
+        self.entries.end();
     }
 
     /// Append the tokens of the block at `span` to `out` and set `sentences` to its sentences
@@ -94,12 +92,7 @@ impl ParseMemo {
             t.hash(&mut h);
         }
         let h = h.finish();
-        if !self.current.get(&h).is_some_and(|e| e.matches(p, t)) {
-            if let Some(e) = self.previous.remove(&h).filter(|e| e.matches(p, t)) {
-                self.current.insert(h, e);
-            }
-        }
-        if let Some(e) = self.current.get(&h).filter(|e| e.matches(p, t)) {
+        if let Some(e) = self.entries.take(h, |e| e.matches(p, t)) {
             self.stats.reused += 1;
             out.extend(e.tokens.iter().map(|&(s, e, kind)| Token {
                 kind,
@@ -124,7 +117,7 @@ impl ParseMemo {
             sentences: sentences.clone().into_boxed_slice(),
         };
         // A hash collision with another block simply replaces that entry.
-        self.current.insert(h, entry);
+        self.entries.insert(h, entry);
     }
 }
 

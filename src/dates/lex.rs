@@ -164,28 +164,12 @@ pub(crate) fn month(word: &str) -> Option<(u8, bool)> {
     })
 }
 
-/// Weekday and whether the name was abbreviated.
+/// Weekday and whether the name was abbreviated (the names: [`crate::text::calendar`]).
 pub(crate) fn weekday(word: &str) -> Option<(Weekday, bool)> {
-    let mut buf = [0u8; 16];
-    let n = lower(word, &mut buf)?;
     use Weekday::*;
-    Some(match &buf[..n] {
-        b"monday" => (Monday, false),
-        b"tuesday" => (Tuesday, false),
-        b"wednesday" => (Wednesday, false),
-        b"thursday" => (Thursday, false),
-        b"friday" => (Friday, false),
-        b"saturday" => (Saturday, false),
-        b"sunday" => (Sunday, false),
-        b"mon" => (Monday, true),
-        b"tue" | b"tues" => (Tuesday, true),
-        b"wed" => (Wednesday, true),
-        b"thu" | b"thur" | b"thurs" => (Thursday, true),
-        b"fri" => (Friday, true),
-        b"sat" => (Saturday, true),
-        b"sun" => (Sunday, true),
-        _ => return None,
-    })
+    let (i, abbreviated) = crate::text::calendar::weekday(word)?;
+    let day = [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday][usize::from(i)];
+    Some((day, abbreviated))
 }
 
 /// Small cardinal numbers written as words ("three days ago").

@@ -212,10 +212,7 @@ pub fn parse_front_matter_date(value: &str) -> Option<Date> {
 
 fn is_weekday(word: &str) -> bool {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    w.len() >= 3
-        && ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-            .iter()
-            .any(|d| d.starts_with(&w))
+    w.len() >= 3 && crate::text::calendar::WEEKDAYS.iter().any(|d| d.starts_with(&w))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Byte ranges and the one place that converts byte offsets to line/column.
 pub mod ascii;
+pub mod calendar;
 pub(crate) mod generations;
 pub mod position;
 

@@ -42,7 +42,7 @@ pub const HAVE: u32 = 1 << 19;
 /// Adverbs that may follow a plural subject and stand after it ("here", "alike", "too").
 pub const POST_ADV: u32 = 1 << 20;
 /// Days named on their own as a time ("Friday", "yesterday", "tonight"): WordNet keeps the
-/// weekdays as proper names, which the lexicon leaves out.
+/// weekdays as proper names, which the lexicon leaves out (the names: [`crate::text::calendar`]).
 pub const DAY: u32 = 1 << 21;
 
 /// The closed classes of a lowercase word.
@@ -94,8 +94,8 @@ pub fn classes(w: &str) -> u32 {
         "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "dozen" | "dozens"
         | "hundreds" | "thousands" | "millions" | "scores" | "twenty" | "eleven" | "twelve" => NUMBER,
         "here" | "there" | "alike" => POST_ADV,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday"
-        | "tonight" => DAY,
+        "today" | "yesterday" | "tonight" => DAY,
+        _ if crate::text::calendar::weekday(w).is_some_and(|(_, abbreviated)| !abbreviated) => DAY,
         _ => 0,
     }
 }

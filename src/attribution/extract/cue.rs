@@ -59,7 +59,7 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             l & !(lx::N | lx::V | lx::ADJ | lx::ADV | lx::NPL | lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
         let says_anyway = that_clause
             || l & lx::VPAST != 0
-                && (lx::lookup(g.s.w(i)) == 0 || classless)
+                && (g.s.toks[i].lex == 0 || classless)
                 && (g.is(i + 1, "that")
                     || g.s.toks.get(i + 1).is_some_and(|t| t.quoted)
                     || (matches!(g.punct(i + 1), Some(',' | ':')) && g.s.toks.get(i + 2).is_some_and(|t| t.quoted)));

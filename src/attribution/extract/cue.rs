@@ -3,7 +3,7 @@
 use super::lx;
 use super::np::{Grammar, Np};
 use super::phrase::{SUBJECT_REACH, adverb, content_after, push, subject_left};
-use super::stance::{attitude, headline_colon, keep_crowds, tag_after_quote};
+use super::stance::{attitude, experiencer, headline_colon, keep_crowds, tag_after_quote};
 use super::words as cw;
 use super::{Attribution, SourceKind};
 use crate::text::Span;
@@ -54,6 +54,18 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             && g.is(i + 1, "that")
             && g.word(i + 2)
             && (g.c(i + 2) & (cw::PRON | cw::DET) != 0 || g.proper[i + 2]);
+        // "made clear that", "has made it plain that": the light verb "make" with an adjective
+        // and a clause tells the clause (English's one light verb of that frame).
+        let light = matches!(g.s.w(i), "make" | "makes" | "made" | "making") && {
+            let a = if g.is(i + 1, "it") { i + 2 } else { i + 1 };
+            // ("make sure that" is WordNet's verb "make sure", to ensure: no telling.)
+            g.word(a)
+                && g.c(a) == 0
+                && g.lx(a) & lx::ADJ != 0
+                && !matches!(g.s.w(a), "sure" | "certain")
+                && g.is(a + 1, "that")
+        };
+        let that_clause = that_clause || light;
         // (A verb the dictionary knows with no sense among its classes counts too: "tweeted".)
         let classless =
             l & !(lx::N | lx::V | lx::ADJ | lx::ADV | lx::NPL | lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
@@ -98,6 +110,9 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             keep_crowds(g, out, before);
         } else if g.c(i) & cw::BE != 0 {
             attitude(g, i, out);
+        }
+        if l & lx::FEEL != 0 && l & lx::V != 0 && g.c(i) == 0 {
+            experiencer(g, i, out);
         }
         i += 1;
     }
@@ -517,14 +532,17 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
                 || g.is(d, "another")
         });
         let kind = g.kind(&np, says).map(|(k, _)| k);
-        if !tag_at_end && single && kind == Some(SourceKind::Anonymous) && !clause_follows(g, i + 1) {
+        // "described the race as a rout", "called the plan a giveaway": a characterisation is
+        // what the source says of its object.
+        let told = clause_follows(g, i + 1) || characterises(g, i);
+        if !tag_at_end && single && kind == Some(SourceKind::Anonymous) && !told {
             return;
         }
         // A verb of saying with a plain object is an act, not a report: "the city added 3,000
         // spaces". An institution's act is no source at all ("several banks announced rate
         // cuts"); a person's stays in the ledger but sources nothing.
         let institution = g.lx(np.head) & (lx::ORG | lx::GROUP) != 0 && g.lx(np.head) & lx::PERSON == 0;
-        let act = !tag_at_end && says && l & (lx::THINK | lx::FEEL) == 0 && !clause_follows(g, i + 1);
+        let act = !tag_at_end && says && l & (lx::THINK | lx::FEEL) == 0 && !told;
         if act && ((institution && kind == Some(SourceKind::Vague)) || kind == Some(SourceKind::Anonymous)) {
             return;
         }
@@ -582,7 +600,10 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             return true;
         }
     }
-    (k..n.min(k + 8)).take_while(|&j| g.punct(j).is_none() || g.name_period(j)).any(|j| {
+    // A told clause opening with a determined subject may run long before its verb: "the warmth
+    // and respect the children show toward their father give voters ...".
+    let reach = if g.word(k) && g.c(k) & (cw::DET | cw::POSS) != 0 && g.c(k) & cw::QUANT == 0 { 20 } else { 8 };
+    (k..n.min(k + reach)).take_while(|&j| g.punct(j).is_none() || g.name_period(j)).any(|j| {
         // An auxiliary, or a form that can only be finite: "says", "went" (not "called", which
         // may be a participle: "a company called Brightline").
         let l = g.lx(j);
@@ -617,7 +638,19 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             && g.c(j) == 0
             && l & (lx::VPAST | lx::V3SG) != 0
             && (l & lx::N == 0 || object_after);
+        // A base form after a plural or a coordinated subject, with its object: "his record and
+        // his reach make him", "the figures show it".
+        let base_after_plural = j > k + 1
+            && g.word(j)
+            && g.c(j) == 0
+            && l & lx::V != 0
+            && l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING | lx::NPL) == 0
+            && (object_after || g.word(j + 1) && g.c(j + 1) == 0 && g.plural_noun(j + 1))
+            && g.word(j - 1)
+            && g.lx(j - 1) & lx::N != 0
+            && (g.plural_noun(j - 1) || (k..j).any(|m| g.is(m, "and")));
         verb_after_noun
+            || base_after_plural
             || after_name
             || g.word(j) && g.c(j) == 0 && after_subject && l & lx::N == 0
             || g.word(j)
@@ -626,6 +659,18 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
                         && (l & lx::N == 0 || object_after)
                         && (l & lx::V3SG != 0 || (l & lx::VPAST != 0 && l & lx::VPART == 0))))
     })
+}
+
+/// Whether the verb of saying at `i` characterises its object: "described the race as a rout"
+/// (an object, then "as" and what it is said to be, within the clause).
+fn characterises(g: &Grammar, i: usize) -> bool {
+    let n = g.n();
+    g.lx(i) & lx::SAY != 0
+        && g.word(i + 1)
+        && g.c(i + 1) & (cw::DET | cw::POSS | cw::OBJ_PRON) != 0
+        && (i + 2..n.min(i + 10))
+            .take_while(|&k| g.punct(k).is_none() || g.name_period(k))
+            .any(|k| g.is(k, "as") && g.word(k - 1) && g.c(k - 1) & (cw::PREP | cw::AUX) == 0 && g.word(k + 1))
 }
 
 /// A passive cue at `i` whose auxiliaries start at `e`: "was criticised by NP", "it is believed

@@ -431,6 +431,22 @@ impl<'a> Grammar<'a> {
                 np.rel = true;
                 break;
             }
+            // A relative clause without its pronoun: "people I have spoken with", "officials we
+            // interviewed" (a subject pronoun, then its verb, to the end).
+            // (People, counted or several: not "a kid I felt like", "the meeting he could get into".)
+            let people = |h: usize| self.lx(h) & (lx::PERSON | lx::GROUP) != 0 && self.plural(h);
+            if self.word(j)
+                && c & cw::PRON != 0
+                && !self.is(j, "it")
+                && (people(np.head)
+                    || self.c(np.head) & cw::QUANT_PRON != 0
+                    || np.pp.is_some_and(|(p, _, _, oh)| self.is(p, "of") && people(oh)))
+                && (j + 1..b).all(|k| self.word(k))
+                && (j + 1..b).any(|k| self.c(k) == 0 && self.lx(k) & lx::V != 0)
+            {
+                np.rel = true;
+                break;
+            }
             // Named by a participle: "a news site called The Local", "a group named “Open Door”".
             if self.word(j) && matches!(self.s.w(j), "called" | "named" | "dubbed") && j + 1 < b {
                 let name = |k: usize| {
@@ -553,6 +569,9 @@ impl<'a> Grammar<'a> {
                     if self.proper[inner.head] {
                         np.appositive_name = true;
                     }
+                } else if k == j + 2 && self.c(j + 1) & cw::PRON != 0 {
+                    // A pronoun is no appositive: "by name, he" opens the next clause.
+                    return None;
                 } else if let Some(inner) = self.np(j + 1, k) {
                     // An appositive renames its head: people do not rename a thing ("that view,
                     // the authors": two phrases, not one).
@@ -691,6 +710,9 @@ impl<'a> Grammar<'a> {
         if h > np.core_a
             && self.numberish(h - 1)
             && !(self.is_num(h - 1) && self.s.w(h - 1).len() == 4)
+            // ("One poll shows": one of a thing is no share.)
+            && !self.is(h - 1, "one")
+            && !self.is(h - 1, "1")
             && self.lx(h) & (lx::PERSON | lx::GROUP | lx::ORG | lx::PEOPLE_NAME) == 0
             && !self.proper[h]
         {

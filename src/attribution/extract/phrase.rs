@@ -118,8 +118,26 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             || (g.is(t, "that") && t > 0 && g.lx(t - 1) & lx::V != 0)
             // "an event that Carson says ...", "which officials said": a relative clause's subject.
             || (g.word(t) && matches!(g.s.w(t), "that" | "which" | "whom") && k < b)
+            // A comparison's clause: "more credit than aides say he deserves" (its own subject,
+            // not an amount: "more than 20 years, ...").
+            || (g.is(t, "than") && !g.numberish(k) && (k..b).all(|j| g.word(j)))
         {
             starts.push(k);
+        }
+        // A relative clause without its pronoun, whose object is the noun before it: "the
+        // coronation many pundits forecast", "the figures most analysts cite".
+        if g.word(t)
+            && t > 0
+            && t < b
+            && g.c(t) & cw::QUANT != 0
+            // (Content words only up to the verb: "many pundits", not "no doubt that he".)
+            && (t + 1..b).all(|j| g.word(j) && g.c(j) == 0)
+            && g.word(t - 1)
+            && g.c(t - 1) == 0
+            && g.lx(t - 1) & lx::N != 0
+            && !g.poss[t - 1]
+        {
+            starts.push(t);
         }
         k -= 1;
     }

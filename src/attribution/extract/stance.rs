@@ -107,3 +107,45 @@ pub(super) fn attitude(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
         keep_crowds(g, out, before);
     }
 }
+
+/// A feeling whose experiencer is the object: "That rankled many in the party", "the ruling
+/// alarms most growers". A crowd's feeling stated as fact, like a crowd's stance; only a
+/// quantified crowd right after a finite verb counts (a named or defined object is an act on
+/// someone: "the ruling angered the mayor").
+pub(super) fn experiencer(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
+    let l = g.lx(i);
+    let finite = l & (lx::VPAST | lx::V3SG) != 0 || (l & lx::VING != 0 && i > 0 && g.c(i - 1) & cw::BE != 0);
+    if !finite
+        || l & lx::FEEL == 0
+        || !g.word(i + 1)
+        || g.c(i + 1) & cw::QUANT == 0
+        || g.c(i + 1) & cw::DET != 0 && !g.is(i + 1, "most")
+    {
+        return;
+    }
+    // The object: to the clause's end or its next comma.
+    // (People: "many growers", "many in the party", "some of its leaders"; not "many big
+    // cities", "more contests", "most about a candidate".)
+    let end = (i + 1..g.n()).find(|&k| g.punct(k).is_some() && !g.name_period(k)).unwrap_or(g.n());
+    let Some(np) = g.np(i + 1, end) else { return };
+    let h = np.head;
+    let people = g.lx(h) & (lx::PERSON | lx::PEOPLE_NAME) != 0 && g.lx(h) & lx::PLACE == 0 && g.plural_noun(h)
+        || g.c(h) & cw::QUANT != 0
+            && !g.is(h, "more")
+            && np.pp.is_some_and(|(p, _, _, oh)| {
+                matches!(g.s.w(p), "of" | "in" | "among") && (g.person_or_group(oh) || g.lx(oh) & lx::PEOPLE_NAME != 0)
+            });
+    // (Only a place or a share after it: "others to target Americans" is a causative.)
+    if !people || np.pp.is_some_and(|(p, ..)| !matches!(g.s.w(p), "of" | "in" | "among")) {
+        return;
+    }
+    let before = out.len();
+    if push(g, out, Some(np), g.span(i, i + 1), None, false) {
+        let k = out.len() - 1;
+        if out[k].kind == SourceKind::Vague && !out[k].document && k >= before {
+            out[k].report = false;
+        } else {
+            out.truncate(before);
+        }
+    }
+}

@@ -586,3 +586,43 @@ fn reduced_passives_and_sources_after_from() {
     let all = attributions("The office criticised a lawsuit filed by a former clerk.");
     assert!(all.iter().all(|(_, _, k)| *k != Anonymous), "{all:?}");
 }
+
+#[test]
+fn comparisons_contact_clauses_and_characterisations() {
+    // A comparison's own clause, and a relative clause without its pronoun.
+    source_is("The deficit grew faster than economists had predicted.", "economists", Vague);
+    source_is("It was not the landslide many pollsters forecast.", "many pollsters", Vague);
+    source_is("Several growers I have talked to said the frost was late.", "Several growers I have talked to", Vague);
+    // A characterisation by an unnamed person: an object, "as", what it is said to be.
+    source_is("One lobbyist described the levy as a gift to landlords.", "One lobbyist", Anonymous);
+    // "make clear that": the light verb with an adjective tells its clause.
+    source_is(
+        "Officials close to the council have made clear that the pier will stay shut.",
+        "Officials close to the council",
+        Anonymous,
+    );
+    // A long told clause, and a base verb after a coordinated subject.
+    source_is("Aides say her record and his reach make them the favourites.", "Aides", Anonymous);
+    // Look-alikes: named people in the same frames; an amount after "than"; an ensuring.
+    source_is("The deficit grew faster than Ruiz had predicted.", "Ruiz", Named);
+    source_is("It was not the landslide that Ruiz forecast.", "Ruiz", Named);
+    source_is("Ana Ruiz described the levy as a gift to landlords.", "Ana Ruiz", Named);
+    source_is("Mayor Tess Bell has made clear that the pier will stay shut.", "Mayor Tess Bell", Named);
+    source_is("Ruiz says her record and his reach make them the favourites.", "Ruiz", Named);
+    none("The fund grew by more than 20 percent over a decade.");
+    none("The clerk made sure that the doors were locked.");
+    none("A clerk described the damage to the adjuster.");
+    none("As a child I felt like I had no say.");
+}
+
+#[test]
+fn feelings_of_a_crowd_as_the_object() {
+    source_is("The closure has angered many shoppers.", "many shoppers", Vague);
+    source_is("That ruling rankled some in the union.", "some in the union", Vague);
+    // Look-alikes: a named or defined object, things, a causative, an adverb of degree.
+    none("The closure has angered Mayor Ruiz.");
+    none("The closure angered the committee's chair, Ana Ruiz.");
+    none("Flooding plagued many coastal towns.");
+    none("The grant encourages others to apply.");
+    none("She cared most about the harbour.");
+}

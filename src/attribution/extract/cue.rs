@@ -77,6 +77,10 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
                     || (matches!(g.punct(i + 1), Some(',' | ':')) && g.s.toks.get(i + 2).is_some_and(|t| t.quoted)));
         if cue && l & lx::V != 0 && g.c(i) == 0 {
             verb(g, i, out);
+        } else if l & lx::CAUSE != 0 && l & (lx::VPAST | lx::V3SG) != 0 && g.c(i) == 0 && view_object(g, i + 1) {
+            // "raised concerns that", "raises questions about": a verb that brings a view about,
+            // with the view as its object, voices it.
+            verb_as(g, i, l | lx::SAY, out);
         } else if (says_anyway || tag_after_quote(g, i)) && g.c(i) == 0 {
             verb_as(g, i, l | lx::SAY | lx::CLAUSE, out);
         } else if l & lx::V != 0 && l & lx::CLAUSE != 0 && g.c(i) == 0 {
@@ -108,7 +112,7 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
                 verb(g, i, out);
             }
             keep_crowds(g, out, before);
-        } else if g.c(i) & cw::BE != 0 {
+        } else if g.c(i) & cw::BE != 0 || (g.c(i) == 0 && cw::linking(g.s.w(i))) {
             attitude(g, i, out);
         }
         if l & lx::FEEL != 0 && l & lx::V != 0 && g.c(i) == 0 {
@@ -245,6 +249,20 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     if i > 0 && (g.poss[i - 1] || g.c(i - 1) & cw::POSS != 0 || article) && g.lx(i) & lx::ADJ != 0 {
         return;
     }
+    // "from both presumed Republican nominee Trump and ...": a quantifier after a preposition
+    // determines the preposition's object, so a participle after it before a name or another
+    // adjective is a modifier.
+    if i > 1
+        && g.c(i - 1) & cw::QUANT != 0
+        && g.word(i - 2)
+        && g.c(i - 2) & cw::PREP != 0
+        && g.lx(i) & (lx::ADJ | lx::VPART) != 0
+        && g.word(i + 1)
+        && g.c(i + 1) == 0
+        && (g.s.toks[i + 1].cap || (g.lx(i + 1) & lx::ADJ != 0 && g.lx(i + 1) & lx::N == 0))
+    {
+        return;
+    }
     if s.toks[i].cap && i != s.first && !g.title && !(i > 0 && matches!(g.punct(i - 1), Some('"' | ':'))) {
         return; // a name: "United States", "Warns Street"
     }
@@ -342,7 +360,18 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         let p = i - 1;
         let c = g.c(p);
         // "nominating contests", "conflicting reports": after an -ing form, a noun.
-        let ing_before = g.word(p) && g.lx(p) & lx::VING != 0 && g.lx(p) & lx::N == 0 && g.c(p) == 0;
+        let ing_before = g.word(p)
+            && g.lx(p) & lx::VING != 0
+            && g.c(p) == 0
+            && (g.lx(p) & lx::N == 0
+                // ("main talking points": an -ing form after a determiner or adjective modifies
+                // a plural; "the building suspect" is a subject and its verb.)
+                || l & lx::NPL != 0
+                    && p > 0
+                    && g.word(p - 1)
+                    && (g.c(p - 1) & (cw::DET | cw::POSS) != 0
+                        || g.poss[p - 1]
+                        || g.c(p - 1) == 0 && g.lx(p - 1) & lx::ADJ != 0 && g.lx(p - 1) & lx::V == 0));
         // A determiner before it makes a noun, but "no one knows", "some accused": a pronoun, or a
         // quantifier that takes plurals before a form that is no plural noun.
         let one_pronoun = g.is(p, "one") && p > 0 && matches!(g.s.w(p - 1), "no" | "every" | "some" | "any" | "each");
@@ -372,7 +401,9 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             && g.lx(p) & lx::ADJ != 0
             && (g.lx(p) & (lx::N | lx::V) == 0 || l & lx::NPL != 0)
             // (Inside the sentence only: "Plain words" opening one is an adjective and a noun.)
-            && !(s.toks[p].cap && p != s.first && g.lx(p) & lx::N != 0 && l & lx::V3SG != 0);
+            && !(s.toks[p].cap && p != s.first && g.lx(p) & lx::N != 0 && l & lx::V3SG != 0)
+            // (A tag between commas is a noun and its verb: "Investment, official says, helped".)
+            && !(l & lx::V3SG != 0 && p > 0 && g.punct(p - 1) == Some(',') && g.punct(i + 1) == Some(','));
         // "voter fears grow", "recent surveys show": a noun followed by its verb.
         let next = g.lx(i + 1);
         // (A finite form: "say taxing" is a verb and its object, not a noun and its verb.)
@@ -534,7 +565,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         let kind = g.kind(&np, says).map(|(k, _)| k);
         // "described the race as a rout", "called the plan a giveaway": a characterisation is
         // what the source says of its object.
-        let told = clause_follows(g, i + 1) || characterises(g, i);
+        let told = clause_follows(g, i + 1) || characterises(g, i) || view_object(g, i + 1);
         if !tag_at_end && single && kind == Some(SourceKind::Anonymous) && !told {
             return;
         }
@@ -645,10 +676,19 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             && g.c(j) == 0
             && l & lx::V != 0
             && l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING | lx::NPL) == 0
-            && (object_after || g.word(j + 1) && g.c(j + 1) == 0 && g.plural_noun(j + 1))
+            && (object_after
+                || g.word(j + 1) && g.c(j + 1) == 0 && g.plural_noun(j + 1)
+                // (Or a form that is no noun, then the clause's end or an adjunct: "the cases
+                // differ.", "their views differ sharply".)
+                || l & lx::N == 0 && (g.punct(j + 1).is_some() || g.word(j + 1) && g.c(j + 1) & (cw::PREP | cw::ADV) != 0))
             && g.word(j - 1)
             && g.lx(j - 1) & lx::N != 0
             && (g.plural_noun(j - 1) || (k..j).any(|m| g.is(m, "and")));
+        // (Past the usual reach, only a noun and its verb: "... on A10 -- now we do" is another
+        // clause's auxiliary.)
+        if j >= k + 8 {
+            return verb_after_noun || base_after_plural;
+        }
         verb_after_noun
             || base_after_plural
             || after_name
@@ -659,6 +699,29 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
                         && (l & lx::N == 0 || object_after)
                         && (l & lx::V3SG != 0 || (l & lx::VPAST != 0 && l & lx::VPART == 0))))
     })
+}
+
+/// Whether a view is the object at `k`: a noun of feeling, thought or communication, with at most
+/// a determiner and two modifiers before it, then what it is about: "concerns that", "new
+/// questions about", "serious doubts over".
+fn view_object(g: &Grammar, k: usize) -> bool {
+    let mut j = k;
+    while j < k + 3
+        && g.word(j)
+        && (g.c(j) & cw::DET != 0 || (g.c(j) == 0 && g.lx(j) & lx::ADJ != 0 && g.lx(j) & lx::N == 0))
+    {
+        j += 1;
+    }
+    let l = g.lx(j);
+    g.word(j)
+        && g.c(j) == 0
+        && l & lx::N != 0
+        && l & (lx::FEELING | lx::COGNITION | lx::COMMUNICATION) != 0
+        && l & (lx::PERSON | lx::GROUP) == 0
+        && (l & lx::NPL != 0 || j > k)
+        && g.word(j + 1)
+        && matches!(g.s.w(j + 1), "that" | "about" | "over")
+        && (!g.is(j + 1, "that") || clause_follows(g, j + 2))
 }
 
 /// Whether the verb of saying at `i` characterises its object: "described the race as a rout"

@@ -30,7 +30,7 @@ mod phrase;
 mod stance;
 pub(crate) mod words;
 
-use super::tokens::Sent;
+use super::tokens::{K, Sent};
 use crate::text::Span;
 
 /// What kind of source an attribution has.
@@ -100,17 +100,23 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
     // What a named source says is theirs: a crowd inside it is reported speech, not the writer's
     // vague source ("Many voters were unmoved, the pollster said").
     // (A run-on "sentence" with more attributions than any real one skips this quadratic step.)
-    let named: Vec<Span> = out
+    // Each with whether its teller heads a subordinate clause ("even as Trump claimed that").
+    let named: Vec<(Span, bool)> = out
         .iter()
         .take(if out.len() > MAX_PAIRWISE { 0 } else { usize::MAX })
         .filter(|a| matches!(a.kind, SourceKind::Named | SourceKind::Pronoun))
-        .filter_map(|a| a.content)
+        .filter_map(|a| {
+            let start = a.source.map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
+            let k = s.toks.partition_point(|t| t.span.start < start);
+            let sub = k > 0 && s.toks[k - 1].kind == K::Word && words::classes(s.w(k - 1)) & words::SUBORD != 0;
+            a.content.map(|c| (c, sub))
+        })
         .collect();
     out.retain(|a| {
         // "according to" attaches to the whole clause, not to a verb's content.
         let according = text_is(s, a.cue, "according");
         // A new main clause (", and other leaders said", "; critics say") is not inside.
-        let new_clause = |c: &Span| {
+        let new_clause = |c: &Span, sub: bool| {
             let start = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
             let k = s.toks.partition_point(|t| t.span.start < start);
             let from = s.toks.partition_point(|t| t.span.start < c.start);
@@ -120,9 +126,20 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
                         && j + 1 < s.toks.len()
                         && matches!(s.w(j + 1), "and" | "but" | "while"))
             })
+            // After a subordinate clause's report, a subject right after a comma (or a quotation
+            // closed by one), before its verb, opens the main clause: "even as Trump claimed
+            // that ..., one of the prosecutors said".
+            || sub && a.source.is_some_and(|src| {
+                src.start < a.cue.start
+                    && k > from + 1
+                    && (s.punct(k - 1) == Some(',')
+                        || (s.toks[k - 1].kind != K::Word && s.punct(k - 2) == Some(',') && s.toks[k - 2].quoted))
+            })
         };
-        let inside = |c: &Span| {
-            !according && (a.source.is_some_and(|s| c.contains_span(s)) || c.contains_span(a.cue)) && !new_clause(c)
+        let inside = |&(c, sub): &(Span, bool)| {
+            !according
+                && (a.source.is_some_and(|s| c.contains_span(s)) || c.contains_span(a.cue))
+                && !new_clause(&c, sub)
         };
         !(matches!(a.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Impersonal)
             && named.iter().any(inside))

@@ -602,6 +602,11 @@ impl<'a> Grammar<'a> {
             && p == np.head + 1
             // ("three of four voters" is a poll's share, below.)
             && !(self.numberish(np.head) && self.numberish(oa))
+            // ("one of the prosecutors", "two of his aides": an exact count singles out unnamed
+            // people; "dozens of", "a handful of" stay a crowd.)
+            && !(self.is(np.head, "one")
+                || self.is_num(np.head)
+                || (self.c(np.head) & cw::NUMBER != 0 && !self.s.w(np.head).ends_with('s') && !self.is(np.head, "dozen")))
             && self.lx(np.head) & lx::QUANTITY != 0
             // "a couple of growers", "a crowd of protesters": a group word counts people too.
             && (self.lx(np.head) & (lx::PERSON | lx::GROUP) == 0

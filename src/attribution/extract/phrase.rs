@@ -123,6 +123,11 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             || (g.is(t, "than") && !g.numberish(k) && (k..b).all(|j| g.word(j)))
         {
             starts.push(k);
+            // What is compared is no part of the clause's subject: "about 10,000 more than most
+            // insiders expected".
+            if g.is(t, "than") && !g.numberish(k) && (k..b).all(|j| g.word(j)) {
+                break;
+            }
         }
         // A relative clause without its pronoun, whose object is the noun before it: "the
         // coronation many pundits forecast", "the figures most analysts cite".
@@ -166,6 +171,14 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         // ", becoming president of ...,": after a comma, an -ing form that is no noun opens a
         // participle clause, not a subject.
         if a > 0 && g.punct(a - 1) == Some(',') && g.lx(a) & lx::VING != 0 && g.lx(a) & lx::N == 0 {
+            continue;
+        }
+        // "..., as ice caps shrink and the sea level rises, argues": a subordinate clause set off
+        // before the verb is no subject; the subject is further back.
+        if b < e && g.punct(b) == Some(',') && {
+            let seg = (lo..a).rev().find(|&k| g.punct(k).is_some()).map_or(lo, |k| k + 1);
+            (seg..a).any(|k| g.word(k) && g.c(k) & cw::SUBORD != 0 && !g.is(k, "that"))
+        } {
             continue;
         }
         // (A list of names is one subject: "What Rubio, Cruz and Kasich want".)

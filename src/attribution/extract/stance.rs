@@ -82,7 +82,7 @@ pub(super) fn keep_crowds(g: &Grammar, out: &mut Vec<Attribution>, before: usize
 /// worried", "most voters remain hopeful that". A crowd's attitude stated as fact.
 pub(super) fn attitude(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     let mut j = i + 1;
-    while j < g.n() && g.word(j) && adverb(g, j) {
+    while j < g.n() && g.word(j) && (adverb(g, j) || cw::degree(g.s.w(j))) {
         j += 1;
     }
     let l = g.lx(j);
@@ -92,7 +92,7 @@ pub(super) fn attitude(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     if !attitude {
         return;
     }
-    // The subject before the auxiliaries: "have long been skeptical".
+    // The subject before the auxiliaries: "have long been skeptical", "might seem wary".
     let mut e = i;
     while e > 0 && g.word(e - 1) && (g.c(e - 1) & cw::AUX != 0 || adverb(g, e - 1)) {
         e -= 1;

@@ -626,3 +626,37 @@ fn feelings_of_a_crowd_as_the_object() {
     none("The grant encourages others to apply.");
     none("She cared most about the harbour.");
 }
+
+#[test]
+fn views_raised_attitudes_linked_and_counted_members() {
+    // A verb that brings a view about, with the view as its object.
+    source_is("Several parents raised concerns that the bus route was unsafe.", "Several parents", Vague);
+    source_is("Some growers raised new questions about the levy.", "Some growers", Vague);
+    // An attitude after a copula other than "be", and after degree words.
+    source_is("Most tenants remain hopeful that the rent will fall.", "Most tenants", Vague);
+    source_is("Many shoppers were just as interested in the prices.", "Many shoppers", Vague);
+    // An exact count of a set's members is unnamed people, whoever they work for.
+    source_is(
+        "One of the lawyers for Ana Ruiz said the filing was late.",
+        "One of the lawyers for Ana Ruiz",
+        Anonymous,
+    );
+    source_is("Two of her aides said the cases differ.", "Two of her aides", Anonymous);
+    // After a subordinate clause's report, the main clause has its own teller.
+    has_source(
+        "Even as Ruiz insisted that the fund was safe, one of the auditors said it was short.",
+        "one of the auditors",
+        Anonymous,
+    );
+    // Look-alikes: named people in the same frames; things raised; a crowd of a count; a
+    // parenthesis inside a named speaker's report; a modifier before a plural.
+    source_is("Ana Ruiz raised concerns that the bus route was unsafe.", "Ana Ruiz", Named);
+    none("The storm raised water levels over the dam.");
+    none("The plant raised prices for the third year.");
+    none("Mayor Tess Bell remains hopeful that the rent will fall.");
+    none("The bridge remained closed for a week.");
+    source_is("Dozens of growers said the frost was late.", "Dozens of growers", Vague);
+    let all = attributions("We did not know if, in the valley, people were reading the notices, Ruiz said.");
+    assert!(all.iter().all(|(_, _, k)| *k != Anonymous), "{all:?}");
+    none("One of the main talking points is the levy.");
+}

@@ -120,6 +120,53 @@ pub fn insider_adjective(w: &str) -> bool {
     )
 }
 
+/// Degree words before an adjective: "so opposed", "just as interested", "far less welcoming".
+/// (A closed set of English grammar; several are also quantifiers or subordinators elsewhere.)
+pub fn degree(w: &str) -> bool {
+    matches!(
+        w,
+        "so" | "as"
+            | "too"
+            | "very"
+            | "more"
+            | "less"
+            | "most"
+            | "least"
+            | "far"
+            | "much"
+            | "quite"
+            | "rather"
+            | "just"
+    )
+}
+
+/// Copulas other than "be", which link a subject to an attitude as "be" does: "seemed wary",
+/// "remain hopeful", "sounded less welcoming". (The copulas are a closed set of English
+/// grammar; WordNet files each among its other senses.)
+pub fn linking(w: &str) -> bool {
+    matches!(
+        w,
+        "seem"
+            | "seems"
+            | "seemed"
+            | "appear"
+            | "appears"
+            | "appeared"
+            | "remain"
+            | "remains"
+            | "remained"
+            | "sound"
+            | "sounds"
+            | "sounded"
+            | "grow"
+            | "grows"
+            | "grew"
+            | "become"
+            | "becomes"
+            | "became"
+    )
+}
+
 /// Words ending in "n't" are auxiliaries with a negation.
 pub fn is_negated_aux(w: &str) -> bool {
     w.ends_with("n't")

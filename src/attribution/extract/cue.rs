@@ -440,7 +440,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             && (matches!(g.punct(e - 1), Some(',' | '—'))
             // A quotation ends with its own punctuation before the tag (`,"`); a quoted name
             // does not ("called “The Local” cited").
-            || ((matches!(g.punct(e - 1), Some('"' | '\'')) || s.toks[e - 1].quoted)
+            || ((matches!(g.punct(e - 1), Some('"' | '\'' | '“' | '”')) || s.toks[e - 1].quoted)
                 && (e < 2 || !g.word(e - 2) || !s.toks[e - 2].quoted)))
             // Or opening the sentence before a colon: "Said Ellis: ...".
             || (e == g.s.first && i == e))
@@ -577,6 +577,11 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         if act && ((institution && kind == Some(SourceKind::Vague)) || kind == Some(SourceKind::Anonymous)) {
             return;
         }
+        // A count of institutions with a plain object is a checkable act, not a crowd's view:
+        // "35 state legislatures had approved it".
+        if !told && institution && g.numberish(np.a) && kind == Some(SourceKind::Vague) {
+            return;
+        }
         let content = if tag_at_end || no_clause { content_around(g, np.a, i + 1) } else { content_after(g, i + 1) };
         if push(g, out, Some(np), cue, content, says)
             && let Some(last) = out.last_mut()
@@ -610,7 +615,8 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     if k >= n || g.s.toks[k].quoted || matches!(g.punct(k), Some(',' | ':' | '.' | ';' | '"' | '\'' | '—')) {
         return true;
     }
-    if g.word(k) && (matches!(g.s.w(k), "that" | "whether" | "if") || g.c(k) & cw::PRON != 0) {
+    // (A pronoun ending the clause is an object: "had approved it.")
+    if g.word(k) && (matches!(g.s.w(k), "that" | "whether" | "if") || g.c(k) & cw::PRON != 0 && g.word(k + 1)) {
         return true;
     }
     // An addressee, then a quotation: `told Palo Alto Weekly, "She ..."`.

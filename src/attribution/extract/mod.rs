@@ -129,6 +129,15 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
             // After a subordinate clause's report, a subject right after a comma (or a quotation
             // closed by one), before its verb, opens the main clause: "even as Trump claimed
             // that ..., one of the prosecutors said".
+            // A tag closing the sentence after a comma speaks for all of it: "..., those people
+            // said."
+            || a.source.is_some_and(|src| {
+                let end = s.toks.partition_point(|t| t.span.start < a.cue.end);
+                src.start < a.cue.start
+                    && k > from + 1
+                    && s.punct(k - 1) == Some(',')
+                    && (end..s.toks.len()).all(|j| s.toks[j].kind != K::Word)
+            })
             || sub && a.source.is_some_and(|src| {
                 src.start < a.cue.start
                     && k > from + 1

@@ -81,8 +81,8 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     }
     // A parenthetical between dashes: "Murphy — after a pause — told me".
     if b >= 2
-        && matches!(g.punct(b - 1), Some('—' | '–'))
-        && let Some(open) = (b.saturating_sub(16)..b - 1).rev().find(|&k| matches!(g.punct(k), Some('—' | '–')))
+        && matches!(g.punct(b - 1), Some('—' | '–' | '-'))
+        && let Some(open) = (b.saturating_sub(16)..b - 1).rev().find(|&k| matches!(g.punct(k), Some('—' | '–' | '-')))
         && open > 0
         && g.word(open - 1)
     {
@@ -108,7 +108,7 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             continue;
         }
         let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word
-            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !g.name_period(t));
+            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '–' | '-' | '"' | '.' | '?' | '!') if !g.name_period(t));
         if hard {
             break;
         }

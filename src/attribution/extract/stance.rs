@@ -61,10 +61,19 @@ pub(super) fn keep_crowds(g: &Grammar, out: &mut Vec<Attribution>, before: usize
             || g.punct(k - 1).is_some()
             || (g.word(k - 1) && g.c(k - 1) & (cw::COORD | cw::SUBORD | cw::REL) != 0)
     };
+    // A count of institutions acting is a checkable fact, not a crowd's view: "35 state
+    // legislatures had approved it".
+    let counted_bodies = |a: &Attribution| {
+        a.source.zip(a.head).is_some_and(|(s, h)| {
+            let (j, hd) = (token(s.start), token(h.end) - 1);
+            g.numberish(j) && g.lx(hd) & (lx::ORG | lx::GROUP) != 0 && g.lx(hd) & lx::PERSON == 0
+        })
+    };
     let mut k = before;
     while k < out.len() {
         let crowd = out[k].kind == SourceKind::Vague
             && !out[k].document
+            && !counted_bodies(&out[k])
             && out[k].source.is_some_and(|s| {
                 let j = token(s.start);
                 !(g.poss[j] || g.c(j) & cw::POSS != 0) && clause_start(j)

@@ -660,3 +660,27 @@ fn views_raised_attitudes_linked_and_counted_members() {
     assert!(all.iter().all(|(_, _, k)| *k != Anonymous), "{all:?}");
     none("One of the main talking points is the levy.");
 }
+
+#[test]
+fn datelines_hyphen_dashes_closing_tags_and_counted_members() {
+    // A dateline ends at its spaced hyphen; a parenthesis between spaced hyphens is skipped.
+    source_is("HARBOUR CITY (Ledger) - Mayor Tess Bell said the pier will reopen.", "Mayor Tess Bell", Named);
+    has_source("Ana Ruiz - who once said the pier was safe - said on Friday that it will close.", "Ana Ruiz", Named);
+    // A tag closing the sentence after a comma speaks for all of it, even after a report.
+    has_source(
+        "Ruiz explained how the fund ran short, two people briefed on it said.",
+        "two people briefed on it",
+        Anonymous,
+    );
+    // A count of a body's members is unnamed people.
+    source_is(
+        "At least a dozen members of the council told the Ledger that the vote will fail.",
+        "At least a dozen members of the council",
+        Anonymous,
+    );
+    // Look-alikes: the body's members without a count; a count of bodies acting; a pronoun
+    // object is no clause.
+    source_is("Analysts at Cardinal Advisors said rates will fall.", "Analysts at Cardinal Advisors", Named);
+    none("By May, 35 county boards - three short of a majority - had approved it.");
+    none("Two clerks reported it.");
+}

@@ -593,6 +593,7 @@ fn comparisons_contact_clauses_and_characterisations() {
     source_is("The deficit grew faster than economists had predicted.", "economists", Vague);
     source_is("It was not the landslide many pollsters forecast.", "many pollsters", Vague);
     source_is("Several growers I have talked to said the frost was late.", "Several growers I have talked to", Vague);
+    source_is("Several growers I've talked to said the frost was late.", "Several growers I've talked to", Vague);
     // A characterisation by an unnamed person: an object, "as", what it is said to be.
     source_is("One lobbyist described the levy as a gift to landlords.", "One lobbyist", Anonymous);
     // "make clear that": the light verb with an adjective tells its clause.

@@ -61,6 +61,9 @@ pub fn classes(w: &str) -> u32 {
         "everyone" | "everybody" | "nobody" => QUANT_PRON,
         "someone" | "somebody" => SOMEONE,
         "he" | "she" | "they" | "it" | "we" | "i" | "you" => PRON,
+        // A subject pronoun with its auxiliary contracted: "people I've spoken with".
+        "i've" | "we've" | "you've" | "they've" | "i’ve" | "we’ve" | "you’ve" | "they’ve" | "i'd" | "we'd"
+        | "they'd" | "i’d" | "we’d" | "they’d" => PRON,
         "him" | "them" | "us" | "me" => OBJ_PRON,
         // Also intensive after a subject: "Ford itself said".
         "itself" | "himself" | "herself" => OBJ_PRON | POST_ADV,

@@ -160,6 +160,8 @@ fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
             // (The appositive is a phrase itself, not a clause: "multiple sources, North Korea
             // has sent ...".)
             && g.np(lim + 1, k).is_some()
+            // (Nor a participle clause: ", speaking for the first time".)
+            && !(g.lx(lim + 1) & lx::VING != 0 && g.c(lim + 1) == 0 && !g.s.toks[lim + 1].cap)
             && let Some(np) = g.np_with(a, k, true)
         {
             return Some((k, np));
@@ -356,7 +358,8 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     }
     // A noun here: after a determiner, a possessive, a number or an adjective ("the claims",
     // "voters' fears").
-    if l & lx::N != 0 && !aux_any && e == i && i > 0 {
+    // (Not after a subject pronoun: "She says it's ...".)
+    if l & lx::N != 0 && !aux_any && e == i && i > 0 && !(g.word(i - 1) && g.c(i - 1) & cw::PRON != 0) {
         let p = i - 1;
         let c = g.c(p);
         // "nominating contests", "conflicting reports": after an -ing form, a noun.
@@ -613,6 +616,10 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         k += 1;
     }
     if k >= n || g.s.toks[k].quoted || matches!(g.punct(k), Some(',' | ':' | '.' | ';' | '"' | '\'' | '—')) {
+        return true;
+    }
+    // A clause's pro-form: "acknowledged as much", "said so".
+    if (g.is(k, "as") && g.is(k + 1, "much")) || (g.is(k, "so") && (k + 1 >= n || g.punct(k + 1).is_some())) {
         return true;
     }
     // (A pronoun ending the clause is an object: "had approved it.")

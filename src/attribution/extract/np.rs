@@ -38,7 +38,7 @@ pub(crate) struct Grammar<'a> {
 
 /// The classes of a word the lexicon does not know: the last part of a hyphenated compound
 /// ("stall-holders"), or an agent noun by its suffix ("stallholders", "podcasters").
-fn unknown_word(w: &str) -> u32 {
+fn unknown_word(w: &str, cap: bool) -> u32 {
     if let Some((_, last)) = w.rsplit_once('-')
         && !last.is_empty()
     {
@@ -62,6 +62,10 @@ fn unknown_word(w: &str) -> u32 {
     // A past or -ing form the lexicon lacks ("scurried" is, "livestreamed" is not).
     if w.len() > 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()) {
         return lx::V | lx::VPAST | lx::VPART;
+    }
+    // (Not a capitalised word: "Ebeling", "Fleming" are names.)
+    if !cap && w.len() > 6 && w.ends_with("ing") && w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return lx::V | lx::VING;
     }
     const AGENT: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ees", "eers"];
     if w.len() > 5 && AGENT.iter().any(|s| w.ends_with(s)) && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
@@ -132,7 +136,7 @@ impl<'a> Grammar<'a> {
             let base = if poss[i] { stem.unwrap_or(w) } else { w };
             lex[i] = if poss[i] { lx::lookup(base) } else { s.toks[i].lex };
             if lex[i] == 0 {
-                lex[i] = unknown_word(base);
+                lex[i] = unknown_word(base, s.toks[i].cap);
             }
             cl[i] = cw::classes(w);
             if cw::is_negated_aux(w) {
@@ -376,6 +380,18 @@ impl<'a> Grammar<'a> {
             if j > m && l & lx::VPAST != 0 && l & lx::N == 0 && !self.s.toks[j].cap && self.lx(j - 1) & lx::N != 0 {
                 break;
             }
+            // ... and a participle before a preposition or "as" starts a postmodifier: "the base
+            // chief known as Bob", "officials based in Kabul".
+            if j > m
+                && l & lx::VPART != 0
+                && l & lx::N == 0
+                && !self.s.toks[j].cap
+                && self.lx(j - 1) & lx::N != 0
+                && self.word(j + 1)
+                && (self.c(j + 1) & cw::PREP != 0 || self.is(j + 1, "as"))
+            {
+                break;
+            }
             j += 1;
         }
         if j == m {
@@ -466,6 +482,24 @@ impl<'a> Grammar<'a> {
                     continue;
                 }
             }
+            // An infinitive or an -ing clause after the head, to the end: "the last man to mount
+            // a third-party race", "activists clamoring to block him", "voters living in Ohio".
+            let infinitive = self.is(j, "to") && self.word(j + 1) && self.c(j + 1) == 0 && self.lx(j + 1) & lx::V != 0;
+            let ing = self.word(j)
+                && c == 0
+                && self.lx(j) & lx::VING != 0
+                // ("activists clamoring to": after a plural, an -ing form starts a clause.)
+                && (self.lx(j) & lx::N == 0 || self.plural(j - 1))
+                && self.word(j + 1)
+                && (self.c(j + 1) & (cw::PREP | cw::DET | cw::POSS) != 0 || self.is(j + 1, "to"));
+            if (infinitive || ing)
+                && j > np.head
+                && self.person_or_group(np.head)
+                && (j + 1..b).all(|k| self.word(k) || self.name_period(k) || self.glue[k])
+            {
+                np.rel = true;
+                break;
+            }
             if self.word(j) && c & cw::PREP != 0 {
                 // A pronoun object: "many of you", "some of them".
                 if j + 1 < b && self.word(j + 1) && self.c(j + 1) & (cw::PRON | cw::OBJ_PRON) != 0 {
@@ -497,12 +531,12 @@ impl<'a> Grammar<'a> {
                 j = e;
                 continue;
             }
-            // Postmodifier: "familiar with", "close to", "briefed on", "involved in".
             let l = self.lx(j);
+            // Postmodifier: "familiar with", "close to", "briefed on", "involved in", "known as".
             if self.word(j)
                 && (l & lx::ADJ != 0 || (l & lx::VPART != 0 && (reduced || l & (lx::SAY | lx::THINK) != 0)))
                 && self.word(j + 1)
-                && self.c(j + 1) & cw::PREP != 0
+                && (self.c(j + 1) & cw::PREP != 0 || (l & lx::VPART != 0 && self.is(j + 1, "as")))
             {
                 // ("close to him": a pronoun object.)
                 let pronoun =

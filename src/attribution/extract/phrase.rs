@@ -68,13 +68,20 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         b -= 1;
         // A parenthetical between commas is not part of the subject: "Snyder, for his part,
         // denied", "the mayor, however, said".
+        // ("Powell's office, when contacted by Reuters, said", "Obama, dedicating the museum on
+        // Saturday, said": a subordinate or participle clause too.)
         if b < e
-            && let Some(open) = (b.saturating_sub(8)..b).rev().find(|&k| g.punct(k) == Some(','))
+            && let Some(open) = (b.saturating_sub(16)..b).rev().find(|&k| g.punct(k) == Some(','))
             && open + 1 < b
             && g.word(open + 1)
             // ("Critics, including the Taxpayers Alliance, say": the phrase names who they are.)
             && !matches!(g.s.w(open + 1), "including" | "like" | "such" | "especially" | "notably" | "among")
-            && (g.c(open + 1) & (cw::PREP | cw::ADV) != 0 || (b == open + 2 && g.lx(open + 1) & lx::ADV != 0 && g.lx(open + 1) & lx::N == 0))
+            && (g.c(open + 1) & (cw::PREP | cw::ADV) != 0
+                || (b == open + 2 && g.lx(open + 1) & lx::ADV != 0 && g.lx(open + 1) & lx::N == 0)
+                || (g.c(open + 1) & cw::SUBORD != 0 && !g.is(open + 1, "that"))
+                || (g.c(open + 1) == 0
+                    && g.lx(open + 1) & lx::VING != 0
+                    && (g.lx(open + 1) & lx::N == 0 || g.word(open + 2) && g.c(open + 2) & (cw::DET | cw::POSS) != 0)))
         {
             b = open + 1;
         }
@@ -101,7 +108,7 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         // A parenthesis inside the subject: "Rep. Ana Ruiz (D-N.M.) said", "Kasich (who has 25
         // delegates) said".
         if g.punct(t) == Some(')')
-            && let Some(open) = (t.saturating_sub(12).max(lo)..t).rev().find(|&j| g.punct(j) == Some('('))
+            && let Some(open) = (t.saturating_sub(20).max(lo)..t).rev().find(|&j| g.punct(j) == Some('('))
             && open > lo
         {
             k = open;

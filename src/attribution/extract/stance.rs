@@ -145,7 +145,7 @@ pub(super) fn experiencer(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
                 matches!(g.s.w(p), "of" | "in" | "among") && (g.person_or_group(oh) || g.lx(oh) & lx::PEOPLE_NAME != 0)
             });
     // (Only a place or a share after it: "others to target Americans" is a causative.)
-    if !people || np.pp.is_some_and(|(p, ..)| !matches!(g.s.w(p), "of" | "in" | "among")) {
+    if !people || np.rel || np.pp.is_some_and(|(p, ..)| !matches!(g.s.w(p), "of" | "in" | "among")) {
         return;
     }
     let before = out.len();

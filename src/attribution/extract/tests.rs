@@ -685,3 +685,35 @@ fn datelines_hyphen_dashes_closing_tags_and_counted_members() {
     none("By May, 35 county boards - three short of a majority - had approved it.");
     none("Two clerks reported it.");
 }
+
+#[test]
+fn postmodifiers_parentheticals_and_pro_forms() {
+    // Infinitive, -ing and "known as" postmodifiers after a head.
+    source_is(
+        "The last grower to leave the co-op says the price was fair.",
+        "The last grower to leave the co-op",
+        Named,
+    );
+    source_is("Tenants fighting the eviction say the notice was late.", "Tenants fighting the eviction", Vague);
+    has_source(
+        "\"It was late,\" said the night clerk known as Red, speaking for the first time.",
+        "the night clerk known as Red",
+        Named,
+    );
+    // A subordinate or participle clause between commas is no part of the subject.
+    source_is("Ruiz's office, when reached by phone, said the mayor was away.", "Ruiz's office", Named);
+    source_is("Mayor Bell, opening the new pier on Friday, said it would draw visitors.", "Mayor Bell", Named);
+    // A long parenthesis after a name.
+    source_is(
+        "Ana Ruiz (a councillor so new she has not yet found her office) says the budget is short.",
+        "Ana Ruiz (a councillor so new she has not yet found her office)",
+        Named,
+    );
+    // A typographic apostrophe; a clause's pro-form.
+    source_is("She says it\u{2019}s too late.", "She", Pronoun);
+    source_is("Two senior aides acknowledged as much on Monday.", "Two senior aides", Anonymous);
+    // Look-alikes: a name ending in -ing, a thing with an infinitive, a plain object.
+    source_is("Like her sister, Ebeling said the plan is hard.", "Ebeling", Named);
+    none("The plan to build a stadium says nothing.");
+    none("Two senior aides acknowledged the crowd.");
+}

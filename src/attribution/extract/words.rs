@@ -47,6 +47,10 @@ pub const DAY: u32 = 1 << 21;
 
 /// The closed classes of a lowercase word.
 pub fn classes(w: &str) -> u32 {
+    // A typographic apostrophe is an apostrophe: "it’s", "don’t".
+    if w.contains('\u{2019}') {
+        return classes(&w.replace('\u{2019}', "'"));
+    }
     match w {
         "the" => DET | DEFINITE,
         "this" | "these" | "those" => DET | DEFINITE,

@@ -252,7 +252,7 @@ impl Memo {
             let c = s.chunks.partition_point(|sp| sp.end <= r.date.start);
             let (Some(sp), Some(Some(key))) = (s.chunks.get(c), s.stored.get(c)) else { continue };
             if sp.start <= r.sentence.start && r.sentence.end <= sp.end {
-                if let Some(e) = self.scans.current.get_mut(key) {
+                if let Some(e) = self.scans.current_mut(*key) {
                     e.tenses.push(r.shifted(-(sp.start as isize)));
                 }
             }

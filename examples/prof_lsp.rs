@@ -49,7 +49,13 @@ fn main() {
         bytes += if i == 0 { publication(&uri, &analyse(job)).len() } else { keystroke(job, &uri) };
         if std::env::var_os("PROF_LSP_STATS").is_some() {
             let m = memo.lock().expect("the memo is not poisoned");
-            eprintln!("{i}: sentences {:?}, blocks {:?}, dates {:?}", m.stats(), m.parse_stats(), m.date_stats());
+            eprintln!(
+                "{i}: sentences {:?}, blocks {:?}, dates {:?}, date findings {:?}",
+                m.stats(),
+                m.parse_stats(),
+                m.date_stats(),
+                m.date_findings_stats()
+            );
         }
     }
     println!("{bytes} bytes published");

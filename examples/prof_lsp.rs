@@ -3,7 +3,8 @@
 //! mid-file, alternating with the original, the way the server's lint loop does (the analysis
 //! with the document's memo, then the serialised `publishDiagnostics`). For
 //! `valgrind --tool=callgrind --toggle-collect='copydesk::lsp::analysis::analyse' --toggle-collect='copydesk::lsp::output::publication'`
-//! or `perf record`; build with `cargo build --profile profiling --example prof_lsp`.
+//! (every lint, the first included) or `--toggle-collect='prof_lsp::keystroke'` (the N edits
+//! only: divide by N for a keystroke's cost), or `perf record`; build with `cargo build --profile profiling --example prof_lsp`.
 use std::sync::{Arc, Mutex};
 
 use copydesk::document::{DocKind, Settings};
@@ -45,8 +46,23 @@ fn main() {
             encoding: Encoding::Utf16,
             memo: memo.clone(),
         };
-        let a = analyse(job);
-        bytes += std::hint::black_box(publication(&uri, &a)).len();
+        bytes += if i == 0 { publication(&uri, &analyse(job)).len() } else { keystroke(job, &uri) };
+        if std::env::var_os("PROF_LSP_STATS").is_some() {
+            let m = memo.lock().expect("the memo is not poisoned");
+            eprintln!(
+                "{i}: sentences {:?}, blocks {:?}, dates {:?}, date findings {:?}",
+                m.stats(),
+                m.parse_stats(),
+                m.date_stats(),
+                m.date_findings_stats()
+            );
+        }
     }
     println!("{bytes} bytes published");
+}
+
+/// One keystroke's lint: `--toggle-collect='prof_lsp::keystroke'` profiles only these.
+#[inline(never)]
+fn keystroke(job: Job, uri: &tower_lsp_server::ls_types::Uri) -> usize {
+    std::hint::black_box(publication(uri, &analyse(job))).len()
 }

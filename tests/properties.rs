@@ -110,8 +110,9 @@ proptest! {
     }
 
     /// A language server re-checks one document per edit with a memo of the unchanged
-    /// sentences' analyses: after every edit the report must equal a fresh check's, including
-    /// when the settings' word lists change between two edits.
+    /// sentences' analyses (and blocks, date scans, date findings): after every edit the report
+    /// must equal a fresh check's, including when the settings' word lists or today's date (the
+    /// reference of an article without one) change between two edits.
     #[test]
     fn memo_checks_equal_fresh_checks_under_edits(
         seed in 0u64..10_000,
@@ -119,6 +120,7 @@ proptest! {
         muts in prop::collection::vec(mutation(), 1..8),
         plain in any::<bool>(),
         switch_lists in any::<bool>(),
+        switch_today in any::<bool>(),
     ) {
         let mut text = generator::article_words(seed, words);
         let mut memo = Memo::default();
@@ -131,6 +133,9 @@ proptest! {
             if switch_lists && step % 2 == 1 {
                 s.extra_vague_phrases = vec!["the council said".into()];
                 s.known_sources = vec!["ortiz".into()];
+            }
+            if switch_today && step % 3 == 2 {
+                s.today = Some(date(2025, 9, 30));
             }
             let doc = Document::parse(&text, kind, &[]);
             let fresh = check_document(&doc, &s);

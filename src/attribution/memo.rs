@@ -75,7 +75,7 @@ impl Memo {
         }
         // Whatever the last check used is now the previous generation (a check that used nothing
         // leaves the one before it in place).
-        if !self.entries.current.is_empty() {
+        if !self.entries.current_is_empty() {
             self.entries.rotate();
         }
         self.stats = MemoStats::default();

@@ -97,9 +97,22 @@ fn ordinal_suffix(d: u8) -> &'static str {
     }
 }
 
+/// `s` in capitals when `model` is written in capitals (more than one letter, all upper case).
 fn match_case(model: &str, s: &str) -> String {
-    let letters: Vec<char> = model.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) { s.to_uppercase() } else { s.to_string() }
+    if all_caps(model) { s.to_uppercase() } else { s.to_string() }
+}
+
+/// More than one letter, and every letter upper case (no list of them built: this runs for
+/// every rewritten weekday, month and ordinal).
+fn all_caps(model: &str) -> bool {
+    let mut letters = 0;
+    for c in model.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters > 1
 }
 
 fn month_like(form: MonthForm, orig: &str, m: u8) -> String {
@@ -167,6 +180,9 @@ pub fn render_like(e: &DateExpr, text: &str, y: i32, m: u8, d: u8) -> Option<Str
 pub fn weekday_like(orig: &str, w: Weekday) -> String {
     let full = weekday_name(w);
     let letters = orig.trim_end_matches('.');
+    if letters.len() >= 6 && !all_caps(orig) {
+        return full.to_string();
+    }
     let s = if letters.len() >= 6 {
         full.to_string()
     } else {
@@ -214,6 +230,22 @@ mod tests {
         assert_eq!(weekday_like("Tues.", Weekday::Thursday), "Thur.");
         assert_eq!(weekday_like("MONDAY", Weekday::Friday), "FRIDAY");
         assert_eq!(weekday_like("Monday", Weekday::Tuesday), "Tuesday");
+        assert_eq!(weekday_like("monday", Weekday::Tuesday), "Tuesday");
+        assert_eq!(weekday_like("MONDAY.", Weekday::Sunday), "SUNDAY");
+        assert_eq!(weekday_like("THU", Weekday::Friday), "FRI");
+        assert_eq!(weekday_like("T", Weekday::Friday), "Fri");
+    }
+
+    #[test]
+    fn capitals_are_kept_only_from_a_model_of_two_or_more_capital_letters() {
+        assert!(all_caps("MAR."));
+        assert!(all_caps("ST"));
+        assert!(!all_caps("S"));
+        assert!(!all_caps("St"));
+        assert!(!all_caps("12"));
+        assert!(!all_caps(""));
+        assert_eq!(match_case("3RD", "st"), "ST");
+        assert_eq!(match_case("3rd", "st"), "st");
     }
 
     #[test]

@@ -252,7 +252,7 @@ impl Memo {
             let c = s.chunks.partition_point(|sp| sp.end <= r.date.start);
             let (Some(sp), Some(Some(key))) = (s.chunks.get(c), s.stored.get(c)) else { continue };
             if sp.start <= r.sentence.start && r.sentence.end <= sp.end {
-                if let Some(e) = self.scans.current.get_mut(key) {
+                if let Some(e) = self.scans.current_mut(*key) {
                     e.tenses.push(r.shifted(-(sp.start as isize)));
                 }
             }
@@ -306,7 +306,9 @@ fn shift_cand(c: &mut Cand, d: isize) {
     }
 }
 
-fn shift_expr(e: &mut DateExpr, d: isize) {
+/// Move every offset in `e` (and its range ends) by `d`, wrapping (so a shift and its inverse
+/// always restore `e`).
+pub(crate) fn shift_expr(e: &mut DateExpr, d: isize) {
     let sp = |s: &mut Span| *s = Span::new(s.start.wrapping_add_signed(d), s.end.wrapping_add_signed(d));
     let DateExpr {
         span,
@@ -352,6 +354,121 @@ fn shift_expr(e: &mut DateExpr, d: isize) {
         let RangeEnds { first, second, reversed: _ } = &mut **r;
         shift_expr(first, d);
         shift_expr(second, d);
+    }
+}
+
+/// Whether `a` with every offset moved by `d` (wrapping) equals `b`, without moving it. The
+/// destructuring lists every field, so a new field cannot be left out of the comparison.
+pub(crate) fn eq_shifted(a: &DateExpr, b: &DateExpr, d: isize) -> bool {
+    let sp = |s: Span| Span::new(s.start.wrapping_add_signed(d), s.end.wrapping_add_signed(d));
+    let DateExpr {
+        span,
+        kind,
+        value,
+        date,
+        label,
+        precision,
+        date_span,
+        written,
+        weekday,
+        invalid,
+        tense,
+        tense_cue,
+        in_quote,
+        range,
+    } = a;
+    let written_eq = match (written, &b.written) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            let Written { year, month, day, year_span, month_span, day_span, month_form, style, year_inferred } = x;
+            *year == y.year
+                && *month == y.month
+                && *day == y.day
+                && year_span.map(sp) == y.year_span
+                && month_span.map(sp) == y.month_span
+                && day_span.map(sp) == y.day_span
+                && *month_form == y.month_form
+                && *style == y.style
+                && *year_inferred == y.year_inferred
+        }
+        _ => false,
+    };
+    let weekday_eq = match (weekday, &b.weekday) {
+        (None, None) => true,
+        (Some(StatedWeekday { weekday, span }), Some(y)) => *weekday == y.weekday && sp(*span) == y.span,
+        _ => false,
+    };
+    let range_eq = match (range, &b.range) {
+        (None, None) => true,
+        (Some(x), Some(y)) => {
+            let RangeEnds { first, second, reversed } = &**x;
+            *reversed == y.reversed && eq_shifted(first, &y.first, d) && eq_shifted(second, &y.second, d)
+        }
+        _ => false,
+    };
+    sp(*span) == b.span
+        && *kind == b.kind
+        && *value == b.value
+        && *date == b.date
+        && *label == b.label
+        && *precision == b.precision
+        && sp(*date_span) == b.date_span
+        && written_eq
+        && weekday_eq
+        && *invalid == b.invalid
+        && *tense == b.tense
+        && tense_cue.map(sp) == b.tense_cue
+        && *in_quote == b.in_quote
+        && range_eq
+}
+
+/// Every span of `e` and of its range ends, passed to `f`. The destructuring lists every field,
+/// so a new field that holds a span cannot be forgotten here.
+pub(crate) fn each_span(e: &DateExpr, f: &mut dyn FnMut(Span)) {
+    let DateExpr {
+        span,
+        kind: _,
+        value: _,
+        date: _,
+        label: _,
+        precision: _,
+        date_span,
+        written,
+        weekday,
+        invalid: _,
+        tense: _,
+        tense_cue,
+        in_quote: _,
+        range,
+    } = e;
+    f(*span);
+    f(*date_span);
+    if let Some(Written {
+        year: _,
+        month: _,
+        day: _,
+        year_span,
+        month_span,
+        day_span,
+        month_form: _,
+        style: _,
+        year_inferred: _,
+    }) = written
+    {
+        for s in [year_span, month_span, day_span].into_iter().flatten() {
+            f(*s);
+        }
+    }
+    if let Some(StatedWeekday { weekday: _, span }) = weekday {
+        f(*span);
+    }
+    if let Some(c) = tense_cue {
+        f(*c);
+    }
+    if let Some(r) = range {
+        let RangeEnds { first, second, reversed: _ } = &**r;
+        each_span(first, f);
+        each_span(second, f);
     }
 }
 

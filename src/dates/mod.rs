@@ -22,6 +22,7 @@ use crate::text::Span;
 
 pub use format::{ap_date, ap_month, render_like, weekday_like};
 pub use memo::{Memo, MemoStats};
+pub(crate) use memo::{each_span, eq_shifted, shift_expr};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -32,14 +32,16 @@ pub struct Report {
 
 /// What one document's checks carry from one to the next (a language server keeps one per open
 /// document): the blocks' tokens and sentences (`document::ParseMemo`, used by
-/// [`parse_document_with`]), the per-sentence attribution analyses (`attribution::Memo`) and the
-/// date recognition per chunk of text (`dates::Memo`). Each is keyed by exactly what it depends on, so
+/// [`parse_document_with`]), the per-sentence attribution analyses (`attribution::Memo`), the
+/// date recognition per chunk of text (`dates::Memo`) and the date rules' findings per date
+/// expression (`rules::date::Memo`). Each is keyed by exactly what it depends on, so
 /// a check with a memo returns the same report as one without. `Default` is empty.
 #[derive(Debug, Default)]
 pub struct Memo {
     blocks: ParseMemo,
     sentences: crate::attribution::Memo,
     dates: crate::dates::Memo,
+    date_findings: std::cell::RefCell<rules::date::Memo>,
 }
 
 impl Memo {
@@ -56,6 +58,11 @@ impl Memo {
     /// How the last check used the date recognition.
     pub fn date_stats(&self) -> DateMemoStats {
         self.dates.stats()
+    }
+
+    /// How the last check used the date rules' findings.
+    pub fn date_findings_stats(&self) -> rules::date::MemoStats {
+        self.date_findings.borrow().stats()
     }
 
     /// Number of remembered sentences.
@@ -103,9 +110,9 @@ fn check_with_families(
 ) -> Report {
     let mut internal_errors = Vec::new();
     let (reference, reference_warnings) = refdate::determine_with_warnings(doc, settings, crate::dates::dateline);
-    let (sentence_memo, date_memo) = match memo {
-        Some(m) => (Some(&mut m.sentences), Some(&mut m.dates)),
-        None => (None, None),
+    let (sentence_memo, date_memo, date_findings) = match memo {
+        Some(m) => (Some(&mut m.sentences), Some(&mut m.dates), Some(&m.date_findings)),
+        None => (None, None, None),
     };
     let refdate = reference.as_ref().map(|r| r.date);
     let dates = guarded("dates", &mut internal_errors, || match date_memo {
@@ -117,7 +124,8 @@ fn check_with_families(
         AttributionModel::build_with(doc, settings, sentence_memo)
     })
     .unwrap_or_default();
-    let ctx = Context { settings, reference: reference.clone(), dates: &dates, attribution: &attribution };
+    let ctx =
+        Context { settings, reference: reference.clone(), dates: &dates, attribution: &attribution, date_findings };
 
     let mut findings = Vec::new();
     for family in families {

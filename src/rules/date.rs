@@ -216,7 +216,9 @@ impl Family for DateFamily {
     fn check(&self, doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
         let text = doc.text;
         let real_reference = ctx.reference.as_ref().filter(|r| r.source != RefSource::Today).map(|r| r.date);
-        for e in ctx.dates {
+        // Everything one expression's findings read but the expression and its text; the memo
+        // is keyed by the reference as a whole, which decides both.
+        let check_one = |e: &DateExpr, out: &mut Vec<Finding>| {
             for leaf in e.leaves() {
                 invalid(text, leaf, out);
                 weekday(text, leaf, ctx.reference.as_ref().map(|r| r.source), out);
@@ -229,6 +231,21 @@ impl Family for DateFamily {
             range(text, e, out);
             if let Some(r) = &ctx.reference {
                 relative(text, e, r.date, r.source == RefSource::Today, out);
+            }
+        };
+        match ctx.date_findings.and_then(|m| m.try_borrow_mut().ok()) {
+            Some(mut memo) => {
+                memo.begin(&ctx.reference);
+                for e in ctx.dates {
+                    let after_preposition = text.get(..e.span.start).map(follows_preposition);
+                    memo.findings(text, e, after_preposition, out, check_one);
+                }
+                memo.end();
+            }
+            None => {
+                for e in ctx.dates {
+                    check_one(e, out);
+                }
             }
         }
         if real_reference.is_none() {
@@ -510,6 +527,9 @@ fn no_reference(doc: &Document, ctx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(f);
 }
+
+mod memo;
+pub use memo::{Memo, MemoStats};
 
 #[cfg(test)]
 mod tests;

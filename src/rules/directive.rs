@@ -85,7 +85,13 @@ mod tests {
         let doc = Document::parse(text, DocKind::Markdown, &[]);
         let settings = Settings::default();
         let attribution = AttributionModel::default();
-        let ctx = Context { settings: &settings, reference: None, dates: &[], attribution: &attribution };
+        let ctx = Context {
+            settings: &settings,
+            reference: None,
+            dates: &[],
+            attribution: &attribution,
+            date_findings: None,
+        };
         let mut out = Vec::new();
         DirectiveFamily.check(&doc, &ctx, &mut out);
         out

@@ -75,6 +75,9 @@ pub struct Context<'a> {
     pub reference: Option<Reference>,
     pub dates: &'a [DateExpr],
     pub attribution: &'a AttributionModel,
+    /// The date rules' findings from the document's last check (a language server's memo),
+    /// reused for the expressions that did not change; `None` checks every date afresh.
+    pub date_findings: Option<&'a std::cell::RefCell<date::Memo>>,
 }
 
 /// A rule family: one file, several rules, one pass.

@@ -24,10 +24,12 @@
 //! principle contact, this source? A name, an organisation, a document with a name, or a title
 //! that fixes one person can be; a place or a trade cannot ("residents of Elm Street").
 mod cue;
+mod kind;
 mod lx;
 mod np;
 mod phrase;
 mod stance;
+mod told;
 pub(crate) mod words;
 
 use super::tokens::{K, Sent};

@@ -1,0 +1,161 @@
+//! What a cue verb tells: a clause ("said the pier would close"), a characterisation of its
+//! object ("described the race as a rout") or a view as its object ("raised concerns that").
+use super::lx;
+use super::np::Grammar;
+use super::phrase::adverb;
+use super::words as cw;
+
+/// Whether what follows a cue verb at `k` is something told: "that", a quotation, a colon, the
+/// end of the sentence, a pronoun subject, or words with a finite verb soon after ("the pier
+/// would stay closed"); an indirect object first is skipped ("told reporters that").
+pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
+    let n = g.n();
+    // What is claimed or promised as an infinitive: "claim to object", "vowed to fight" (a verb
+    // of saying that takes a clause; not "called to complain").
+    if k > 0
+        && g.lx(k - 1) & lx::SAY != 0
+        && g.lx(k - 1) & lx::CLAUSE != 0
+        && g.is(k, "to")
+        && g.word(k + 1)
+        && g.c(k + 1) == 0
+        && g.lx(k + 1) & lx::V != 0
+    {
+        return true;
+    }
+    let mut k = k;
+    while k < n && g.word(k) && (g.c(k) & (cw::ADV | cw::OBJ_PRON) != 0 || g.s.w(k).ends_with("ly")) {
+        k += 1;
+    }
+    if k >= n || g.s.toks[k].quoted || matches!(g.punct(k), Some(',' | ':' | '.' | ';' | '"' | '\'' | '—')) {
+        return true;
+    }
+    // A clause's pro-form: "acknowledged as much", "said so".
+    if (g.is(k, "as") && g.is(k + 1, "much")) || (g.is(k, "so") && (k + 1 >= n || g.punct(k + 1).is_some())) {
+        return true;
+    }
+    // (A pronoun ending the clause is an object: "had approved it.")
+    if g.word(k) && (matches!(g.s.w(k), "that" | "whether" | "if") || g.c(k) & cw::PRON != 0 && g.word(k + 1)) {
+        return true;
+    }
+    // An addressee, then a quotation: `told Palo Alto Weekly, "She ..."`.
+    if let Some(p) = (k..n.min(k + 6)).find(|&j| !g.word(j))
+        && matches!(g.punct(p), Some(',' | ':'))
+        && g.s.toks.get(p + 1).is_some_and(|t| t.quoted)
+    {
+        return true;
+    }
+    // A time or an addressee before "that": "said this year that", "told Reuters on Monday that".
+    if let Some(t) = (k..n.min(k + 5)).take_while(|&j| g.word(j)).find(|&j| matches!(g.s.w(j), "that" | "whether")) {
+        let adjunct = |j: usize| {
+            g.c(j) & (cw::DET | cw::PREP | cw::POSS) != 0
+                || g.proper[j]
+                || (g.c(j) == 0 && g.lx(j) & (lx::TIME | lx::PERSON | lx::GROUP_ANY | lx::ORG) != 0)
+        };
+        if t > k && (k..t).all(adjunct) {
+            return true;
+        }
+    }
+    // A told clause opening with a determined subject may run long before its verb: "the warmth
+    // and respect the children show toward their father give voters ...".
+    let reach = if g.word(k) && g.c(k) & (cw::DET | cw::POSS) != 0 && g.c(k) & cw::QUANT == 0 { 20 } else { 8 };
+    (k..n.min(k + reach)).take_while(|&j| g.punct(j).is_none() || g.name_period(j)).any(|j| {
+        // An auxiliary, or a form that can only be finite: "says", "went" (not "called", which
+        // may be a participle: "a company called Brightline").
+        let l = g.lx(j);
+        // A finite form that is also a noun ("saw", "claims") counts with a pronoun or a
+        // determiner after it: "crews saw it".
+        let object_after = g.word(j + 1) && g.c(j + 1) & (cw::PRON | cw::OBJ_PRON | cw::DET) != 0;
+        // A past form right after a determiner and a noun is that subject's verb: "the county
+        // failed".
+        // ("a company called Brightline" is a participle: only a definite subject right after
+        // the cue counts.)
+        let after_subject = j == k + 2
+            && g.c(j - 1) == 0
+            && g.lx(j - 1) & lx::N != 0
+            && g.c(k) & (cw::DEFINITE | cw::POSS) != 0
+            && l & lx::VPAST != 0;
+        // A third-person form that could be a plural noun is the verb when a word, not an
+        // auxiliary, follows it and a noun precedes: "the governor plans to", "the affection they
+        // express gives voters" (not "added 3,000 spaces.").
+        let verb_after_noun = j > k
+            && g.word(j)
+            && l & lx::V3SG != 0
+            && g.c(j) == 0
+            && g.word(j + 1)
+            && g.c(j + 1) & cw::AUX == 0
+            && g.lx(j + 1) & (lx::V3SG | lx::VPAST) == 0
+            && g.word(j - 1)
+            && g.lx(j - 1) & lx::N != 0;
+        // A name, then its verb: "said Obama believed", "said Mr. Obama wanted".
+        let after_name = j > k
+            && g.proper[k]
+            && (k..j).all(|m| g.proper[m] || g.name_period(m) || (m > k && adverb(g, m)))
+            && g.c(j) == 0
+            && l & (lx::VPAST | lx::V3SG) != 0
+            && (l & lx::N == 0 || object_after);
+        // A base form after a plural or a coordinated subject, with its object: "his record and
+        // his reach make him", "the figures show it".
+        let base_after_plural = j > k + 1
+            && g.word(j)
+            && g.c(j) == 0
+            && l & lx::V != 0
+            && l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING | lx::NPL) == 0
+            && (object_after
+                || g.word(j + 1) && g.c(j + 1) == 0 && g.plural_noun(j + 1)
+                // (Or a form that is no noun, then the clause's end or an adjunct: "the cases
+                // differ.", "their views differ sharply".)
+                || l & lx::N == 0 && (g.punct(j + 1).is_some() || g.word(j + 1) && g.c(j + 1) & (cw::PREP | cw::ADV) != 0))
+            && g.word(j - 1)
+            && g.lx(j - 1) & lx::N != 0
+            && (g.plural_noun(j - 1) || (k..j).any(|m| g.is(m, "and")));
+        // (Past the usual reach, only a noun and its verb: "... on A10 -- now we do" is another
+        // clause's auxiliary.)
+        if j >= k + 8 {
+            return verb_after_noun || base_after_plural;
+        }
+        verb_after_noun
+            || base_after_plural
+            || after_name
+            || g.word(j) && g.c(j) == 0 && after_subject && l & lx::N == 0
+            || g.word(j)
+                && (g.c(j) & cw::AUX != 0
+                    || (j > k
+                        && (l & lx::N == 0 || object_after)
+                        && (l & lx::V3SG != 0 || (l & lx::VPAST != 0 && l & lx::VPART == 0))))
+    })
+}
+
+/// Whether a view is the object at `k`: a noun of feeling, thought or communication, with at most
+/// a determiner and two modifiers before it, then what it is about: "concerns that", "new
+/// questions about", "serious doubts over".
+pub(super) fn view_object(g: &Grammar, k: usize) -> bool {
+    let mut j = k;
+    while j < k + 3
+        && g.word(j)
+        && (g.c(j) & cw::DET != 0 || (g.c(j) == 0 && g.lx(j) & lx::ADJ != 0 && g.lx(j) & lx::N == 0))
+    {
+        j += 1;
+    }
+    let l = g.lx(j);
+    g.word(j)
+        && g.c(j) == 0
+        && l & lx::N != 0
+        && l & (lx::FEELING | lx::COGNITION | lx::COMMUNICATION) != 0
+        && l & (lx::PERSON | lx::GROUP) == 0
+        && (l & lx::NPL != 0 || j > k)
+        && g.word(j + 1)
+        && matches!(g.s.w(j + 1), "that" | "about" | "over")
+        && (!g.is(j + 1, "that") || clause_follows(g, j + 2))
+}
+
+/// Whether the verb of saying at `i` characterises its object: "described the race as a rout"
+/// (an object, then "as" and what it is said to be, within the clause).
+pub(super) fn characterises(g: &Grammar, i: usize) -> bool {
+    let n = g.n();
+    g.lx(i) & lx::SAY != 0
+        && g.word(i + 1)
+        && g.c(i + 1) & (cw::DET | cw::POSS | cw::OBJ_PRON) != 0
+        && (i + 2..n.min(i + 10))
+            .take_while(|&k| g.punct(k).is_none() || g.name_period(k))
+            .any(|k| g.is(k, "as") && g.word(k - 1) && g.c(k - 1) & (cw::PREP | cw::AUX) == 0 && g.word(k + 1))
+}

@@ -27,6 +27,29 @@ pub(super) fn amount(s: &Sent, i: usize) -> Option<usize> {
         if w.ends_with("percent") {
             return Some(i + 1);
         }
+        // "16,500-plus": a lower bound. "$20-25 billion": a ranged sum of money (a bare "5-2"
+        // is a score or a tally).
+        if w.ends_with("-plus") && w.len() > 5 {
+            return Some(i + 1);
+        }
+        let money = i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥'));
+        if money
+            && w.split('-').count() == 2
+            && w.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b','))
+        {
+            return Some(if s.fl(i + 1) & flags::SCALE != 0 { i + 2 } else { i + 1 });
+        }
+        // "38 Democrat senators": a count of people under a label for their group.
+        if word(s, i + 1)
+            && s.toks[i + 1].cap
+            && lx(s, i + 1).contains(Classes::PEOPLE_NAME)
+            && word(s, i + 2)
+            && !s.toks[i + 2].cap
+            && lx(s, i + 2).contains(Classes::NPL)
+            && !routine_number(s, i)
+        {
+            return Some(i + 3);
+        }
         if w.contains('-') {
             let unit_high = w.ends_with("-year") || w.ends_with("-month") || w.ends_with("-decade");
             return (unit_high && any(s, i + 1, &["high", "low", "highs", "lows", "peak"])).then_some(i + 2);
@@ -104,6 +127,12 @@ pub(super) fn amount(s: &Sent, i: usize) -> Option<usize> {
         // "number one in industrial pollution", "number one among": a rank within a set.
         "number"
             if any(s, i + 1, &["one", "1"]) && any(s, i + 2, &["in", "among"]) && word(s, i + 3) && !irrealis(s, i) =>
+        {
+            Some(i + 3)
+        }
+        // "by a factor of two", "a factor of 10": a multiplier.
+        "factor"
+            if is(s, i + 1, "of") && (s.toks.get(i + 2).is_some_and(|t| t.kind == K::Num) || number_word(s, i + 2)) =>
         {
             Some(i + 3)
         }
@@ -224,4 +253,10 @@ pub(super) fn ratio(s: &Sent, i: usize) -> Option<usize> {
     }
     let k = if any(s, i + 3, &["every", "each"]) { i + 4 } else { i + 3 };
     number(k).then_some(k + 1)
+}
+
+/// A number word: one to nine, or a spelled number of the cue list ("ten", "hundred").
+fn number_word(s: &Sent, k: usize) -> bool {
+    s.fl(k) & flags::SPELLED != 0
+        || any(s, k, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 }

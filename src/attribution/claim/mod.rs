@@ -456,15 +456,18 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
         return None;
     }
     if comparative(s, i) {
-        // "than" within eight words, in the clause: "more women in senior jobs than any other state".
+        // "than" within ten words, in the clause: "more women in senior jobs than any other state",
+        // "more on farm aid in the last eight years than the".
         let mut k = i + 1;
-        while k < n && k <= i + 8 && !boundary(s, k) {
+        while k < n && k <= i + 10 && !boundary(s, k) {
             if is(s, k, "than") {
                 let set = k + 1 < n
                     && (s.toks[k + 1].kind == K::Num
                         || s.fl(k + 1) & flags::SPELLED != 0
                         || (any(s, k + 1, SET_AFTER_THAN)
                             && !any(s, k + 2, &["one", "that", "this"])
+                            // "than that.", "than it,": a pronoun pointing back, not a set.
+                            && !(any(s, k + 1, &["that", "it", "those"]) && s.punct(k + 2).is_some())
                             && !irrealis(s, i)));
                 return set.then_some(k + 2);
             }

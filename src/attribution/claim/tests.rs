@@ -481,3 +481,28 @@ fn a_stance_on_an_amount_is_no_decision() {
     assert!(kind("The governor approves of a $30 million outlay on schools.").is_some());
     assert_eq!(kind("The council approved a $30 million outlay on schools."), None);
 }
+
+#[test]
+fn ranges_bounds_multipliers_and_group_counts() {
+    assert_eq!(cue("The levy raised $20-25 million a year."), Some("20-25 million".into()));
+    assert_eq!(kind("The union has 12,000-plus members."), Some(ClaimKind::Statistic));
+    assert_eq!(cue("Rents rose by a factor of three."), Some("factor of three".into()));
+    assert_eq!(cue("A letter from 38 Labour councillors reached the mayor."), None);
+    assert_eq!(cue("A letter from 38 Democrat councillors reached the mayor."), Some("38 Democrat councillors".into()));
+    let t = "The port shipped more grain through its docks in the last eight years than in the century before.";
+    assert_eq!(kind(t), Some(ClaimKind::Superlative));
+}
+
+#[test]
+fn scores_tallies_and_pronouns_after_than_stay_clean() {
+    for t in [
+        "The Otters won 5-2 on Sunday.",
+        "The motion passed 7-4 after midnight.",
+        "The pages 10-12 of the report were blank.",
+        "We need more patience in a mayor than that.",
+        "She wanted a bigger role than it.",
+        "The factor that mattered was the weather.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}

@@ -461,13 +461,14 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
         let mut k = i + 1;
         while k < n && k <= i + 10 && !boundary(s, k) {
             if is(s, k, "than") {
+                // "than that.", "than it,": a pronoun pointing back, not a set.
+                let pointing_back = any(s, k + 1, &["that", "it", "those"]) && s.punct(k + 2).is_some();
                 let set = k + 1 < n
                     && (s.toks[k + 1].kind == K::Num
                         || s.fl(k + 1) & flags::SPELLED != 0
                         || (any(s, k + 1, SET_AFTER_THAN)
                             && !any(s, k + 2, &["one", "that", "this"])
-                            // "than that.", "than it,": a pronoun pointing back, not a set.
-                            && !(any(s, k + 1, &["that", "it", "those"]) && s.punct(k + 2).is_some())
+                            && !pointing_back
                             && !irrealis(s, i)));
                 return set.then_some(k + 2);
             }

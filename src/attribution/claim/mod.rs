@@ -262,6 +262,24 @@ fn between_subject_and_verb(w: &str) -> bool {
         || (c.contains(Classes::ADV) && !c.intersects(Classes::N | Classes::V | Classes::ADJ) && w.ends_with("ly"))
 }
 
+/// A question about the reader's knowledge asserts what it asks about: "Do you realize we spend
+/// $73 million on it?", "Did you know that ...?". Such a sentence keeps its claim, though other
+/// questions ask rather than assert.
+pub(crate) fn asserting_question(text: &str, sentence: Span) -> bool {
+    let words: Vec<&str> = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let is = |k: usize, ws: &[&str]| words.get(k).is_some_and(|w| ws.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    let k = usize::from(is(0, &["but", "and", "so", "now", "well"]));
+    is(k, &["do", "did", "don't", "didn't", "don’t", "didn’t"])
+        && is(k + 1, &["you"])
+        && is(k + 2, &["know", "realize", "realise", "remember", "understand"])
+}
+
 /// Whether the sentence's own attributions source the claim whose cue is `cue`: `Some(true)`
 /// when a named or pronoun source that is not the writer speaks it (the cue inside the
 /// attribution's content or its source phrase: "figures from the state auditor show that 40

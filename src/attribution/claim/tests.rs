@@ -506,3 +506,19 @@ fn scores_tallies_and_pronouns_after_than_stay_clean() {
         assert_eq!(kind(t), None, "{t}");
     }
 }
+
+#[test]
+fn a_question_about_the_readers_knowledge_asserts() {
+    for t in ["Do you realize we spend $4 million on it?", "But did you know that rents rose 30 percent?"] {
+        assert!(super::asserting_question(t, Span::new(0, t.len())), "{t}");
+    }
+    // Questions that ask, or ask the reader for something else, assert nothing.
+    for t in [
+        "Do you think rents rose 30 percent?",
+        "Did rents rise 30 percent?",
+        "Do you want to spend $4 million on it?",
+        "Did the mayor know that rents rose?",
+    ] {
+        assert!(!super::asserting_question(t, Span::new(0, t.len())), "{t}");
+    }
+}

@@ -112,7 +112,12 @@ fn cites_document(s: &Sent) -> bool {
         let det = j > s.first && (s.fl(j - 1) & flags::DETERMINER != 0 || s.w(j - 1).ends_with("'s"));
         let named = j < k && s.toks[j].cap;
         let at = if det { j - 1 } else { j };
-        (det || named) && at > s.first && any(s, at - 1, &["in", "from", "by", "per"])
+        // "cuts in the federal budget", "a rise in the forecast": the document is where the change
+        // is, not where a figure comes from.
+        let of_change = at >= s.first + 2
+            && (s.fl(at - 2) & flags::CHANGE != 0 || lx(s, at - 2).contains(Classes::CHANGE))
+            && lx(s, at - 2).contains(Classes::N);
+        (det || named) && at > s.first && any(s, at - 1, &["in", "from", "by", "per"]) && !of_change
     })
 }
 

@@ -522,3 +522,10 @@ fn a_question_about_the_readers_knowledge_asserts() {
         assert!(!super::asserting_question(t, Span::new(0, t.len())), "{t}");
     }
 }
+
+#[test]
+fn a_change_inside_a_document_is_not_cited_by_it() {
+    assert_eq!(cue("I proposed $3 million in cuts in the county budget."), Some("$3 million".into()));
+    assert_eq!(kind("Turnout reached 62 percent in the county's new survey."), None);
+    assert_eq!(kind("Rents rose 9 percent, by the housing board's figures."), None);
+}

@@ -434,6 +434,8 @@ fn small_spelled_counts_without_a_bound_or_of_people_stay_clean() {
         "The crew worked for only three hours.",
         "The board will hire only four inspectors.",
         "She has just two brothers.",
+        "The memo ran to more than five pages.",
+        "At least three dogs barked through the night.",
     ] {
         assert_eq!(kind(t), None, "{t}");
     }

@@ -191,6 +191,9 @@ fn counted_things(s: &Sent, k: usize) -> bool {
 
 /// Ordinals from the third up: "3rd", "10th", "fifth". The first and second time are narrative.
 fn high_ordinal(s: &Sent, k: usize) -> bool {
+    if k >= s.toks.len() || s.toks[k].quoted {
+        return false;
+    }
     let w = s.w(k);
     let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &w[digits.len()..];
@@ -219,7 +222,7 @@ fn high_ordinal(s: &Sent, k: usize) -> bool {
 /// "time" with a clause that says what was repeated (a subject or "that" follows). Without the
 /// clause it is a schedule or a score ("for the third time this season").
 fn repetition(s: &Sent, i: usize) -> Option<usize> {
-    if !high_ordinal(s, i + 1) || s.toks[i + 1].quoted {
+    if !high_ordinal(s, i + 1) {
         return None;
     }
     let mut k = i + 2;

@@ -531,3 +531,21 @@ fn a_change_inside_a_document_is_not_cited_by_it() {
     assert_eq!(kind("Turnout reached 62 percent in the county's new survey."), None);
     assert_eq!(kind("Rents rose 9 percent, by the housing board's figures."), None);
 }
+
+#[test]
+fn every_prefix_of_the_new_classes_is_read_without_a_panic() {
+    // The classes look ahead several tokens; a sentence may end anywhere.
+    for t in [
+        "This is the 10th or 12th time that he has delayed it.",
+        "The county is number one in road deaths.",
+        "Only six cases and the same trillion dollars, $20-25 billion, 12,000-plus members.",
+        "Rents rose by a factor of three for 38 Democrat councillors.",
+        "Did you know that we spend $4 million?",
+    ] {
+        for (end, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            let p = &t[..end];
+            let _ = analyse(p, Span::new(0, p.len()), &[], &Extras::default());
+            let _ = super::asserting_question(p, Span::new(0, p.len()));
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! what is attributed) lives in [`crate::attribution`]; this file decides and builds the fixes.
 use super::{Category, Context, Family, Fixability, RuleMeta};
 use crate::attribution::How;
-use crate::attribution::claim::{sourced_by, writer_is_source};
+use crate::attribution::claim::{asserting_question, sourced_by, writer_is_source};
 use crate::document::BlockKind;
 use crate::document::{Applicability, DocKind, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
@@ -87,7 +87,7 @@ impl Family for ClaimFamily {
             };
             if attributed
                 || sa.has_source_problem()
-                || sa.question
+                || (sa.question && !asserting_question(text, s.span))
                 || sa.quoted
                 || block.is_some_and(|b| matches!(b.kind, BlockKind::Heading | BlockKind::TableCell))
             {

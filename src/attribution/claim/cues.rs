@@ -172,7 +172,8 @@ fn decided_amount(s: &Sent, at: usize) -> bool {
         if t.kind == K::Word && has(s, k, flags::CLAUSE) {
             return false;
         }
-        if t.kind == K::Word && has(s, k, flags::OFFICIAL_ACTION) {
+        // "approves of", "approved of": a stance on the amount, not a decision taking it.
+        if t.kind == K::Word && has(s, k, flags::OFFICIAL_ACTION) && !s.is(k + 1, "of") {
             // An act of the speaker or of the one addressed is their record, not an institution's
             // routine decision: "I proposed $4 million for the pool", "you've raised the fee by $20".
             return !personal_subject(s, k);

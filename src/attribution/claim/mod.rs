@@ -4,8 +4,11 @@
 //! list flags ([`super::lists::flags`]) and their WordNet classes ([`crate::lexicon`]), and finds
 //! the first checkable part outside quotation marks, in these classes:
 //!
-//! * **amounts** ([`amount`]): digits, number words and multipliers with what they count, money,
-//!   percentages, approximate and ranged amounts ("under 285", "tens of thousands", "98 times");
+//! * **amounts** ([`amount::amount`], in `claim/amount.rs`): digits, number words and
+//!   multipliers with what they count, money, percentages, approximate and ranged amounts
+//!   ("under 285", "tens of thousands", "98 times"), small counts under a bound ("only six
+//!   cases"), scale words with what they count ("the same trillion dollars"), ordinal counts of
+//!   repeated acts ("the 10th time that"), a rank in a set ("number one in");
 //! * **comparisons with their comparison set** ([`comparison`]): a comparative with "than" and a
 //!   set a reader could check ("than any other state", "than ever", "than in 1990"), a comparative
 //!   or superlative with a time span or a whole ("since 1972", "on record", "in the country"),
@@ -24,6 +27,7 @@
 //!
 //! Sourcing is decided by the rule with [`writer_is_source`]: a sentence whose only source is the
 //! writer or the reader ("I think", "we know", "as you said") names no one who could be asked.
+mod amount;
 mod cues;
 mod record;
 use super::extract::{Attribution, SourceKind};
@@ -32,6 +36,7 @@ use super::lists::{Cue, flags};
 use super::tokens::{K, Sent};
 use crate::lexicon::Classes;
 use crate::text::Span;
+use amount::{amount, ratio};
 use record::own_record;
 
 /// The first checkable part of the sentence, outside quotations.
@@ -107,7 +112,12 @@ fn cites_document(s: &Sent) -> bool {
         let det = j > s.first && (s.fl(j - 1) & flags::DETERMINER != 0 || s.w(j - 1).ends_with("'s"));
         let named = j < k && s.toks[j].cap;
         let at = if det { j - 1 } else { j };
-        (det || named) && at > s.first && any(s, at - 1, &["in", "from", "by", "per"])
+        // "cuts in the federal budget", "a rise in the forecast": the document is where the change
+        // is, not where a figure comes from.
+        let of_change = at >= s.first + 2
+            && (s.fl(at - 2) & flags::CHANGE != 0 || lx(s, at - 2).contains(Classes::CHANGE))
+            && lx(s, at - 2).contains(Classes::N);
+        (det || named) && at > s.first && any(s, at - 1, &["in", "from", "by", "per"]) && !of_change
     })
 }
 
@@ -208,10 +218,71 @@ fn evaluative(s: &Sent, c: Checkable) -> bool {
 pub(crate) fn writer_is_source(text: &str, source: Span) -> bool {
     // `get`: a source span is not trusted to be ordered and on character boundaries.
     let w = text.get(source.start..source.end).unwrap_or("").trim();
-    let last = w.rsplit(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+    // Back over what may stand between the subject and its verb: auxiliaries, negations and
+    // adverbs ("I've personally", "you can't", "I simply don't", "we actually").
+    let mut words = w.rsplit(|c: char| c.is_whitespace() || c == ',').filter(|x| !x.is_empty());
+    let last = words.find(|x| !between_subject_and_verb(x)).unwrap_or("");
     // "I'd", "we’ve": the pronoun before the apostrophe.
     let pronoun = last.split(['\'', '’']).next().unwrap_or("");
     ["i", "we", "you", "me", "us"].iter().any(|p| pronoun.eq_ignore_ascii_case(p))
+}
+
+/// A word that may come between a subject and its verb: an auxiliary or a modal, also
+/// negated ("can't", "don't"), or an adverb that is not also a noun, a verb or an adjective
+/// (WordNet: "personally", "simply", "actually"; not "well", "still", "back").
+fn between_subject_and_verb(w: &str) -> bool {
+    let w = w.to_ascii_lowercase().replace('’', "'");
+    const AUX: &[&str] = &[
+        "do",
+        "does",
+        "did",
+        "don't",
+        "doesn't",
+        "didn't",
+        "have",
+        "has",
+        "had",
+        "haven't",
+        "hasn't",
+        "hadn't",
+        "can",
+        "can't",
+        "cannot",
+        "could",
+        "couldn't",
+        "will",
+        "won't",
+        "would",
+        "wouldn't",
+        "should",
+        "shouldn't",
+        "may",
+        "might",
+        "must",
+        "not",
+        "never",
+    ];
+    let c = crate::lexicon::lookup(&w);
+    AUX.contains(&w.as_str())
+        || (c.contains(Classes::ADV) && !c.intersects(Classes::N | Classes::V | Classes::ADJ) && w.ends_with("ly"))
+}
+
+/// A question about the reader's knowledge asserts what it asks about: "Do you realize we spend
+/// $73 million on it?", "Did you know that ...?". Such a sentence keeps its claim, though other
+/// questions ask rather than assert.
+pub(crate) fn asserting_question(text: &str, sentence: Span) -> bool {
+    let words: Vec<&str> = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let is = |k: usize, ws: &[&str]| words.get(k).is_some_and(|w| ws.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    let k = usize::from(is(0, &["but", "and", "so", "now", "well"]));
+    is(k, &["do", "did", "don't", "didn't", "don’t", "didn’t"])
+        && is(k + 1, &["you"])
+        && is(k + 2, &["know", "realize", "realise", "remember", "understand"])
 }
 
 /// Whether the sentence's own attributions source the claim whose cue is `cue`: `Some(true)`
@@ -229,11 +300,10 @@ pub(crate) fn sourced_by<'a>(
     verb: Option<Span>,
     cue: Span,
 ) -> Option<bool> {
-    if let Some(v) = verb
-        && !atts.clone().into_iter().any(|a| a.cue.overlaps(v))
-    {
-        return None;
-    }
+    // The two analyses disagree: the model's decision stands, unless a source the extractor
+    // found speaks the claim ("there are twenty-five million of them according to Mr. Benson",
+    // though the model took the writer's "You can't tell me" for the source).
+    let disagree = verb.is_some_and(|v| !atts.clone().into_iter().any(|a| a.cue.overlaps(v)));
     let mut any_source = false;
     for a in atts {
         if !matches!(a.kind, SourceKind::Named | SourceKind::Pronoun) {
@@ -250,7 +320,7 @@ pub(crate) fn sourced_by<'a>(
             return Some(true);
         }
     }
-    any_source.then_some(false)
+    (any_source && !disagree).then_some(false)
 }
 
 /// The WordNet classes of token `i` (none for punctuation, numbers and tokens past the end).
@@ -286,8 +356,31 @@ fn boundary(s: &Sent, k: usize) -> bool {
 /// Words that put what follows in the future or in a plan: the verb after them asserts nothing
 /// yet ("will cut", "would have raised", "wants to double", "plan to").
 const IRREALIS: &[&str] = &[
-    "will", "would", "could", "should", "might", "may", "can", "must", "shall", "'ll", "'d", "ll", "want", "wants",
-    "wanted", "going", "plan", "plans", "propose", "proposes", "proposed", "hope", "if", "to",
+    "will",
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "can",
+    "must",
+    "shall",
+    "'ll",
+    "'d",
+    "ll",
+    "want",
+    "wants",
+    "wanted",
+    "going",
+    "plan",
+    "plans",
+    "propose",
+    "proposes",
+    "proposed",
+    "proposing",
+    "hope",
+    "if",
+    "to",
 ];
 
 /// A plan, a wish or a condition governs token `at`: one of [`IRREALIS`] in the same clause,
@@ -340,134 +433,6 @@ fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool) -> Option<Checkable> {
     None
 }
 
-/// Numbers that are not amounts: a year, a date, a clock time, an identifier.
-fn routine_number(s: &Sent, i: usize) -> bool {
-    let w = s.w(i);
-    let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
-    let short_year = w.starts_with('\'');
-    year || short_year
-        || s.fl(i + 1) & (flags::MONTH | flags::TIME_UNIT) != 0
-        || (i > 0 && s.fl(i - 1) & (flags::MONTH | flags::IDENTIFIER) != 0)
-        || s.punct(i + 1) == Some(':')
-        || any(s, i + 1, &["a.m.", "p.m.", "am", "pm", "o'clock"])
-}
-
-/// An amount starting at `i`: returns the end of the cue.
-fn amount(s: &Sent, i: usize) -> Option<usize> {
-    let t = s.toks[i];
-    let w = s.w(i);
-    if t.kind == K::Num {
-        // "141percent", "15-year" (with "high" or "low": a record).
-        if w.ends_with("percent") {
-            return Some(i + 1);
-        }
-        if w.contains('-') {
-            let unit_high = w.ends_with("-year") || w.ends_with("-month") || w.ends_with("-decade");
-            return (unit_high && any(s, i + 1, &["high", "low", "highs", "lows", "peak"])).then_some(i + 2);
-        }
-        if routine_number(s, i) {
-            return None;
-        }
-        // "98 times", "twice": how often is a count.
-        if is(s, i + 1, "times") && !any(s, i + 2, &["a", "an", "per", "each"]) {
-            return Some(i + 2);
-        }
-        // "under 285", "more than 2,000", "at least 40": an estimate or a bound on an amount.
-        let approx = i > 0
-            && (s.fl(i - 1) & flags::APPROXIMATOR != 0
-                || any(
-                    s,
-                    i - 1,
-                    &["than", "least", "most", "nearly", "almost", "roughly", "exceeds", "exceeded", "plus"],
-                ));
-        if approx {
-            return Some(i + 1);
-        }
-        // "we're now at 285": a level of something.
-        if i + 1 >= s.toks.len() || matches!(s.punct(i + 1), Some('.' | ';')) {
-            return (i > 0 && any(s, i - 1, &["at", "to", "from", "reached", "hit"])).then_some(i + 1);
-        }
-        return None;
-    }
-    if t.kind != K::Word {
-        return None;
-    }
-    match w {
-        // Multipliers: "twice as many", "double the", "three times more".
-        // Not a plan: "we should double the fund", "is to double the grants".
-        "twice" | "triple" | "double" | "quadruple"
-            if any(s, i + 1, &["as", "the", "that", "what"]) && !irrealis(s, i) =>
-        {
-            Some(i + 2)
-        }
-        "times"
-            if i > 0
-                && (s.fl(i - 1) & flags::SPELLED != 0
-                    || any(s, i - 1, &["two", "three", "four", "five", "several", "many"])) =>
-        {
-            any(s, i + 1, &["as", "more", "less", "higher", "larger", "bigger", "faster", "greater"]).then_some(i + 2)
-        }
-        // "tens of thousands", "hundreds of millions".
-        "tens" | "hundreds" | "thousands" | "millions" | "billions" | "dozens" if is(s, i + 1, "of") => Some(i + 3),
-        // "a hundred more warheads", "a million people": a count after "a".
-        "hundred" | "thousand" | "million" | "billion" | "trillion" if i > 0 && any(s, i - 1, &["a", "half"]) => {
-            Some(i + 1)
-        }
-        // "in half" after a change verb in the clause: "cut the deficit in half".
-        "half" if i > 0 && is(s, i - 1, "in") && change_before(s, i - 1) => Some(i + 1),
-        // "nothing in tax", "not a single vote": a zero amount of something countable.
-        "nothing" if any(s, i - 1, &["paid", "pay", "pays", "cost", "costs", "got", "gave", "spent", "earned"]) => {
-            Some(i + 1)
-        }
-        "single" if i > 1 && is(s, i - 1, "a") && any(s, i - 2, &["not", "without", "no"]) && word(s, i + 1) => {
-            Some(i + 2)
-        }
-        // "thirty-five towns", "forty-four of them": a compound spelled number with what it
-        // counts (one to nine alone are routine narrative, like the cue list's spelled numbers).
-        _ if spelled_compound(w)
-            && (s.fl(i + 1) & flags::SCALE != 0 || is(s, i + 1, "of") || plural_after(s, i + 1)) =>
-        {
-            Some(i + 2)
-        }
-        _ => {
-            // Spelled numbers with a unit: "three percent", "ten times".
-            let spelled = s.fl(i) & flags::SPELLED != 0
-                || any(s, i, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
-            if spelled && (any(s, i + 1, &["percent", "times"]) || s.fl(i + 1) & flags::SCALE != 0) {
-                // "at one times" is not English; "at times" has no number.
-                return Some(i + 2);
-            }
-            None
-        }
-    }
-}
-
-/// A number word of twenty and up written with a hyphen: "thirty-five", "ninety-nine".
-fn spelled_compound(w: &str) -> bool {
-    let Some((tens, ones)) = w.split_once('-') else { return false };
-    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].contains(&tens)
-        && ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].contains(&ones)
-}
-
-/// A plural noun at `k`, after at most one modifier: "nations", "Democrat senators".
-fn plural_after(s: &Sent, k: usize) -> bool {
-    (k..k + 2).any(|j| word(s, j) && lx(s, j).contains(Classes::NPL) && s.fl(j) & flags::TIME_UNIT == 0)
-}
-
-/// A ratio of a set: "four out of five", "two out of every three", "3 out of 10".
-fn ratio(s: &Sent, i: usize) -> Option<usize> {
-    let number = |k: usize| {
-        s.toks.get(k).is_some_and(|t| t.kind == K::Num)
-            || s.fl(k) & flags::SPELLED != 0
-            || any(s, k, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
-    };
-    if !(number(i) && is(s, i + 1, "out") && is(s, i + 2, "of")) {
-        return None;
-    }
-    let k = if any(s, i + 3, &["every", "each"]) { i + 4 } else { i + 3 };
-    number(k).then_some(k + 1)
-}
-
 /// A change verb in the clause before `at` (within eight words).
 fn change_before(s: &Sent, at: usize) -> bool {
     let lo = at.saturating_sub(8);
@@ -484,7 +449,7 @@ fn comparative(s: &Sent, i: usize) -> bool {
         return false;
     }
     let w = s.w(i);
-    if matches!(w, "more" | "less" | "fewer" | "better" | "worse" | "higher" | "lower") {
+    if matches!(w, "more" | "less" | "fewer" | "better" | "worse" | "higher" | "lower" | "further" | "farther") {
         return true;
     }
     w.len() > 4
@@ -514,15 +479,19 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
         return None;
     }
     if comparative(s, i) {
-        // "than" within eight words, in the clause: "more women in senior jobs than any other state".
+        // "than" within ten words, in the clause: "more women in senior jobs than any other state",
+        // "more on farm aid in the last eight years than the".
         let mut k = i + 1;
-        while k < n && k <= i + 8 && !boundary(s, k) {
+        while k < n && k <= i + 10 && !boundary(s, k) {
             if is(s, k, "than") {
+                // "than that.", "than it,": a pronoun pointing back, not a set.
+                let pointing_back = any(s, k + 1, &["that", "it", "those"]) && s.punct(k + 2).is_some();
                 let set = k + 1 < n
                     && (s.toks[k + 1].kind == K::Num
                         || s.fl(k + 1) & flags::SPELLED != 0
                         || (any(s, k + 1, SET_AFTER_THAN)
                             && !any(s, k + 2, &["one", "that", "this"])
+                            && !pointing_back
                             && !irrealis(s, i)));
                 return set.then_some(k + 2);
             }

@@ -386,3 +386,166 @@ fn someone_elses_acts_and_small_counts_stay_routine_reporting() {
     assert_eq!(kind("I have blocked the fuel levy twice."), Some(ClaimKind::Record));
     assert_eq!(kind("Forty-two towns signed the compact."), Some(ClaimKind::Statistic));
 }
+
+#[test]
+fn the_writer_is_no_source_past_auxiliaries_and_adverbs() {
+    for src in ["I've personally", "You can't", "we simply don't", "I really"] {
+        assert!(super::writer_is_source(src, Span::new(0, src.len())), "{src}");
+    }
+    // A noun, an adjective or a name after the pronoun makes another source, and "I" inside a
+    // longer phrase is still not the source's last word.
+    for src in ["I and the treasurer", "We the people", "you and the board", "the harbour authority"] {
+        assert!(!super::writer_is_source(src, Span::new(0, src.len())), "{src}");
+    }
+}
+
+#[test]
+fn scale_words_with_what_they_count() {
+    assert_eq!(cue("The plan spends the same billion dollars twice."), Some("billion dollars".into()));
+    assert_eq!(kind("The levy would have cost six hundred millions of dollars."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("Seventeen hundred farmers lost their leases."), Some(ClaimKind::Statistic));
+}
+
+#[test]
+fn scale_words_in_durations_plans_and_names_stay_clean() {
+    for t in [
+        "The abbey has stood for a hundred years.",
+        "A thousand years ago the ford was the only crossing.",
+        "The Thousand Islands ferry left on time.",
+        "The hundred days of the session ended quietly.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn small_spelled_counts_under_a_bound() {
+    assert_eq!(cue("The inspectors found only six leaks in the main."), Some("six leaks".into()));
+    assert_eq!(kind("There are just three ferries left."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("Nearly nine towns in the valley lost their banks."), Some(ClaimKind::Statistic));
+}
+
+#[test]
+fn small_spelled_counts_without_a_bound_or_of_people_stay_clean() {
+    for t in [
+        "Five towns signed the compact.",
+        "Only two council members spoke against the plan.",
+        "Only two Republicans are backing the measure.",
+        "The crew worked for only three hours.",
+        "The board will hire only four inspectors.",
+        "She has just two brothers.",
+        "The memo ran to more than five pages.",
+        "At least three dogs barked through the night.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn an_ordinal_count_of_repeated_acts() {
+    assert_eq!(cue("This is the 10th time that the board has delayed the vote."), Some("the 10th time".into()));
+    assert_eq!(kind("It is the fourth or fifth time he has missed the deadline."), Some(ClaimKind::Statistic));
+}
+
+#[test]
+fn ordinals_of_schedules_and_firsts_stay_clean() {
+    for t in [
+        "The Otters won for the third time this season.",
+        "For the second time that week, the ferry was late.",
+        "The fifth time was the charm.",
+        "She read the tenth chapter aloud.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_rank_within_a_set() {
+    assert_eq!(cue("The county is number one in road deaths."), Some("number one in".into()));
+    assert_eq!(kind("The mill was further ahead than it was a decade ago."), Some(ClaimKind::Superlative));
+}
+
+#[test]
+fn numbers_that_name_or_order_stay_clean() {
+    for t in [
+        "Number one on the agenda is the ferry.",
+        "The county wants to be number one in road safety.",
+        "She wore number one on her jersey.",
+        "The inquiry will go further than the last one.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_stance_on_an_amount_is_no_decision() {
+    // "approves of" is a view, not the council's act: the amount stays a claim.
+    assert!(kind("The governor approves of a $30 million outlay on schools.").is_some());
+    assert_eq!(kind("The council approved a $30 million outlay on schools."), None);
+}
+
+#[test]
+fn ranges_bounds_multipliers_and_group_counts() {
+    assert_eq!(cue("The levy raised $20-25 million a year."), Some("20-25 million".into()));
+    assert_eq!(kind("The union has 12,000-plus members."), Some(ClaimKind::Statistic));
+    assert_eq!(cue("Rents rose by a factor of three."), Some("factor of three".into()));
+    assert_eq!(cue("A letter from 38 Labour councillors reached the mayor."), None);
+    assert_eq!(cue("A letter from 38 Democrat councillors reached the mayor."), Some("38 Democrat councillors".into()));
+    let t = "The port shipped more grain through its docks in the last eight years than in the century before.";
+    assert_eq!(kind(t), Some(ClaimKind::Superlative));
+}
+
+#[test]
+fn scores_tallies_and_pronouns_after_than_stay_clean() {
+    for t in [
+        "The Otters won 5-2 on Sunday.",
+        "The motion passed 7-4 after midnight.",
+        "The pages 10-12 of the report were blank.",
+        "We need more patience in a mayor than that.",
+        "She wanted a bigger role than it.",
+        "The factor that mattered was the weather.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_question_about_the_readers_knowledge_asserts() {
+    for t in ["Do you realize we spend $4 million on it?", "But did you know that rents rose 30 percent?"] {
+        assert!(super::asserting_question(t, Span::new(0, t.len())), "{t}");
+    }
+    // Questions that ask, or ask the reader for something else, assert nothing.
+    for t in [
+        "Do you think rents rose 30 percent?",
+        "Did rents rise 30 percent?",
+        "Do you want to spend $4 million on it?",
+        "Did the mayor know that rents rose?",
+    ] {
+        assert!(!super::asserting_question(t, Span::new(0, t.len())), "{t}");
+    }
+}
+
+#[test]
+fn a_change_inside_a_document_is_not_cited_by_it() {
+    assert_eq!(cue("I proposed $3 million in cuts in the county budget."), Some("$3 million".into()));
+    assert_eq!(kind("Turnout reached 62 percent in the county's new survey."), None);
+    assert_eq!(kind("Rents rose 9 percent, by the housing board's figures."), None);
+}
+
+#[test]
+fn every_prefix_of_the_new_classes_is_read_without_a_panic() {
+    // The classes look ahead several tokens; a sentence may end anywhere.
+    for t in [
+        "This is the 10th or 12th time that he has delayed it.",
+        "The county is number one in road deaths.",
+        "Only six cases and the same trillion dollars, $20-25 billion, 12,000-plus members.",
+        "Rents rose by a factor of three for 38 Democrat councillors.",
+        "Did you know that we spend $4 million?",
+    ] {
+        for (end, _) in t.char_indices().chain([(t.len(), ' ')]) {
+            let p = &t[..end];
+            let _ = analyse(p, Span::new(0, p.len()), &[], &Extras::default());
+            let _ = super::asserting_question(p, Span::new(0, p.len()));
+        }
+    }
+}

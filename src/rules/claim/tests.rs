@@ -49,6 +49,12 @@ fn ignores_attributed_routine_and_quoted_look_alikes() {
 }
 
 #[test]
+fn a_question_about_the_readers_knowledge_keeps_its_claim() {
+    assert_eq!(findings(CLAIM, "Did you know that 40 percent of riders quit last year?\n").len(), 1);
+    assert_clean(CLAIM, "Do you think 40 percent of riders quit last year?\n");
+}
+
+#[test]
 fn according_fix_goes_before_the_final_punctuation() {
     let t = "The storm destroyed 214 homes in the valley.\n";
     assert_eq!(after_fix(CLAIM, t, 0), "The storm destroyed 214 homes in the valley, according to [SOURCE].\n");

@@ -1,0 +1,267 @@
+//! Amounts: digits, number words and multipliers with what they count, money, percentages,
+//! bounds ("under 285", "only six cases"), ratios ("four out of five") and ordinal counts of
+//! repeated acts ("the 10th time that"). One class of the grammar in [`super`].
+use super::{any, change_before, irrealis, is, lx, word};
+use crate::attribution::lists::flags;
+use crate::attribution::tokens::{K, Sent};
+use crate::lexicon::Classes;
+
+/// Numbers that are not amounts: a year, a date, a clock time, an identifier.
+fn routine_number(s: &Sent, i: usize) -> bool {
+    let w = s.w(i);
+    let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let short_year = w.starts_with('\'');
+    year || short_year
+        || s.fl(i + 1) & (flags::MONTH | flags::TIME_UNIT) != 0
+        || (i > 0 && s.fl(i - 1) & (flags::MONTH | flags::IDENTIFIER) != 0)
+        || s.punct(i + 1) == Some(':')
+        || any(s, i + 1, &["a.m.", "p.m.", "am", "pm", "o'clock"])
+}
+
+/// An amount starting at `i`: returns the end of the cue.
+pub(super) fn amount(s: &Sent, i: usize) -> Option<usize> {
+    let t = s.toks[i];
+    let w = s.w(i);
+    if t.kind == K::Num {
+        // "141percent", "15-year" (with "high" or "low": a record).
+        if w.ends_with("percent") {
+            return Some(i + 1);
+        }
+        // "16,500-plus": a lower bound. "$20-25 billion": a ranged sum of money (a bare "5-2"
+        // is a score or a tally).
+        if w.ends_with("-plus") && w.len() > 5 {
+            return Some(i + 1);
+        }
+        let money = i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥'));
+        if money
+            && w.split('-').count() == 2
+            && w.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b','))
+        {
+            return Some(if s.fl(i + 1) & flags::SCALE != 0 { i + 2 } else { i + 1 });
+        }
+        // "38 Democrat senators": a count of people under a label for their group.
+        if word(s, i + 1)
+            && s.toks[i + 1].cap
+            && lx(s, i + 1).contains(Classes::PEOPLE_NAME)
+            && word(s, i + 2)
+            && !s.toks[i + 2].cap
+            && lx(s, i + 2).contains(Classes::NPL)
+            && !routine_number(s, i)
+        {
+            return Some(i + 3);
+        }
+        if w.contains('-') {
+            let unit_high = w.ends_with("-year") || w.ends_with("-month") || w.ends_with("-decade");
+            return (unit_high && any(s, i + 1, &["high", "low", "highs", "lows", "peak"])).then_some(i + 2);
+        }
+        if routine_number(s, i) {
+            return None;
+        }
+        // "98 times", "twice": how often is a count.
+        if is(s, i + 1, "times") && !any(s, i + 2, &["a", "an", "per", "each"]) {
+            return Some(i + 2);
+        }
+        // "under 285", "more than 2,000", "at least 40": an estimate or a bound on an amount.
+        let approx = i > 0
+            && (s.fl(i - 1) & flags::APPROXIMATOR != 0
+                || any(
+                    s,
+                    i - 1,
+                    &["than", "least", "most", "nearly", "almost", "roughly", "exceeds", "exceeded", "plus"],
+                ));
+        if approx {
+            return Some(i + 1);
+        }
+        // "we're now at 285": a level of something.
+        if i + 1 >= s.toks.len() || matches!(s.punct(i + 1), Some('.' | ';')) {
+            return (i > 0 && any(s, i - 1, &["at", "to", "from", "reached", "hit"])).then_some(i + 1);
+        }
+        return None;
+    }
+    if t.kind != K::Word {
+        return None;
+    }
+    match w {
+        // Multipliers: "twice as many", "double the", "three times more".
+        // Not a plan: "we should double the fund", "is to double the grants".
+        "twice" | "triple" | "double" | "quadruple"
+            if any(s, i + 1, &["as", "the", "that", "what"]) && !irrealis(s, i) =>
+        {
+            Some(i + 2)
+        }
+        "times"
+            if i > 0
+                && (s.fl(i - 1) & flags::SPELLED != 0
+                    || any(s, i - 1, &["two", "three", "four", "five", "several", "many"])) =>
+        {
+            any(s, i + 1, &["as", "more", "less", "higher", "larger", "bigger", "faster", "greater"]).then_some(i + 2)
+        }
+        // "tens of thousands", "hundreds of millions".
+        "tens" | "hundreds" | "thousands" | "millions" | "billions" | "dozens" if is(s, i + 1, "of") => Some(i + 3),
+        // "a hundred more warheads", "a million people": a count after "a".
+        "hundred" | "thousand" | "million" | "billion" | "trillion"
+            if i > 0 && any(s, i - 1, &["a", "half"]) && s.fl(i + 1) & flags::TIME_UNIT == 0 =>
+        {
+            Some(i + 1)
+        }
+        // A scale word with the money or the things it counts, whatever comes before it: "the
+        // same trillion dollars", "six hundred millions of dollars" ("a hundred years" is a
+        // duration, and the time units are not counted things; "the Thousand Islands" a name).
+        "hundred" | "thousand" | "million" | "billion" | "trillion" | "millions" | "billions" | "trillions"
+            if (s.fl(i + 1) & flags::CURRENCY != 0 || plural_after(s, i + 1))
+                && (!t.cap || i == s.first)
+                && !irrealis(s, i) =>
+        {
+            Some(i + 2)
+        }
+        // "only six cases", "nearly nine families", "about four miles": a small
+        // spelled count under a bound is a figure a reader could check; alone it is narrative
+        // ("five nations signed").
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+            if bounded(s, i) && (counted_things(s, i + 1) || is(s, i + 1, "left")) && !irrealis(s, i) =>
+        {
+            Some(i + 2)
+        }
+        // "the 10th or 12th time that he has", "the fifth time we": a count of repeated acts.
+        "the" => repetition(s, i),
+        // "number one in industrial pollution", "number one among": a rank within a set.
+        "number"
+            if any(s, i + 1, &["one", "1"]) && any(s, i + 2, &["in", "among"]) && word(s, i + 3) && !irrealis(s, i) =>
+        {
+            Some(i + 3)
+        }
+        // "by a factor of two", "a factor of 10": a multiplier.
+        "factor"
+            if is(s, i + 1, "of") && (s.toks.get(i + 2).is_some_and(|t| t.kind == K::Num) || number_word(s, i + 2)) =>
+        {
+            Some(i + 3)
+        }
+        // "in half" after a change verb in the clause: "cut the deficit in half".
+        "half" if i > 0 && is(s, i - 1, "in") && change_before(s, i - 1) => Some(i + 1),
+        // "nothing in tax", "not a single vote": a zero amount of something countable.
+        "nothing" if any(s, i - 1, &["paid", "pay", "pays", "cost", "costs", "got", "gave", "spent", "earned"]) => {
+            Some(i + 1)
+        }
+        "single" if i > 1 && is(s, i - 1, "a") && any(s, i - 2, &["not", "without", "no"]) && word(s, i + 1) => {
+            Some(i + 2)
+        }
+        // "thirty-five towns", "forty-four of them": a compound spelled number with what it
+        // counts (one to nine alone are routine narrative, like the cue list's spelled numbers).
+        _ if spelled_compound(w)
+            && (s.fl(i + 1) & flags::SCALE != 0 || is(s, i + 1, "of") || plural_after(s, i + 1)) =>
+        {
+            Some(i + 2)
+        }
+        _ => {
+            // Spelled numbers with a unit: "three percent", "ten times".
+            let spelled = s.fl(i) & flags::SPELLED != 0
+                || any(s, i, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);
+            if spelled && (any(s, i + 1, &["percent", "times"]) || s.fl(i + 1) & flags::SCALE != 0) {
+                // "at one times" is not English; "at times" has no number.
+                return Some(i + 2);
+            }
+            None
+        }
+    }
+}
+
+/// "Only" or an estimate before a spelled count: "only", "just", "nearly", and the approximators
+/// of the cue list ("about", "some", "over"). Not "more than" or "at least": with a small spelled
+/// number they are mostly a hedge in narrative ("more than two hours", "at least three times"),
+/// and on ClaimBuster they added nothing.
+fn bounded(s: &Sent, i: usize) -> bool {
+    i > s.first
+        && (s.fl(i - 1) & flags::APPROXIMATOR != 0
+            || any(s, i - 1, &["only", "just", "nearly", "almost", "merely", "barely"]))
+}
+
+/// A lowercase plural noun at `k` (after at most one modifier) that counts things, places or
+/// acts, not people: "six cases", "two countries". A count of people under "only" is mostly a
+/// whip count or a tally ("only two Democrats are backing it"), routine reporting in news.
+fn counted_things(s: &Sent, k: usize) -> bool {
+    (k..k + 2).any(|j| {
+        let c = lx(s, j);
+        word(s, j)
+            && !s.toks[j].cap
+            && c.contains(Classes::NPL)
+            && s.fl(j) & flags::TIME_UNIT == 0
+            && !c.contains(Classes::PERSON)
+    })
+}
+
+/// Ordinals from the third up: "3rd", "10th", "fifth". The first and second time are narrative.
+fn high_ordinal(s: &Sent, k: usize) -> bool {
+    if k >= s.toks.len() || s.toks[k].quoted {
+        return false;
+    }
+    let w = s.w(k);
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    let numeric = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "rd" | "th")
+        && digits.parse::<u32>().is_ok_and(|n| n >= 3);
+    numeric
+        || (word(s, k)
+            && matches!(
+                w,
+                "third"
+                    | "fourth"
+                    | "fifth"
+                    | "sixth"
+                    | "seventh"
+                    | "eighth"
+                    | "ninth"
+                    | "tenth"
+                    | "eleventh"
+                    | "twelfth"
+            ))
+}
+
+/// "the 10th time that he has denied it", "the fourth or fifth time we": an ordinal count of
+/// "time" with a clause that says what was repeated (a subject or "that" follows). Without the
+/// clause it is a schedule or a score ("for the third time this season").
+fn repetition(s: &Sent, i: usize) -> Option<usize> {
+    if !high_ordinal(s, i + 1) {
+        return None;
+    }
+    let mut k = i + 2;
+    if is(s, k, "or") && high_ordinal(s, k + 1) {
+        k += 2;
+    }
+    let clause = any(s, k + 1, &["that", "i", "we", "you", "he", "she", "they", "it"])
+        || any(s, k + 1, &["he's", "she's", "they've", "we've", "i've", "you've"]);
+    (is(s, k, "time") && clause).then_some(k + 1)
+}
+
+/// A number word of twenty and up written with a hyphen: "thirty-five", "ninety-nine".
+fn spelled_compound(w: &str) -> bool {
+    let Some((tens, ones)) = w.split_once('-') else { return false };
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].contains(&tens)
+        && ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].contains(&ones)
+}
+
+/// A plural noun at `k`, after at most one modifier: "nations", "Democrat senators".
+fn plural_after(s: &Sent, k: usize) -> bool {
+    (k..k + 2).any(|j| word(s, j) && lx(s, j).contains(Classes::NPL) && s.fl(j) & flags::TIME_UNIT == 0)
+}
+
+/// A ratio of a set: "four out of five", "two out of every three", "3 out of 10".
+pub(super) fn ratio(s: &Sent, i: usize) -> Option<usize> {
+    let number = |k: usize| {
+        s.toks.get(k).is_some_and(|t| t.kind == K::Num)
+            || s.fl(k) & flags::SPELLED != 0
+            || any(s, k, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+    };
+    if !(number(i) && is(s, i + 1, "out") && is(s, i + 2, "of")) {
+        return None;
+    }
+    let k = if any(s, i + 3, &["every", "each"]) { i + 4 } else { i + 3 };
+    number(k).then_some(k + 1)
+}
+
+/// A number word: one to nine, or a spelled number of the cue list ("ten", "hundred").
+fn number_word(s: &Sent, k: usize) -> bool {
+    s.fl(k) & flags::SPELLED != 0
+        || any(s, k, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+}

@@ -136,7 +136,7 @@ impl<'a> Grammar<'a> {
             if lex[i] == 0 {
                 lex[i] = unknown_word(base, s.toks[i].cap);
             }
-            cl[i] = cw::classes(w);
+            cl[i] = cw::classes_as_written(w);
             if cw::is_negated_aux(w) {
                 cl[i] |= cw::AUX | cw::NEG;
             }

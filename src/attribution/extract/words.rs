@@ -99,11 +99,6 @@ pub fn classes(w: &str) -> u32 {
         "here" | "there" | "alike" => POST_ADV,
         "today" | "yesterday" | "tonight" => DAY,
         _ if crate::text::calendar::weekday(w).is_some_and(|(_, abbreviated)| !abbreviated) => DAY,
-        // A typographic apostrophe is an apostrophe: "it’s", "don’t", "they’ve" (it sits within
-        // the last five bytes of a contraction; the check is that cheap for every other word).
-        _ if w.as_bytes()[w.len().saturating_sub(5)..].contains(&0xE2) && w.contains('\u{2019}') => {
-            classes(&w.replace('\u{2019}', "'"))
-        }
         _ => 0,
     }
 }
@@ -126,6 +121,15 @@ pub fn insider_adjective(w: &str) -> bool {
             | "connected"
             | "allied"
     )
+}
+
+/// [`classes`] of a word as written, where a typographic apostrophe is an apostrophe ("it’s",
+/// "don’t", "they’ve"); ASCII words, nearly all of them, go straight to [`classes`].
+pub fn classes_as_written(w: &str) -> u32 {
+    if w.is_ascii() || !w.contains('\u{2019}') {
+        return classes(w);
+    }
+    classes(&w.replace('\u{2019}', "'"))
 }
 
 /// Degree words before an adjective: "so opposed", "just as interested", "far less welcoming".

@@ -629,6 +629,17 @@ fn feelings_of_a_crowd_as_the_object() {
 }
 
 #[test]
+fn a_rare_sense_of_feeling_makes_no_stance() {
+    // WordNet files "lose" under emotion too ("lose one's nerve"), but as a rare sense: the
+    // lexicon's FEEL class needs the emotion senses to carry a share of the word's uses.
+    none("Nearly 300 sailors lost their lives in the storm.");
+    none("Many growers lost their crops.");
+    // Look-alikes: verbs whose uses are mostly feelings keep the class.
+    source_is("Many growers fear the frost.", "Many growers", Vague);
+    source_is("Most tenants resent the new fees.", "Most tenants", Vague);
+}
+
+#[test]
 fn views_raised_attitudes_linked_and_counted_members() {
     // A verb that brings a view about, with the view as its object.
     source_is("Several parents raised concerns that the bus route was unsafe.", "Several parents", Vague);

@@ -702,6 +702,11 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
         });
         return true;
     }
+    // Whose view it is, fronted: "Among aides, there is chatter about ...", "Within her inner
+    // circle, conversations about ... have gone on".
+    if let Some(r) = fronted_holder(g, i, out) {
+        return r;
+    }
     // The preposition that names whose view it is.
     let p = i + 1;
     if !(g.word(p)
@@ -712,11 +717,19 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
     // "the feeling among donors", "there is wide agreement among economists": a determiner,
     // "there is" or nothing before the noun; not "a rise in ..." (no cognition).
     let Some((b, np)) = np_right(g, p + 1) else { return false };
+    // ("advice from staff members that it would fail": the "that" clause is what they advised,
+    // not a relative clause of the phrase.)
+    let (b, np) = match (p + 1..b).find(|&k| g.is(k, "that")).and_then(|t| Some((t, g.np(p + 1, t)?))) {
+        Some((t, short)) if np.rel && clause_follows(g, t + 1) => (t, short),
+        _ => (b, np),
+    };
     let by = matches!(s.w(p), "by" | "from");
     // "evidence from other cities" is a document's origin, not a view: after "by" and "from" the
     // people must be people or an organisation.
     let people = if by {
         g.lx(np.head) & (lx::PERSON | lx::ORG | lx::PEOPLE_NAME) != 0
+            // (A name that is no place: "advice from Ana Ruiz that ...", not "evidence from Ohio".)
+            || (g.proper[np.head] && g.lx(np.head) & lx::PLACE == 0 && g.is(b, "that"))
     } else {
         g.person_or_group(np.head) || g.lx(np.head) & (lx::GROUP_ANY | lx::PLACE) != 0 || g.proper[np.head]
     };
@@ -737,6 +750,33 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
 
 /// The subject of the clause that ends at the comma `comma` ("A judge sided with them, saying
 /// ..."): the first noun phrase after the clause's opening adverbials that a finite verb follows.
+/// A nominal cue at `i` opening the main clause after a fronted "among" or "within" phrase of
+/// people, itself or after "there is": `Some(pushed)` when the frame is there, `None` otherwise.
+fn fronted_holder(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> Option<bool> {
+    let first = g.s.first;
+    if !(g.word(first) && matches!(g.s.w(first), "among" | "amongst" | "within")) {
+        return None;
+    }
+    let comma = (first + 1..i).find(|&k| g.punct(k) == Some(','))?;
+    // The noun heads the clause after the comma: at most a determiner or "there is" between.
+    let between = comma + 1..i;
+    let opens = between.clone().all(|k| {
+        g.word(k) && (g.c(k) & (cw::DET | cw::BE) != 0 || g.is(k, "there") || g.lx(k) & lx::ADJ != 0 && g.c(k) == 0)
+    });
+    if !opens || between.len() > 3 {
+        return None;
+    }
+    let np = g.np(first + 1, comma)?;
+    // (People, not a place: "Within the city, talk about ..." names nobody.)
+    let people = (g.person_or_group(np.head) || g.lx(np.head) & (lx::GROUP_ANY | lx::PEOPLE_NAME) != 0)
+        && g.lx(np.head) & lx::PLACE == 0;
+    if !people {
+        return None;
+    }
+    let content = content_after(g, i + 1);
+    Some(push(g, out, Some(np), g.span(i, i + 1), content, false))
+}
+
 fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
     let s = g.s;
     let lo = comma.saturating_sub(SUBJECT_REACH * 2);

@@ -728,3 +728,20 @@ fn postmodifiers_parentheticals_and_pro_forms() {
     none("The plan to build a stadium says nothing.");
     none("Two senior aides acknowledged the crowd.");
 }
+
+#[test]
+fn fronted_holders_and_advice_with_its_clause() {
+    // Whose talk it is, fronted before the clause.
+    source_is("Among growers, there is talk about a strike.", "growers", Vague);
+    source_is("Among its members, doubts about the deal have grown.", "its members", Anonymous);
+    // "advice from X that ...": the clause is what was advised, not a relative clause.
+    has_source("She pressed on, despite advice from two aides that it would fail.", "two aides", Anonymous);
+    source_is("Advice from Ana Ruiz that the plan would fail went unheeded.", "Ana Ruiz", Named);
+    // A characterisation may end in a quotation.
+    source_is("One lobbyist described the levy as \"a gift to landlords.\"", "One lobbyist", Anonymous);
+    // Look-alikes: a place is no holder; a thing fronted; a document's origin.
+    none("Within the city, talk about the levy is loud.");
+    none("Among the exhibits, there is a letter about the war.");
+    let all = attributions("Evidence from Ohio shows the plan works.");
+    assert!(all.iter().all(|(s, _, _)| s.as_deref() != Some("Ohio")), "{all:?}");
+}

@@ -155,7 +155,13 @@ pub(super) fn characterises(g: &Grammar, i: usize) -> bool {
     g.lx(i) & lx::SAY != 0
         && g.word(i + 1)
         && g.c(i + 1) & (cw::DET | cw::POSS | cw::OBJ_PRON) != 0
-        && (i + 2..n.min(i + 10))
-            .take_while(|&k| g.punct(k).is_none() || g.name_period(k))
-            .any(|k| g.is(k, "as") && g.word(k - 1) && g.c(k - 1) & (cw::PREP | cw::AUX) == 0 && g.word(k + 1))
+        && (i + 2..n.min(i + 10)).take_while(|&k| g.punct(k).is_none() || g.name_period(k)).any(|k| {
+            g.is(k, "as")
+                    && g.word(k - 1)
+                    && g.c(k - 1) & (cw::PREP | cw::AUX) == 0
+                    // (What it is said to be may be a quotation: `as "a superhighway"`.)
+                    && (g.word(k + 1)
+                        || g.s.toks.get(k + 1).is_some_and(|t| t.quoted)
+                        || matches!(g.punct(k + 1), Some('"' | '\u{201c}')))
+        })
 }

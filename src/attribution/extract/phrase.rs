@@ -119,22 +119,22 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         if hard {
             break;
         }
+        // A comparison's clause: "more credit than aides say he deserves" (its own subject, not an
+        // amount: "more than 20 years, ..."). What is compared is no part of that subject: "about
+        // 10,000 more than most insiders expected".
+        let comparison = g.is(t, "than") && !g.numberish(k) && (k..b).all(|j| g.word(j));
+        if comparison {
+            starts.push(k);
+            break;
+        }
         if matches!(g.punct(t), Some(',' | '\'' | '"'))
             || (g.word(t) && matches!(g.s.w(t), "after" | "before" | "since" | "until" | "despite"))
             || (g.word(t) && g.c(t) & (cw::SUBORD | cw::COORD | cw::ADV) != 0 && !g.is(t, "that"))
             || (g.is(t, "that") && t > 0 && g.lx(t - 1) & lx::V != 0)
             // "an event that Carson says ...", "which officials said": a relative clause's subject.
             || (g.word(t) && matches!(g.s.w(t), "that" | "which" | "whom") && k < b)
-            // A comparison's clause: "more credit than aides say he deserves" (its own subject,
-            // not an amount: "more than 20 years, ...").
-            || (g.is(t, "than") && !g.numberish(k) && (k..b).all(|j| g.word(j)))
         {
             starts.push(k);
-            // What is compared is no part of the clause's subject: "about 10,000 more than most
-            // insiders expected".
-            if g.is(t, "than") && !g.numberish(k) && (k..b).all(|j| g.word(j)) {
-                break;
-            }
         }
         // A relative clause without its pronoun, whose object is the noun before it: "the
         // coronation many pundits forecast", "the figures most analysts cite".

@@ -210,7 +210,12 @@ fn burst_of_edits_across_fifty_documents() {
         // not documents. Measured (debug build): baseline 23.1 MB, after each cycle 26.8-27.7 MB
         // (+3.6 to +4.6 MB). Before the warm start, the second trim and the arena cap: baseline
         // 18 MB (word lists not yet built), after each cycle about 30 MB.
-        const MARGIN_KIB: u64 = 6 * 1024;
+        // Since the keystroke memos (parse, sentences, dates, date findings; docs/benchmarks.md)
+        // each document's analysis is larger while open, and so is the slack it leaves: measured
+        // 2026-12-06, baseline 28.5-28.8 MB, after each cycle 33.6-34.8 MB (+5.1 to +6.3 MB, all
+        // of it anonymous memory: RssFile grows 0.4 MB), peaks 39.1-40.5 MB. A server that
+        // failed to hand memory back would stay near its peak (+11 MB), which this still catches.
+        const MARGIN_KIB: u64 = 8 * 1024;
         for (cycle, after) in [(1, after1), (2, after2), (3, after3)] {
             assert!(
                 after <= baseline + MARGIN_KIB,

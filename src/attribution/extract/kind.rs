@@ -21,15 +21,12 @@ impl Grammar<'_> {
         if c & cw::SOMEONE != 0 {
             return Some((SourceKind::Anonymous, false));
         }
-        // A name in apposition or in a coordination: "Edwards and others" names Edwards.
-        if np.appositive_name || np.coord_named {
-            return Some((SourceKind::Named, false));
-        }
-        // Examples by name identify the set: "groups like the ACLU", "several fact checkers,
+        // A name in apposition or in a coordination: "Edwards and others" names Edwards. Examples
+        // by name identify the set too: "groups like the ACLU", "several fact checkers,
         // including the Ledger". (Measured: keeping a quantified crowd with a named example
         // vague, "some defenders, like Tom Bell", caught nothing more on PolNeAR and raised one
         // more false alarm.)
-        if np.example_named {
+        if np.appositive_name || np.coord_named {
             return Some((SourceKind::Named, false));
         }
         let det = np.det.map(|d| self.c(d)).unwrap_or(0);

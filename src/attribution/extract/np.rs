@@ -87,7 +87,7 @@ pub(crate) struct Np {
     pub pp: Option<(usize, usize, usize, usize)>,
     /// A postmodifier of knowledge or closeness ("familiar with", "close to", "briefed on").
     pub insider: bool,
-    /// A name in apposition (", Josh Earnest,").
+    /// A name in apposition (", Josh Earnest,") or given as an example ("groups like the ACLU").
     pub appositive_name: bool,
     /// A relative clause or appositive clause ("who ...").
     pub rel: bool,
@@ -97,8 +97,6 @@ pub(crate) struct Np {
     pub partitive: bool,
     /// A conjunct is a name: "Edwards and others".
     pub coord_named: bool,
-    /// Examples given by name: "groups like the ACLU", "many Germans, including Ana Ruiz".
-    pub example_named: bool,
     /// A prepositional phrase after the first names the organisation they belong to or that
     /// issued it: "a group of 32 experts at the Aspen Institute", "a poll released on Friday by
     /// Latino Decisions".
@@ -513,7 +511,7 @@ impl<'a> Grammar<'a> {
                 }
                 // Examples given by name: "candidates like Ana Ruiz and Tom Bell".
                 if matches!(self.s.w(j), "like" | "including") && self.proper[h] {
-                    np.example_named = true;
+                    np.appositive_name = true;
                 }
                 // "officials with knowledge of the audit"
                 if self.is(j, "with")
@@ -601,7 +599,7 @@ impl<'a> Grammar<'a> {
                 } else if self.is(j + 1, "including") || self.is(j + 1, "like") {
                     let inner = self.np(j + 2, k)?;
                     if self.proper[inner.head] {
-                        np.example_named = true;
+                        np.appositive_name = true;
                     }
                 } else if k == j + 2 && self.c(j + 1) & cw::PRON != 0 {
                     // A pronoun is no appositive: "by name, he" opens the next clause.

@@ -53,8 +53,9 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
         // that he ...").
         let that_clause = l & (lx::VPAST | lx::V3SG) != 0
             && g.is(i + 1, "that")
-            && g.word(i + 2)
-            && (g.c(i + 2) & (cw::PRON | cw::DET) != 0 || g.proper[i + 2]);
+            && ((g.word(i + 2) && (g.c(i + 2) & (cw::PRON | cw::DET) != 0 || g.proper[i + 2]))
+                // (Or a quotation opening the clause: `projects that "a small levy" would`.)
+                || g.punct(i + 2).is_some_and(|c| "\"“".contains(c)));
         // "made clear that", "has made it plain that": the light verb "make" with an adjective
         // and a clause tells the clause (English's one light verb of that frame).
         let light = matches!(g.s.w(i), "make" | "makes" | "made" | "making") && {
@@ -66,7 +67,20 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
                 && !matches!(g.s.w(a), "sure" | "certain")
                 && g.is(a + 1, "that")
         };
-        let that_clause = that_clause || light;
+        // "puts the cost at $4 billion", "put turnout at 61 percent": "put" with an object and
+        // an amount after "at" is an estimate, told like a clause (English's one verb of that
+        // frame).
+        let estimate = matches!(g.s.w(i), "put" | "puts" | "putting") && {
+            let lim = (i + 10).min(g.n());
+            let at = (i + 2..lim).take_while(|&k| g.word(k)).find(|&k| g.is(k, "at"));
+            // (A determiner or an adjective may come first: "at a solid 50 percent".)
+            at.is_some_and(|k| {
+                (k + 1..(k + 4).min(g.n()))
+                    .take_while(|&j| g.word(j) || g.numberish(j) || g.punct(j).is_some_and(|c| "$£€¥".contains(c)))
+                    .any(|j| g.numberish(j) || g.punct(j).is_some_and(|c| "$£€¥".contains(c)))
+            })
+        };
+        let that_clause = that_clause || light || estimate;
         // (A verb the dictionary knows with no sense among its classes counts too: "tweeted".)
         let classless =
             l & !(lx::N | lx::V | lx::ADJ | lx::ADV | lx::NPL | lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
@@ -87,11 +101,14 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
         } else if l & lx::V != 0 && l & lx::CLAUSE != 0 && g.c(i) == 0 {
             // An evidence verb with a document subject: "the inquiry found that", "a poll
             // showed".
+            // With a "that" clause, anyone can be the finder: "The Observer found that", "the
+            // panel concluded that".
+            let that = g.is(i + 1, "that") && clause_follows(g, i + 2);
             let before = out.len();
             verb_as(g, i, l | lx::SAY, out);
             let mut k = before;
             while k < out.len() {
-                if out[k].document {
+                if out[k].document || (that && matches!(out[k].kind, SourceKind::Named | SourceKind::Pronoun)) {
                     k += 1;
                 } else {
                     out.remove(k);
@@ -278,6 +295,22 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // An adverb the lexicon knows only as one ("however", "later"), or any "-ly" adverb.
         let adv_only = g.lx(e - 1) & lx::ADV != 0 && g.lx(e - 1) & (lx::N | lx::V) == 0 && !g.s.toks[e - 1].cap;
         let ly = (g.s.w(e - 1).ends_with("ly") && g.lx(e - 1) & lx::ADV != 0) || adv_only || adverb(g, e - 1);
+        // A time between the subject and its verb: "Gowdy earlier Thursday said", "the panel
+        // last week found" (a day, or a time noun after "last", "this", "earlier", ...).
+        let time_noun = g.lx(e - 1) & lx::TIME != 0
+            && g.lx(e - 1) & lx::N != 0
+            && e >= 2
+            && matches!(g.s.w(e - 2), "last" | "this" | "earlier" | "later" | "that" | "next");
+        // (Not a participle's day: "a poll released Saturday found".)
+        let participle_before = e >= 2 && g.lx(e - 2) & lx::VPART != 0 && g.lx(e - 2) & lx::N == 0;
+        if c & cw::DAY != 0 && !participle_before {
+            e -= 1;
+            continue;
+        }
+        if time_noun {
+            e -= 2;
+            continue;
+        }
         if c & cw::AUX != 0 {
             aux_any = true;
             aux_be |= c & cw::BE != 0;
@@ -738,7 +771,16 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
     }
     // A predicate follows (is that / has it / was) or "there is" comes before.
     // ("that" opening a clause, not a determiner: "in order to serve that goal".)
-    let pred = g.word(b) && (g.c(b) & cw::BE != 0 || g.is(b, "has") || (g.is(b, "that") && clause_follows(g, b + 1)));
+    // An amount after "is" measures the noun, it holds no view: "the average cost of a plan in
+    // Ohio is $5,800".
+    let amount = |k: usize| {
+        s.toks.get(k).is_some_and(|t| t.kind == crate::attribution::tokens::K::Num)
+            || matches!(g.punct(k), Some('$' | '£' | '€' | '¥'))
+    };
+    let pred = g.word(b)
+        && ((g.c(b) & cw::BE != 0 && !amount(b + 1))
+            || g.is(b, "has")
+            || (g.is(b, "that") && clause_follows(g, b + 1)));
     let there = (i.saturating_sub(4)..i).any(|k| g.is(k, "there"));
     let claims_by = by && g.lx(i) & lx::COMMUNICATION != 0 && g.lx(i) & lx::NPL != 0;
     if !(pred || there || claims_by) {

@@ -102,7 +102,9 @@ impl Grammar<'_> {
         if np.insider && (self.person_or_group(h) || self.is(h, "those") || s.toks[h].flags & flags::ANON_HEAD != 0) {
             return Some((SourceKind::Anonymous, false));
         }
-        let person = (l & (lx::PERSON | lx::PEOPLE_NAME) != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0)
+        // (Speaking, a noun with any sense of a person is that person: "a party whip said".)
+        let person_sense = lx::PERSON | lx::PEOPLE_NAME | if cue_says { lx::PERSON_ANY } else { 0 };
+        let person = (l & person_sense != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0)
             || self.is(h, "people")
             || (s.toks[h].flags & flags::ANON_HEAD != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0);
         if np.coord_named {
@@ -119,7 +121,8 @@ impl Grammar<'_> {
             && np.det.is_none()
             && (np.core_a..h).all(|k| s.toks[k].cap)
             && !self.title
-            && !(document && h == s.first);
+            // ("Beck, who ...": "who" makes it a person.)
+            && !(document && h == s.first && !(self.punct(h + 1) == Some(',') && self.is(h + 2, "who")));
         // A capitalised plural that is no kind of people or document is a name too ("Sanders",
         // "Banks"): "Republicans" and "Polls" are not.
         if bare_cap && (!self.plural(h) || !(person || group || document)) {

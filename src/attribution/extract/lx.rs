@@ -32,7 +32,8 @@ bits!(
     FEELING,
     CLAUSE,
     TOINF,
-    GROUP_ANY
+    GROUP_ANY,
+    PERSON_ANY
 );
 
 /// The classes of a lowercase word.

@@ -140,6 +140,17 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
                     && s.punct(k - 1) == Some(',')
                     && (end..s.toks.len()).all(|j| s.toks[j].kind != K::Word)
             })
+            // A reduced passive after a comma closing the sentence attaches to the clause before
+            // it, not to a verb's content: "Reports ... corroborate this support, cited by various
+            // analysts." (Not one inside the content: "said the claim, disputed by some experts,
+            // was false".)
+            || a.source.is_some_and(|src| {
+                let after = s.toks.partition_point(|t| t.span.start < src.end);
+                src.start > a.cue.start
+                    && k > from
+                    && s.punct(k - 1) == Some(',')
+                    && (after..s.toks.len()).all(|j| s.toks[j].kind != K::Word)
+            })
             || sub && a.source.is_some_and(|src| {
                 src.start < a.cue.start
                     && k > from + 1

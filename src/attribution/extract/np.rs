@@ -123,6 +123,18 @@ impl<'a> Grammar<'a> {
                 poss[i - 1] = true;
                 continue;
             }
+            // A slash joining two names into one: "a Register/Bloomberg poll".
+            if s.toks[i].kind == K::Punct
+                && i > 0
+                && matches!(s.punct(i), Some('/'))
+                && s.toks[i - 1].kind == K::Word
+                && s.toks[i - 1].cap
+                && s.toks[i - 1].span.end == s.toks[i].span.start
+                && s.toks.get(i + 1).is_some_and(|t| t.kind == K::Word && t.cap && t.span.start == s.toks[i].span.end)
+            {
+                glue[i] = true;
+                continue;
+            }
             if s.toks[i].kind != K::Word {
                 continue;
             }
@@ -137,6 +149,13 @@ impl<'a> Grammar<'a> {
             cl[i] = cw::classes_as_written(w);
             if cw::is_negated_aux(w) {
                 cl[i] |= cw::AUX | cw::NEG;
+            }
+        }
+        // "according to polling by ...": what "according to" governs is a noun phrase, so an
+        // -ing form right after it is a gerund, and what it names informs.
+        for (i, l) in lex.iter_mut().enumerate().skip(2) {
+            if *l & lx::VING != 0 && s.is(i - 2, "according") && s.is(i - 1, "to") {
+                *l |= lx::N | lx::COMMUNICATION;
             }
         }
         // Title case (a headline): most longer words capitalised.
@@ -528,6 +547,19 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             let l = self.lx(j);
+            // A participle with its day: "a poll released Saturday", "a report published Monday by
+            // the board" (a prepositional phrase may follow).
+            if self.word(j)
+                && c == 0
+                && l & lx::VPART != 0
+                && !self.s.toks[j].cap
+                && j > np.head
+                && self.word(j + 1)
+                && self.c(j + 1) & cw::DAY != 0
+            {
+                j += 2;
+                continue;
+            }
             // Postmodifier: "familiar with", "close to", "briefed on", "involved in", "known as".
             if self.word(j)
                 && (l & lx::ADJ != 0 || (l & lx::VPART != 0 && (reduced || l & (lx::SAY | lx::THINK) != 0)))
@@ -546,7 +578,12 @@ impl<'a> Grammar<'a> {
                 // Knowledge or closeness: "familiar with", "close to", "briefed on"; a plain
                 // participle is a reduced clause ("polls conducted for the network").
                 np.insider |= cw::insider_adjective(self.s.w(j));
-                if matches!(self.s.w(j + 1), "at" | "from" | "for" | "by") && self.names_organisation(j + 2, e) {
+                // ("video credited to Reuters": credit names the maker; "provided to the Post"
+                // names a recipient, so only these two participles take "to".)
+                let credit = matches!(self.s.w(j), "credited" | "attributed") && self.is(j + 1, "to");
+                if (credit || matches!(self.s.w(j + 1), "at" | "from" | "for" | "by"))
+                    && self.names_organisation(j + 2, e)
+                {
                     np.org_pp = true;
                 }
                 if np.pp.is_none() {

@@ -66,6 +66,26 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     let mut b = e;
     while b > 0 && g.punct(b - 1) == Some(',') {
         b -= 1;
+        // A relative clause between commas with commas of its own belongs to the subject before
+        // it, which speaks: "Marco Rubio, whose hometown, Miami, is projected to ..., argues".
+        // (Without inner commas the phrase keeps its clause: "A porter, who asked not to be
+        // named, said".)
+        if b < e
+            && let Some(open) = (b.saturating_sub(30)..b)
+                .rev()
+                .take_while(|&k| g.word(k) || g.punct(k) == Some(',') || g.name_period(k))
+                .find(|&k| {
+                    g.punct(k) == Some(',')
+                        && g.word(k + 1)
+                        && matches!(g.s.w(k + 1), "who" | "whose" | "which" | "who's" | "who’s")
+                })
+            && open > 0
+            && g.word(open - 1)
+            && ((open + 1..b).any(|k| g.punct(k) == Some(',')) || matches!(g.s.w(open + 1), "who's" | "who’s"))
+        {
+            b = open;
+            continue;
+        }
         // A parenthetical between commas is not part of the subject: "Snyder, for his part,
         // denied", "the mayor, however, said".
         // ("Powell's office, when contacted by Reuters, said", "Obama, dedicating the museum on
@@ -112,6 +132,16 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             && open > lo
         {
             k = open;
+            continue;
+        }
+        // A name given in quotation marks: `a news site called “The Local” cited`.
+        if (s.toks[t].quoted || matches!(g.punct(t), Some('"' | '”')))
+            && let Some(mark) =
+                (t.saturating_sub(8).max(lo + 1)..t).rev().find(|&j| matches!(g.punct(j), Some('"' | '“')))
+            && g.word(mark - 1)
+            && matches!(g.s.w(mark - 1), "called" | "named" | "dubbed" | "titled")
+        {
+            k = mark;
             continue;
         }
         let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word

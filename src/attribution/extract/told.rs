@@ -108,6 +108,19 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             && g.word(j - 1)
             && g.lx(j - 1) & lx::N != 0
             && (g.plural_noun(j - 1) || (k..j).any(|m| g.is(m, "and")));
+        // After "that", a counted subject cannot be "that" as a determiner, so a past form after
+        // its noun is the clause's verb: "found that 1 in 4 residents lived", "that many voters
+        // stayed".
+        let counted_subject = j > k + 1
+            && k > 0
+            && g.is(k - 1, "that")
+            && (g.numberish(k) || g.c(k) & cw::QUANT != 0)
+            && g.word(j)
+            && g.c(j) == 0
+            && l & lx::VPAST != 0
+            && l & lx::N == 0
+            && g.word(j - 1)
+            && g.lx(j - 1) & lx::N != 0;
         // (Past the usual reach, only a noun and its verb: "... on A10 -- now we do" is another
         // clause's auxiliary.)
         if j >= k + 8 {
@@ -115,6 +128,7 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         }
         verb_after_noun
             || base_after_plural
+            || counted_subject
             || after_name
             || g.word(j) && g.c(j) == 0 && after_subject && l & lx::N == 0
             || g.word(j)

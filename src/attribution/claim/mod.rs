@@ -60,7 +60,6 @@ fn not_a_claim(s: &Sent, c: Checkable) -> bool {
         || prediction(s, c)
         || identifying_amount(s, c.cue)
 }
-
 /// An amount inside a definite noun phrase names the thing rather than measuring it: "the city's
 /// $212 million operating budget", "the $40 million bond" (the agenda item, its size known from
 /// the record). With "a" it still states a size: "a $1 million ad buy".
@@ -69,6 +68,10 @@ fn identifying_amount(s: &Sent, cue: Span) -> bool {
     let money = matches!(s.punct(i), Some('$' | '£' | '€' | '¥'));
     if !money || i <= s.first {
         return false;
+    }
+    // "$100 bills", "£20 notes": a denomination names the money.
+    if any(s, i + 2, &["bills", "bill", "notes", "note", "coins", "coin"]) {
+        return true;
     }
     let definite = s.fl(i - 1) & flags::DEFINITE != 0 || s.w(i - 1).ends_with("'s") || s.w(i - 1).ends_with("’s");
     let mut e = i + 2;
@@ -454,6 +457,8 @@ fn comparative(s: &Sent, i: usize) -> bool {
     }
     w.len() > 4
         && w.ends_with("er")
+        // ("other than", "rather than": no degree.)
+        && !matches!(w, "other" | "rather" | "either" | "neither" | "whether" | "together")
         && lx(s, i).intersects(Classes::ADJ | Classes::ADV)
         && !lx(s, i).contains(Classes::V)
 }
@@ -482,14 +487,27 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
         // "than" within ten words, in the clause: "more women in senior jobs than any other state",
         // "more on farm aid in the last eight years than the".
         let mut k = i + 1;
-        while k < n && k <= i + 10 && !boundary(s, k) {
+        // (A coordination of nouns is one phrase: "more graduates in science and engineering
+        // than".)
+        let noun_and = |k: usize| {
+            any(s, k, &["and", "or"])
+                && word(s, k - 1)
+                && word(s, k + 1)
+                && lx(s, k - 1).contains(Classes::N)
+                && lx(s, k + 1).intersects(Classes::N | Classes::ADJ)
+        };
+        while k < n && k <= i + 10 && (!boundary(s, k) || noun_and(k)) {
             if is(s, k, "than") {
                 // "than that.", "than it,": a pronoun pointing back, not a set.
                 let pointing_back = any(s, k + 1, &["that", "it", "those"]) && s.punct(k + 2).is_some();
+                // "less than three years ago": a date, not an amount.
+                let date = (k + 2..(k + 4).min(n)).any(|j| any(s, j, &["ago", "earlier", "later"]))
+                    && (k + 2..(k + 3).min(n)).any(|j| s.fl(j) & flags::TIME_UNIT != 0);
                 let set = k + 1 < n
+                    && !date
                     && (s.toks[k + 1].kind == K::Num
                         || s.fl(k + 1) & flags::SPELLED != 0
-                        || (any(s, k + 1, SET_AFTER_THAN)
+                        || ((any(s, k + 1, SET_AFTER_THAN) || named_comparand(s, i, k + 1))
                             && !any(s, k + 2, &["one", "that", "this"])
                             && !pointing_back
                             && !irrealis(s, i)));
@@ -498,7 +516,10 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
             k += 1;
         }
     }
-    if comparative(s, i) || superlative(s, i) {
+    // "winning only narrowly in Iowa": "only" without a determiner is an adverb, no superlative.
+    let bare_only =
+        is(s, i, "only") && !(i > s.first && (s.fl(i - 1) & flags::DETERMINER != 0 || s.w(i - 1).ends_with("'s")));
+    if (comparative(s, i) || superlative(s, i)) && !bare_only {
         // "higher than it has been since 1949", "the lowest level on record", "the largest in the
         // country": the span or the whole a reader could check it against, within six words.
         let mut k = i + 1;
@@ -535,6 +556,33 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// A measured comparison against one thing a reader could look up: "greater than ours", "lower
+/// administrative costs than private insurance", "cheaper than Main Street's". Not a comparison of
+/// quality ("better", "worse", "more important") or against a forecast or a norm ("than expected",
+/// "than usual"): those are judgements.
+fn named_comparand(s: &Sent, cmp: usize, k: usize) -> bool {
+    if !word(s, k) || any(s, cmp, &["better", "worse"]) {
+        return false;
+    }
+    // "more + adjective": a quality compared ("more effective than"); "more + noun" counts.
+    if any(s, cmp, &["more", "less"]) && word(s, cmp + 1) && {
+        let c = lx(s, cmp + 1);
+        c.contains(Classes::ADJ) && !c.contains(Classes::N)
+    } {
+        return false;
+    }
+    if any(s, k, &["ours", "theirs", "yours", "mine", "hers"]) {
+        return true;
+    }
+    let c = lx(s, k);
+    // A forecast or a norm: what "expected", "usual", "needed" name is no thing.
+    let norm = c.intersects(Classes::VPART) && !c.contains(Classes::N)
+        || any(s, k, &["usual", "normal", "ideal", "necessary", "average", "anticipated", "planned", "hoped"]);
+    let noun =
+        s.toks[k].cap || c.contains(Classes::N) || (c.contains(Classes::ADJ) && lx(s, k + 1).contains(Classes::N));
+    noun && !norm && !c.intersects(Classes::TIME)
 }
 
 /// A trend: a finite change verb with a span or a pattern in its clause ("has risen every year

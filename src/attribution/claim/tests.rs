@@ -549,3 +549,26 @@ fn every_prefix_of_the_new_classes_is_read_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn a_comparison_against_one_thing_a_reader_could_look_up() {
+    assert_eq!(kind("Eastgate's tax rate is higher than Westgate's."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("Ferry fares are now higher than bus fares."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("Our harbour fees are lower than theirs."), Some(ClaimKind::Superlative));
+    // A coordination of nouns before "than" is one phrase.
+    assert_eq!(kind("The port moves more grain and timber than any other harbour."), Some(ClaimKind::Superlative));
+    // Look-alikes: quality, a forecast or a norm, "other than", a date, a denomination, an
+    // adverb "only".
+    for t in [
+        "The soup tasted better than stew.",
+        "The new plan is more sensible than the old one.",
+        "Turnout was higher than expected.",
+        "Rents were lower than usual.",
+        "She spoke to someone other than the mayor.",
+        "It was less than three years ago that the pier opened.",
+        "The machine at the pier takes $20 notes.",
+        "She won only narrowly in Eastgate.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}

@@ -328,7 +328,7 @@ fn settings_come_from_initialization_options_and_push_style_changes() {
     let mut c = LspClient::spawn(BIN);
     c.initialize_with(caps, json!({"maxDocumentSize": 5}));
     let uri = "file:///tmp/copydesk-e2e/init.txt";
-    c.open(uri, "plaintext", 1, "more than five bytes");
+    c.open(uri, "plaintext", 1, "The ferry left on time.");
     assert_eq!(c.diagnostics(uri, 1)[0]["code"], "document-too-large");
     c.notify("workspace/didChangeConfiguration", json!({"settings": {"copydesk": {"maxDocumentSize": 100}}}));
     assert!(c.diagnostics(uri, 1).is_empty());

@@ -81,9 +81,17 @@ impl Family for ClaimFamily {
                     let own = sourced_by(text, cited[lo..hi].iter().map(|c| &c.attribution), sa.verb, cue.cue);
                     let by_writer =
                         sa.how == Some(How::NamedSource) && sa.source.is_some_and(|src| writer_is_source(text, src));
-                    own.unwrap_or(sa.attributed && !by_writer)
+                    let none_extracted = lo == hi && sa.how == Some(How::NamedSource);
+                    own.unwrap_or(sa.attributed && !by_writer && !none_extracted)
                 }
-                _ => sa.attributed,
+                // A source only the extractor finds ("The Gazette puts the number at 4,000")
+                // sources the claim it tells.
+                _ => {
+                    let lo = cited.partition_point(|c| c.sentence < i);
+                    let hi = cited.partition_point(|c| c.sentence <= i);
+                    sa.attributed
+                        || sourced_by(text, cited[lo..hi].iter().map(|c| &c.attribution), None, cue.cue) == Some(true)
+                }
             };
             if attributed
                 || sa.has_source_problem()

@@ -82,3 +82,21 @@ fn plain_text_gets_no_footnote_fix() {
     assert_eq!(r.findings.len(), 1);
     assert_eq!(r.findings[0].fixes.len(), 1);
 }
+
+#[test]
+fn a_source_the_extractor_does_not_find_sources_nothing() {
+    // The sentence-level model reads "state" and "explains" as reporting verbs; the extractor
+    // finds no one who says anything, so the claims stand unsourced.
+    assert_carets(
+        CLAIM,
+        "That is partly why the valley has the lowest jobless rate of any farming state in the west.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+This maybe explains why 4,000 families left the valley last year.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+",
+    );
+    // Look-alikes: a source the extractor finds.
+    assert_clean(CLAIM, "The ministry said the valley has the lowest jobless rate of any farming state in the west.\n");
+    assert_clean(CLAIM, "A Gazette survey released Friday found that 4,000 families left the valley.\n");
+    assert_clean(CLAIM, "The Gazette puts the number of families who left at 4,000.\n");
+}

@@ -21,6 +21,10 @@ fn main() {
         std::process::exit(2)
     };
     let n: usize = args.get(1).and_then(|v| v.parse().ok()).unwrap_or(1);
+    // The allocator as the server sets it up (unless PROF_LSP_DEFAULT_MALLOC is set).
+    if std::env::var_os("PROF_LSP_DEFAULT_MALLOC").is_none() {
+        copydesk::lsp::tune_allocator();
+    }
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
         eprintln!("{path}: {e}");
         std::process::exit(1)

@@ -25,11 +25,14 @@ use super::analysis::{self, Analysis, SOURCE, WireData};
 enum Msg {
     /// A whole frame, header included (from tower-lsp).
     Frame(Vec<u8>),
-    /// A message body; the writer adds the header.
-    Body(Vec<u8>),
+    /// A message body; the writer adds the header. Then the writer drops what comes with it.
+    Body(Vec<u8>, Option<Garbage>),
     /// Everything queued before this has been written.
     Flushed(mpsc::Sender<()>),
 }
+
+/// Something the writer thread drops after writing the frame it came with.
+type Garbage = Box<dyn std::any::Any + Send>;
 
 /// The queue to the writer thread. Cheap to clone.
 #[derive(Clone)]
@@ -45,7 +48,12 @@ impl Output {
             for msg in rx {
                 let written = match msg {
                     Msg::Frame(f) => w.write_all(&f),
-                    Msg::Body(b) => write!(w, "Content-Length: {}\r\n\r\n", b.len()).and_then(|()| w.write_all(&b)),
+                    Msg::Body(b, garbage) => {
+                        let written = write!(w, "Content-Length: {}\r\n\r\n", b.len()).and_then(|()| w.write_all(&b));
+                        let written = written.and_then(|()| w.flush());
+                        drop(garbage);
+                        written
+                    }
                     Msg::Flushed(ack) => {
                         let _ = ack.send(());
                         continue;
@@ -63,7 +71,14 @@ impl Output {
 
     /// Queue one JSON-RPC message body.
     pub fn send_body(&self, body: Vec<u8>) {
-        let _ = self.tx.send(Msg::Body(body));
+        let _ = self.tx.send(Msg::Body(body, None));
+    }
+
+    /// Queue one JSON-RPC message body, and `garbage` for the writer to drop once the body is
+    /// written (freeing a large value after the message is on its way instead of before).
+    pub fn send_body_then_drop<T: Send + 'static>(&self, body: Vec<u8>, garbage: Option<T>) {
+        let garbage = garbage.map(|g| Box::new(g) as Garbage);
+        let _ = self.tx.send(Msg::Body(body, garbage));
     }
 
     /// Wait until everything queued so far is written, for at most `limit` (a client that stops

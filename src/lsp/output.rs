@@ -217,14 +217,26 @@ fn push_num(out: &mut Vec<u8>, n: i64) {
 /// The diagnostics of `a` as the JSON array `ls_types::Diagnostic`s serialise to (same keys,
 /// same order), each with its [`WireData`], written straight from the analysis.
 fn push_diagnostics(out: &mut Vec<u8>, a: &Analysis) {
-    // Each rule's link, made (and checked to be a URI) once: most findings share a few rules.
-    let mut hrefs: Vec<(&str, Option<String>)> = Vec::new();
+    // What a rule's diagnostics share, from its code to the key of their message (the code, the
+    // link, checked to be a URI, and the source), written once per rule: most findings share a
+    // few rules, and the link is most of a diagnostic's bytes after its message.
+    let mut shared: Vec<(&str, Vec<u8>)> = Vec::new();
     for f in &a.report.findings {
-        if !hrefs.iter().any(|(rule, _)| *rule == f.rule) {
-            hrefs.push((f.rule, a.code_description(f.rule).map(|c| c.href.as_str().to_string())));
+        if !shared.iter().any(|(rule, _)| *rule == f.rule) {
+            let mut part = Vec::with_capacity(128);
+            part.extend_from_slice(b",\"code\":");
+            push_json_str(&mut part, f.rule);
+            if let Some(c) = a.code_description(f.rule) {
+                part.extend_from_slice(b",\"codeDescription\":{\"href\":");
+                push_json_str(&mut part, c.href.as_str());
+                part.push(b'}');
+            }
+            part.extend_from_slice(b",\"source\":");
+            push_json_str(&mut part, SOURCE);
+            part.extend_from_slice(b",\"message\":");
+            shared.push((f.rule, part));
         }
     }
-    let href = |rule: &str| hrefs.iter().find(|(r, _)| *r == rule).and_then(|(_, h)| h.as_deref());
     out.push(b'[');
     for (index, f) in a.report.findings.iter().enumerate() {
         if index > 0 {
@@ -242,16 +254,9 @@ fn push_diagnostics(out: &mut Vec<u8>, a: &Analysis) {
         push_num(out, r.end.character.into());
         out.extend_from_slice(b"}},\"severity\":");
         push_num(out, severity_number(f.severity));
-        out.extend_from_slice(b",\"code\":");
-        push_json_str(out, f.rule);
-        if let Some(h) = href(f.rule) {
-            out.extend_from_slice(b",\"codeDescription\":{\"href\":");
-            push_json_str(out, h);
-            out.push(b'}');
+        if let Some((_, part)) = shared.iter().find(|(rule, _)| *rule == f.rule) {
+            out.extend_from_slice(part);
         }
-        out.extend_from_slice(b",\"source\":");
-        push_json_str(out, SOURCE);
-        out.extend_from_slice(b",\"message\":");
         push_json_str(out, &f.message);
         out.extend_from_slice(b",\"data\":{\"version\":");
         push_num(out, version.into());

@@ -21,6 +21,11 @@
 //!
 //! `cargo bench --bench server` prints a table and writes target/copydesk-bench/server.json for
 //! scripts/bench.sh. `COPYDESK_BENCH_EDITS` sets N (default 600).
+//!
+//! Comparing servers: `COPYDESK_BENCH_SERVERS=/tmp/a:/tmp/b` measures only the keystroke latency
+//! on the article, for each of those binaries in turn, `COPYDESK_BENCH_ROUNDS` times (default 3),
+//! so that both see the same machine load; copy the binaries out of `target/` first (running
+//! from there adds page-fault noise). The engine-alone figure is this bench's own engine.
 #[path = "../tests/support/generator.rs"]
 mod generator;
 #[path = "../tests/support/lsp_client.rs"]
@@ -28,7 +33,7 @@ mod lsp_client;
 
 use std::time::{Duration, Instant};
 
-use lsp_client::{LspClient, proc_cpu_ms, proc_status_kib};
+use lsp_client::{LspClient, proc_cpu_ms, proc_minor_faults, proc_status_kib};
 use serde_json::json;
 
 const BIN: &str = env!("CARGO_BIN_EXE_copydesk");
@@ -73,6 +78,8 @@ struct Latency {
     max_ms: f64,
     /// The server's CPU time per edit.
     server_cpu_ms: f64,
+    /// The server's minor page faults per edit.
+    server_faults: f64,
     edits: usize,
     bytes: usize,
 }
@@ -87,8 +94,8 @@ fn server_settings() -> copydesk::Settings {
     }
 }
 
-fn keystrokes(text: &str, edits: usize) -> Latency {
-    let mut c = LspClient::spawn_quiet(BIN);
+fn keystrokes(bin: &str, text: &str, edits: usize) -> Latency {
+    let mut c = LspClient::spawn_quiet(bin);
     c.request_timeout = Duration::from_secs(60);
     c.initialize_warm(&["utf-8", "utf-16"]);
     let uri = "file:///bench/article.md";
@@ -105,6 +112,7 @@ fn keystrokes(text: &str, edits: usize) -> Latency {
     let mut at = (0, 0);
     let mut last = first;
     let cpu_before = proc_cpu_ms(c.pid());
+    let faults_before = proc_minor_faults(c.pid());
     for i in 0..edits {
         let version = i as i64 + 2;
         let start = Instant::now();
@@ -127,6 +135,8 @@ fn keystrokes(text: &str, edits: usize) -> Latency {
         last = publication;
     }
     let server_cpu_ms = proc_cpu_ms(c.pid()).zip(cpu_before).map_or(0.0, |(a, b)| (a - b) / edits as f64);
+    let server_faults =
+        proc_minor_faults(c.pid()).zip(faults_before).map_or(0.0, |(a, b)| (a - b) as f64 / edits as f64);
     let held = c.request("copydesk/documentText", json!({"uri": uri}));
     assert_eq!(held["result"]["text"].as_str(), Some(mine.as_str()), "the server's text diverged from the client's");
     let settings = server_settings();
@@ -155,6 +165,7 @@ fn keystrokes(text: &str, edits: usize) -> Latency {
         p99_ms: percentile(&samples, 0.99),
         max_ms: *samples.last().unwrap_or(&0.0),
         server_cpu_ms,
+        server_faults,
         edits,
         bytes: text.len(),
     }
@@ -212,7 +223,7 @@ fn main() {
     // debug build: then only a smoke run (a few edits on small inputs), nothing written.
     let measuring = std::env::args().any(|a| a == "--bench");
     if !measuring {
-        let a = keystrokes(&generator::article_words(42, 1_000), 10);
+        let a = keystrokes(BIN, &generator::article_words(42, 1_000), 10);
         let mem = memory_of(2, 1_000);
         assert!(a.median_ms > 0.0 && mem.docs == 2);
         println!("server bench smoke run: ok (run `cargo bench --bench server` to measure)");
@@ -229,17 +240,39 @@ fn main() {
         }
         Err(_) => (generator::article_words(42, 10_000), "10,000 words".to_string()),
     };
+    let line = |l: &Latency| {
+        format!(
+            "median {:.2} ms, p99 {:.2} ms, max {:.2} ms; server CPU {:.2} ms and {:.0} page faults per edit (engine alone {:.2} ms, CPU {:.2} ms)",
+            l.median_ms, l.p99_ms, l.max_ms, l.server_cpu_ms, l.server_faults, l.engine_ms, l.engine_cpu_ms
+        )
+    };
+    if let Ok(servers) = std::env::var("COPYDESK_BENCH_SERVERS") {
+        let rounds: usize = std::env::var("COPYDESK_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
+        for round in 1..=rounds {
+            for bin in servers.split(':').filter(|b| !b.is_empty()) {
+                let a = keystrokes(bin, &article, edits);
+                println!("round {round}, {bin}: keystroke -> diagnostics, {label} ({} edits): {}", a.edits, line(&a));
+            }
+        }
+        return;
+    }
     let manuscript = generator::article_bytes(42, 1 << 20);
 
-    let a = keystrokes(&article, edits);
+    let a = keystrokes(BIN, &article, edits);
     println!(
-        "keystroke -> diagnostics, {label} ({} bytes, {} edits, {} diagnostics): median {:.2} ms, p99 {:.2} ms, max {:.2} ms; server CPU {:.2} ms per edit (engine alone {:.2} ms, CPU {:.2} ms)",
-        a.bytes, a.edits, a.findings, a.median_ms, a.p99_ms, a.max_ms, a.server_cpu_ms, a.engine_ms, a.engine_cpu_ms
+        "keystroke -> diagnostics, {label} ({} bytes, {} edits, {} diagnostics): {}",
+        a.bytes,
+        a.edits,
+        a.findings,
+        line(&a)
     );
-    let m = keystrokes(&manuscript, edits);
+    let m = keystrokes(BIN, &manuscript, edits);
     println!(
-        "keystroke -> diagnostics, 1 MB manuscript ({} bytes, {} edits, {} diagnostics): median {:.2} ms, p99 {:.2} ms, max {:.2} ms; server CPU {:.2} ms per edit (engine alone {:.2} ms, CPU {:.2} ms)",
-        m.bytes, m.edits, m.findings, m.median_ms, m.p99_ms, m.max_ms, m.server_cpu_ms, m.engine_ms, m.engine_cpu_ms
+        "keystroke -> diagnostics, 1 MB manuscript ({} bytes, {} edits, {} diagnostics): {}",
+        m.bytes,
+        m.edits,
+        m.findings,
+        line(&m)
     );
     let mem = memory(20);
     println!(
@@ -251,7 +284,7 @@ fn main() {
         mem.closed_rss_kib as f64 / 1024.0
     );
 
-    let lat = |l: &Latency| json!({"engine_ms": l.engine_ms, "engine_cpu_ms": l.engine_cpu_ms, "findings": l.findings, "median_ms": l.median_ms, "p99_ms": l.p99_ms, "max_ms": l.max_ms, "server_cpu_ms": l.server_cpu_ms, "edits": l.edits, "bytes": l.bytes});
+    let lat = |l: &Latency| json!({"engine_ms": l.engine_ms, "engine_cpu_ms": l.engine_cpu_ms, "findings": l.findings, "median_ms": l.median_ms, "p99_ms": l.p99_ms, "max_ms": l.max_ms, "server_cpu_ms": l.server_cpu_ms, "server_faults": l.server_faults, "edits": l.edits, "bytes": l.bytes});
     let out = json!({
         "article": lat(&a),
         "manuscript": lat(&m),

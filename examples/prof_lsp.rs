@@ -4,12 +4,13 @@
 //! with the document's memo, then the serialised `publishDiagnostics`). For
 //! `valgrind --tool=callgrind --toggle-collect='copydesk::lsp::analysis::analyse' --toggle-collect='copydesk::lsp::output::publication'`
 //! (every lint, the first included) or `--toggle-collect='prof_lsp::keystroke'` (the N edits
-//! only: divide by N for a keystroke's cost), or `perf record`; build with `cargo build --profile profiling --example prof_lsp`.
+//! only: divide by N for a keystroke's cost; the analysis each replaces is dropped outside it,
+//! as the server drops it after publishing: `--toggle-collect='prof_lsp::drop_analysis'`), or `perf record`; build with `cargo build --profile profiling --example prof_lsp`.
 use std::sync::{Arc, Mutex};
 
 use copydesk::document::{DocKind, Settings};
 use copydesk::engine::Memo;
-use copydesk::lsp::analysis::{Job, analyse};
+use copydesk::lsp::analysis::{Analysis, Job, analyse};
 use copydesk::lsp::output::publication;
 use copydesk::text::position::Encoding;
 use jiff::civil::date;
@@ -21,6 +22,10 @@ fn main() {
         std::process::exit(2)
     };
     let n: usize = args.get(1).and_then(|v| v.parse().ok()).unwrap_or(1);
+    // The allocator as the server sets it up (unless PROF_LSP_DEFAULT_MALLOC is set).
+    if std::env::var_os("PROF_LSP_DEFAULT_MALLOC").is_none() {
+        copydesk::lsp::tune_allocator();
+    }
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
         eprintln!("{path}: {e}");
         std::process::exit(1)
@@ -34,6 +39,7 @@ fn main() {
     }
     let edited = format!("{}x{}", &text[..at], &text[at..]);
     let mut bytes = 0;
+    let mut last: Option<Analysis> = None;
     for i in 0..=n {
         let t = if i % 2 == 1 { &edited } else { &text };
         let job = Job {
@@ -46,7 +52,17 @@ fn main() {
             encoding: Encoding::Utf16,
             memo: memo.clone(),
         };
-        bytes += if i == 0 { publication(&uri, &analyse(job)).len() } else { keystroke(job, &uri) };
+        // The server drops the analysis a new one replaces after publishing (on the stdout
+        // writer), so `keystroke` hands its analysis back and it is dropped outside.
+        let (a, published) = if i == 0 {
+            let a = analyse(job);
+            let n = publication(&uri, &a).len();
+            (a, n)
+        } else {
+            keystroke(job, &uri)
+        };
+        bytes += published;
+        drop_analysis(last.replace(a));
         if std::env::var_os("PROF_LSP_STATS").is_some() {
             let m = memo.lock().expect("the memo is not poisoned");
             eprintln!(
@@ -61,8 +77,17 @@ fn main() {
     println!("{bytes} bytes published");
 }
 
-/// One keystroke's lint: `--toggle-collect='prof_lsp::keystroke'` profiles only these.
+/// One keystroke's lint: `--toggle-collect='prof_lsp::keystroke'` profiles only these (the
+/// analysis and its publication; `--toggle-collect='prof_lsp::drop_analysis'` the dropping of
+/// the analysis it replaces).
 #[inline(never)]
-fn keystroke(job: Job, uri: &tower_lsp_server::ls_types::Uri) -> usize {
-    std::hint::black_box(publication(uri, &analyse(job))).len()
+fn keystroke(job: Job, uri: &tower_lsp_server::ls_types::Uri) -> (Analysis, usize) {
+    let a = analyse(job);
+    let n = std::hint::black_box(publication(uri, &a)).len();
+    (a, n)
+}
+
+#[inline(never)]
+fn drop_analysis(a: Option<Analysis>) {
+    drop(a)
 }

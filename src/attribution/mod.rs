@@ -152,7 +152,7 @@ impl AttributionModel {
                 None => sentence::analyse(prose, s.span, &qspans[i], &extras),
             };
             let raw = s.span.slice(text);
-            let cites = s.cites || raw.contains("[^") || raw.contains("](");
+            let cites = s.cites || cites_marker(raw);
             if cites {
                 // A cited document is a named one: "according to [a staff memo](...)".
                 for a in f.attributions.iter_mut().filter(|a| a.document && a.kind == SourceKind::Vague) {
@@ -184,8 +184,9 @@ impl AttributionModel {
             })
             .collect();
         ledger::resolve(text, &mut cited);
+        // The vague and anonymous sources move into the model (nothing below reads them in `facts`).
         let mut out: Vec<SentenceAttribution> = facts
-            .iter()
+            .iter_mut()
             .zip(&doc.sentences)
             .zip(&qspans)
             .map(|((f, s), qs)| SentenceAttribution {
@@ -193,8 +194,8 @@ impl AttributionModel {
                 how: f.found.map(|x| x.how),
                 source: f.found.map(|x| x.source),
                 verb: f.found.and_then(|x| x.verb),
-                vague: f.vague.clone(),
-                anonymous: f.anonymous.clone(),
+                vague: std::mem::take(&mut f.vague),
+                anonymous: std::mem::take(&mut f.anonymous),
                 checkable: f.checkable,
                 question: f.question,
                 quoted: qs.iter().any(|q| q.start <= s.span.start && s.span.end <= q.end + 1),
@@ -308,6 +309,14 @@ impl AttributionModel {
         }
         AttributionModel { sentences: out, quotes, cited }
     }
+}
+
+/// Whether `raw` holds `[^` (a footnote reference) or `](` (a link): `raw.contains("[^") ||
+/// raw.contains("](")`, in one pass that stops only at brackets (a substring search per marker
+/// and sentence cost more than the rest of a remembered sentence's lookup).
+fn cites_marker(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    memchr::memchr2_iter(b'[', b']', b).any(|i| matches!((b[i], b.get(i + 1)), (b'[', Some(b'^')) | (b']', Some(b'('))))
 }
 
 /// A quotation with a speaker next to it starts in `sentence`.
@@ -554,6 +563,25 @@ mod tests {
         let d = Document::parse(t, DocKind::Markdown, &[]);
         let m = AttributionModel::build(&d, &Settings::default());
         (d, m)
+    }
+
+    #[test]
+    fn cites_marker_is_a_search_for_either_marker() {
+        let texts = ["", "[", "]", "[^", "](", "[x](y)", "a [^1] b", "] (", "[ ^", "^[", "(]", "x]]((", "[[^", "é](é"];
+        for t in texts {
+            assert_eq!(cites_marker(t), t.contains("[^") || t.contains("]("), "{t:?}");
+        }
+        // Every string of up to four of the interesting bytes.
+        let alphabet = ['[', ']', '^', '(', 'a'];
+        let mut all = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                all.iter().flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}"))).collect();
+            all.extend(longer);
+        }
+        for t in &all {
+            assert_eq!(cites_marker(t), t.contains("[^") || t.contains("]("), "{t:?}");
+        }
     }
 
     #[test]

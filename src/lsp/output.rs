@@ -25,11 +25,14 @@ use super::analysis::{self, Analysis, SOURCE, WireData};
 enum Msg {
     /// A whole frame, header included (from tower-lsp).
     Frame(Vec<u8>),
-    /// A message body; the writer adds the header.
-    Body(Vec<u8>),
+    /// A message body; the writer adds the header. Then the writer drops what comes with it.
+    Body(Vec<u8>, Option<Garbage>),
     /// Everything queued before this has been written.
     Flushed(mpsc::Sender<()>),
 }
+
+/// Something the writer thread drops after writing the frame it came with.
+type Garbage = Box<dyn std::any::Any + Send>;
 
 /// The queue to the writer thread. Cheap to clone.
 #[derive(Clone)]
@@ -45,7 +48,12 @@ impl Output {
             for msg in rx {
                 let written = match msg {
                     Msg::Frame(f) => w.write_all(&f),
-                    Msg::Body(b) => write!(w, "Content-Length: {}\r\n\r\n", b.len()).and_then(|()| w.write_all(&b)),
+                    Msg::Body(b, garbage) => {
+                        let written = write!(w, "Content-Length: {}\r\n\r\n", b.len()).and_then(|()| w.write_all(&b));
+                        let written = written.and_then(|()| w.flush());
+                        drop(garbage);
+                        written
+                    }
                     Msg::Flushed(ack) => {
                         let _ = ack.send(());
                         continue;
@@ -63,7 +71,14 @@ impl Output {
 
     /// Queue one JSON-RPC message body.
     pub fn send_body(&self, body: Vec<u8>) {
-        let _ = self.tx.send(Msg::Body(body));
+        let _ = self.tx.send(Msg::Body(body, None));
+    }
+
+    /// Queue one JSON-RPC message body, and `garbage` for the writer to drop once the body is
+    /// written (freeing a large value after the message is on its way instead of before).
+    pub fn send_body_then_drop<T: Send + 'static>(&self, body: Vec<u8>, garbage: Option<T>) {
+        let garbage = garbage.map(|g| Box::new(g) as Garbage);
+        let _ = self.tx.send(Msg::Body(body, garbage));
     }
 
     /// Wait until everything queued so far is written, for at most `limit` (a client that stops
@@ -202,14 +217,26 @@ fn push_num(out: &mut Vec<u8>, n: i64) {
 /// The diagnostics of `a` as the JSON array `ls_types::Diagnostic`s serialise to (same keys,
 /// same order), each with its [`WireData`], written straight from the analysis.
 fn push_diagnostics(out: &mut Vec<u8>, a: &Analysis) {
-    // Each rule's link, made (and checked to be a URI) once: most findings share a few rules.
-    let mut hrefs: Vec<(&str, Option<String>)> = Vec::new();
+    // What a rule's diagnostics share, from its code to the key of their message (the code, the
+    // link, checked to be a URI, and the source), written once per rule: most findings share a
+    // few rules, and the link is most of a diagnostic's bytes after its message.
+    let mut shared: Vec<(&str, Vec<u8>)> = Vec::new();
     for f in &a.report.findings {
-        if !hrefs.iter().any(|(rule, _)| *rule == f.rule) {
-            hrefs.push((f.rule, a.code_description(f.rule).map(|c| c.href.as_str().to_string())));
+        if !shared.iter().any(|(rule, _)| *rule == f.rule) {
+            let mut part = Vec::with_capacity(128);
+            part.extend_from_slice(b",\"code\":");
+            push_json_str(&mut part, f.rule);
+            if let Some(c) = a.code_description(f.rule) {
+                part.extend_from_slice(b",\"codeDescription\":{\"href\":");
+                push_json_str(&mut part, c.href.as_str());
+                part.push(b'}');
+            }
+            part.extend_from_slice(b",\"source\":");
+            push_json_str(&mut part, SOURCE);
+            part.extend_from_slice(b",\"message\":");
+            shared.push((f.rule, part));
         }
     }
-    let href = |rule: &str| hrefs.iter().find(|(r, _)| *r == rule).and_then(|(_, h)| h.as_deref());
     out.push(b'[');
     for (index, f) in a.report.findings.iter().enumerate() {
         if index > 0 {
@@ -227,16 +254,9 @@ fn push_diagnostics(out: &mut Vec<u8>, a: &Analysis) {
         push_num(out, r.end.character.into());
         out.extend_from_slice(b"}},\"severity\":");
         push_num(out, severity_number(f.severity));
-        out.extend_from_slice(b",\"code\":");
-        push_json_str(out, f.rule);
-        if let Some(h) = href(f.rule) {
-            out.extend_from_slice(b",\"codeDescription\":{\"href\":");
-            push_json_str(out, h);
-            out.push(b'}');
+        if let Some((_, part)) = shared.iter().find(|(rule, _)| *rule == f.rule) {
+            out.extend_from_slice(part);
         }
-        out.extend_from_slice(b",\"source\":");
-        push_json_str(out, SOURCE);
-        out.extend_from_slice(b",\"message\":");
         push_json_str(out, &f.message);
         out.extend_from_slice(b",\"data\":{\"version\":");
         push_num(out, version.into());

@@ -633,3 +633,11 @@ pub fn proc_cpu_ms(pid: u32) -> Option<f64> {
     let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
     Some(ticks as f64 * 10.0)
 }
+
+/// Minor page faults the process `pid` has taken so far (field 10 of `/proc/<pid>/stat`), on
+/// Linux: memory the allocator handed back to the system and touched again shows here.
+pub fn proc_minor_faults(pid: u32) -> Option<u64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &s[s.rfind(')')? + 1..];
+    rest.split_whitespace().nth(7)?.parse().ok()
+}

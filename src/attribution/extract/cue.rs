@@ -413,7 +413,14 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // quantifier that takes plurals before a form that is no plural noun.
         let one_pronoun = g.is(p, "one") && p > 0 && matches!(g.s.w(p - 1), "no" | "every" | "some" | "any" | "each");
         let quant_subject = c & cw::QUANT != 0 && c & cw::DET == 0 && l & lx::NPL == 0;
-        let noun_before = ing_before
+        // A verb of saying with its told clause after a word that may be an adjective or an -ing
+        // modifier is that word's verb: "Bush says the rights are", "SEIU chief says Trump can
+        // win", "Another ranking says he is" (not "recent surveys" or "plain words", which tell no
+        // clause).
+        // (The clause opens right after the verb: a pronoun, a determiner, a name or "that".)
+        let opens = g.word(i + 1) && (g.c(i + 1) & (cw::PRON | cw::DET) != 0 || g.proper[i + 1]);
+        let tells = l & lx::SAY != 0 && l & lx::V3SG != 0 && g.word(p) && opens && clause_follows(g, i + 1);
+        let noun_before = (ing_before && !tells)
             || (g.word(p)
                 && !one_pronoun
                 && !quant_subject
@@ -454,7 +461,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // the relative pronoun, so an auxiliary follows the verb.)
         let relative = (p.saturating_sub(2)..p).any(|k| g.word(k) && g.c(k) & cw::REL != 0);
         let aux_next = g.word(i + 1) && g.c(i + 1) & cw::AUX != 0 && !(relative && l & lx::CLAUSE != 0);
-        if adjective_before || verb_after || aux_next {
+        if (adjective_before && !tells) || verb_after || aux_next {
             return;
         }
     }
@@ -562,8 +569,10 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     if let Some(np) = left {
         // A tag at the end ("..., Kennedy wrote Linick."): what comes before is the content.
         // (Not an object: "..., the mayor repeated her offer.")
-        let rest_short = (i + 1..n).filter(|&k| g.word(k)).count() <= 2
-            && !(g.word(i + 1) && g.c(i + 1) & (cw::DET | cw::POSS) != 0);
+        // (An addressee by name counts: "..., an official told The New York Times.")
+        let rest = (i + 1..n).filter(|&k| g.word(k)).count();
+        let named_rest = rest <= 4 && (i + 2..n).all(|k| !g.word(k) || g.s.toks[k].cap) && g.is(i + 1, "the");
+        let rest_short = (rest <= 2 && !(g.word(i + 1) && g.c(i + 1) & (cw::DET | cw::POSS) != 0)) || named_rest;
         // Or in the middle, between commas: "..., her advisers said Friday, because ...".
         let tag_between =
             (i + 1..n.min(i + 4)).find(|&k| g.punct(k).is_some()).is_some_and(|k| g.punct(k) == Some(','))

@@ -99,6 +99,11 @@ impl Grammar<'_> {
         if self.is(h, "those") && np.rel && !np.insider {
             return Some((SourceKind::Vague, false));
         }
+        // "those surveyed", "those polled": the respondents of a poll or the interviews the
+        // article reports, referred back to like a poll's share ("46 percent said").
+        if np.det.is_some_and(|d| self.is(d, "those") && h == d + 1) && self.lx(h) & lx::VPART != 0 {
+            return Some((SourceKind::Pronoun, false));
+        }
         if np.insider && (self.person_or_group(h) || self.is(h, "those") || s.toks[h].flags & flags::ANON_HEAD != 0) {
             return Some((SourceKind::Anonymous, false));
         }

@@ -252,6 +252,10 @@ impl<'a> Grammar<'a> {
         if w.contains('.') || w.len() == 1 {
             return true;
         }
+        // A name's closing abbreviation, whatever follows: "Biden Jr. said", "Acme Inc. reported".
+        if matches!(w, "jr" | "sr" | "inc" | "co" | "corp" | "ltd") {
+            return true;
+        }
         prev.span.len() <= 4 && self.s.toks[i + 1].cap
     }
 
@@ -368,6 +372,19 @@ impl<'a> Grammar<'a> {
             && self.c(j + 1) & cw::PREP != 0
         {
             return Some((j, i, None));
+        }
+        // "those surveyed", "those polled": the people a participle describes.
+        if j == i + 1
+            && self.is(i, "those")
+            && j < limit
+            && self.word(j)
+            && self.c(j) == 0
+            && self.lx(j) & lx::VPART != 0
+            && self.lx(j) & lx::N == 0
+            // (Not a participle modifying a noun: "those guarded doors".)
+            && !(self.word(j + 1) && self.c(j + 1) == 0 && self.lx(j + 1) & lx::N != 0 && self.lx(j + 1) & lx::V == 0)
+        {
+            return Some((j + 1, j, Some(i)));
         }
         // "those who voted": the people a relative clause describes.
         if j == i + 1 && self.is(i, "those") && j < limit && (self.is(j, "who") || self.is(j, "whom")) {

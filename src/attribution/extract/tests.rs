@@ -828,3 +828,31 @@ fn names_joined_quoted_or_credited_and_long_relative_clauses() {
         "inside a named source's words"
     );
 }
+
+#[test]
+fn simple_frames_the_grammar_used_to_miss() {
+    // A day in the told clause's adjunct before "that".
+    source_is("A harbour official said on Friday that the berths were full.", "A harbour official", Anonymous);
+    // A name's closing abbreviation.
+    source_is("Tomas Okafor Jr. said the berths were full.", "Tomas Okafor Jr.", Named);
+    // A determined subject with a name before its noun, then a regular past form.
+    source_is("A dock worker said the Okafor campaign balked at the price.", "A dock worker", Anonymous);
+    // An auxiliary right after a noun, however far into the clause.
+    source_is("Port staff said the average fee during the April-to-June holiday season was high.", "Port staff", Named);
+    // A verb of saying after a word that may be an adjective or an -ing modifier, with its
+    // clause: the word is a name or a noun, and the form its verb.
+    source_is("Stone says the pier is safe.", "Stone", Named);
+    source_is("The chief says the plan works.", "The chief", Named);
+    none("Plain words rarely win elections.");
+    none("The race was full of personal insults.");
+    // A short clause ending with its verb after a determined subject.
+    source_is("Okafor said the plan works.", "Okafor", Named);
+    // A poll's respondents and a spelled share refer back to the poll.
+    source_is("Those surveyed said the fees were too high.", "Those surveyed", Pronoun);
+    source_is("Thirty percent said the fees were too high.", "Thirty percent", Pronoun);
+    none("Those guarded doors stayed shut.");
+    // A tag closing the sentence with an addressee by name.
+    source_is("The pier was unsafe, a harbour official told The Quay Gazette.", "a harbour official", Anonymous);
+    // Look-alike: a plain object is an act, not an addressee.
+    none("The pier was unsafe, and a harbour official repaired the rail.");
+}

@@ -47,7 +47,7 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     // A time or an addressee before "that": "said this year that", "told Reuters on Monday that".
     if let Some(t) = (k..n.min(k + 5)).take_while(|&j| g.word(j)).find(|&j| matches!(g.s.w(j), "that" | "whether")) {
         let adjunct = |j: usize| {
-            g.c(j) & (cw::DET | cw::PREP | cw::POSS) != 0
+            g.c(j) & (cw::DET | cw::PREP | cw::POSS | cw::DAY) != 0
                 || g.proper[j]
                 || (g.c(j) == 0 && g.lx(j) & (lx::TIME | lx::PERSON | lx::GROUP_ANY | lx::ORG) != 0)
         };
@@ -69,21 +69,23 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         // failed".
         // ("a company called Brightline" is a participle: only a definite subject right after
         // the cue counts.)
-        let after_subject = j == k + 2
+        // (Its noun may have a name or a noun before it: "the Trump campaign balked".)
+        let after_subject = (k + 2..=k + 4).contains(&j)
             && g.c(j - 1) == 0
             && g.lx(j - 1) & lx::N != 0
+            && (k + 1..j - 1).all(|m| g.word(m) && g.c(m) == 0 && (g.proper[m] || g.lx(m) & lx::N != 0))
             && g.c(k) & (cw::DEFINITE | cw::POSS) != 0
             && l & lx::VPAST != 0;
         // A third-person form that could be a plural noun is the verb when a word, not an
         // auxiliary, follows it and a noun precedes: "the governor plans to", "the affection they
         // express gives voters" (not "added 3,000 spaces.").
+        // (Or ending the clause after a determined subject: "says the plan works.")
         let verb_after_noun = j > k
             && g.word(j)
             && l & lx::V3SG != 0
             && g.c(j) == 0
-            && g.word(j + 1)
-            && g.c(j + 1) & cw::AUX == 0
-            && g.lx(j + 1) & (lx::V3SG | lx::VPAST) == 0
+            && ((g.word(j + 1) && g.c(j + 1) & cw::AUX == 0 && g.lx(j + 1) & (lx::V3SG | lx::VPAST) == 0)
+                || (g.c(k) & (cw::DET | cw::POSS) != 0 && matches!(g.punct(j + 1), Some('.' | ',' | ';'))))
             && g.word(j - 1)
             && g.lx(j - 1) & lx::N != 0;
         // A name, then its verb: "said Obama believed", "said Mr. Obama wanted".
@@ -123,8 +125,15 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             && g.lx(j - 1) & lx::N != 0;
         // (Past the usual reach, only a noun and its verb: "... on A10 -- now we do" is another
         // clause's auxiliary.)
+        // (An auxiliary right after a noun is that noun's verb: "the average donation during the
+        // October-to-December fundraising quarter was".)
+        let aux_after_noun = g.word(j)
+            && g.c(j) & cw::AUX != 0
+            && g.word(j - 1)
+            && g.c(j - 1) == 0
+            && g.lx(j - 1) & lx::N != 0;
         if j >= k + 8 {
-            return verb_after_noun || base_after_plural;
+            return verb_after_noun || base_after_plural || aux_after_noun;
         }
         verb_after_noun
             || base_after_plural

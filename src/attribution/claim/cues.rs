@@ -341,7 +341,16 @@ fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
         "first" | "only" => {
             // "the first to", "the first woman to serve": a record, not an ordinal.
             // "the team's first home win since 2019": a record too.
-            (i + 1..(i + 5).min(n)).find(|&k| s.is(k, "to") || s.is(k, "ever") || s.is(k, "since")).map(|k| k + 1)
+            // ("the first time the country has ever", "the first administration that has taken":
+            // "ever" reaches further, and a perfect after "that" or "who" is a record too.)
+            // (Within the phrase: "the first debate, to fact-check" is a purpose, no record.)
+            let near = (i + 1..(i + 5).min(n))
+                .take_while(|&k| s.toks[k].kind != K::Punct)
+                .find(|&k| s.is(k, "to") || s.is(k, "ever") || s.is(k, "since"));
+            let ever = (i + 1..(i + 12).min(n)).take_while(|&k| s.toks[k].kind != K::Punct).find(|&k| s.is(k, "ever"));
+            let perfect = (i + 1..(i + 5).min(n))
+                .find(|&k| (s.is(k, "that") || s.is(k, "who")) && (s.is(k + 1, "has") || s.is(k + 1, "have")));
+            near.or(ever).or(perfect).map(|k| k + 1)
         }
         _ => Some(i + 1),
     }

@@ -147,7 +147,11 @@ fn motive(s: &Sent, c: Checkable) -> bool {
         return false;
     }
     let Some(i) = cue_token(s, c.cue) else { return false };
-    let before = (s.first..i).any(|k| !s.toks[k].quoted && (any(s, k, PERSONAL) || s.fl(k) & flags::MODAL != 0));
+    // ("because of" and a noun names a cause in the world, whoever speaks: "we've lost the
+    // industry because of the buyouts"; a modal still makes it a motive or a guess.)
+    let of_np = is(s, i, "because") && is(s, i + 1, "of");
+    let before =
+        (s.first..i).any(|k| !s.toks[k].quoted && ((any(s, k, PERSONAL) && !of_np) || s.fl(k) & flags::MODAL != 0));
     let after = any(s, i + 1, PERSONAL) || any(s, i + 1, &["if", "it's", "that's"]);
     before || after || irrealis(s, i) || explanation(s, i) || state_of_mind(s, i)
 }
@@ -500,6 +504,10 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
             if is(s, k, "than") {
                 // "than that.", "than it,": a pronoun pointing back, not a set.
                 let pointing_back = any(s, k + 1, &["that", "it", "those"]) && s.punct(k + 2).is_some();
+                // "more people than has ever been": a record.
+                if (k + 1..(k + 4).min(n)).any(|j| is(s, j, "ever")) && !irrealis(s, i) {
+                    return Some(k + 2);
+                }
                 // "less than three years ago": a date, not an amount.
                 let date = (k + 2..(k + 4).min(n)).any(|j| any(s, j, &["ago", "earlier", "later"]))
                     && (k + 2..(k + 3).min(n)).any(|j| s.fl(j) & flags::TIME_UNIT != 0);

@@ -572,3 +572,19 @@ fn a_comparison_against_one_thing_a_reader_could_look_up() {
         assert_eq!(kind(t), None, "{t}");
     }
 }
+
+#[test]
+fn records_reach_ever_and_perfects_and_causes_named_by_a_noun() {
+    assert_eq!(kind("It is the first time the harbour has ever closed in August."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("Ours is the first council that has cut the levy."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("The ferry carries more riders than has ever been carried before."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("We lost the night market because of the new levy."), Some(ClaimKind::Causal));
+    // Look-alikes: a purpose after a comma, a motive, an ordinal of a schedule.
+    for t in [
+        "The board asked the chair of the first hearing, to keep order.",
+        "We back the levy because we trust the council.",
+        "The first hearing is on Monday.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}

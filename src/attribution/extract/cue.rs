@@ -628,7 +628,16 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         if !told && institution && g.numberish(np.a) && kind == Some(SourceKind::Vague) {
             return;
         }
-        let content = if tag_at_end || no_clause { content_around(g, np.a, i + 1) } else { content_after(g, i + 1) };
+        // With no clause told, what the source says is the verb's own phrase, up to a new clause:
+        // "McCain talks a lot about drilling, but we have three percent of the reserves" (the
+        // writer's figure after "but" is nobody's report).
+        let content = if tag_at_end || no_clause {
+            content_around(g, np.a, i + 1)
+        } else if told {
+            content_after(g, i + 1)
+        } else {
+            phrase_after(g, i + 1)
+        };
         if push(g, out, Some(np), cue, content, says)
             && let Some(last) = out.last_mut()
         {
@@ -870,4 +879,21 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
         }
         g.np(a, e).filter(|np| g.kind(np, true).is_some() && (finite || g.plural_noun(np.head)))
     })
+}
+
+/// The verb's own phrase from `k` up to a new clause joined after a comma or a semicolon ("...,
+/// but we have", "...; the port"), or the end.
+fn phrase_after(g: &Grammar, k: usize) -> Option<Span> {
+    let n = g.n();
+    let mut e = k;
+    while e < n {
+        let joined = g.punct(e) == Some(',')
+            && g.word(e + 1)
+            && matches!(g.s.w(e + 1), "and" | "but" | "yet" | "while" | "although" | "though" | "whereas");
+        if joined || matches!(g.punct(e), Some(';' | '.' | '?' | '!')) && !g.name_period(e) {
+            break;
+        }
+        e += 1;
+    }
+    (e > k).then(|| g.span(k, e))
 }

@@ -100,3 +100,17 @@ This maybe explains why 4,000 families left the valley last year.
     assert_clean(CLAIM, "A Gazette survey released Friday found that 4,000 families left the valley.\n");
     assert_clean(CLAIM, "The Gazette puts the number of families who left at 4,000.\n");
 }
+
+#[test]
+fn a_source_with_no_clause_says_only_its_own_phrase() {
+    // What Ruiz talks about ends at the comma; the figure after it is the writer's.
+    assert_carets(
+        CLAIM,
+        "Ruiz talks a lot about dredging, but the port handles 40 percent of the coast's grain.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+",
+    );
+    // Look-alikes: the figure inside the verb's phrase, or told as a clause.
+    assert_clean(CLAIM, "Ruiz has promised 40 percent more berths for the port.\n");
+    assert_clean(CLAIM, "Ruiz says the port handles 40 percent of the coast's grain.\n");
+}

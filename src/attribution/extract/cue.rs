@@ -413,6 +413,8 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // quantifier that takes plurals before a form that is no plural noun.
         let one_pronoun = g.is(p, "one") && p > 0 && matches!(g.s.w(p - 1), "no" | "every" | "some" | "any" | "each");
         let quant_subject = c & cw::QUANT != 0 && c & cw::DET == 0 && l & lx::NPL == 0;
+        // "one in five say": the share's second number, not a determiner.
+        let share_before = p >= 2 && g.is(p - 1, "in") && g.numberish(p - 2) && g.numberish(p);
         // A verb of saying with its told clause after a word that may be an adjective or an -ing
         // modifier is that word's verb: "Bush says the rights are", "SEIU chief says Trump can
         // win", "Another ranking says he is" (not "recent surveys" or "plain words", which tell no
@@ -424,6 +426,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             || (g.word(p)
                 && !one_pronoun
                 && !quant_subject
+                && !share_before
                 && (c & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER | cw::INDEFINITE | cw::PREP) != 0 || g.poss[p]));
         // A figure before it makes a noun of a plural ("3,000 spaces") or inside a determined
         // phrase ("the 2016 report"), not of a bare singular form: "four in 10 say".
@@ -460,7 +463,10 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // ("which Democrats say could be": in a relative clause the told clause's subject is
         // the relative pronoun, so an auxiliary follows the verb.)
         let relative = (p.saturating_sub(2)..p).any(|k| g.word(k) && g.c(k) & cw::REL != 0);
-        let aux_next = g.word(i + 1) && g.c(i + 1) & cw::AUX != 0 && !(relative && l & lx::CLAUSE != 0);
+        // (A pronoun contracted with its auxiliary is the told clause's subject: "aides say it's
+        // too early".)
+        let contracted = g.word(i + 1) && g.s.w(i + 1).contains(['\'', '’']) && !g.s.w(i + 1).starts_with(['\'', '’']);
+        let aux_next = g.word(i + 1) && g.c(i + 1) & cw::AUX != 0 && !contracted && !(relative && l & lx::CLAUSE != 0);
         if (adjective_before && !tells) || verb_after || aux_next {
             return;
         }
@@ -597,7 +603,9 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // A base form agrees with a plural or a pronoun, not a singular noun: "an Institute
         // survey" is a noun.
         let base = l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
-        if base && !aux_any && !np.coord && !g.plural_noun(np.head) {
+        // ("one in five say": a share of a set is many.)
+        let share = g.numberish(np.head) && np.pp.is_some_and(|(p, oa, _, _)| g.is(p, "in") && g.numberish(oa));
+        if base && !aux_any && !np.coord && !share && !g.plural_noun(np.head) {
             return;
         }
         // An unnamed person is an anonymous *source* when they tell something: a clause, a

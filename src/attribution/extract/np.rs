@@ -69,6 +69,12 @@ fn unknown_word(w: &str, cap: bool) -> u32 {
     if w.len() > 5 && AGENT.iter().any(|s| w.ends_with(s)) && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
         return lx::N | lx::NPL | lx::PERSON;
     }
+    // ... and one of them: "another commenter said".
+    const AGENT_ONE: &[&str] = &["er", "or", "ist", "ian"];
+    if w.len() > 6 && AGENT_ONE.iter().any(|s| w.ends_with(s)) && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+    {
+        return lx::N | lx::PERSON;
+    }
     0
 }
 

@@ -66,6 +66,25 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     let mut b = e;
     while b > 0 && g.punct(b - 1) == Some(',') {
         b -= 1;
+        // A name's age, hometown or state between commas: "Brianne Stone, 29, of Huntsville,
+        // Ala., says", "Ana Ruiz, D-N.M., said".
+        if b < e
+            && let Some(open) = (b.saturating_sub(6)..b).rev().find(|&k| g.punct(k) == Some(','))
+            && open > 0
+            && open + 1 < b
+            && (g.proper[open - 1] || g.name_period(open - 1) || g.punct(open - 1) == Some('.') || g.is_num(open - 1))
+            && {
+                let seg = open + 1..b;
+                let age = seg.len() == 1 && g.is_num(open + 1);
+                let from = matches!(g.s.w(open + 1), "of" | "from") && g.proper.get(open + 2).copied().unwrap_or(false);
+                let place = seg.clone().all(|k| g.proper[k] || g.s.toks[k].cap || g.punct(k) == Some('.'));
+                age || ((from || place)
+                    && seg.clone().skip(usize::from(from)).all(|k| g.s.toks[k].cap || g.punct(k) == Some('.')))
+            }
+        {
+            b = open + 1;
+            continue;
+        }
         // A relative clause between commas with commas of its own belongs to the subject before
         // it, which speaks: "Marco Rubio, whose hometown, Miami, is projected to ..., argues".
         // (Without inner commas the phrase keeps its clause: "A porter, who asked not to be
@@ -216,6 +235,17 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             let seg = (lo..a).rev().find(|&k| g.punct(k).is_some()).map_or(lo, |k| k + 1);
             (seg..a).any(|k| g.word(k) && g.c(k) & cw::SUBORD != 0 && !g.is(k, "that"))
         } {
+            continue;
+        }
+        // "Contrary to the claims, authorities say", "Similar to last year, voters said": an
+        // adjective with its preposition opening the sentence is an adverbial, not a subject.
+        if a == g.s.first
+            && !g.proper[a]
+            && g.lx(a) & (lx::ADJ | lx::ADV) != 0
+            && g.word(a + 1)
+            && g.c(a + 1) & cw::PREP != 0
+            && (a..b).any(|k| g.punct(k) == Some(','))
+        {
             continue;
         }
         // (A list of names is one subject: "What Rubio, Cruz and Kasich want".)

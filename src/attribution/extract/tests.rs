@@ -856,3 +856,33 @@ fn simple_frames_the_grammar_used_to_miss() {
     // Look-alike: a plain object is an act, not an addressee.
     none("The pier was unsafe, and a harbour official repaired the rail.");
 }
+
+#[test]
+fn contractions_shares_fronted_adjectives_and_a_names_particulars() {
+    // A pronoun contracted with its auxiliary opens the told clause.
+    source_is("His aides say it's too early to tell.", "His aides", Anonymous);
+    // A noun-like verb at the very end, with no full stop after it (this read past the end).
+    source_is("Rents rose, tenants say", "tenants", Vague);
+    // A word the dictionary lacks, shaped like an agent noun.
+    source_is("Another commenter said the pier was unsafe.", "Another commenter", Anonymous);
+    // A name, then a day and a time before "that".
+    source_is("A porter told The Quay Gazette Tuesday morning that the pier was unsafe.", "A porter", Anonymous);
+    // A share of a set is many, whatever its number.
+    source_is("One in five say the fees are too high.", "One in five", Pronoun);
+    // "neither ... nor" subjects in the told clause.
+    source_is("A spokeswoman says neither the mayor nor her staff knew.", "A spokeswoman", Anonymous);
+    // An adjective with its preposition opening the sentence is no subject.
+    source_is("Contrary to the rumours, port officials say the pier is safe.", "port officials", Anonymous);
+    // A post-head adverb belongs to the subject.
+    source_is("Tenants overall said the fees were too high.", "Tenants overall", Vague);
+    // A name's age, hometown and state between commas.
+    source_is("Dara Quinn, 41, of Eastgate, Ore., says the pier is unsafe.", "Dara Quinn", Named);
+    source_is("Rep. Ana Ruiz, D-Ore., said the pier is unsafe.", "Rep. Ana Ruiz", Named);
+    // Look-alikes: a place fronted with its state; a role in apposition stays.
+    source_is("In Eastgate, Ore., tenants said the fees were too high.", "tenants", Vague);
+    source_is(
+        "Jo Marr, editor of the Gazette, wrote that the pier was unsafe.",
+        "Jo Marr, editor of the Gazette",
+        Named,
+    );
+}

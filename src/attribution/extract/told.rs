@@ -29,6 +29,13 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     if k >= n || g.s.toks[k].quoted || matches!(g.punct(k), Some(',' | ':' | '.' | ';' | '"' | '\'' | '—')) {
         return true;
     }
+    // Subjects coordinated by "neither ... nor" or "either ... or": "says neither the nominee
+    // nor her campaign helped".
+    if (g.is(k, "neither") || g.is(k, "either"))
+        && (k + 2..n.min(k + 12)).take_while(|&j| g.word(j)).any(|j| g.is(j, "nor") || g.is(j, "or"))
+    {
+        return true;
+    }
     // A clause's pro-form: "acknowledged as much", "said so".
     if (g.is(k, "as") && g.is(k + 1, "much")) || (g.is(k, "so") && (k + 1 >= n || g.punct(k + 1).is_some())) {
         return true;
@@ -45,7 +52,7 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         return true;
     }
     // A time or an addressee before "that": "said this year that", "told Reuters on Monday that".
-    if let Some(t) = (k..n.min(k + 5)).take_while(|&j| g.word(j)).find(|&j| matches!(g.s.w(j), "that" | "whether")) {
+    if let Some(t) = (k..n.min(k + 8)).take_while(|&j| g.word(j)).find(|&j| matches!(g.s.w(j), "that" | "whether")) {
         let adjunct = |j: usize| {
             g.c(j) & (cw::DET | cw::PREP | cw::POSS | cw::DAY) != 0
                 || g.proper[j]

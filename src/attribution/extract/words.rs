@@ -97,7 +97,7 @@ pub fn classes(w: &str) -> u32 {
         "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "dozen" | "dozens"
         | "hundreds" | "thousands" | "millions" | "scores" | "twenty" | "eleven" | "twelve" | "thirty" | "forty"
         | "fifty" | "sixty" | "seventy" | "eighty" | "ninety" => NUMBER,
-        "here" | "there" | "alike" => POST_ADV,
+        "here" | "there" | "alike" | "overall" => POST_ADV,
         "today" | "yesterday" | "tonight" => DAY,
         _ if crate::text::calendar::weekday(w).is_some_and(|(_, abbreviated)| !abbreviated) => DAY,
         _ => 0,

@@ -96,7 +96,7 @@ impl Grammar<'_> {
         }
         // People by their knowledge or closeness: "officials familiar with the audit", "those
         // close to the mayor".
-        if self.is(h, "those") && np.rel && !np.insider {
+        if self.is(h, "those") && (np.rel || np.pp.is_some()) && !np.insider {
             return Some((SourceKind::Vague, false));
         }
         // "those surveyed", "those polled": the respondents of a poll or the interviews the

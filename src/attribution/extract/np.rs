@@ -341,7 +341,7 @@ impl<'a> Grammar<'a> {
         while j < limit
             && self.word(j)
             && self.c(j) & cw::PREQUANT != 0
-            && (self.c(j) & cw::PREP == 0 || self.numberish(j + 1))
+            && (self.c(j) & cw::PREP == 0 || self.numberish(j + 1) || self.c(j + 1) & cw::QUANT != 0)
         {
             j += 1;
         }
@@ -392,6 +392,10 @@ impl<'a> Grammar<'a> {
         {
             return Some((j + 1, j, Some(i)));
         }
+        // "those over 60", "those in the room": the people a prepositional phrase describes.
+        if j == i + 1 && self.is(i, "those") && j < limit && self.word(j) && self.c(j) & cw::PREP != 0 {
+            return Some((j, i, None));
+        }
         // "those who voted": the people a relative clause describes.
         if j == i + 1 && self.is(i, "those") && j < limit && (self.is(j, "who") || self.is(j, "whom")) {
             return Some((j, i, None));
@@ -414,8 +418,21 @@ impl<'a> Grammar<'a> {
             if j > m && cw::insider_adjective(self.s.w(j)) && self.word(j + 1) && self.c(j + 1) & cw::PREP != 0 {
                 break;
             }
-            // After a noun, a past form that is no noun is the verb: "a bill faced ...".
-            if j > m && l & lx::VPAST != 0 && l & lx::N == 0 && !self.s.toks[j].cap && self.lx(j - 1) & lx::N != 0 {
+            // After a noun, a past form that is no noun is the verb: "a bill faced ...". (Not a
+            // participle right before a finite verb of saying: "Cuban-Americans polled said".)
+            let before_cue = self.word(j + 1)
+                && self.c(j + 1) == 0
+                && self.lx(j + 1) & (lx::SAY | lx::THINK) != 0
+                && self.lx(j + 1) & (lx::VPAST | lx::V3SG) != 0
+                && self.lx(j + 1) & lx::N == 0
+                && l & lx::VPART != 0;
+            if j > m
+                && l & lx::VPAST != 0
+                && l & lx::N == 0
+                && !self.s.toks[j].cap
+                && self.lx(j - 1) & lx::N != 0
+                && !before_cue
+            {
                 break;
             }
             // ... and a participle before a preposition or "as" starts a postmodifier: "the base
@@ -570,6 +587,24 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             let l = self.lx(j);
+            // A bare participle closing the phrase: "56 percent of voters polled", "residents
+            // interviewed" (a reduced relative clause, just before the verb).
+            let cue_next = self.word(b)
+                && self.c(b) == 0
+                && self.lx(b) & (lx::SAY | lx::THINK) != 0
+                && self.lx(b) & (lx::VPAST | lx::V3SG) != 0
+                && self.lx(b) & lx::N == 0;
+            if j + 1 == b
+                && cue_next
+                && self.word(j)
+                && c == 0
+                && l & lx::VPART != 0
+                && l & lx::N == 0
+                && !self.s.toks[j].cap
+            {
+                j += 1;
+                continue;
+            }
             // A participle with its day: "a poll released Saturday", "a report published Monday by
             // the board" (a prepositional phrase may follow).
             if self.word(j)

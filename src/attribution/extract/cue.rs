@@ -412,6 +412,15 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
                     last.report = clause_follows(g, i + 1);
                 }
             }
+        } else if reports
+            && let Some(w) =
+                (e.saturating_sub(10)..e).rev().take_while(|&k| g.word(k) || g.is_num(k)).find(|&k| g.is(k, "with"))
+            && let Some(np) = g.np(w + 1, e)
+            && g.kind(&np, true).is_some_and(|(k, doc)| !doc && k != SourceKind::Impersonal)
+        {
+            // "with 30 percent of voters saying they ...": the -ing form's subject is the phrase
+            // after "with".
+            push(g, out, Some(np), g.span(e, i + 1), content_after(g, i + 1), true);
         }
         return;
     }
@@ -448,7 +457,9 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
                 || (g.c(p - 1) == 0
                     && (g.lx(p - 1) & lx::VING != 0
                         || g.lx(p - 1) & (lx::VPAST | lx::V3SG) != 0 && g.lx(p - 1) & lx::N == 0)));
-        let quant_subject = c & cw::QUANT != 0 && c & cw::DET == 0 && l & lx::NPL == 0 && !object_position;
+        // (Nor before a plural noun it modifies: "most state parties release".)
+        let compound = g.word(i + 1) && g.c(i + 1) == 0 && g.lx(i + 1) & lx::NPL != 0 && !g.s.toks[i + 1].cap;
+        let quant_subject = c & cw::QUANT != 0 && c & cw::DET == 0 && l & lx::NPL == 0 && !object_position && !compound;
         // "one in five say": the share's second number, not a determiner.
         let share_before = p >= 2 && g.is(p - 1, "in") && g.numberish(p - 2) && g.numberish(p);
         // "One says ..., while another says ...": a determiner standing for a noun, then its verb
@@ -528,10 +539,15 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     let left = (e > 0).then(|| subject_left(g, e)).flatten().filter(|np| g.kind(np, says).is_some());
     // The tag follows what was said, and is finite: "said", "says", "added".
     let finite = l & (lx::V3SG | lx::VPAST) != 0;
+    // (Or a base form before a plural: "Part of the problem, say experts like ..., is".)
+    let base_form = l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
+    // (A singular phrase to the left cannot be a base form's subject: "Part of the problem, say
+    // many experts, is".)
+    let left_agrees = left.is_some_and(|np| !(base_form && !np.coord && !g.plural_noun(np.head)));
     if says
-        && finite
+        && (finite || base_form)
         && !aux_any
-        && left.is_none()
+        && !left_agrees
         && (e > 0
             && (matches!(g.punct(e - 1), Some(',' | '—'))
             // A quotation ends with its own punctuation before the tag (`,"`); a quoted name
@@ -542,6 +558,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             || (e == g.s.first && i == e))
         && let Some((b, np)) = np_right(g, i + 1)
         && g.kind(&np, true).is_some()
+        && (finite || g.plural_noun(np.head) || np.coord)
         && (e > g.s.first || i != e || matches!(g.punct(b), Some(':' | ',')))
         && (b >= n
             || matches!(g.punct(b), Some(',' | '.' | ';' | ':' | '?' | '!' | '—' | ')'))

@@ -15,6 +15,10 @@ impl Grammar<'_> {
         if np.b == np.a + 1 && c & cw::PRON != 0 {
             return Some((SourceKind::Pronoun, false));
         }
+        // "Trump, whose attorneys argued": the people of the phrase "whose" refers back to.
+        if np.a > 0 && self.is(np.a - 1, "whose") && (self.person_or_group(h) || self.lx(h) & lx::PERSON_ANY != 0) {
+            return Some((SourceKind::Pronoun, false));
+        }
         if c & cw::QUANT_PRON != 0 || (self.is(h, "one") && np.det.is_some_and(|d| self.is(d, "no"))) {
             return Some((SourceKind::Vague, false));
         }

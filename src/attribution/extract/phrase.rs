@@ -127,8 +127,9 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     }
     // A parenthetical between dashes: "Murphy — after a pause — told me".
     if b >= 2
-        && matches!(g.punct(b - 1), Some('—' | '–' | '-'))
-        && let Some(open) = (b.saturating_sub(16)..b - 1).rev().find(|&k| matches!(g.punct(k), Some('—' | '–' | '-')))
+        && matches!(g.punct(b - 1), Some('—' | '–' | '―' | '-'))
+        && let Some(open) =
+            (b.saturating_sub(16)..b - 1).rev().find(|&k| matches!(g.punct(k), Some('—' | '–' | '―' | '-')))
         && open > 0
         && g.word(open - 1)
     {
@@ -164,7 +165,7 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             continue;
         }
         let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word
-            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '–' | '-' | '"' | '.' | '?' | '!') if !g.name_period(t));
+            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '–' | '―' | '-' | '"' | '.' | '?' | '!') if !g.name_period(t));
         if hard {
             break;
         }
@@ -181,9 +182,25 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             || (g.word(t) && g.c(t) & (cw::SUBORD | cw::COORD | cw::ADV) != 0 && !g.is(t, "that"))
             || (g.is(t, "that") && t > 0 && g.lx(t - 1) & lx::V != 0)
             // "an event that Carson says ...", "which officials said": a relative clause's subject.
-            || (g.word(t) && matches!(g.s.w(t), "that" | "which" | "whom") && k < b)
+            || (g.word(t) && matches!(g.s.w(t), "that" | "which" | "whom" | "whose") && k < b)
         {
             starts.push(k);
+        }
+        // A subject pronoun right before the verb is the subject by itself: "so fired up about a
+        // deal's potential he said".
+        // (After a noun only: a zero "that" or a relative clause without its pronoun.)
+        if g.word(t)
+            && g.c(t) & cw::PRON != 0
+            && t + 1 == b
+            && t > 0
+            && g.word(t - 1)
+            && g.c(t - 1) == 0
+            && g.lx(t - 1) & lx::N != 0
+            && g.lx(t - 1) & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0
+            // (Not people before it: "growers I have talked to" is a contact clause.)
+            && !g.person_or_group(t - 1)
+        {
+            starts.push(t);
         }
         // A relative clause without its pronoun, whose object is the noun before it: "the
         // coronation many pundits forecast", "the figures most analysts cite".

@@ -923,3 +923,23 @@ fn closed_class_words_before_the_verb_and_reduced_relatives() {
         Named,
     );
 }
+
+#[test]
+fn absolutes_restrictive_relatives_inverted_tags_and_zero_that() {
+    // A dateline set off by a horizontal bar.
+    source_is("EASTGATE ― The harbour board said the pier would reopen.", "The harbour board", Named);
+    // "with" and a phrase, then an -ing verb of saying.
+    source_is("Rents rose again, with many tenants saying the board ignored them.", "many tenants", Vague);
+    none("The ferry left with its lights flashing.");
+    // A restrictive "who" with an adverb inside the told clause.
+    has_source("The board heard from pilots who say the rail quietly fails.", "who", Pronoun);
+    // "whose" and its noun refer back to the phrase before it.
+    source_is("The ruling was a blow to Okafor, whose lawyers argued that the fee was lawful.", "lawyers", Pronoun);
+    // A subject pronoun after a noun, with no "that".
+    has_source("She was so sure of the plan's value she said the board would agree.", "she", Pronoun);
+    // An inverted tag with a base form between commas.
+    source_is("Part of the trouble, say many pilots, is the tide itself.", "many pilots", Vague);
+    // Look-alikes: a quantifier before a noun modifying a plural, "say" as "for example".
+    none("Most state parties release their delegates early.");
+    none("We left home, say, at ten.");
+}

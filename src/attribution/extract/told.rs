@@ -93,8 +93,11 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             && g.c(j) == 0
             && ((g.word(j + 1) && g.c(j + 1) & cw::AUX == 0 && g.lx(j + 1) & (lx::V3SG | lx::VPAST) == 0)
                 || (g.c(k) & (cw::DET | cw::POSS) != 0 && matches!(g.punct(j + 1), Some('.' | ',' | ';'))))
-            && g.word(j - 1)
-            && g.lx(j - 1) & lx::N != 0;
+            // (An adverb may come between: "the law unfairly targets".)
+            && {
+                let m = if j > k + 1 && adverb(g, j - 1) && g.s.w(j - 1).ends_with("ly") { j - 1 } else { j };
+                g.word(m - 1) && g.lx(m - 1) & lx::N != 0
+            };
         // A name, then its verb: "said Obama believed", "said Mr. Obama wanted".
         let after_name = j > k
             && g.proper[k]

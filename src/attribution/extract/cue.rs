@@ -76,8 +76,8 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             // (A determiner or an adjective may come first: "at a solid 50 percent".)
             at.is_some_and(|k| {
                 (k + 1..(k + 4).min(g.n()))
-                    .take_while(|&j| g.word(j) || g.numberish(j) || g.punct(j).is_some_and(|c| "$£€¥".contains(c)))
-                    .any(|j| g.numberish(j) || g.punct(j).is_some_and(|c| "$£€¥".contains(c)))
+                    .take_while(|&j| g.word(j) || g.amount_start(j))
+                    .any(|j| g.numberish(j) || g.amount_start(j))
             })
         };
         let that_clause = that_clause || light || estimate;
@@ -285,16 +285,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     }
     // A participle right before a finite verb of saying modifies that verb's subject: "residents
     // interviewed said".
-    if l & lx::VPART != 0
-        && i > 0
-        && g.word(i - 1)
-        && g.lx(i - 1) & lx::N != 0
-        && g.word(i + 1)
-        && g.c(i + 1) == 0
-        && g.lx(i + 1) & (lx::SAY | lx::THINK) != 0
-        && g.lx(i + 1) & (lx::VPAST | lx::V3SG) != 0
-        && g.lx(i + 1) & lx::N == 0
-    {
+    if l & lx::VPART != 0 && i > 0 && g.word(i - 1) && g.lx(i - 1) & lx::N != 0 && g.finite_cue(i + 1) {
         return;
     }
     if s.toks[i].cap && i != s.first && !g.title && !(i > 0 && matches!(g.punct(i - 1), Some('"' | ':'))) {
@@ -865,12 +856,8 @@ fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
     // ("that" opening a clause, not a determiner: "in order to serve that goal".)
     // An amount after "is" measures the noun, it holds no view: "the average cost of a plan in
     // Ohio is $5,800".
-    let amount = |k: usize| {
-        s.toks.get(k).is_some_and(|t| t.kind == crate::attribution::tokens::K::Num)
-            || matches!(g.punct(k), Some('$' | '£' | '€' | '¥'))
-    };
     let pred = g.word(b)
-        && ((g.c(b) & cw::BE != 0 && !amount(b + 1))
+        && ((g.c(b) & cw::BE != 0 && !g.amount_start(b + 1))
             || g.is(b, "has")
             || (g.is(b, "that") && clause_follows(g, b + 1)));
     let there = (i.saturating_sub(4)..i).any(|k| g.is(k, "there"));
@@ -918,12 +905,7 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
     while start > lo {
         let t = start - 1;
         // A name given in quotation marks: `an account called "Hypo-Cruz" that showed`.
-        if (s.toks[t].quoted || matches!(g.punct(t), Some('"' | '”')))
-            && let Some(mark) =
-                (t.saturating_sub(8).max(lo + 1)..t).rev().find(|&j| matches!(g.punct(j), Some('"' | '“')))
-            && g.word(mark - 1)
-            && matches!(g.s.w(mark - 1), "called" | "named" | "dubbed" | "titled")
-        {
+        if let Some(mark) = g.quoted_name_open(t, lo) {
             start = mark;
             continue;
         }

@@ -244,7 +244,33 @@ impl<'a> Grammar<'a> {
                 }))
     }
 
+    /// A figure in digits or a currency sign at `i`: where a written amount starts ("$5,800",
+    /// "50 percent").
+    pub(super) fn amount_start(&self, i: usize) -> bool {
+        self.is_num(i) || matches!(self.punct(i), Some('$' | '£' | '€' | '¥'))
+    }
+
     /// A period inside a name: after a title or an initial ("Mr. Hedge", "George W. Bush").
+    /// A finite verb of saying or thinking at `k` that cannot be a noun ("said", "believed"): after
+    /// a participle it is the participle's noun's verb ("voters polled said").
+    pub(super) fn finite_cue(&self, k: usize) -> bool {
+        self.word(k)
+            && self.c(k) == 0
+            && self.lx(k) & (lx::SAY | lx::THINK) != 0
+            && self.lx(k) & (lx::VPAST | lx::V3SG) != 0
+            && self.lx(k) & lx::N == 0
+    }
+
+    /// Where a name given in quotation marks opens, when `t` closes it: `a site called “The
+    /// Local”`, `an account called "Hypo-Cruz"`. Scans back no further than `lo`.
+    pub(super) fn quoted_name_open(&self, t: usize, lo: usize) -> Option<usize> {
+        if !(self.s.toks[t].quoted || matches!(self.punct(t), Some('"' | '”'))) {
+            return None;
+        }
+        let mark = (t.saturating_sub(8).max(lo + 1)..t).rev().find(|&j| matches!(self.punct(j), Some('"' | '“')))?;
+        (self.word(mark - 1) && matches!(self.s.w(mark - 1), "called" | "named" | "dubbed" | "titled")).then_some(mark)
+    }
+
     pub fn name_period(&self, i: usize) -> bool {
         if self.punct(i) != Some('.') || i == 0 || i + 1 >= self.n() {
             return false;
@@ -420,12 +446,7 @@ impl<'a> Grammar<'a> {
             }
             // After a noun, a past form that is no noun is the verb: "a bill faced ...". (Not a
             // participle right before a finite verb of saying: "Cuban-Americans polled said".)
-            let before_cue = self.word(j + 1)
-                && self.c(j + 1) == 0
-                && self.lx(j + 1) & (lx::SAY | lx::THINK) != 0
-                && self.lx(j + 1) & (lx::VPAST | lx::V3SG) != 0
-                && self.lx(j + 1) & lx::N == 0
-                && l & lx::VPART != 0;
+            let before_cue = self.finite_cue(j + 1) && l & lx::VPART != 0;
             if j > m
                 && l & lx::VPAST != 0
                 && l & lx::N == 0
@@ -589,13 +610,8 @@ impl<'a> Grammar<'a> {
             let l = self.lx(j);
             // A bare participle closing the phrase: "56 percent of voters polled", "residents
             // interviewed" (a reduced relative clause, just before the verb).
-            let cue_next = self.word(b)
-                && self.c(b) == 0
-                && self.lx(b) & (lx::SAY | lx::THINK) != 0
-                && self.lx(b) & (lx::VPAST | lx::V3SG) != 0
-                && self.lx(b) & lx::N == 0;
             if j + 1 == b
-                && cue_next
+                && self.finite_cue(b)
                 && self.word(j)
                 && c == 0
                 && l & lx::VPART != 0

@@ -155,12 +155,7 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
             continue;
         }
         // A name given in quotation marks: `a news site called “The Local” cited`.
-        if (s.toks[t].quoted || matches!(g.punct(t), Some('"' | '”')))
-            && let Some(mark) =
-                (t.saturating_sub(8).max(lo + 1)..t).rev().find(|&j| matches!(g.punct(j), Some('"' | '“')))
-            && g.word(mark - 1)
-            && matches!(g.s.w(mark - 1), "called" | "named" | "dubbed" | "titled")
-        {
+        if let Some(mark) = g.quoted_name_open(t, lo) {
             k = mark;
             continue;
         }

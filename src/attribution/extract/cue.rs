@@ -84,10 +84,12 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
         // (A verb the dictionary knows with no sense among its classes counts too: "tweeted".)
         let classless =
             l & !(lx::N | lx::V | lx::ADJ | lx::ADV | lx::NPL | lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
+        // (A day may come first: "tweeted Monday that".)
+        let after_day = if g.word(i + 1) && g.c(i + 1) & cw::DAY != 0 { i + 2 } else { i + 1 };
         let says_anyway = that_clause
             || l & lx::VPAST != 0
                 && (g.s.toks[i].lex == 0 || classless)
-                && (g.is(i + 1, "that")
+                && (g.is(after_day, "that")
                     || g.s.toks.get(i + 1).is_some_and(|t| t.quoted)
                     || (matches!(g.punct(i + 1), Some(',' | ':')) && g.s.toks.get(i + 2).is_some_and(|t| t.quoted)));
         if cue && l & lx::V != 0 && g.c(i) == 0 {
@@ -102,8 +104,11 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             // An evidence verb with a document subject: "the inquiry found that", "a poll
             // showed".
             // With a "that" clause, anyone can be the finder: "The Observer found that", "the
-            // panel concluded that".
-            let that = g.is(i + 1, "that") && clause_follows(g, i + 2);
+            // panel concluded that"; and closing the sentence as its tag: "..., Fox found."
+            let that = (g.is(i + 1, "that") && clause_follows(g, i + 2))
+                || (i > 0
+                    && (i + 1..g.n()).all(|k| !g.word(k))
+                    && (0..i).rev().take(6).any(|k| g.punct(k) == Some(',')));
             let before = out.len();
             verb_as(g, i, l | lx::SAY, out);
             let mut k = before;

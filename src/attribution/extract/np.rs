@@ -726,7 +726,13 @@ impl<'a> Grammar<'a> {
                     {
                         return None;
                     }
-                    if self.proper[inner.head] {
+                    // (A capitalised singular with no article after the comma is a name, even a
+                    // word for a people: "A self-professed independent, Cuban said".)
+                    let bare_cap_one = inner.a == inner.head
+                        && self.s.toks[inner.head].cap
+                        && self.lx(inner.head) & lx::NPL == 0
+                        && inner.det.is_none();
+                    if self.proper[inner.head] || bare_cap_one {
                         np.appositive_name = true;
                     }
                 } else if !((self.nominal(j + 1) || self.c(j + 1) & (cw::DET | cw::POSS | cw::INDEFINITE) != 0)

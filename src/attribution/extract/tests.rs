@@ -943,3 +943,25 @@ fn absolutes_restrictive_relatives_inverted_tags_and_zero_that() {
     none("Most state parties release their delegates early.");
     none("We left home, say, at ten.");
 }
+
+#[test]
+fn contracted_subjects_quoted_predicates_closing_finders_and_name_lists() {
+    // A pronoun contracted with "be", "would" or "will" opens the told clause.
+    source_is("Stone says he\u{2019}s going to run again.", "Stone", Named);
+    source_is("Stone says it\u{2019}s too early to tell.", "Stone", Named);
+    // A quotation after the told clause's subject is its predicate.
+    source_is("Stone says the harbour board \u{201c}can\u{2019}t win this one.\u{201d}", "Stone", Named);
+    // A finder closing the sentence as its tag; a day before "that" after a verb the dictionary lacks.
+    source_is("Rents rose again in the spring, the Gazette found.", "the Gazette", Named);
+    source_is("Okafor tweeted Monday that the pier was unsafe.", "Okafor", Named);
+    // A list of names inside the told clause's subject.
+    source_is("A porter said remarks from Ruiz, Okafor, Dunne and Marr were consistent.", "A porter", Anonymous);
+    // A capitalised word for a people after a fronted description is a name.
+    source_is(
+        "A self-described moderate, Cuban said he'd consider the offer.",
+        "A self-described moderate, Cuban",
+        Named,
+    );
+    // Look-alike: a thing found is an act.
+    none("Soon he found the harbour welcoming.");
+}

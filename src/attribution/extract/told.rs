@@ -64,8 +64,33 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     }
     // A told clause opening with a determined subject may run long before its verb: "the warmth
     // and respect the children show toward their father give voters ...".
-    let reach = if g.word(k) && g.c(k) & (cw::DET | cw::POSS) != 0 && g.c(k) & cw::QUANT == 0 { 20 } else { 8 };
-    (k..n.min(k + reach)).take_while(|&j| g.punct(j).is_none() || g.name_period(j)).any(|j| {
+    // (So may one opening with a bare noun, its verb right after a noun or a name: "comments
+    // from Rice, Rhodes, Panetta and Petraeus were".)
+    let reach = if g.word(k) && g.c(k) & (cw::DET | cw::POSS) != 0 && g.c(k) & cw::QUANT == 0 {
+        20
+    } else if g.word(k) && g.c(k) == 0 && g.lx(k) & lx::N != 0 {
+        14
+    } else {
+        8
+    };
+    // (A list of names is one subject: "comments from Rice, Rhodes and Panetta were".)
+    let name_comma = |j: usize| {
+        g.punct(j) == Some(',') && j > 0 && g.proper.get(j - 1) == Some(&true) && g.proper.get(j + 1) == Some(&true)
+    };
+    // A quotation after a determined subject is the clause's predicate: `says the businessman
+    // “can't win”`.
+    if g.word(k) && g.c(k) & (cw::DET | cw::POSS) != 0 && g.c(k) & cw::QUANT == 0 {
+        let stop = (k + 1..n.min(k + 8)).find(|&j| !(g.word(j) || g.name_period(j)));
+        if let Some(q) = stop
+            && q > k + 1
+            && matches!(g.punct(q), Some('"' | '“'))
+            && g.lx(q - 1) & lx::N != 0
+            && g.s.toks.get(q + 1).is_some_and(|t| t.kind == crate::attribution::tokens::K::Word)
+        {
+            return true;
+        }
+    }
+    (k..n.min(k + reach)).take_while(|&j| g.punct(j).is_none() || g.name_period(j) || name_comma(j)).any(|j| {
         // An auxiliary, or a form that can only be finite: "says", "went" (not "called", which
         // may be a participle: "a company called Brightline").
         let l = g.lx(j);
@@ -141,7 +166,7 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             && g.c(j) & cw::AUX != 0
             && g.word(j - 1)
             && g.c(j - 1) == 0
-            && g.lx(j - 1) & lx::N != 0;
+            && (g.lx(j - 1) & lx::N != 0 || g.proper[j - 1]);
         if j >= k + 8 {
             return verb_after_noun || base_after_plural || aux_after_noun;
         }

@@ -64,6 +64,9 @@ pub fn classes(w: &str) -> u32 {
         // A subject pronoun with its auxiliary contracted: "people I've spoken with".
         "i've" | "we've" | "you've" | "they've" | "i’ve" | "we’ve" | "you’ve" | "they’ve" | "i'd" | "we'd"
         | "they'd" | "i’d" | "we’d" | "they’d" => PRON,
+        // ... and with "be", "would" or "will": the subject of a told clause ("Bush says he's going").
+        "he's" | "she's" | "they're" | "we're" | "you're" | "i'm" | "he'd" | "she'd" | "you'd" | "he'll" | "she'll"
+        | "they'll" | "we'll" | "i'll" | "you'll" => PRON | AUX,
         "him" | "them" | "us" | "me" => OBJ_PRON,
         // Also intensive after a subject: "Ford itself said".
         "itself" | "himself" | "herself" => OBJ_PRON | POST_ADV,
@@ -73,7 +76,9 @@ pub fn classes(w: &str) -> u32 {
         | "against" | "behind" | "beyond" | "toward" | "towards" | "like" | "including" | "without" | "after"
         | "before" | "during" | "through" | "to" | "via" | "per" | "than" | "upon" | "beside" | "besides"
         | "despite" => PREP,
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re" | "it's" | "that's" | "isn't"
+        // ("it's" is a subject too: "says it's too early".)
+        "it's" => PRON | AUX | BE,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re" | "that's" | "isn't"
         | "aren't" | "wasn't" | "weren't" => AUX | BE,
         "about" => PREP | PREQUANT,
         "just" => ADV | PREQUANT,

@@ -1,8 +1,9 @@
 //! Cues and the sources they take: verbs of saying, thinking and feeling with their subjects,
 //! "according to", passives, raising, nominal cues and evidence verbs.
 use super::lx;
+use super::nominal::nominal_cue;
 use super::np::{Grammar, Np};
-use super::phrase::{SUBJECT_REACH, adverb, content_after, push, subject_left};
+use super::phrase::{SUBJECT_REACH, adverb, content_after, np_right, push, subject_left};
 use super::stance::{attitude, experiencer, headline_colon, keep_crowds, tag_after_quote};
 use super::told::{characterises, clause_follows, view_object};
 use super::words as cw;
@@ -143,67 +144,6 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
         }
         i += 1;
     }
-}
-
-/// A noun phrase starting at `a`: the longest that the grammar accepts before the clause ends,
-/// a comma or a quotation.
-fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
-    // A source phrase is short: the search is bounded so a sentence without an end stays linear.
-    let n = g.n().min(a + SUBJECT_REACH);
-    let mut lim = a;
-    loop {
-        let goes_on = lim < n && g.word(lim)
-            || (lim < n
-                && g.s.toks[lim].kind != crate::attribution::tokens::K::Word
-                && !g.s.toks[lim].quoted
-                && g.punct(lim).is_none_or(|c| {
-                    c == '.' && lim + 1 < n && lim > a && g.s.toks[lim + 1].cap && g.s.toks[lim - 1].span.len() <= 4
-                }));
-        if goes_on {
-            lim += 1;
-        } else if lim > a
-            && lim < n
-            && g.punct(lim) == Some('(')
-            && let Some(close) = (lim + 1..n.min(lim + 8)).find(|&j| g.punct(j) == Some(')'))
-        {
-            // A parenthesis after a name belongs to it: "said Sen. Amy Klobuchar (D-Minn.)".
-            lim = close + 1;
-        } else {
-            break;
-        }
-    }
-    // An appositive after a comma: "said Marta Kell, the union's secretary".
-    if g.punct(lim) == Some(',') && lim > a {
-        let mut k = lim + 1;
-        while k < n && g.word(k) {
-            k += 1;
-        }
-        if k > lim + 1
-            && (k >= n || matches!(g.punct(k), Some(',' | '.' | ';' | '?' | '!')))
-            // (The appositive is a phrase itself, not a clause: "multiple sources, North Korea
-            // has sent ...".)
-            && g.np(lim + 1, k).is_some()
-            // (Nor a participle clause: ", speaking for the first time".)
-            && !(g.lx(lim + 1) & lx::VING != 0 && g.c(lim + 1) == 0 && !g.s.toks[lim + 1].cap)
-            && let Some(np) = g.np_with(a, k, true)
-        {
-            return Some((k, np));
-        }
-    }
-    // The longest phrase that is a source ("two senators present": "present" is no head).
-    let mut b = lim;
-    let mut fallback = None;
-    while b > a {
-        if let Some(np) = g.np_with(a, b, true) {
-            // (Not a lone quantifier cut from a longer phrase: "several" of "several outlets".)
-            if g.kind(&np, true).is_some() && (fallback.is_none() || np.b > np.a + 1) {
-                return Some((b, np));
-            }
-            fallback.get_or_insert((b, np));
-        }
-        b -= 1;
-    }
-    fallback
 }
 
 fn according_to(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
@@ -766,143 +706,8 @@ fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribu
     }
 }
 
-/// A noun of cognition, feeling or communication at `i` with the people it belongs to: "the
-/// feeling among donors is that", "word in the industry is", "there is wide agreement among
-/// economists that", "common knowledge", "claims by NP".
-fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
-    let s = g.s;
-    if s.toks[i].quoted {
-        return false;
-    }
-    // "common knowledge", "conventional wisdom", "an open secret": knowledge of everyone.
-    if i > 0 && matches!(s.w(i - 1), "common" | "conventional" | "received" | "popular" | "open") {
-        let is_pred = i >= 2 && (g.c(i - 2) & cw::BE != 0 || g.is(i - 2, "is") || g.is(i - 2, "an"));
-        let subj = g.is(i + 1, "is") || g.is(i + 1, "has") || g.is(i + 1, "holds") || g.is(i + 1, "says");
-        if is_pred || subj {
-            let content = content_after(g, i + 1);
-            push(g, out, None, g.span(i - 1, i + 1), content, false);
-            return true;
-        }
-    }
-    // "Sanders's point was that", "their view is that": the possessor's view.
-    if i > 0
-        && (g.poss[i - 1] || (g.word(i - 1) && g.c(i - 1) & cw::POSS != 0))
-        && g.word(i + 1)
-        && g.c(i + 1) & cw::BE != 0
-        && (g.is(i + 2, "that") || g.punct(i + 2) == Some(':'))
-    {
-        let content = content_after(g, i + 2);
-        if g.poss[i - 1] {
-            let mut a = i - 1;
-            // Back over the possessor's modifiers to its determiner: "the county's chief's".
-            while a > 0
-                && (g.name_period(a - 1)
-                    || (g.word(a - 1)
-                        && !g.poss[a - 1]
-                        && (g.proper[a - 1]
-                            || g.c(a - 1) & cw::DET != 0
-                            || (g.c(a - 1) == 0 && g.lx(a - 1) & (lx::N | lx::ADJ) != 0))))
-            {
-                a -= 1;
-                if g.c(a) & cw::DET != 0 {
-                    break;
-                }
-            }
-            let np = g.np(a, i);
-            return np.is_some() && push(g, out, np, g.span(i, i + 2), content, false);
-        }
-        out.push(Attribution {
-            source: Some(g.span(i - 1, i)),
-            head: Some(g.span(i - 1, i)),
-            cue: g.span(i, i + 2),
-            content,
-            kind: SourceKind::Pronoun,
-            reason_given: false,
-            document: false,
-            report: true,
-        });
-        return true;
-    }
-    // Whose view it is, fronted: "Among aides, there is chatter about ...", "Within her inner
-    // circle, conversations about ... have gone on".
-    if let Some(r) = fronted_holder(g, i, out) {
-        return r;
-    }
-    // The preposition that names whose view it is.
-    let p = i + 1;
-    if !(g.word(p)
-        && matches!(s.w(p), "among" | "amongst" | "within" | "in" | "on" | "around" | "across" | "by" | "from"))
-    {
-        return false;
-    }
-    // "the feeling among donors", "there is wide agreement among economists": a determiner,
-    // "there is" or nothing before the noun; not "a rise in ..." (no cognition).
-    let Some((b, np)) = np_right(g, p + 1) else { return false };
-    // ("advice from staff members that it would fail": the "that" clause is what they advised,
-    // not a relative clause of the phrase.)
-    let (b, np) = match (p + 1..b).find(|&k| g.is(k, "that")).and_then(|t| Some((t, g.np(p + 1, t)?))) {
-        Some((t, short)) if np.rel && clause_follows(g, t + 1) => (t, short),
-        _ => (b, np),
-    };
-    let by = matches!(s.w(p), "by" | "from");
-    // "evidence from other cities" is a document's origin, not a view: after "by" and "from" the
-    // people must be people or an organisation.
-    let people = if by {
-        g.lx(np.head) & (lx::PERSON | lx::ORG | lx::PEOPLE_NAME) != 0
-            // (A name that is no place: "advice from Ana Ruiz that ...", not "evidence from Ohio".)
-            || (g.proper[np.head] && g.lx(np.head) & lx::PLACE == 0 && g.is(b, "that"))
-    } else {
-        g.person_or_group(np.head) || g.lx(np.head) & (lx::GROUP_ANY | lx::PLACE) != 0 || g.proper[np.head]
-    };
-    if !people {
-        return false;
-    }
-    // A predicate follows (is that / has it / was) or "there is" comes before.
-    // ("that" opening a clause, not a determiner: "in order to serve that goal".)
-    // An amount after "is" measures the noun, it holds no view: "the average cost of a plan in
-    // Ohio is $5,800".
-    let pred = g.word(b)
-        && ((g.c(b) & cw::BE != 0 && !g.amount_start(b + 1))
-            || g.is(b, "has")
-            || (g.is(b, "that") && clause_follows(g, b + 1)));
-    let there = (i.saturating_sub(4)..i).any(|k| g.is(k, "there"));
-    let claims_by = by && g.lx(i) & lx::COMMUNICATION != 0 && g.lx(i) & lx::NPL != 0;
-    if !(pred || there || claims_by) {
-        return false;
-    }
-    let content = content_after(g, b);
-    push(g, out, Some(np), g.span(i, p + 1), content, false)
-}
-
 /// The subject of the clause that ends at the comma `comma` ("A judge sided with them, saying
 /// ..."): the first noun phrase after the clause's opening adverbials that a finite verb follows.
-/// A nominal cue at `i` opening the main clause after a fronted "among" or "within" phrase of
-/// people, itself or after "there is": `Some(pushed)` when the frame is there, `None` otherwise.
-fn fronted_holder(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> Option<bool> {
-    let first = g.s.first;
-    if !(g.word(first) && matches!(g.s.w(first), "among" | "amongst" | "within")) {
-        return None;
-    }
-    let comma = (first + 1..i).find(|&k| g.punct(k) == Some(','))?;
-    // The noun heads the clause after the comma: at most a determiner or "there is" between.
-    let between = comma + 1..i;
-    let opens = between.clone().all(|k| {
-        g.word(k) && (g.c(k) & (cw::DET | cw::BE) != 0 || g.is(k, "there") || g.lx(k) & lx::ADJ != 0 && g.c(k) == 0)
-    });
-    if !opens || between.len() > 3 {
-        return None;
-    }
-    let np = g.np(first + 1, comma)?;
-    // (People, not a place: "Within the city, talk about ..." names nobody.)
-    let people = (g.person_or_group(np.head) || g.lx(np.head) & (lx::GROUP_ANY | lx::PEOPLE_NAME) != 0)
-        && g.lx(np.head) & lx::PLACE == 0;
-    if !people {
-        return None;
-    }
-    let content = content_after(g, i + 1);
-    Some(push(g, out, Some(np), g.span(i, i + 1), content, false))
-}
-
 fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
     let s = g.s;
     let lo = comma.saturating_sub(SUBJECT_REACH * 2);

@@ -26,6 +26,7 @@
 mod cue;
 mod kind;
 mod lx;
+mod nominal;
 mod np;
 mod phrase;
 mod stance;

@@ -318,3 +318,64 @@ pub(super) fn adverb(g: &Grammar, k: usize) -> bool {
             && (l & (lx::N | lx::V) == 0 || g.s.w(k).ends_with("ly"))
             && !g.s.toks[k].cap)
 }
+
+/// A noun phrase starting at `a`: the longest that the grammar accepts before the clause ends,
+/// a comma or a quotation.
+pub(super) fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
+    // A source phrase is short: the search is bounded so a sentence without an end stays linear.
+    let n = g.n().min(a + SUBJECT_REACH);
+    let mut lim = a;
+    loop {
+        let goes_on = lim < n && g.word(lim)
+            || (lim < n
+                && g.s.toks[lim].kind != crate::attribution::tokens::K::Word
+                && !g.s.toks[lim].quoted
+                && g.punct(lim).is_none_or(|c| {
+                    c == '.' && lim + 1 < n && lim > a && g.s.toks[lim + 1].cap && g.s.toks[lim - 1].span.len() <= 4
+                }));
+        if goes_on {
+            lim += 1;
+        } else if lim > a
+            && lim < n
+            && g.punct(lim) == Some('(')
+            && let Some(close) = (lim + 1..n.min(lim + 8)).find(|&j| g.punct(j) == Some(')'))
+        {
+            // A parenthesis after a name belongs to it: "said Sen. Amy Klobuchar (D-Minn.)".
+            lim = close + 1;
+        } else {
+            break;
+        }
+    }
+    // An appositive after a comma: "said Marta Kell, the union's secretary".
+    if g.punct(lim) == Some(',') && lim > a {
+        let mut k = lim + 1;
+        while k < n && g.word(k) {
+            k += 1;
+        }
+        if k > lim + 1
+            && (k >= n || matches!(g.punct(k), Some(',' | '.' | ';' | '?' | '!')))
+            // (The appositive is a phrase itself, not a clause: "multiple sources, North Korea
+            // has sent ...".)
+            && g.np(lim + 1, k).is_some()
+            // (Nor a participle clause: ", speaking for the first time".)
+            && !(g.lx(lim + 1) & lx::VING != 0 && g.c(lim + 1) == 0 && !g.s.toks[lim + 1].cap)
+            && let Some(np) = g.np_with(a, k, true)
+        {
+            return Some((k, np));
+        }
+    }
+    // The longest phrase that is a source ("two senators present": "present" is no head).
+    let mut b = lim;
+    let mut fallback = None;
+    while b > a {
+        if let Some(np) = g.np_with(a, b, true) {
+            // (Not a lone quantifier cut from a longer phrase: "several" of "several outlets".)
+            if g.kind(&np, true).is_some() && (fallback.is_none() || np.b > np.a + 1) {
+                return Some((b, np));
+            }
+            fallback.get_or_insert((b, np));
+        }
+        b -= 1;
+    }
+    fallback
+}

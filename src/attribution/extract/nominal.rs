@@ -1,0 +1,144 @@
+//! Nominal cues: a noun of thought, feeling or communication with the people whose view it is
+//! ("the feeling among donors is that", "word in the industry is", "common knowledge", "Sanders's
+//! point was that", "Among aides, there is chatter about").
+use super::lx;
+use super::np::Grammar;
+use super::phrase::{content_after, np_right, push};
+use super::told::clause_follows;
+use super::words as cw;
+use super::{Attribution, SourceKind};
+
+/// A noun of cognition, feeling or communication at `i` with the people it belongs to: "the
+/// feeling among donors is that", "word in the industry is", "there is wide agreement among
+/// economists that", "common knowledge", "claims by NP".
+pub(super) fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
+    let s = g.s;
+    if s.toks[i].quoted {
+        return false;
+    }
+    // "common knowledge", "conventional wisdom", "an open secret": knowledge of everyone.
+    if i > 0 && matches!(s.w(i - 1), "common" | "conventional" | "received" | "popular" | "open") {
+        let is_pred = i >= 2 && (g.c(i - 2) & cw::BE != 0 || g.is(i - 2, "is") || g.is(i - 2, "an"));
+        let subj = g.is(i + 1, "is") || g.is(i + 1, "has") || g.is(i + 1, "holds") || g.is(i + 1, "says");
+        if is_pred || subj {
+            let content = content_after(g, i + 1);
+            push(g, out, None, g.span(i - 1, i + 1), content, false);
+            return true;
+        }
+    }
+    // "Sanders's point was that", "their view is that": the possessor's view.
+    if i > 0
+        && (g.poss[i - 1] || (g.word(i - 1) && g.c(i - 1) & cw::POSS != 0))
+        && g.word(i + 1)
+        && g.c(i + 1) & cw::BE != 0
+        && (g.is(i + 2, "that") || g.punct(i + 2) == Some(':'))
+    {
+        let content = content_after(g, i + 2);
+        if g.poss[i - 1] {
+            let mut a = i - 1;
+            // Back over the possessor's modifiers to its determiner: "the county's chief's".
+            while a > 0
+                && (g.name_period(a - 1)
+                    || (g.word(a - 1)
+                        && !g.poss[a - 1]
+                        && (g.proper[a - 1]
+                            || g.c(a - 1) & cw::DET != 0
+                            || (g.c(a - 1) == 0 && g.lx(a - 1) & (lx::N | lx::ADJ) != 0))))
+            {
+                a -= 1;
+                if g.c(a) & cw::DET != 0 {
+                    break;
+                }
+            }
+            let np = g.np(a, i);
+            return np.is_some() && push(g, out, np, g.span(i, i + 2), content, false);
+        }
+        out.push(Attribution {
+            source: Some(g.span(i - 1, i)),
+            head: Some(g.span(i - 1, i)),
+            cue: g.span(i, i + 2),
+            content,
+            kind: SourceKind::Pronoun,
+            reason_given: false,
+            document: false,
+            report: true,
+        });
+        return true;
+    }
+    // Whose view it is, fronted: "Among aides, there is chatter about ...", "Within her inner
+    // circle, conversations about ... have gone on".
+    if let Some(r) = fronted_holder(g, i, out) {
+        return r;
+    }
+    // The preposition that names whose view it is.
+    let p = i + 1;
+    if !(g.word(p)
+        && matches!(s.w(p), "among" | "amongst" | "within" | "in" | "on" | "around" | "across" | "by" | "from"))
+    {
+        return false;
+    }
+    // "the feeling among donors", "there is wide agreement among economists": a determiner,
+    // "there is" or nothing before the noun; not "a rise in ..." (no cognition).
+    let Some((b, np)) = np_right(g, p + 1) else { return false };
+    // ("advice from staff members that it would fail": the "that" clause is what they advised,
+    // not a relative clause of the phrase.)
+    let (b, np) = match (p + 1..b).find(|&k| g.is(k, "that")).and_then(|t| Some((t, g.np(p + 1, t)?))) {
+        Some((t, short)) if np.rel && clause_follows(g, t + 1) => (t, short),
+        _ => (b, np),
+    };
+    let by = matches!(s.w(p), "by" | "from");
+    // "evidence from other cities" is a document's origin, not a view: after "by" and "from" the
+    // people must be people or an organisation.
+    let people = if by {
+        g.lx(np.head) & (lx::PERSON | lx::ORG | lx::PEOPLE_NAME) != 0
+            // (A name that is no place: "advice from Ana Ruiz that ...", not "evidence from Ohio".)
+            || (g.proper[np.head] && g.lx(np.head) & lx::PLACE == 0 && g.is(b, "that"))
+    } else {
+        g.person_or_group(np.head) || g.lx(np.head) & (lx::GROUP_ANY | lx::PLACE) != 0 || g.proper[np.head]
+    };
+    if !people {
+        return false;
+    }
+    // A predicate follows (is that / has it / was) or "there is" comes before.
+    // ("that" opening a clause, not a determiner: "in order to serve that goal".)
+    // An amount after "is" measures the noun, it holds no view: "the average cost of a plan in
+    // Ohio is $5,800".
+    let pred = g.word(b)
+        && ((g.c(b) & cw::BE != 0 && !g.amount_start(b + 1))
+            || g.is(b, "has")
+            || (g.is(b, "that") && clause_follows(g, b + 1)));
+    let there = (i.saturating_sub(4)..i).any(|k| g.is(k, "there"));
+    let claims_by = by && g.lx(i) & lx::COMMUNICATION != 0 && g.lx(i) & lx::NPL != 0;
+    if !(pred || there || claims_by) {
+        return false;
+    }
+    let content = content_after(g, b);
+    push(g, out, Some(np), g.span(i, p + 1), content, false)
+}
+
+/// A nominal cue at `i` opening the main clause after a fronted "among" or "within" phrase of
+/// people, itself or after "there is": `Some(pushed)` when the frame is there, `None` otherwise.
+fn fronted_holder(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> Option<bool> {
+    let first = g.s.first;
+    if !(g.word(first) && matches!(g.s.w(first), "among" | "amongst" | "within")) {
+        return None;
+    }
+    let comma = (first + 1..i).find(|&k| g.punct(k) == Some(','))?;
+    // The noun heads the clause after the comma: at most a determiner or "there is" between.
+    let between = comma + 1..i;
+    let opens = between.clone().all(|k| {
+        g.word(k) && (g.c(k) & (cw::DET | cw::BE) != 0 || g.is(k, "there") || g.lx(k) & lx::ADJ != 0 && g.c(k) == 0)
+    });
+    if !opens || between.len() > 3 {
+        return None;
+    }
+    let np = g.np(first + 1, comma)?;
+    // (People, not a place: "Within the city, talk about ..." names nobody.)
+    let people = (g.person_or_group(np.head) || g.lx(np.head) & (lx::GROUP_ANY | lx::PEOPLE_NAME) != 0)
+        && g.lx(np.head) & lx::PLACE == 0;
+    if !people {
+        return None;
+    }
+    let content = content_after(g, i + 1);
+    Some(push(g, out, Some(np), g.span(i, i + 1), content, false))
+}

@@ -10,7 +10,9 @@
 //! *Invariants:*
 //! - an entry is keyed by exactly what `analyse` reads: the sentence's prose and the quotation
 //!   spans clipped to the sentence, both relative to the sentence start; the extra word lists
-//!   are checked as a whole (a change empties the memo);
+//!   are checked as a whole (a change empties the memo). The prose is compared in full, or known
+//!   equal when every byte of the sentence lies in what the document has in common with the one
+//!   the last check read (`text::generations`); the quotation spans are always compared;
 //! - stored facts are relative to the sentence start and shifted on the way in and out;
 //! - the memo holds only the sentences of the last check, so it never outgrows one document.
 use std::hash::{Hash, Hasher};

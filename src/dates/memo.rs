@@ -19,7 +19,9 @@
 //!
 //! *Invariants:* every stored offset is relative to its chunk's start (token indices to its first
 //! token) and shifted on the way in and out; chunk texts are compared in full, never trusted to a
-//! hash; the memo holds only the chunks of the last check.
+//! hash, unless every byte of the chunk lies in what the document has in common with the one the
+//! last check read (then the entry used at its old place is taken, see `text::generations`); the
+//! memo holds only the chunks of the last check.
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 

@@ -6,9 +6,11 @@
 //! takes every other block's tokens and sentence boundaries from the last parse.
 //!
 //! *Invariants:* an entry is keyed by exactly what the two read (the block's prose and its text,
-//! compared in full; the extra abbreviations are checked as a whole, and a change empties the
-//! memo); tokens are stored relative to the block start and shifted on the way out; the memo
-//! holds only the blocks of the last parse.
+//! compared in full, or known equal because every byte of both lies in what the document has in
+//! common with the last parse, see `text::generations`; the extra abbreviations are checked as a
+//! whole, and a change empties the memo); tokens are stored relative to the block start and
+//! shifted on the way out; the memo holds only the blocks of the last parse. `ParseMemo::begin`
+//! keeps the last text and prose, to compare the next ones with.
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 

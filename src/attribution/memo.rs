@@ -10,7 +10,9 @@
 //! *Invariants:*
 //! - an entry is keyed by exactly what `analyse` reads: the sentence's prose and the quotation
 //!   spans clipped to the sentence, both relative to the sentence start; the extra word lists
-//!   are checked as a whole (a change empties the memo);
+//!   are checked as a whole (a change empties the memo). The prose is compared in full, or known
+//!   equal when every byte of the sentence lies in what the document has in common with the one
+//!   the last check read (`text::generations`); the quotation spans are always compared;
 //! - stored facts are relative to the sentence start and shifted on the way in and out;
 //! - the memo holds only the sentences of the last check, so it never outgrows one document.
 use std::hash::{Hash, Hasher};
@@ -20,7 +22,7 @@ use rustc_hash::FxHasher;
 use super::facts::{AnonymousSource, Checkable, Facts, Found, VagueFix, VagueSource};
 use crate::document::Settings;
 use crate::text::Span;
-use crate::text::generations::Generations;
+use crate::text::generations::{Generations, Revision};
 
 /// Remembered sentence analyses; see the module docs. One per document; `Default` is empty.
 #[derive(Debug, Default)]
@@ -63,8 +65,9 @@ impl Memo {
         self.len() == 0
     }
 
-    /// Start a check: forget everything if the extra word lists changed.
-    pub(crate) fn begin(&mut self, settings: &Settings) {
+    /// Start a check of the document at `revision`: forget everything if the extra word lists
+    /// changed.
+    pub(crate) fn begin(&mut self, settings: &Settings, revision: &Revision) {
         let same = self
             .lists
             .as_ref()
@@ -78,12 +81,14 @@ impl Memo {
         if !self.entries.current_is_empty() {
             self.entries.rotate();
         }
+        self.entries.begin_uses(revision);
         self.stats = MemoStats::default();
     }
 
     /// End a check: drop the entries it did not use.
     pub(crate) fn end(&mut self) {
         self.entries.end();
+        self.entries.end_uses();
     }
 
     /// The facts of the sentence at `span` of `prose`, from the memo or from `analyse`.
@@ -94,9 +99,17 @@ impl Memo {
         quotes: &[Span],
         analyse: impl FnOnce() -> Facts,
     ) -> Facts {
+        // A sentence whose prose did not change since the last check takes the entry used at
+        // its old place without hashing or comparing the prose (the quotations over it are
+        // still compared); else its key finds it.
+        let same_quotes = |e: &Entry| e.quotes.iter().copied().eq(relative_quotes(span, quotes));
+        let mut found = self.entries.take_unchanged(span, same_quotes).map(|(_, e)| e.facts.clone());
         let text = span.slice(prose);
-        let h = key_hash(text, span.start, quotes);
-        let found = self.entries.take(h, |e| e.matches(text, span.start, quotes)).map(|e| e.facts.clone());
+        let mut h = 0;
+        if found.is_none() {
+            h = key_hash(text, span.start, quotes);
+            found = self.entries.take(h, Some(span), |e| e.matches(text, span.start, quotes)).map(|e| e.facts.clone());
+        }
         if let Some(mut f) = found {
             self.stats.reused += 1;
             shift(&mut f, span.start as isize);
@@ -108,7 +121,7 @@ impl Memo {
         shift(&mut rel, -(span.start as isize));
         let quotes = relative_quotes(span, quotes).collect();
         // A hash collision with a different sentence simply replaces that entry.
-        self.entries.insert(h, Entry { prose: text.into(), quotes, facts: rel });
+        self.entries.insert(h, Some(span), Entry { prose: text.into(), quotes, facts: rel });
         facts
     }
 }
@@ -195,7 +208,7 @@ fn shift(f: &mut Facts, d: isize) {
 #[cfg(test)]
 mod tests {
     use crate::document::{Document, Settings};
-    use crate::engine::{Memo, check_document, check_document_with};
+    use crate::engine::{Memo, check_document, check_document_with, parse_document_with};
 
     fn settings() -> Settings {
         Settings { today: Some(jiff::civil::date(2025, 3, 4)), ..Settings::default() }
@@ -209,6 +222,16 @@ mod tests {
             None => check_document(&doc, settings),
         };
         format!("{:?}\n{:?}\n{:?}", r.findings, r.reference, r.dates)
+    }
+
+    /// [`summary`] of a document parsed with the memo (so its checks may take sentences by
+    /// their place in the last one), after checking that it equals a fresh check's.
+    fn revised(text: &str, settings: &Settings, memo: &mut Memo) -> String {
+        let doc = parse_document_with(text, settings, memo);
+        let r = check_document_with(&doc, settings, memo);
+        let with = format!("{:?}\n{:?}\n{:?}", r.findings, r.reference, r.dates);
+        assert_eq!(with, summary(text, settings, None), "{text}");
+        with
     }
 
     const ARTICLE: &str = "Experts say the bridge is the longest in the state.\n\n\
@@ -280,5 +303,48 @@ mod tests {
         s.known_sources = vec!["the mayor".into()];
         assert_eq!(summary(text, &s, Some(&mut memo)), summary(text, &s, None));
         assert_eq!(memo.stats().reused, 0);
+    }
+
+    #[test]
+    fn an_unchanged_sentence_under_a_quotation_opened_by_an_edit_is_analysed_again() {
+        let s = settings();
+        let mut memo = Memo::default();
+        // The second sentence, and the closing mark after it, are the same bytes at the end of
+        // both texts; only in the first is it inside a quotation.
+        let quoted = "Ortiz said: \"The bridge failed. Repairs cost 40 percent more.\"\n";
+        let bare = "\"Ortiz\" said: The bridge failed. Repairs cost 40 percent more.\"\n";
+        let a = revised(quoted, &s, &mut memo);
+        let b = revised(bare, &s, &mut memo);
+        assert_eq!((memo.stats().reused, memo.stats().analysed), (0, 2));
+        assert_ne!(a.lines().next(), b.lines().next(), "the quotation must matter to the findings");
+        assert_eq!(revised(quoted, &s, &mut memo), a);
+    }
+
+    #[test]
+    fn a_sentence_changed_at_its_last_byte_is_analysed_again() {
+        let s = settings();
+        let mut memo = Memo::default();
+        // A claim, then a question (which claims nothing).
+        let text = "The bridge is the longest in the state.\n\nThe council met.\n";
+        let question = text.replace("state.", "state?");
+        let a = revised(text, &s, &mut memo);
+        let b = revised(&question, &s, &mut memo);
+        assert_eq!((memo.stats().reused, memo.stats().analysed), (1, 1));
+        assert!(a.contains("claim/unsourced") && !b.contains("claim/unsourced"), "{a}\n{b}");
+    }
+
+    #[test]
+    fn sentences_are_taken_by_place_only_from_the_check_of_the_revision_before() {
+        let s = settings();
+        let mut memo = Memo::default();
+        // The first sentences have the same span; the memo's last check saw the first text,
+        // but the document was parsed again (the second text) before the third is checked,
+        // which differs from the second only after the first sentence.
+        let vague = "Experts said the bridge failed.\n";
+        let named = "Gonzalo said the bridge failed.\n";
+        let a = revised(vague, &s, &mut memo);
+        let _ = parse_document_with(named, &s, &mut memo);
+        let c = revised(&format!("{named}\nThe council met.\n"), &s, &mut memo);
+        assert_ne!(a.lines().next(), c.lines().next(), "the source must matter to the findings");
     }
 }

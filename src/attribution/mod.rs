@@ -141,7 +141,7 @@ impl AttributionModel {
             }
         }
         if let Some(m) = memo.as_deref_mut() {
-            m.begin(settings);
+            m.begin(settings, &doc.revision);
         }
         let mut facts: Vec<Facts> = Vec::with_capacity(ns);
         for (i, s) in doc.sentences.iter().enumerate() {

@@ -19,7 +19,9 @@
 //!
 //! *Invariants:* every stored offset is relative to its chunk's start (token indices to its first
 //! token) and shifted on the way in and out; chunk texts are compared in full, never trusted to a
-//! hash; the memo holds only the chunks of the last check.
+//! hash, unless every byte of the chunk lies in what the document has in common with the one the
+//! last check read (then the entry used at its old place is taken, see `text::generations`); the
+//! memo holds only the chunks of the last check.
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -29,7 +31,7 @@ use super::lex::{self, Tk, Tok};
 use super::parse::{Cand, P, Spec, scan};
 use super::{DateExpr, RangeEnds, StatedWeekday, Tense, Written};
 use crate::text::Span;
-use crate::text::generations::Generations;
+use crate::text::generations::{Generations, Revision};
 
 /// Remembered date recognition of one document; see the module docs. `Default` is empty.
 #[derive(Debug, Default)]
@@ -137,10 +139,11 @@ impl Memo {
         self.len() == 0
     }
 
-    /// Tokenize and scan `prose[region]`, reusing what the previous check found in the chunks
-    /// that did not change.
-    pub(crate) fn scan(&mut self, prose: &str, region: Span) -> Scanned {
+    /// Tokenize and scan `prose[region]` (of the document at `revision`), reusing what the
+    /// previous check found in the chunks that did not change.
+    pub(crate) fn scan(&mut self, prose: &str, region: Span, revision: &Revision) -> Scanned {
         self.chunks.rotate();
+        self.chunks.begin_uses(revision);
         self.scans.rotate();
         self.stats = MemoStats::default();
         let spans = chunks(prose, region);
@@ -151,19 +154,27 @@ impl Memo {
         // (About one token per four bytes of prose: room enough to fill without moving.)
         let mut toks: Vec<Tok> = Vec::with_capacity(region.len() / 4 + 16);
         for &sp in &spans {
-            let text = sp.slice(prose);
-            let h = hash(text);
-            let chunk = match self.chunks.take(h, |c| *c.text == *text) {
-                Some(c) => c.clone(),
+            // A chunk whose bytes did not change since the last check takes the entry used at
+            // its old place without hashing or comparing its text; else its text finds it.
+            let (h, chunk) = match self.chunks.take_unchanged(sp, |_| true) {
+                Some((h, c)) => (h, c.clone()),
                 None => {
-                    let toks = lex::tokenize(prose, sp)
-                        .iter()
-                        .map(|t| ((t.start - sp.start) as u32, (t.end - sp.start) as u32, t.kind))
-                        .collect();
-                    let c = Chunk { text: text.into(), toks };
-                    // A hash collision with another chunk simply replaces that entry.
-                    self.chunks.insert(h, c.clone());
-                    c
+                    let text = sp.slice(prose);
+                    let h = hash(text);
+                    let chunk = match self.chunks.take(h, Some(sp), |c| *c.text == *text) {
+                        Some(c) => c.clone(),
+                        None => {
+                            let toks = lex::tokenize(prose, sp)
+                                .iter()
+                                .map(|t| ((t.start - sp.start) as u32, (t.end - sp.start) as u32, t.kind))
+                                .collect();
+                            let c = Chunk { text: text.into(), toks };
+                            // A hash collision with another chunk simply replaces that entry.
+                            self.chunks.insert(h, Some(sp), c.clone());
+                            c
+                        }
+                    };
+                    (h, chunk)
                 }
             };
             let first = toks.len();
@@ -194,7 +205,7 @@ impl Memo {
             if i == first {
                 let hit = self
                     .scans
-                    .take(key, |e| Arc::ptr_eq(&e.own, &texts[c]) && same(&e.prev, prev) && same(&e.next, next));
+                    .take(key, None, |e| Arc::ptr_eq(&e.own, &texts[c]) && same(&e.prev, prev) && same(&e.next, next));
                 if let Some(e) = hit {
                     cands.extend(e.cands.iter().map(|(cand, a, b)| {
                         let mut cand = cand.clone();
@@ -232,11 +243,12 @@ impl Memo {
                     cands: own,
                     tenses: Vec::new(),
                 };
-                self.scans.insert(key, e);
+                self.scans.insert(key, None, e);
                 stored[c] = Some(key);
             }
         }
         self.chunks.end();
+        self.chunks.end_uses();
         self.scans.end();
         self.cands = cands.len();
         // Ranges put their own record before their ends'; keep the lookup sorted regardless.
@@ -478,7 +490,7 @@ mod tests {
 
     use super::*;
     use crate::dates::{recognise, recognise_with};
-    use crate::document::{DocKind, Document};
+    use crate::document::{DocKind, Document, ParseMemo};
 
     /// The recognised dates of `text` with the memo and without, as text (they must be equal).
     fn both(text: &str, memo: &mut Memo) -> (String, String) {
@@ -558,5 +570,25 @@ mod tests {
         assert_eq!(chunks("", Span::new(0, 0)), [Span::new(0, 0)]);
         // A region starting mid-text (after front matter) starts the first chunk.
         assert_eq!(chunks(text, Span::new(11, 18)), [Span::new(11, 18)]);
+    }
+
+    #[test]
+    fn a_chunk_changed_at_its_first_or_last_byte_is_scanned_again() {
+        // Parsed with a memo, so the date memo may take chunks by their place: unchanged bytes
+        // start just after the first chunk's first byte, or end just before the last's last.
+        let mut parses = ParseMemo::default();
+        let mut memo = Memo::default();
+        let reference = Some(date(2025, 3, 4));
+        let mut dates = |text: &str| {
+            let doc = Document::parse_with(text, DocKind::Markdown, &[], &mut parses);
+            let with = format!("{:?}", recognise_with(&doc, reference, &mut memo));
+            assert_eq!(with, format!("{:?}", recognise(&Document::parse(text, DocKind::Markdown, &[]), reference)));
+            with
+        };
+        let a = dates("5 May 2024 was the vote.\n\nThe council met in 2019");
+        let b = dates("6 May 2024 was the vote.\n\nThe council met in 2019");
+        let c = dates("6 May 2024 was the vote.\n\nThe council met in 2018");
+        assert!(a.contains("2024-05-05") && b.contains("2024-05-06") && !b.contains("2024-05-05"), "{a}\n{b}");
+        assert!(b.contains("2019") && c.contains("2018") && !c.contains("2019"), "{b}\n{c}");
     }
 }

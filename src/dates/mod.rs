@@ -189,7 +189,7 @@ pub fn recognise(doc: &Document, reference: Option<Date>) -> Vec<DateExpr> {
 /// found in the parts of the text that did not change ([`Memo`]). The result is the same.
 pub fn recognise_with(doc: &Document, reference: Option<Date>, memo: &mut Memo) -> Vec<DateExpr> {
     let region = body_region(doc);
-    let mut scanned = memo.scan(&doc.prose, region);
+    let mut scanned = memo.scan(&doc.prose, region, &doc.revision);
     let p = parse::P::new(&doc.prose, &scanned.toks);
     let mut cands = parse::finish(&p, std::mem::take(&mut scanned.cands));
     let tenses = std::cell::RefCell::new(std::mem::take(&mut scanned.tenses));

@@ -25,6 +25,7 @@ pub use refdate::{RefSource, Reference};
 pub use settings::{DocKind, RuleSetting, Settings};
 
 use crate::text::Span;
+use crate::text::generations::Revision;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BlockKind {
@@ -127,6 +128,11 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     pub quotes: Vec<Quote>,
     pub directives: Vec<Directive>,
+    /// Which version of its text a memo saw parsed (`Default` without a memo): what it has in
+    /// common with the one parsed before it, so the analyses' memos can take the entries of
+    /// unchanged pieces by their place. Not part of what the document says (its `Debug` prints
+    /// nothing of it); valid only for this `text` and `prose`, which are not to be changed.
+    pub(crate) revision: Revision,
 }
 
 impl<'a> Document<'a> {

@@ -53,9 +53,10 @@ pub fn parse_with<'a>(
     let mut sentences = Vec::with_capacity(text.len() / 100);
     let mut blocks = Vec::with_capacity(b.blocks.len());
     let mut ranges = Vec::new();
-    if let Some(m) = memo.as_deref_mut() {
-        m.begin(extra_abbreviations);
-    }
+    let revision = match memo.as_deref_mut() {
+        Some(m) => m.begin(extra_abbreviations, text, &prose),
+        None => Revision::default(),
+    };
     for raw in &b.blocks {
         let first_tok = tokens.len();
         ranges.clear();
@@ -104,6 +105,7 @@ pub fn parse_with<'a>(
         tokens,
         quotes: Vec::new(),
         directives: b.directives,
+        revision,
     };
     doc.quotes = quotes::find(&doc, &b.block_quotes);
     doc

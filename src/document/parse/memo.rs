@@ -6,9 +6,11 @@
 //! takes every other block's tokens and sentence boundaries from the last parse.
 //!
 //! *Invariants:* an entry is keyed by exactly what the two read (the block's prose and its text,
-//! compared in full; the extra abbreviations are checked as a whole, and a change empties the
-//! memo); tokens are stored relative to the block start and shifted on the way out; the memo
-//! holds only the blocks of the last parse.
+//! compared in full, or known equal because every byte of both lies in what the document has in
+//! common with the last parse, see `text::generations`; the extra abbreviations are checked as a
+//! whole, and a change empties the memo); tokens are stored relative to the block start and
+//! shifted on the way out; the memo holds only the blocks of the last parse. `ParseMemo::begin`
+//! keeps the last text and prose, to compare the next ones with.
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
@@ -18,13 +20,17 @@ use super::segment::{self, Abbreviations};
 use super::tokens;
 use crate::document::{Token, TokenKind};
 use crate::text::Span;
-use crate::text::generations::Generations;
+use crate::text::generations::{Generations, Revision, Unchanged};
 
 /// Remembered block parses of one document; see the module docs. `Default` is empty.
 #[derive(Debug, Default)]
 pub struct ParseMemo {
     abbreviations: Option<Vec<String>>,
     entries: Generations<Entry>,
+    /// The last parse's revision, text and prose (what the next parse is compared with).
+    revision: Revision,
+    text: String,
+    prose: String,
     stats: ParseStats,
 }
 
@@ -59,19 +65,32 @@ impl ParseMemo {
         self.stats
     }
 
-    /// Start a parse: forget everything if the extra abbreviations changed.
-    pub(super) fn begin(&mut self, extra_abbreviations: &[String]) {
+    /// Start a parse of `text` with its `prose`: forget everything if the extra abbreviations
+    /// changed. Returns the document's revision: what its text and prose have in common with
+    /// the last parse's (compared once, here).
+    pub(super) fn begin(&mut self, extra_abbreviations: &[String], text: &str, prose: &str) -> Revision {
         if self.abbreviations.as_deref() != Some(extra_abbreviations) {
             self.entries.clear();
             self.abbreviations = Some(extra_abbreviations.to_vec());
         }
+        let unchanged =
+            Unchanged::between(&[self.text.as_bytes(), self.prose.as_bytes()], &[text.as_bytes(), prose.as_bytes()]);
+        let revision = Revision::next(Some((self.revision, unchanged)));
+        self.revision = revision;
+        self.text.clear();
+        self.text.push_str(text);
+        self.prose.clear();
+        self.prose.push_str(prose);
         self.entries.rotate();
+        self.entries.begin_uses(&revision);
         self.stats = ParseStats::default();
+        revision
     }
 
     /// End a parse: drop the entries it did not use.
     pub(super) fn end(&mut self) {
         self.entries.end();
+        self.entries.end_uses();
     }
 
     /// Append the tokens of the block at `span` to `out` and set `sentences` to its sentences
@@ -85,6 +104,20 @@ impl ParseMemo {
         out: &mut Vec<Token>,
         sentences: &mut Vec<Range<usize>>,
     ) {
+        let emit = |e: &Entry, out: &mut Vec<Token>, sentences: &mut Vec<Range<usize>>| {
+            out.extend(e.tokens.iter().map(|&(s, e, kind)| Token {
+                kind,
+                span: Span::new(span.start + s as usize, span.start + e as usize),
+            }));
+            sentences.extend(e.sentences.iter().cloned());
+        };
+        // A block whose bytes (text and prose) did not change since the last parse takes the
+        // entry used at its old place, without hashing or comparing them; else its key finds it.
+        if let Some((_, e)) = self.entries.take_unchanged(span, |_| true) {
+            self.stats.reused += 1;
+            emit(e, out, sentences);
+            return;
+        }
         let (p, t) = (span.slice(prose), span.slice(text));
         let mut h = FxHasher::default();
         p.hash(&mut h);
@@ -92,13 +125,9 @@ impl ParseMemo {
             t.hash(&mut h);
         }
         let h = h.finish();
-        if let Some(e) = self.entries.take(h, |e| e.matches(p, t)) {
+        if let Some(e) = self.entries.take(h, Some(span), |e| e.matches(p, t)) {
             self.stats.reused += 1;
-            out.extend(e.tokens.iter().map(|&(s, e, kind)| Token {
-                kind,
-                span: Span::new(span.start + s as usize, span.start + e as usize),
-            }));
-            sentences.extend(e.sentences.iter().cloned());
+            emit(e, out, sentences);
             return;
         }
         self.stats.parsed += 1;
@@ -117,7 +146,7 @@ impl ParseMemo {
             sentences: sentences.clone().into_boxed_slice(),
         };
         // A hash collision with another block simply replaces that entry.
-        self.entries.insert(h, entry);
+        self.entries.insert(h, Some(span), entry);
     }
 }
 
@@ -164,5 +193,36 @@ mod tests {
         let (with, without) = both(&emphasis, &abbr, &mut memo);
         assert_eq!(with, without);
         assert_eq!(memo.stats(), ParseStats { reused: 0, parsed: 5 });
+    }
+
+    #[test]
+    fn a_block_changed_at_its_first_or_last_byte_is_parsed_again() {
+        // Unchanged bytes end just before the block's last byte, or start just after its first:
+        // the block keeps its span, but not its tokens.
+        let mut memo = ParseMemo::default();
+        let text = "The fee was $40\n\n40 people came.\n\nThe end.\n";
+        assert_eq!(both(text, &[], &mut memo).0, both(text, &[], &mut memo).1);
+        for edited in
+            ["The fee was $4x\n\n40 people came.\n\nThe end.\n", "The fee was $4x\n\nx0 people came.\n\nThe end.\n"]
+        {
+            let (with, without) = both(edited, &[], &mut memo);
+            assert_eq!(with, without, "{edited}");
+            assert_eq!(memo.stats(), ParseStats { reused: 2, parsed: 1 }, "{edited}");
+        }
+    }
+
+    #[test]
+    fn a_block_whose_prose_changed_by_an_edit_elsewhere_is_parsed_again() {
+        // A link reference definition at the end makes the brackets at the start a link's
+        // markup: the first block's text is unchanged, its prose is not.
+        let text = "See [the report] for details.\n\nMore text here.\n";
+        let defined = format!("{text}\n[the report]: https://example.org\n");
+        let prose = |t: &str| Document::parse(t, DocKind::Markdown, &[]).prose[..28].to_string();
+        assert_ne!(prose(text), prose(&defined), "the definition must change the first block's prose");
+        let mut memo = ParseMemo::default();
+        for t in [text, defined.as_str(), text] {
+            let (with, without) = both(t, &[], &mut memo);
+            assert_eq!(with, without, "{t}");
+        }
     }
 }

@@ -111,7 +111,7 @@ impl Memo {
         (e.in_quote, e.tense, &e.value).hash(&mut h);
         let h = h.finish();
         let d = key.start as isize;
-        let found = self.entries.take(h, |en| {
+        let found = self.entries.take(h, None, |en| {
             *en.text == *key.text && en.after_preposition == key.after_preposition && eq_shifted(&en.expr, e, d)
         });
         if let Some(en) = found {
@@ -126,8 +126,11 @@ impl Memo {
         shift_expr(&mut expr, -d);
         let findings = out[before..].iter().map(|f| shifted(f.clone(), -d)).collect();
         // A hash collision with another expression simply replaces that entry.
-        self.entries
-            .insert(h, Entry { expr, text: key.text.into(), after_preposition: key.after_preposition, findings });
+        self.entries.insert(
+            h,
+            None,
+            Entry { expr, text: key.text.into(), after_preposition: key.after_preposition, findings },
+        );
     }
 }
 

@@ -339,6 +339,17 @@ mod tests {
     }
 
     #[test]
+    fn regular_pasts_beside_the_t_forms_of_the_exception_list() {
+        // verb.exc lists only "learnt", "addrest", "spelt": the -ed forms news writes are pasts too.
+        for w in ["learned", "addressed", "spelled", "burned", "leaped", "blessed"] {
+            assert!(lookup(w).contains(Classes::VPAST | Classes::VPART), "{w}");
+        }
+        assert!(lookup("addressed").contains(Classes::SAY));
+        // A lemma ending in -t keeps its one past: no "meeted", "getted".
+        assert!(lookup("meeted").is_empty() && lookup("getted").is_empty());
+    }
+
+    #[test]
     fn abbreviations_get_no_regular_plural() {
         // "wa" (Washington) would pluralise to "was".
         assert!(!lookup("was").contains(Classes::N));

@@ -719,8 +719,18 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
             start = mark;
             continue;
         }
+        // A parenthesis inside the clause: "behind Sen. Ted Cruz (R-Texas) Wednesday, saying".
+        if g.punct(t) == Some(')')
+            && let Some(open) = (t.saturating_sub(8).max(lo)..t).rev().find(|&j| g.punct(j) == Some('('))
+            && open > lo
+        {
+            start = open;
+            continue;
+        }
+        // (A full stop before a comma closes an abbreviation, not a sentence: "D-Ore.,".)
+        let abbreviation = g.name_period(t) || (g.punct(t) == Some('.') && g.punct(t + 1) == Some(','));
         let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word
-            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !g.name_period(t));
+            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !abbreviation);
         if hard {
             break;
         }
@@ -740,7 +750,9 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
         break;
     }
     let hi = comma.min(a + SUBJECT_REACH);
-    (a + 1..hi).rev().find_map(|b| {
+    // The clause's finite verbs (or base forms), each with the end of its subject (adverbs
+    // between: "Fields later tweeted").
+    let verbs = (a + 1..hi).filter_map(|b| {
         let finite = g.word(b)
             && (g.c(b) & cw::AUX != 0 || (g.c(b) == 0 && g.lx(b) & (lx::V3SG | lx::VPAST) != 0 && !g.s.toks[b].cap));
         // A base form agrees with a plural subject: "Some seek ..., and argue".
@@ -748,12 +760,20 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
         if !finite && !base {
             return None;
         }
-        // Adverbs between the subject and its verb: "Fields later tweeted".
         let mut e = b;
         while e > a + 1 && g.word(e - 1) && adverb(g, e - 1) {
             e -= 1;
         }
-        g.np(a, e).filter(|np| g.kind(np, true).is_some() && (finite || g.plural_noun(np.head)))
+        Some((e, finite))
+    });
+    let fits = |np: &Np, finite: bool| g.kind(np, true).is_some() && (finite || g.plural_noun(np.head));
+    // The phrase from the clause's start to a verb; failing that, what the subject grammar finds
+    // before the clause's first verb (appositives: "Sen. Mark Kirk, R-Ill., rescinded ...,
+    // saying").
+    let verbs: Vec<(usize, bool)> = verbs.collect();
+    verbs.iter().rev().find_map(|&(e, finite)| g.np(a, e).filter(|np| fits(np, finite))).or_else(|| {
+        let &(e, finite) = verbs.first()?;
+        subject_left(g, e).filter(|np| np.a >= a && fits(np, finite))
     })
 }
 

@@ -167,17 +167,33 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
         !(matches!(a.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Impersonal)
             && named.iter().any(inside))
     });
-    // One attribution per source phrase: the first cue wins ("critics say and argue").
+    // One attribution per source phrase: the first cue wins ("critics say and argue"), unless it
+    // is an act and a later one reports ("She addressed the crowd, saying that ...": the report
+    // is what sources the sentence).
     out.sort_by_key(|a| (a.cue.start, a.cue.end));
-    let mut seen: Vec<Span> = Vec::new();
-    out.retain(|a| match a.source {
-        // Overlapping sources are near each other: the last few suffice.
-        Some(sp) if seen.iter().rev().take(8).any(|o| o.overlaps(sp)) => false,
-        Some(sp) => {
-            seen.push(sp);
-            true
+    // (Index into `out` of each kept source; overlapping sources are near each other: the last
+    // few suffice.)
+    let mut kept: Vec<usize> = Vec::new();
+    let mut drop = vec![false; out.len()];
+    for (i, a) in out.iter().enumerate() {
+        let Some(sp) = a.source else { continue };
+        let earlier = kept.iter().rev().take(8).copied().find(|&k| out[k].source.is_some_and(|o| o.overlaps(sp)));
+        match earlier {
+            // (For a named source, whose report sources what follows; a vague one's first cue
+            // is already its finding.)
+            Some(k) if !out[k].report && a.report && matches!(out[k].kind, SourceKind::Named | SourceKind::Pronoun) => {
+                drop[k] = true;
+                kept.retain(|&x| x != k);
+                kept.push(i);
+            }
+            Some(_) => drop[i] = true,
+            None => kept.push(i),
         }
-        None => true,
+    }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !drop[i - 1]
     });
 }
 

@@ -222,3 +222,23 @@ fn contracted_subjects_quoted_predicates_closing_finders_and_name_lists() {
     // Look-alike: a thing found is an act.
     none("Soon he found the harbour welcoming.");
 }
+
+#[test]
+fn the_main_subject_of_a_saying_clause_and_reports_over_acts() {
+    // A parenthesis inside the main clause, and a name with its state between commas.
+    source_is("Okafor backed Rep. Ana Ruiz (D-Ore.) on Monday, saying the pier was unsafe.", "Okafor", Named);
+    source_is("Sen. Ana Ruiz, D-Ore., dropped her bid, saying the race was lost.", "Sen. Ana Ruiz", Named);
+    // A named source's act and its report: the report is what tells the clause.
+    let all = attributions("Okafor addressed the harbour board, saying that the fees were unlawful.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].1, "saying", "{all:?}");
+    // Look-alikes: a crowd's first cue stays its finding; a later verb's wrong subject is not
+    // taken ("..., and understates" is the clause's own).
+    let all = attributions("Pilots warn of the tides, emphasizing that the pier is unsafe.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].1, "warn", "{all:?}");
+    assert!(
+        attributions("The board's narrow approach neglects the pier's benefits to the town, and understates the risk.")
+            .is_empty()
+    );
+}

@@ -45,7 +45,7 @@ pub const POST_ADV: u32 = 1 << 20;
 /// weekdays as proper names, which the lexicon leaves out (the names: [`crate::text::calendar`]).
 pub const DAY: u32 = 1 << 21;
 
-/// The closed-class words and their classes, looked up by binary search in [`classes`] (a
+/// The closed-class words and their classes, looked up by first byte in [`classes`] (a
 /// table keeps the lookup's code small: a `match` over some 280 strings compiled to a long chain of
 /// comparisons that the instruction cache paid for on every token).
 static CLOSED: &[(&str, u32)] = &[
@@ -340,15 +340,22 @@ static CLOSED: &[(&str, u32)] = &[
 
 /// The closed classes of a lowercase word.
 pub fn classes(w: &str) -> u32 {
-    static SORTED: std::sync::LazyLock<Vec<(&'static str, u32)>> = std::sync::LazyLock::new(|| {
-        let mut v = CLOSED.to_vec();
-        v.sort_unstable_by_key(|&(k, _)| k);
+    // The table by first byte and length, so a lookup compares a word with the few entries that
+    // could be it.
+    type Buckets = Vec<Vec<(&'static str, u32)>>;
+    static BY_START: std::sync::LazyLock<Buckets> = std::sync::LazyLock::new(|| {
+        let mut v: Buckets = vec![Vec::new(); 256];
+        for &(k, c) in CLOSED {
+            v[usize::from(k.as_bytes()[0])].push((k, c));
+        }
         v
     });
-    match SORTED.binary_search_by(|&(k, _)| k.cmp(w)) {
-        Ok(i) => SORTED[i].1,
-        Err(_) if crate::text::calendar::weekday(w).is_some_and(|(_, abbreviated)| !abbreviated) => DAY,
-        Err(_) => 0,
+    let Some(&first) = w.as_bytes().first() else { return 0 };
+    let hit = BY_START[usize::from(first)].iter().find(|(k, _)| k.len() == w.len() && *k == w);
+    match hit {
+        Some(&(_, c)) => c,
+        None if crate::text::calendar::weekday(w).is_some_and(|(_, abbreviated)| !abbreviated) => DAY,
+        None => 0,
     }
 }
 

@@ -74,24 +74,21 @@ impl Family for ClaimFamily {
             let block = doc.blocks.get(s.block);
             // A source the sentence names must speak the claim; "I think", "we know", "as you
             // said": the writer (or the reader) is no source, and carries no one's words over.
+            // The sentence's own extracted attributions.
+            let own_atts =
+                &cited[cited.partition_point(|c| c.sentence < i)..cited.partition_point(|c| c.sentence <= i)];
+            let atts = own_atts.iter().map(|c| &c.attribution);
             let attributed = match sa.how {
                 Some(How::NamedSource | How::CarryOver) => {
-                    let lo = cited.partition_point(|c| c.sentence < i);
-                    let hi = cited.partition_point(|c| c.sentence <= i);
-                    let own = sourced_by(text, cited[lo..hi].iter().map(|c| &c.attribution), sa.verb, cue.cue);
+                    let own = sourced_by(text, atts, sa.verb, cue.cue);
                     let by_writer =
                         sa.how == Some(How::NamedSource) && sa.source.is_some_and(|src| writer_is_source(text, src));
-                    let none_extracted = lo == hi && sa.how == Some(How::NamedSource);
+                    let none_extracted = own_atts.is_empty() && sa.how == Some(How::NamedSource);
                     own.unwrap_or(sa.attributed && !by_writer && !none_extracted)
                 }
                 // A source only the extractor finds ("The Gazette puts the number at 4,000")
                 // sources the claim it tells.
-                _ => {
-                    let lo = cited.partition_point(|c| c.sentence < i);
-                    let hi = cited.partition_point(|c| c.sentence <= i);
-                    sa.attributed
-                        || sourced_by(text, cited[lo..hi].iter().map(|c| &c.attribution), None, cue.cue) == Some(true)
-                }
+                _ => sa.attributed || sourced_by(text, atts, None, cue.cue) == Some(true),
             };
             if attributed
                 || sa.has_source_problem()

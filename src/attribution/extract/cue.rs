@@ -714,16 +714,9 @@ fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
     let mut start = comma;
     while start > lo {
         let t = start - 1;
-        // A name given in quotation marks: `an account called "Hypo-Cruz" that showed`.
-        if let Some(mark) = g.quoted_name_open(t, lo) {
-            start = mark;
-            continue;
-        }
-        // A parenthesis inside the clause: "behind Sen. Ted Cruz (R-Texas) Wednesday, saying".
-        if g.punct(t) == Some(')')
-            && let Some(open) = (t.saturating_sub(8).max(lo)..t).rev().find(|&j| g.punct(j) == Some('('))
-            && open > lo
-        {
+        // A parenthesis or a quoted name inside the clause: "behind Sen. Ted Cruz (R-Texas)
+        // Wednesday, saying", `an account called "Hypo-Cruz" that showed`.
+        if let Some(open) = g.aside_open(t, lo, 8) {
             start = open;
             continue;
         }

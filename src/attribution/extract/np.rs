@@ -261,9 +261,22 @@ impl<'a> Grammar<'a> {
             && self.lx(k) & lx::N == 0
     }
 
+    /// Where an aside inside a phrase opens, when `t` closes it, scanning back no further than
+    /// `lo`: a parenthesis of at most `reach` tokens ("Rep. Ana Ruiz (D-N.M.) said", "Cruz
+    /// (R-Texas) Wednesday, saying") or a name given in quotation marks.
+    pub(super) fn aside_open(&self, t: usize, lo: usize, reach: usize) -> Option<usize> {
+        if self.punct(t) == Some(')')
+            && let Some(open) = (t.saturating_sub(reach).max(lo)..t).rev().find(|&j| self.punct(j) == Some('('))
+            && open > lo
+        {
+            return Some(open);
+        }
+        self.quoted_name_open(t, lo)
+    }
+
     /// Where a name given in quotation marks opens, when `t` closes it: `a site called “The
     /// Local”`, `an account called "Hypo-Cruz"`. Scans back no further than `lo`.
-    pub(super) fn quoted_name_open(&self, t: usize, lo: usize) -> Option<usize> {
+    fn quoted_name_open(&self, t: usize, lo: usize) -> Option<usize> {
         if !(self.s.toks[t].quoted || matches!(self.punct(t), Some('"' | '”'))) {
             return None;
         }

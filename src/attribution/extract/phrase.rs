@@ -145,18 +145,10 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     let mut k = b;
     while k > lo {
         let t = k - 1;
-        // A parenthesis inside the subject: "Rep. Ana Ruiz (D-N.M.) said", "Kasich (who has 25
-        // delegates) said".
-        if g.punct(t) == Some(')')
-            && let Some(open) = (t.saturating_sub(20).max(lo)..t).rev().find(|&j| g.punct(j) == Some('('))
-            && open > lo
-        {
+        // A parenthesis or a quoted name inside the subject: "Rep. Ana Ruiz (D-N.M.) said",
+        // "Kasich (who has 25 delegates) said", `a news site called “The Local” cited`.
+        if let Some(open) = g.aside_open(t, lo, 20) {
             k = open;
-            continue;
-        }
-        // A name given in quotation marks: `a news site called “The Local” cited`.
-        if let Some(mark) = g.quoted_name_open(t, lo) {
-            k = mark;
             continue;
         }
         let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word

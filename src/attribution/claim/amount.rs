@@ -236,6 +236,10 @@ fn repetition(s: &Sent, i: usize) -> Option<usize> {
 
 /// A number word of twenty and up written with a hyphen: "thirty-five", "ninety-nine".
 fn spelled_compound(w: &str) -> bool {
+    // ("forty-one" is the shortest.)
+    if w.len() < 9 {
+        return false;
+    }
     let Some((tens, ones)) = w.split_once('-') else { return false };
     ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].contains(&tens)
         && ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].contains(&ones)

@@ -483,11 +483,12 @@ const SET_AFTER_THAN: &[&str] = &[
 /// A comparison with its set, starting at the comparative at `i`.
 fn comparison(s: &Sent, i: usize) -> Option<usize> {
     let n = s.toks.len();
+    let (is_comparative, is_superlative) = (comparative(s, i), superlative(s, i));
     // "more likely to win than": odds, a forecast rather than a record.
-    if any(s, i + 1, &["likely", "unlikely", "probable"]) {
+    if !(is_comparative || is_superlative) || any(s, i + 1, &["likely", "unlikely", "probable"]) {
         return None;
     }
-    if comparative(s, i) {
+    if is_comparative {
         // "than" within ten words, in the clause: "more women in senior jobs than any other state",
         // "more on farm aid in the last eight years than the".
         let mut k = i + 1;
@@ -527,7 +528,7 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
     // "winning only narrowly in Iowa": "only" without a determiner is an adverb, no superlative.
     let bare_only =
         is(s, i, "only") && !(i > s.first && (s.fl(i - 1) & flags::DETERMINER != 0 || s.w(i - 1).ends_with("'s")));
-    if (comparative(s, i) || superlative(s, i)) && !bare_only {
+    if !bare_only {
         // "higher than it has been since 1949", "the lowest level on record", "the largest in the
         // country": the span or the whole a reader could check it against, within six words.
         let mut k = i + 1;
@@ -539,7 +540,7 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
                 return Some(k + 2);
             }
             // "in franchise history", "in the country", "of all time", "in its 40 years".
-            if superlative(s, i) && (is(s, k, "in") || is(s, k, "of")) {
+            if is_superlative && (is(s, k, "in") || is(s, k, "of")) {
                 let mut j = k + 1;
                 while j < n && j <= k + 4 && word(s, j) && !boundary(s, j) {
                     let c = lx(s, j);
@@ -554,10 +555,10 @@ fn comparison(s: &Sent, i: usize) -> Option<usize> {
                 }
             }
             // "the most costly of any state", "the lowest rate of any industrial state".
-            if superlative(s, i) && is(s, k, "of") && is(s, k + 1, "any") && word(s, k + 2) {
+            if is_superlative && is(s, k, "of") && is(s, k + 1, "any") && word(s, k + 2) {
                 return Some(k + 3);
             }
-            if superlative(s, i) && is(s, k, "ever") {
+            if is_superlative && is(s, k, "ever") {
                 return Some(k + 1);
             }
             k += 1;
@@ -724,7 +725,7 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
 /// Universal and near-universal quantities over a set: "almost all of the county's schools",
 /// "none of the bidders", "most economists", "the majority of voters", "every airline serving".
 fn quantified_set(s: &Sent, i: usize) -> Option<usize> {
-    if !word(s, i) || irrealis(s, i) {
+    if !word(s, i) || !any(s, i, &["none", "most", "majority", "minority", "all", "every", "no"]) || irrealis(s, i) {
         return None;
     }
     let w = s.w(i);

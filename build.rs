@@ -37,7 +37,7 @@ const FLAGS: &[&str] = &[
     "PEOPLE_NAME",
     "PERSON_ANY",
     "GROUP_ANY",
-    "COMMUNICATION_ANY",
+    "STANCE",
     "ORG",
     "PLACE",
     "FEELING",

@@ -127,8 +127,9 @@ flags! {
     PERSON_ANY = 24;
     /// noun.group in any sense.
     GROUP_ANY = 25;
-    /// noun.communication in any sense.
-    COMMUNICATION_ANY = 26;
+    /// A verb of taking a side, for or against ("support", "oppose", "criticize", "praise",
+    /// "endorse", "condemn"): WordNet's troponyms of a few stance synsets, in a frequent sense.
+    STANCE = 26;
     /// A frequent sense is a kind of organisation (below organization.n.01): "agency", "party".
     ORG = 27;
     /// A place: a proper name with a noun.location sense ("Iowa"), or a kind of location or
@@ -316,6 +317,17 @@ mod tests {
         }
         for w in ["rise", "fall", "doubled", "drop", "increase", "decline", "grow", "shrink", "surged"] {
             assert!(lookup(w).contains(Classes::CHANGE), "{w}: {:?}", lookup(w));
+        }
+    }
+
+    #[test]
+    fn verbs_of_taking_a_side() {
+        for w in ["support", "opposes", "endorsed", "condemned", "praising", "welcomed", "applauds"] {
+            assert!(lookup(w).contains(Classes::V | Classes::STANCE), "{w}: {:?}", lookup(w));
+        }
+        // Helping is no side; nor is a verb whose side-taking sense is rare ("attack": mostly war).
+        for w in ["helped", "foster", "attack", "resist", "said"] {
+            assert!(!lookup(w).contains(Classes::STANCE), "{w}: {:?}", lookup(w));
         }
     }
 

@@ -37,7 +37,7 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
         let l = g.lx(i);
         let common = i > 0 && matches!(g.s.w(i - 1), "common" | "conventional" | "received");
         if l & lx::N != 0
-            && (common || l & (lx::COGNITION | lx::COMMUNICATION | lx::FEELING) != 0)
+            && (common || l & (lx::COGNITION | lx::COMMUNICATION | lx::FEELING | lx::STANCE) != 0)
             && nominal_cue(g, i, out)
         {
             i += 1;
@@ -101,7 +101,13 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             verb_as(g, i, l | lx::SAY, out);
         } else if (says_anyway || tag_after_quote(g, i)) && g.c(i) == 0 {
             verb_as(g, i, l | lx::SAY | lx::CLAUSE, out);
-        } else if l & lx::V != 0 && l & lx::CLAUSE != 0 && g.c(i) == 0 {
+        } else if l & lx::V != 0
+            && l & lx::CLAUSE != 0
+            && g.c(i) == 0
+            // (A verb of taking a side with a plain object is a stance, below: "endorsed the
+            // candidate".)
+            && (l & lx::STANCE == 0 || g.is(i + 1, "that"))
+        {
             // An evidence verb with a document subject: "the inquiry found that", "a poll
             // showed".
             // With a "that" clause, anyone can be the finder: "The Observer found that", "the
@@ -120,10 +126,14 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
                     out.remove(k);
                 }
             }
-        } else if l & (lx::THINK | lx::FEEL) != 0 && l & (lx::CHANGE | lx::CAUSE) == 0 && l & lx::V != 0 && g.c(i) == 0
+        } else if l & (lx::THINK | lx::FEEL | lx::STANCE) != 0
+            && l & (lx::CHANGE | lx::CAUSE) == 0
+            && l & lx::V != 0
+            && g.c(i) == 0
         {
             // A stance with a plain object ("many residents dislike the lanes", "most growers
-            // doubted the figures"): a crowd's view stated as fact, whoever holds it. Only a crowd
+            // doubted the figures", "some shop owners oppose the lanes": a verb of taking a side,
+            // WordNet's STANCE): a crowd's view stated as fact, whoever holds it. Only a crowd
             // makes it a finding; a named person's stance is an act. Not a verb that also means a
             // change or a cause ("many plumbers left the trade").
             let before = out.len();

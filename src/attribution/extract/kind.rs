@@ -240,7 +240,8 @@ impl Grammar<'_> {
                 return Some((SourceKind::Named, false));
             }
             // "the researchers said": people the article has named (a definite description).
-            if det & cw::DEFINITE != 0 && np.pp.is_none() && det_word != "those" {
+            // "Both candidates" are two the article has named, like "the two candidates".
+            if (det & cw::DEFINITE != 0 || det_word == "both") && np.pp.is_none() && det_word != "those" {
                 return Some((SourceKind::Named, false));
             }
             if det & cw::NUMBER != 0 || np.det.is_some_and(|d| self.is_num(d)) || det_word == "a" {

@@ -33,7 +33,8 @@ bits!(
     CLAUSE,
     TOINF,
     GROUP_ANY,
-    PERSON_ANY
+    PERSON_ANY,
+    STANCE
 );
 
 /// The classes of a lowercase word.

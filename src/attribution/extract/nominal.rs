@@ -109,6 +109,25 @@ pub(super) fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> 
             || (g.is(b, "that") && clause_follows(g, b + 1)));
     let there = (i.saturating_sub(4)..i).any(|k| g.is(k, "there"));
     let claims_by = by && g.lx(i) & lx::COMMUNICATION != 0 && g.lx(i) & lx::NPL != 0;
+    // "drew criticism from party leaders", "has won support from shop owners", "faced scorn from
+    // some residents": a side taken (a noun of stance, of telling or of feeling) and the people
+    // who took it, after "from".
+    // A single message is an event, not a view: "a call from a friend", "a letter from 38
+    // senators" (an indefinite article or a count before the noun and its adjectives); and a
+    // possessed one is its possessor's: "took its name from the founders".
+    let one_message = {
+        let mut k = i;
+        while k > 0 && i - k < 3 && g.word(k - 1) && g.c(k - 1) == 0 && g.lx(k - 1) & (lx::ADJ | lx::ADV) != 0 {
+            k -= 1;
+        }
+        k > 0
+            && (matches!(s.w(k - 1), "a" | "an" | "another" | "one")
+                || g.is_num(k - 1)
+                || g.poss[k - 1]
+                || (g.word(k - 1) && g.c(k - 1) & cw::POSS != 0))
+    };
+    let stance_from = g.is(p, "from") && g.lx(i) & (lx::STANCE | lx::COMMUNICATION | lx::FEELING) != 0 && !one_message;
+    let claims_by = claims_by || stance_from;
     if !(pred || there || claims_by) {
         return false;
     }

@@ -97,7 +97,11 @@ pub(super) fn attitude(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     let l = g.lx(j);
     let attitude = g.word(j)
         && g.c(j) == 0
-        && ((l & lx::ADJ != 0 && l & lx::FEELING != 0 && l & lx::V == 0) || (l & lx::VPART != 0 && l & lx::FEEL != 0));
+        && ((l & lx::ADJ != 0 && l & lx::FEELING != 0 && l & lx::V == 0)
+            || (l & lx::VPART != 0 && l & lx::FEEL != 0)
+            // "are opposed to": a side taken (with "by" a stance participle is a passive, its
+            // subject the thing judged: "was criticized by").
+            || (l & lx::VPART != 0 && l & lx::STANCE != 0 && g.is(j + 1, "to")));
     if !attitude {
         return;
     }

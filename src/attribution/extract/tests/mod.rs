@@ -748,3 +748,4 @@ fn fronted_holders_and_advice_with_its_clause() {
 
 // The fifth round: the commonest frames of saying, read from PolNeAR's short misses.
 mod said;
+mod sides;

@@ -1,0 +1,44 @@
+//! The sixth round: sides taken. A verb or a noun of taking a side (WordNet's STANCE class:
+//! "support", "oppose", "endorse", "condemn", "praise", "welcome") with a crowd as its holder is
+//! a vague source; the same words with a named holder, a passive, a single message or a helping
+//! verb are not.
+use super::{attributions, has_source, none, source_is};
+use crate::attribution::extract::SourceKind::*;
+
+#[test]
+fn a_crowd_taking_a_side_is_a_vague_source() {
+    source_is("Some commuters oppose the new timetable.", "Some commuters", Vague);
+    source_is("Many dock workers support the strike fund.", "Many dock workers", Vague);
+    source_is("A number of economists have praised the harbour levy.", "A number of economists", Vague);
+    source_is("Residents largely welcomed the later sailings.", "Residents", Vague);
+    source_is("Several local pastors endorsed the candidate on Sunday.", "Several local pastors", Vague);
+    // The participle of a side with "to", after "be".
+    source_is("Some councillors are firmly opposed to the toll.", "Some councillors", Vague);
+}
+
+#[test]
+fn named_holders_passives_and_other_senses_are_not_crowds() {
+    // A named person's or body's side is an act on the record, not a finding.
+    none("Mayor Ana Ruiz opposes the new timetable.");
+    none("The harbour board endorsed the candidate on Sunday.");
+    // "Both" refers to two the article has named.
+    none("Both candidates oppose the toll.");
+    source_is("Both candidates said the toll was too high.", "Both candidates", Named);
+    // With "by", the participle is a passive: its subject is what was judged.
+    none("The toll was opposed by the ferry line.");
+    // "support" as material help, and a helping verb, take no side.
+    none("The beams support the weight of the pier.");
+    none("Volunteers helped the crew load the ferry.");
+}
+
+#[test]
+fn a_side_taken_as_a_noun_names_its_holders_after_from() {
+    has_source("The toll drew scorn from commuters and fishermen.", "commuters and fishermen", Vague);
+    has_source("The levy has won broad support from shop owners.", "shop owners", Vague);
+    has_source("She faced criticism from some councillors.", "some councillors", Vague);
+    has_source("The levy has won support from the Harbour Traders Guild.", "the Harbour Traders Guild", Named);
+    // A single message is an event, not a view; a document's origin is no holder.
+    none("Okafor was pleased to get a call from an old schoolfriend.");
+    none("The ferry drew power from the shore line.");
+    assert!(attributions("The pier took its name from the old fishing families.").is_empty());
+}

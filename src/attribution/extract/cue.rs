@@ -632,7 +632,10 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // "described the race as a rout", "called the plan a giveaway": a characterisation is
         // what the source says of its object.
         let told = clause_follows(g, i + 1) || characterises(g, i) || view_object(g, i + 1);
-        if !tag_at_end && single && kind == Some(SourceKind::Anonymous) && !told {
+        // "A diplomat praised the plan", "an aide condemned the ruling": a side taken on its
+        // object (WordNet's STANCE) is the source's view of it, told or not.
+        let judged = l & lx::STANCE != 0 && g.word(i + 1);
+        if !tag_at_end && single && kind == Some(SourceKind::Anonymous) && !told && !judged {
             return;
         }
         // A verb of saying with a plain object is an act, not a report: "the city added 3,000
@@ -640,7 +643,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // cuts"); a person's stays in the ledger but sources nothing.
         let institution = g.lx(np.head) & (lx::ORG | lx::GROUP) != 0 && g.lx(np.head) & lx::PERSON == 0;
         let act = !tag_at_end && says && l & (lx::THINK | lx::FEEL) == 0 && !told;
-        if act && ((institution && kind == Some(SourceKind::Vague)) || kind == Some(SourceKind::Anonymous)) {
+        if act && !judged && ((institution && kind == Some(SourceKind::Vague)) || kind == Some(SourceKind::Anonymous)) {
             return;
         }
         // A count of institutions with a plain object is a checkable act, not a crowd's view:

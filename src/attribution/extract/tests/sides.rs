@@ -14,12 +14,19 @@ fn a_crowd_taking_a_side_is_a_vague_source() {
     source_is("Several local pastors endorsed the candidate on Sunday.", "Several local pastors", Vague);
     // The participle of a side with "to", after "be".
     source_is("Some councillors are firmly opposed to the toll.", "Some councillors", Vague);
+    // One unnamed person's side on a plain object is theirs to answer for.
+    source_is("A harbour engineer criticized the repair plan.", "A harbour engineer", Anonymous);
+    source_is("One councillor condemned the toll.", "One councillor", Anonymous);
 }
 
 #[test]
 fn named_holders_passives_and_other_senses_are_not_crowds() {
     // A named person's or body's side is an act on the record, not a finding.
     none("Mayor Ana Ruiz opposes the new timetable.");
+    // A named person's judgement with a plain object is an act: in the ledger, sourcing nothing.
+    source_is("Harbour engineer Ana Ruiz criticized the repair plan.", "Harbour engineer Ana Ruiz", Named);
+    // An unnamed person's act with a verb of saying that takes no side is an event.
+    none("A harbour engineer announced the closure.");
     none("The harbour board endorsed the candidate on Sunday.");
     // "Both" refers to two the article has named.
     none("Both candidates oppose the toll.");

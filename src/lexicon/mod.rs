@@ -321,6 +321,18 @@ mod tests {
     }
 
     #[test]
+    fn compounds_of_man_and_woman_have_their_plurals() {
+        for w in ["women", "fishermen", "congressmen", "spokesmen", "spokeswomen", "chairmen", "salesmen"] {
+            assert!(lookup(w).contains(Classes::N | Classes::NPL | Classes::PERSON), "{w}: {:?}", lookup(w));
+        }
+        // Not every noun in "-man" is a compound of it.
+        for w in ["humans", "shamans", "talismans"] {
+            assert!(lookup(w).contains(Classes::NPL), "{w}: {:?}", lookup(w));
+        }
+        assert!(lookup("fishermans").is_empty() && lookup("humen").is_empty());
+    }
+
+    #[test]
     fn verbs_of_taking_a_side() {
         for w in ["support", "opposes", "endorsed", "condemned", "praising", "welcomed", "applauds"] {
             assert!(lookup(w).contains(Classes::V | Classes::STANCE), "{w}: {:?}", lookup(w));

@@ -128,7 +128,10 @@ pub(super) fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> 
     };
     let stance_from = g.is(p, "from") && g.lx(i) & (lx::STANCE | lx::COMMUNICATION | lx::FEELING) != 0 && !one_message;
     let claims_by = claims_by || stance_from;
-    if !(pred || there || claims_by) {
+    // "was met with relief among allies", "sparked anger among residents": a feeling and the
+    // people who have it, whatever the clause around them.
+    let felt_among = matches!(s.w(p), "among" | "amongst") && g.lx(i) & lx::FEELING != 0 && g.lx(i) & lx::N != 0;
+    if !(pred || there || claims_by || felt_among) {
         return false;
     }
     let content = content_after(g, b);

@@ -49,3 +49,17 @@ fn a_side_taken_as_a_noun_names_its_holders_after_from() {
     none("The ferry drew power from the shore line.");
     assert!(attributions("The pier took its name from the old fishing families.").is_empty());
 }
+
+#[test]
+fn a_feeling_among_people_is_theirs() {
+    has_source("The new timetable was met with relief among commuters.", "commuters", Vague);
+    has_source("The toll sparked anger among fishermen.", "fishermen", Vague);
+    has_source(
+        "The toll sparked anger among members of the Harbour Traders Guild.",
+        "members of the Harbour Traders Guild",
+        Named,
+    );
+    // Standing is no feeling; nor is a place where something happens.
+    none("The mayor enjoys wide popularity among commuters.");
+    none("The ferry sank among the rocks.");
+}

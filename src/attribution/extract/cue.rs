@@ -362,7 +362,8 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             && let Some(w) =
                 (e.saturating_sub(10)..e).rev().take_while(|&k| g.word(k) || g.is_num(k)).find(|&k| g.is(k, "with"))
             && let Some(np) = g.np(w + 1, e)
-            && g.kind(&np, true).is_some_and(|(k, doc)| !doc && k != SourceKind::Impersonal)
+            // (A document too, when it tells a "that" clause: "with some polls indicating that".)
+            && g.kind(&np, true).is_some_and(|(k, doc)| (!doc || g.is(i + 1, "that")) && k != SourceKind::Impersonal)
         {
             // "with 30 percent of voters saying they ...": the -ing form's subject is the phrase
             // after "with".

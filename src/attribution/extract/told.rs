@@ -200,7 +200,9 @@ pub(super) fn view_object(g: &Grammar, k: usize) -> bool {
         && l & lx::N != 0
         && l & (lx::FEELING | lx::COGNITION | lx::COMMUNICATION) != 0
         && l & (lx::PERSON | lx::GROUP) == 0
-        && (l & lx::NPL != 0 || j > k)
+        // (A bare singular is a mass noun only with what it is about: "raised concern that",
+        // "voiced doubt about".)
+        && (l & lx::NPL != 0 || j > k || g.is(j + 1, "that") || g.is(j + 1, "about"))
         && g.word(j + 1)
         && matches!(g.s.w(j + 1), "that" | "about" | "over")
         && (!g.is(j + 1, "that") || clause_follows(g, j + 2))

@@ -1,4 +1,4 @@
-//! The sixth round: sides taken. A verb or a noun of taking a side (WordNet's STANCE class:
+//! The sixth round: sides taken, feelings among people, concern raised. A verb or a noun of taking a side (WordNet's STANCE class:
 //! "support", "oppose", "endorse", "condemn", "praise", "welcome") with a crowd as its holder is
 //! a vague source; the same words with a named holder, a passive, a single message or a helping
 //! verb are not.
@@ -62,4 +62,27 @@ fn a_feeling_among_people_is_theirs() {
     // Standing is no feeling; nor is a place where something happens.
     none("The mayor enjoys wide popularity among commuters.");
     none("The ferry sank among the rocks.");
+}
+
+#[test]
+fn concern_raised_and_documents_after_with() {
+    // A bare mass noun of view as the object, with what it is about.
+    source_is("Some skippers raised concern that the channel was silting up.", "Some skippers", Vague);
+    source_is(
+        "Harbourmaster Ana Ruiz raised concern that the channel was silting up.",
+        "Harbourmaster Ana Ruiz",
+        Named,
+    );
+    none("The storm raised concern.");
+    // (The noun may end the text: nothing is read past it.)
+    none("The storm raised concern");
+    none("The levy raised money for the channel.");
+    // A document telling a "that" clause after "with".
+    has_source("The race is close, with some polls indicating that Ruiz leads.", "some polls", Vague);
+    has_source(
+        "The race is close, with a Harbour Gazette poll indicating that Ruiz leads.",
+        "a Harbour Gazette poll",
+        Named,
+    );
+    none("The race is close, with polls showing a tie.");
 }

@@ -61,6 +61,9 @@ pub struct AttributionModel {
     /// Every attribution in the article, in order, pronoun sources resolved: the source ledger's
     /// input ([`ledger::sources`]).
     pub cited: Vec<ledger::Cited>,
+    /// Sentences whose analysis panicked (a bug): each left without attributions, the rest of
+    /// the article analysed as usual. The engine reports them as internal errors.
+    pub failed: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -144,12 +147,27 @@ impl AttributionModel {
             m.begin(settings, &doc.revision);
         }
         let mut facts: Vec<Facts> = Vec::with_capacity(ns);
+        let mut failed = Vec::new();
         for (i, s) in doc.sentences.iter().enumerate() {
-            let mut f = match memo.as_deref_mut() {
-                Some(m) => m.get_or_analyse(prose, s.span, &qspans[i], || {
+            // A bug in the grammar costs its sentence, not the article: the panic is caught here
+            // and the sentence left without attributions.
+            let mut analyse = || {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     sentence::analyse(prose, s.span, &qspans[i], &extras)
-                }),
-                None => sentence::analyse(prose, s.span, &qspans[i], &extras),
+                }))
+                .unwrap_or_else(|panic| {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|m| m.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".into());
+                    failed.push(format!("bytes {}..{}: {what}", s.span.start, s.span.end));
+                    Facts::default()
+                })
+            };
+            let mut f = match memo.as_deref_mut() {
+                Some(m) => m.get_or_analyse(prose, s.span, &qspans[i], analyse),
+                None => analyse(),
             };
             let raw = s.span.slice(text);
             let cites = s.cites || cites_marker(raw);
@@ -307,7 +325,7 @@ impl AttributionModel {
                 }
             }
         }
-        AttributionModel { sentences: out, quotes, cited }
+        AttributionModel { sentences: out, quotes, cited, failed }
     }
 }
 

@@ -52,7 +52,16 @@ thread_local! {
     static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
+/// In tests, a sentence holding this makes [`analyse`] panic, so the guard around it can be
+/// tested.
+#[cfg(test)]
+pub(crate) const PANIC_PROBE: &str = "panic-probe\u{2063}";
+
 pub(crate) fn analyse(text: &str, span: Span, quotes: &[Span], extras: &Extras) -> Facts {
+    #[cfg(test)]
+    if span.slice(text).contains(PANIC_PROBE) {
+        panic!("deliberate test panic");
+    }
     let mut scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
     let Scratch { sent: s, phrase_hits } = &mut scratch;
     s.fill(text, span, quotes);

@@ -124,6 +124,10 @@ fn check_with_families(
         AttributionModel::build_with(doc, settings, sentence_memo)
     })
     .unwrap_or_default();
+    for f in attribution.failed.drain(..) {
+        internal_errors
+            .push(format!("attribution model panicked on the sentence at {f}; it is left without attributions"));
+    }
     let ctx =
         Context { settings, reference: reference.clone(), dates: &dates, attribution: &attribution, date_findings };
 
@@ -198,6 +202,30 @@ mod tests {
 
     fn summary(r: &Report) -> Vec<(&'static str, usize, usize, String)> {
         r.findings.iter().map(|f| (f.rule, f.span.start, f.span.end, f.message.clone())).collect()
+    }
+
+    #[test]
+    fn a_panic_in_one_sentence_costs_that_sentence_only() {
+        let probe = crate::attribution::sentence::PANIC_PROBE;
+        let text = format!(
+            "Experts say the bridge will close.\n\nThe ferry {probe} runs late.\n\nCritics argue the toll is unfair.\n"
+        );
+        let settings = Settings { today: Some(jiff::civil::date(2025, 6, 1)), ..Settings::default() };
+        let doc = Document::parse(&text, settings.kind, &settings.extra_abbreviations);
+        let r = check_document(&doc, &settings);
+        let start = text.find("The ferry").unwrap();
+        let end = start + text[start..].find('\n').unwrap();
+        assert_eq!(
+            r.internal_errors,
+            vec![format!(
+                "attribution model panicked on the sentence at bytes {start}..{end}: deliberate test panic; it is left without attributions"
+            )]
+        );
+        // The sentences before and after it keep their findings.
+        let vague: Vec<&str> =
+            r.findings.iter().filter(|f| f.rule == "attribution/vague").map(|f| f.span.slice(&text)).collect();
+        assert_eq!(vague.len(), 2, "{vague:?}");
+        assert!(vague[0].starts_with("Experts say") && vague[1].starts_with("Critics argue"), "{vague:?}");
     }
 
     #[test]

@@ -93,8 +93,24 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
                 && (g.is(after_day, "that")
                     || g.s.toks.get(i + 1).is_some_and(|t| t.quoted)
                     || (matches!(g.punct(i + 1), Some(',' | ':')) && g.s.toks.get(i + 2).is_some_and(|t| t.quoted)));
+        // A linking verb with an attitude ("many growers seem skeptical"): read before the frames
+        // of "seem that" and "seem to", which take the same verb.
+        let linking_attitude = g.c(i) == 0 && cw::linking(g.s.w(i)) && !g.is(i + 1, "that") && !g.is(i + 1, "to");
         if cue && l & lx::V != 0 && g.c(i) == 0 {
             verb(g, i, out);
+        } else if linking_attitude && l & (lx::SAY | lx::THINK | lx::FEEL | lx::STANCE) == 0 {
+            // (People only: "none seemed possible", "this all seems familiar" hold no view.)
+            let before = out.len();
+            attitude(g, i, out);
+            let mut k = before;
+            while k < out.len() {
+                let head = out[k].head.map(|h| g.s.toks.partition_point(|t| t.span.start < h.end) - 1);
+                if head.is_some_and(|h| g.c(h) == 0 && g.person_or_group(h)) {
+                    k += 1;
+                } else {
+                    out.remove(k);
+                }
+            }
         } else if l & lx::CAUSE != 0 && l & (lx::VPAST | lx::V3SG) != 0 && g.c(i) == 0 && view_object(g, i + 1) {
             // "raised concerns that", "raises questions about": a verb that brings a view about,
             // with the view as its object, voices it.

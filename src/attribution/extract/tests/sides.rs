@@ -86,3 +86,13 @@ fn concern_raised_and_documents_after_with() {
     );
     none("The race is close, with polls showing a tie.");
 }
+
+#[test]
+fn an_attitude_after_a_linking_verb() {
+    source_is("Many skippers seem skeptical of the new channel.", "Many skippers", Vague);
+    source_is("Some commuters appear hopeful that the fares will fall.", "Some commuters", Vague);
+    // A named person's attitude is their act; a thing or a pronoun of things holds none.
+    none("Harbourmaster Ana Ruiz seemed skeptical of the new channel.");
+    none("None of it seemed possible.");
+    none("The new channel seems risky.");
+}

@@ -113,7 +113,10 @@ impl Grammar<'_> {
         }
         // (Speaking, a noun with any sense of a person is that person: "a party whip said".)
         let person_sense = lx::PERSON | lx::PEOPLE_NAME | if cue_says { lx::PERSON_ANY } else { 0 };
-        let person = (l & person_sense != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0)
+        // (A frequent person sense beside a document sense is the person when they speak:
+        // "several witnesses said", "ferry riders said"; "figures show" has no person sense.)
+        let speaker = cue_says && l & lx::PERSON != 0;
+        let person = (l & person_sense != 0 && l & lx::QUANTITY == 0 && (l & lx::COMMUNICATION == 0 || speaker))
             || self.is(h, "people")
             || (s.toks[h].flags & flags::ANON_HEAD != 0 && l & (lx::COMMUNICATION | lx::QUANTITY) == 0);
         if np.coord_named {

@@ -96,3 +96,14 @@ fn an_attitude_after_a_linking_verb() {
     none("None of it seemed possible.");
     none("The new channel seems risky.");
 }
+
+#[test]
+fn a_person_sense_beside_a_document_sense_speaks() {
+    // "witness" is also testimony, "rider" a clause added to a bill: speaking, they are people.
+    source_is("Several witnesses said the ferry was late.", "Several witnesses", Vague);
+    source_is("Some ferry riders said the ferry was late.", "Some ferry riders", Vague);
+    source_is("Two witnesses said the ferry was late.", "Two witnesses", Anonymous);
+    source_is("The witnesses said the ferry was late.", "The witnesses", Named);
+    // A document noun with no person sense stays a document.
+    source_is("Harbour figures show the ferry was late.", "Harbour figures", Named);
+}

@@ -156,11 +156,7 @@ impl AttributionModel {
                     sentence::analyse(prose, s.span, &qspans[i], &extras)
                 }))
                 .unwrap_or_else(|panic| {
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|m| m.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown panic".into());
+                    let what = crate::text::panic_message(panic.as_ref());
                     failed.push(format!("bytes {}..{}: {what}", s.span.start, s.span.end));
                     Facts::default()
                 })

@@ -139,9 +139,11 @@ fn check_with_families(
         let mut out = Vec::new();
         match catch_unwind(AssertUnwindSafe(|| family.check(doc, &ctx, &mut out))) {
             Ok(()) => findings.extend(out),
-            Err(panic) => {
-                internal_errors.push(format!("rule family '{}' panicked: {}", family.name(), panic_message(&panic)))
-            }
+            Err(panic) => internal_errors.push(format!(
+                "rule family '{}' panicked: {}",
+                family.name(),
+                crate::text::panic_message(panic.as_ref())
+            )),
         }
     }
     findings.retain(|f| settings.rule_enabled(f.rule) && valid_span(doc.text, f));
@@ -159,17 +161,10 @@ fn guarded<T>(what: &str, errors: &mut Vec<String>, f: impl FnOnce() -> T) -> Op
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(v) => Some(v),
         Err(panic) => {
-            errors.push(format!("{what} panicked: {}", panic_message(&panic)));
+            errors.push(format!("{what} panicked: {}", crate::text::panic_message(panic.as_ref())));
             None
         }
     }
-}
-
-fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
-    p.downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into())
 }
 
 /// A finding (and every fix edit) must lie inside the text on char boundaries; anything else is

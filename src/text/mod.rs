@@ -47,3 +47,12 @@ impl From<std::ops::Range<usize>> for Span {
         Span::new(r.start, r.end)
     }
 }
+
+/// The message of a caught panic's payload (`panic!("...")` gives a `&str` or a `String`), for
+/// the internal errors that report it.
+pub(crate) fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}

@@ -36,7 +36,7 @@ pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
     // A listed anonymous phrase in apposition to a name renames that person: "Sexton, a
     // creative writing professor, said".
     f.anonymous.retain(|x| {
-        let k = s.toks.partition_point(|t| t.span.start < x.span.start);
+        let k = s.token_at(x.span.start);
         let after_name = k >= s.first + 2
             && s.punct(k - 1) == Some(',')
             && s.toks[k - 2].cap
@@ -49,10 +49,9 @@ pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
                 // An agent after "from", or after "by" with a bare participle, is the finding by
                 // itself: "reported from various intelligence sources", "(as) cited by analysts";
                 // a full passive keeps its verb: "were cited by various analysts".
-                let bare = s.toks.partition_point(|t| t.span.start < a.cue.start) + 1
-                    == s.toks.partition_point(|t| t.span.start < a.cue.end);
+                let bare = s.token_at(a.cue.start) + 1 == s.token_at(a.cue.end);
                 let agent = a.source.is_some_and(|src| {
-                    let k = s.toks.partition_point(|t| t.span.start < src.start);
+                    let k = s.token_at(src.start);
                     src.start > a.cue.end && k > 0 && (s.w(k - 1) == "from" || (s.w(k - 1) == "by" && bare))
                 });
                 let span = match a.source {

@@ -283,6 +283,13 @@ impl Sent {
             .then_some((i, j + 1))
     }
 
+    /// The index of the first token starting at or after document byte `at` (the number of
+    /// tokens before it): the token a span starting at `at` begins with, or the end of one
+    /// ending there.
+    pub(crate) fn token_at(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| t.span.start < at)
+    }
+
     pub(crate) fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
     }

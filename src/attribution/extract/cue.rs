@@ -102,15 +102,13 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             // (People only: "none seemed possible", "this all seems familiar" hold no view.)
             let before = out.len();
             attitude(g, i, out);
-            let mut k = before;
-            while k < out.len() {
-                let head = out[k].head.map(|h| g.s.toks.partition_point(|t| t.span.start < h.end) - 1);
-                if head.is_some_and(|h| g.c(h) == 0 && g.person_or_group(h)) {
-                    k += 1;
-                } else {
-                    out.remove(k);
-                }
-            }
+            let people: Vec<Attribution> = out
+                .drain(before..)
+                .filter(|a| {
+                    a.head.map(|h| g.s.token_at(h.end) - 1).is_some_and(|h| g.c(h) == 0 && g.person_or_group(h))
+                })
+                .collect();
+            out.extend(people);
         } else if l & lx::CAUSE != 0 && l & (lx::VPAST | lx::V3SG) != 0 && g.c(i) == 0 && view_object(g, i + 1) {
             // "raised concerns that", "raises questions about": a verb that brings a view about,
             // with the view as its object, voices it.

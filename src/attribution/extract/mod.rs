@@ -110,7 +110,7 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
         .filter(|a| matches!(a.kind, SourceKind::Named | SourceKind::Pronoun))
         .filter_map(|a| {
             let start = a.source.map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
-            let k = s.toks.partition_point(|t| t.span.start < start);
+            let k = s.token_at(start);
             let sub = k > 0 && s.toks[k - 1].kind == K::Word && words::classes(s.w(k - 1)) & words::SUBORD != 0;
             a.content.map(|c| (c, sub))
         })
@@ -121,8 +121,8 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
         // A new main clause (", and other leaders said", "; critics say") is not inside.
         let new_clause = |c: &Span, sub: bool| {
             let start = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
-            let k = s.toks.partition_point(|t| t.span.start < start);
-            let from = s.toks.partition_point(|t| t.span.start < c.start);
+            let k = s.token_at(start);
+            let from = s.token_at(c.start);
             (from..k).any(|j| {
                 s.punct(j) == Some(';')
                     || (s.punct(j) == Some(',')
@@ -135,7 +135,7 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
             // A tag closing the sentence after a comma speaks for all of it: "..., those people
             // said."
             || a.source.is_some_and(|src| {
-                let end = s.toks.partition_point(|t| t.span.start < a.cue.end);
+                let end = s.token_at(a.cue.end);
                 src.start < a.cue.start
                     && k > from + 1
                     && s.punct(k - 1) == Some(',')
@@ -146,7 +146,7 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
             // analysts." (Not one inside the content: "said the claim, disputed by some experts,
             // was false".)
             || a.source.is_some_and(|src| {
-                let after = s.toks.partition_point(|t| t.span.start < src.end);
+                let after = s.token_at(src.end);
                 src.start > a.cue.start
                     && k > from
                     && s.punct(k - 1) == Some(',')
@@ -204,7 +204,7 @@ const MAX_PAIRWISE: usize = 64;
 /// Whether the span starts with the word `w` (lowercase).
 pub(crate) fn text_is(s: &Sent, sp: Span, w: &str) -> bool {
     // Tokens are sorted by offset: a binary search, not a scan per attribution.
-    let k = s.toks.partition_point(|t| t.span.start < sp.start);
+    let k = s.token_at(sp.start);
     k < s.toks.len() && s.toks[k].span.start == sp.start && s.w(k) == w
 }
 

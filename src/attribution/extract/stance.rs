@@ -50,7 +50,7 @@ pub(super) fn headline_colon(g: &Grammar, out: &mut Vec<Attribution>) {
 /// ("Cruz's lawyers relied on"), heading their clause ("..., lets users compare" has none). They
 /// report nothing.
 pub(super) fn keep_crowds(g: &Grammar, out: &mut Vec<Attribution>, before: usize) {
-    let token = |a: usize| g.s.toks.partition_point(|t| t.span.start < a);
+    let token = |a: usize| g.s.token_at(a);
     let clause_start = |k: usize| {
         // ("..., lets users compare": a verb is no subject's first word.)
         if g.lx(k) & lx::V3SG != 0 && g.word(k + 1) {

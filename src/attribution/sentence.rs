@@ -503,13 +503,17 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
     // Active: an inverted subject on the right after a comma or a quotation ("said Ana Ruiz"),
     // else a subject on the left.
     let evidence = has(s, v, flags::EVIDENCE);
-    if (b == 0 || matches!(s.punct(b - 1), Some(',' | '"' | '\'' | '—'))) && inverted_subject(s, v, evidence, f) {
+    if (b == 0 || matches!(s.punct(b - 1), Some(',' | '"' | '\'' | '—' | '–' | '-')))
+        && inverted_subject(s, v, evidence, f)
+    {
         return;
     }
     let mut a = b;
     while a > 0 && a > b.saturating_sub(25) {
         let t = &s.toks[a - 1];
-        if t.quoted || matches!(s.punct(a - 1), Some(';' | ':' | '—' | '(' | ')' | '"' | '.' | '?' | '!')) {
+        // A spaced hyphen or en dash is a dash too ("the harbor master - on June 2 - indicated").
+        if t.quoted || matches!(s.punct(a - 1), Some(';' | ':' | '—' | '–' | '-' | '(' | ')' | '"' | '.' | '?' | '!'))
+        {
             break;
         }
         if t.kind == K::Word && has(s, a - 1, flags::CLAUSE) {
@@ -540,6 +544,10 @@ fn reporting_verb(s: &Sent, v: usize, f: &mut Facts) {
                 }
             }
             break;
+        }
+        if ha == hb {
+            // Only punctuation before the verb: there is no subject phrase to read.
+            return;
         }
         let head_np = {
             let mut e = ha;

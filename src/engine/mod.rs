@@ -223,6 +223,23 @@ mod tests {
         assert!(vague[0].starts_with("Experts say") && vague[1].starts_with("Critics argue"), "{vague:?}");
     }
 
+    /// Two bugs found by running a debug build over real news: a subject ended by a spaced
+    /// hyphen gave an empty subject phrase, so a span ended before it started; a sentence that
+    /// opens with "Nothing" read the word before the first. Release builds wrapped around
+    /// silently; debug builds panicked, and the guard turned each panic into an internal error.
+    #[test]
+    fn spaced_dashes_and_sentence_initial_words_analyse_cleanly() {
+        let text = "Third, the harbor master - on June 2 after the B-52 flight - indicated that the ferries were running.\n\n\
+                    Nothing in the audit surprised the board.\n";
+        let settings = Settings { today: Some(jiff::civil::date(2025, 6, 1)), ..Settings::default() };
+        let doc = Document::parse(text, settings.kind, &settings.extra_abbreviations);
+        let r = check_document(&doc, &settings);
+        assert!(r.internal_errors.is_empty(), "{:?}", r.internal_errors);
+        let sources: Vec<&str> =
+            r.attributions.iter().filter_map(|c| c.attribution.source).map(|s| s.slice(text)).collect();
+        assert_eq!(sources, vec!["the harbor master"]);
+    }
+
     #[test]
     fn a_panicking_family_is_reported_and_the_others_still_report() {
         let text = "Experts say the bridge will close.\n\n<!-- copydesk-disable-next-line no-such-rule -->\nThe council met on Monday, Feb. 30, 2025.\n";

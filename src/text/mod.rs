@@ -17,6 +17,7 @@ pub struct Span {
 
 impl Span {
     pub const fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "a span must not end before it starts");
         Span { start, end }
     }
     pub const fn len(&self) -> usize {

@@ -139,7 +139,9 @@ pub(super) fn amount(s: &Sent, i: usize) -> Option<usize> {
         // "in half" after a change verb in the clause: "cut the deficit in half".
         "half" if i > 0 && is(s, i - 1, "in") && change_before(s, i - 1) => Some(i + 1),
         // "nothing in tax", "not a single vote": a zero amount of something countable.
-        "nothing" if any(s, i - 1, &["paid", "pay", "pays", "cost", "costs", "got", "gave", "spent", "earned"]) => {
+        "nothing"
+            if i > 0 && any(s, i - 1, &["paid", "pay", "pays", "cost", "costs", "got", "gave", "spent", "earned"]) =>
+        {
             Some(i + 1)
         }
         "single" if i > 1 && is(s, i - 1, "a") && any(s, i - 2, &["not", "without", "no"]) && word(s, i + 1) => {

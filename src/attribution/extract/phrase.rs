@@ -241,6 +241,20 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
         } {
             continue;
         }
+        // "Third, the harbor master said", "Finally, officials said": an adverb alone before a
+        // comma at the start orders the argument; it is no part of the subject.
+        // (Not a name the adverb spells, with its clause: "Small, who attended the rally, said".)
+        if a == g.s.first
+            && g.punct(a + 1) == Some(',')
+            && g.lx(a) & lx::ADV != 0
+            && !g.proper[a]
+            && g.word(a + 2)
+            && g.c(a + 2) & cw::REL == 0
+            && let Some(np) = g.np(a + 2, b)
+            && g.kind(&np, true).is_some()
+        {
+            return Some(appositive_of_name(g, np).unwrap_or(np));
+        }
         // "Contrary to the claims, authorities say", "Similar to last year, voters said": an
         // adjective with its preposition opening the sentence is an adverbial, not a subject.
         if a == g.s.first

@@ -121,6 +121,21 @@ fn inverted_and_parenthetical_sources() {
 }
 
 #[test]
+fn an_opening_adverb_before_a_comma_is_no_part_of_the_subject() {
+    source_is("Meanwhile, Mayor Oduya said the deal was close.", "Mayor Oduya", Named);
+    source_is("Still, some growers worry about the frost.", "some growers", Vague);
+    source_is("Sure, county figures suggest the levy worked.", "county figures", Named);
+    // A name that is also an adverb, with its clause, is the subject.
+    source_is("Small, who runs the bakery, said rents had doubled.", "Small, who runs the bakery", Named);
+    // A spaced hyphen sets off an aside like a dash.
+    source_is(
+        "Third, the harbor master - on June 2 after the B-52 flight - indicated that the ferries were running.",
+        "the harbor master",
+        Named,
+    );
+}
+
+#[test]
 fn according_to_takes_its_object() {
     source_is(
         "The plant will shut in May, according to people briefed on the plan.",

@@ -333,6 +333,17 @@ mod tests {
     }
 
     #[test]
+    fn adjectives_of_attitude_but_not_of_ability() {
+        for w in ["skeptical", "hopeful", "confident", "aware", "sure"] {
+            assert!(lookup(w).contains(Classes::ADJ | Classes::FEELING), "{w}: {:?}", lookup(w));
+        }
+        // Derived from nouns of ability ("ability", "capability", "intelligence"): a capacity.
+        for w in ["able", "capable", "clever", "intelligent", "shrewd"] {
+            assert!(lookup(w).contains(Classes::ADJ) && !lookup(w).contains(Classes::FEELING), "{w}: {:?}", lookup(w));
+        }
+    }
+
+    #[test]
     fn verbs_of_taking_a_side() {
         for w in ["support", "opposes", "endorsed", "condemned", "praising", "welcomed", "applauds"] {
             assert!(lookup(w).contains(Classes::V | Classes::STANCE), "{w}: {:?}", lookup(w));

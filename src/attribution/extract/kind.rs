@@ -7,6 +7,16 @@ use super::words as cw;
 use crate::attribution::lists::flags;
 
 impl Grammar<'_> {
+    /// "anyone" or "anybody" at `h` in a question or a condition, where it asks whether such a
+    /// person exists rather than standing for everyone: "whether anyone instructed", "if anybody
+    /// knew", "Did anyone say", "has anyone claimed".
+    fn asks_about_anyone(&self, h: usize) -> bool {
+        if !(self.is(h, "anyone") || self.is(h, "anybody")) {
+            return false;
+        }
+        h > 0 && self.word(h - 1) && (matches!(self.s.w(h - 1), "whether" | "if") || self.c(h - 1) & cw::AUX != 0)
+    }
+
     /// What kind of source the noun phrase is; `None` when it is not a source at all (a thing).
     pub fn kind(&self, np: &Np, cue_says: bool) -> Option<(SourceKind, bool)> {
         let h = np.head;
@@ -18,6 +28,9 @@ impl Grammar<'_> {
         // "Trump, whose attorneys argued": the people of the phrase "whose" refers back to.
         if np.a > 0 && self.is(np.a - 1, "whose") && (self.person_or_group(h) || self.lx(h) & lx::PERSON_ANY != 0) {
             return Some((SourceKind::Pronoun, false));
+        }
+        if c & cw::QUANT_PRON != 0 && self.asks_about_anyone(h) {
+            return None;
         }
         if c & cw::QUANT_PRON != 0 || (self.is(h, "one") && np.det.is_some_and(|d| self.is(d, "no"))) {
             return Some((SourceKind::Vague, false));

@@ -377,10 +377,12 @@ impl<'a> Grammar<'a> {
     fn core(&self, i: usize, limit: usize) -> Option<(usize, usize, Option<usize>)> {
         let mut j = i;
         // ("about" before a number is an approximation, not a preposition: "about four in 10".)
+        // ("Not everyone", "not all growers": negation of a quantifier is part of it.)
         while j < limit
             && self.word(j)
-            && self.c(j) & cw::PREQUANT != 0
-            && (self.c(j) & cw::PREP == 0 || self.numberish(j + 1) || self.c(j + 1) & cw::QUANT != 0)
+            && ((self.c(j) & cw::PREQUANT != 0
+                && (self.c(j) & cw::PREP == 0 || self.numberish(j + 1) || self.c(j + 1) & cw::QUANT != 0))
+                || (self.is(j, "not") && self.word(j + 1) && self.c(j + 1) & (cw::QUANT | cw::QUANT_PRON) != 0))
         {
             j += 1;
         }
@@ -397,6 +399,7 @@ impl<'a> Grammar<'a> {
             j += 2;
         }
         let mut det = None;
+        let pre = j;
         while j < limit
             && ((self.word(j) && self.c(j) & (cw::DET | cw::QUANT | cw::NUMBER | cw::INDEFINITE) != 0)
                 || (det.is_some() && self.is_num(j)))
@@ -404,7 +407,8 @@ impl<'a> Grammar<'a> {
             det.get_or_insert(j);
             j += 1;
         }
-        if j == i && j < limit && self.word(j) && self.c(j) & (cw::QUANT_PRON | cw::SOMEONE) != 0 {
+        // ("nearly everyone", "not everyone": after a word that bounds it.)
+        if j == pre && j < limit && self.word(j) && self.c(j) & (cw::QUANT_PRON | cw::SOMEONE) != 0 {
             return Some((j + 1, j, None));
         }
         // "those close to the mayor", "those familiar with the plan": the demonstrative stands for

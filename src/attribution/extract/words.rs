@@ -83,7 +83,11 @@ static CLOSED: &[(&str, u32)] = &[
     ("plenty", QUANT),
     ("half", QUANT),
     ("other", QUANT),
-    // "anyone" and "anybody" ask rather than report ("whether anyone instructed"): not sources.
+    // "anyone" and "anybody" stand for everyone too ("sooner than anyone expected"); after
+    // "whether", "if" or an auxiliary they ask rather than report, and the grammar drops them
+    // there ([`asks_about_anyone`](super::kind)).
+    ("anyone", QUANT_PRON),
+    ("anybody", QUANT_PRON),
     ("everyone", QUANT_PRON),
     ("everybody", QUANT_PRON),
     ("nobody", QUANT_PRON),

@@ -121,6 +121,23 @@ fn inverted_and_parenthetical_sources() {
 }
 
 #[test]
+fn everyone_anyone_and_negated_quantifiers_are_crowds() {
+    source_is("Not everyone agrees that the levy works.", "Not everyone", Vague);
+    source_is("Not all growers agree that the levy works.", "Not all growers", Vague);
+    source_is("Nearly everyone on the dock believes the ferry is late.", "Nearly everyone on the dock", Vague);
+    source_is("Anyone who rides the ferry knows it runs late.", "Anyone who rides the ferry", Vague);
+    // In a question or a condition, "anyone" asks whether such a person exists.
+    none("Did anyone say the ferry was late?");
+    has_source("The board asked whether anyone knew the ferry was late.", "The board", Named);
+    assert_eq!(attributions("The board asked whether anyone knew the ferry was late.").len(), 1);
+    none("If anybody knew the ferry was late, they kept quiet.");
+    // A capacity is no attitude: "able", "capable" (WordNet's nouns of ability).
+    none("Many growers are able to sell early.");
+    none("Some pilots are capable of docking in fog.");
+    source_is("Many growers are skeptical of the plan.", "Many growers", Vague);
+}
+
+#[test]
 fn an_opening_adverb_before_a_comma_is_no_part_of_the_subject() {
     source_is("Meanwhile, Mayor Oduya said the deal was close.", "Mayor Oduya", Named);
     source_is("Still, some growers worry about the frost.", "some growers", Vague);

@@ -31,7 +31,10 @@ pub(super) fn push(
         });
         return true;
     };
-    let Some((kind, document)) = g.kind(&np, says) else { return false };
+    let Some((mut kind, mut document)) = g.kind(&np, says) else { return false };
+    if document && kind == SourceKind::Vague && surname_opening(g, &np, cue) {
+        (kind, document) = (SourceKind::Named, false);
+    }
     let head_end = g.span(np.head, np.head + 1).end;
     out.push(Attribution {
         source: Some(g.span(np.a, np.b)),
@@ -44,6 +47,24 @@ pub(super) fn push(
         report: true,
     });
     true
+}
+
+/// A capitalised singular noun alone, opening the sentence, before a verb of saying that is no
+/// verb of evidence: "Song said", "Beck argued" (surnames that are also words for a message).
+/// A mass noun opens a sentence with no determiner before a verb of evidence ("Research shows",
+/// "Evidence suggests"); a count noun cannot open one at all, so the word is a name.
+fn surname_opening(g: &Grammar, np: &Np, cue: Span) -> bool {
+    let a = np.a;
+    let v = g.s.token_at(cue.end).saturating_sub(1);
+    a == g.s.first
+        && np.b == a + 1
+        && np.head == a
+        && g.s.toks[a].cap
+        && g.lx(a) & lx::NPL == 0
+        && g.word(v)
+        && g.lx(v) & lx::SAY != 0
+        && g.lx(v) & (lx::VPAST | lx::V3SG) != 0
+        && g.s.toks[v].flags & crate::attribution::lists::flags::EVIDENCE == 0
 }
 
 /// The content after a cue verb: "that ..." or the clause, up to the end of the sentence.

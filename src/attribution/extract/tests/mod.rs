@@ -138,6 +138,19 @@ fn everyone_anyone_and_negated_quantifiers_are_crowds() {
 }
 
 #[test]
+fn a_surname_that_is_also_a_word_for_a_message_is_a_name() {
+    // "song" and "beck" are nouns of communication in the dictionary; a count noun cannot open a
+    // sentence without a determiner, so before a verb of saying the word is a name.
+    source_is("Song said the plan would fail.", "Song", Named);
+    source_is("Beck argued that the plan would fail.", "Beck", Named);
+    source_is("The plan would fail, Song said.", "Song", Named);
+    // A mass noun before a verb of evidence is a document nobody named.
+    source_is("Research shows the levy worked.", "Research", Vague);
+    source_is("Evidence suggests the levy worked.", "Evidence", Vague);
+    source_is("Testimony revealed the plan.", "Testimony", Vague);
+}
+
+#[test]
 fn an_opening_adverb_before_a_comma_is_no_part_of_the_subject() {
     source_is("Meanwhile, Mayor Oduya said the deal was close.", "Mayor Oduya", Named);
     source_is("Still, some growers worry about the frost.", "some growers", Vague);

@@ -657,7 +657,21 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // spaces". An institution's act is no source at all ("several banks announced rate
         // cuts"); a person's stays in the ledger but sources nothing.
         let institution = g.lx(np.head) & (lx::ORG | lx::GROUP) != 0 && g.lx(np.head) & lx::PERSON == 0;
-        let act = !tag_at_end && says && l & (lx::THINK | lx::FEEL) == 0 && !told;
+        // "decided to sell", "chose to stay", "plan to appeal": a verb of thinking with an
+        // infinitive of the subject's own act is a decision or a plan, an act and no view told.
+        let control = l & lx::THINK != 0
+            && l & (lx::SAY | lx::FEEL) == 0
+            && g.is(i + 1, "to")
+            && g.word(i + 2)
+            && g.lx(i + 2) & lx::V != 0
+            && g.c(i + 2) & cw::DET == 0
+            // (Not "believed to be", "expect to have": a view of what is or will be.)
+            && !matches!(g.s.w(i + 2), "be" | "have")
+            && !tag_at_end;
+        if control && matches!(kind, Some(SourceKind::Vague | SourceKind::Anonymous)) {
+            return;
+        }
+        let act = (!tag_at_end && says && l & (lx::THINK | lx::FEEL) == 0 && !told) || control;
         if act && !judged && ((institution && kind == Some(SourceKind::Vague)) || kind == Some(SourceKind::Anonymous)) {
             return;
         }

@@ -138,6 +138,17 @@ fn everyone_anyone_and_negated_quantifiers_are_crowds() {
 }
 
 #[test]
+fn a_decision_with_an_infinitive_is_an_act() {
+    // A crowd deciding or choosing to do something acts; it tells no view.
+    none("Some growers decided to sell the farm.");
+    none("Many presidents choose to campaign for a successor.");
+    // The same verbs telling a view stay attributions.
+    source_is("Many growers decided that the levy was unfair.", "Many growers", Vague);
+    source_is("Many growers expect to have a poor harvest.", "Many growers", Vague);
+    has_source("The toll is what many commuters believed to be unfair.", "many commuters", Vague);
+}
+
+#[test]
 fn a_surname_that_is_also_a_word_for_a_message_is_a_name() {
     // "song" and "beck" are nouns of communication in the dictionary; a count noun cannot open a
     // sentence without a determiner, so before a verb of saying the word is a name.

@@ -138,6 +138,17 @@ fn everyone_anyone_and_negated_quantifiers_are_crowds() {
 }
 
 #[test]
+fn officials_alone_are_unnamed_people_not_an_institution() {
+    // "Officials" names no body, like "city officials" or "officials at the ministry".
+    source_is("Officials said the pier will stay shut.", "Officials", Anonymous);
+    source_is("The pier, officials say, will stay shut.", "officials", Anonymous);
+    source_is("City officials said the pier will stay shut.", "City officials", Anonymous);
+    // An institution named by its people is the institution.
+    source_is("Police said the pier will stay shut.", "Police", Named);
+    source_is("Prosecutors said the pier will stay shut.", "Prosecutors", Named);
+}
+
+#[test]
 fn a_decision_with_an_infinitive_is_an_act() {
     // A crowd deciding or choosing to do something acts; it tells no view.
     none("Some growers decided to sell the farm.");

@@ -318,7 +318,8 @@ fn institutions_with_an_article_speak_for_themselves() {
     source_is("The Ortega campaign said the advert was misleading.", "The Ortega campaign", Named);
     // Unnamed people of a named body are anonymous, not the body.
     source_is("Harbour Board officials say the dredging will start in May.", "Harbour Board officials", Anonymous);
-    source_is("Officials said the road would reopen.", "Officials", Named);
+    // Officials of no named body are unnamed people too.
+    source_is("Officials said the road would reopen.", "Officials", Anonymous);
 }
 
 #[test]

@@ -211,6 +211,22 @@ fn content_around(g: &Grammar, a: usize, b: usize) -> Option<Span> {
     (e > k).then(|| g.span(k, e))
 }
 
+/// The content around a tag between commas: from the sentence's first word before the source
+/// at `a` to its end after the tag ending at `b`, the tag included (a span has no gap); with words
+/// on one side only, [`content_around`].
+fn content_both(g: &Grammar, a: usize, b: usize) -> Option<Span> {
+    let n = g.n();
+    let first = (0..a).find(|&k| g.s.toks[k].kind == crate::attribution::tokens::K::Word || g.s.toks[k].quoted);
+    let mut e = n;
+    while e > b && g.punct(e - 1).is_some_and(|c| matches!(c, '.' | '?' | '!')) {
+        e -= 1;
+    }
+    match first {
+        Some(f) if (b..e).any(|k| g.word(k)) => Some(g.span(f, e)),
+        _ => content_around(g, a, b),
+    }
+}
+
 /// Whether the verb-class word at `i` is a verb here, and if so its attribution.
 fn verb(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     verb_as(g, i, g.lx(i), out);
@@ -497,7 +513,9 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     let says = l & lx::SAY != 0;
     // Inverted: `"...," said the mayor` / `..., says a report.` A subject on the left comes first:
     // "Grayson, an Orlando Democrat, criticized ...".
-    let left = (e > 0).then(|| subject_left(g, e)).flatten().filter(|np| g.kind(np, says).is_some());
+    let left = tag_subject(g, e, i)
+        .or_else(|| (e > 0).then(|| subject_left(g, e)).flatten())
+        .filter(|np| g.kind(np, says).is_some());
     // The tag follows what was said, and is finite: "said", "says", "added".
     let finite = l & (lx::V3SG | lx::VPAST) != 0;
     // (Or a base form before a plural: "Part of the problem, say experts like ..., is".)
@@ -683,7 +701,10 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // With no clause told, what the source says is the verb's own phrase, up to a new clause:
         // "McCain talks a lot about drilling, but we have three percent of the reserves" (the
         // writer's figure after "but" is nobody's report).
-        let content = if tag_at_end || no_clause {
+        let content = if np.a > 0 && g.punct(np.a - 1) == Some(',') && tag_continues(g, i) {
+            // "The levy, Mayor Ruiz said, will rise": what was said is on both sides of the tag.
+            content_both(g, np.a, i + 1)
+        } else if tag_at_end || no_clause {
             content_around(g, np.a, i + 1)
         } else if told {
             content_after(g, i + 1)
@@ -696,6 +717,38 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             last.report = !act;
         }
     }
+}
+
+/// A tag between commas inside the main clause: "Growth, economists say, will slow", "The levy,
+/// Mayor Ruiz said, will rise". The subject is the phrase between the first comma and the verb
+/// (whose group starts at `e`; the verb is at `i`), and the clause goes on after the second comma
+/// with its own verb. (Not a name and its role before a tag and a quotation: "Jo Marr, the
+/// editor, said, ...": no verb follows.)
+fn tag_subject(g: &Grammar, e: usize, i: usize) -> Option<Np> {
+    if !tag_continues(g, i) {
+        return None;
+    }
+    let c = (e.saturating_sub(8)..e)
+        .rev()
+        .take_while(|&k| g.word(k) || g.punct(k) == Some(','))
+        .find(|&k| g.punct(k) == Some(','))?;
+    if c == 0 || !g.word(c - 1) || c + 1 >= e {
+        return None;
+    }
+    let np = g.np(c + 1, e)?;
+    g.kind(&np, true).is_some().then_some(np)
+}
+
+/// After the verb at `i`, a comma and more of the main clause: the verb ends a tag between commas
+/// ("..., officials said, will slow", "..., the board said, rose 40 percent"). Not a quotation, a
+/// "that" clause or a phrase after the comma ("Jo Marr, the editor, said, \"...\"", "..., said,
+/// in a statement, that").
+fn tag_continues(g: &Grammar, i: usize) -> bool {
+    g.punct(i + 1) == Some(',')
+        && g.word(i + 2)
+        && !g.s.toks[i + 2].quoted
+        && g.c(i + 2) & (cw::PREP | cw::SUBORD | cw::REL) == 0
+        && !g.is(i + 2, "that")
 }
 
 /// A passive cue at `i` whose auxiliaries start at `e`: "was criticised by NP", "it is believed

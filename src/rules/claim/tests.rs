@@ -29,6 +29,7 @@ fn ignores_attributed_routine_and_quoted_look_alikes() {
     for t in [
         "Nearly 40 percent of bus riders have stopped riding, according to the transit agency's survey.\n",
         "The storm destroyed 214 homes, the county fire marshal said.\n",
+        "The storm, the county fire marshal said, destroyed 214 homes.\n",
         "Emergency calls have more than doubled since spring, said Chief Ana Ruiz.\n",
         "Emergency calls have more than doubled since spring.[^1]\n\n[^1]: County dispatch log.\n",
         "Emergency calls have [more than doubled](https://example.org/calls) since spring.\n",

@@ -173,6 +173,23 @@ fn a_surname_that_is_also_a_word_for_a_message_is_a_name() {
 }
 
 #[test]
+fn a_tag_between_commas_inside_the_clause() {
+    // The source is the phrase between the first comma and the verb, whatever comes before.
+    source_is("Growth, economists say, will slow.", "economists", Vague);
+    source_is("Taxes, one aide said, will rise.", "one aide", Anonymous);
+    source_is("The levy, Mayor Ruiz said, will rise.", "Mayor Ruiz", Named);
+    // What was said is on both sides of the tag.
+    let text = "The ferry's losses, the harbour board said, rose 40 percent last year.";
+    let s = Sent::new(text, Span::new(0, text.len()), &[]);
+    let mut got = Vec::new();
+    extract(&s, false, &mut got);
+    let content = got[0].content.expect("content");
+    assert_eq!(content.slice(text), "The ferry's losses, the harbour board said, rose 40 percent last year");
+    // A name and its role before a tag and a quotation stay the subject.
+    source_is("Jo Marr, the editor, said, \"We will print it.\"", "Jo Marr, the editor", Named);
+}
+
+#[test]
 fn an_opening_adverb_before_a_comma_is_no_part_of_the_subject() {
     source_is("Meanwhile, Mayor Oduya said the deal was close.", "Mayor Oduya", Named);
     source_is("Still, some growers worry about the frost.", "some growers", Vague);

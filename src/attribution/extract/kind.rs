@@ -61,6 +61,17 @@ impl Grammar<'_> {
             if let Some((_, oa, ob, oh)) = np.pp
                 && self.is(oa - 1, "of")
             {
+                // "Both of them", "both of the mayor's rivals": two the article has named, like
+                // "both candidates".
+                if self.is(h, "both") {
+                    if self.c(oh) & cw::OBJ_PRON != 0 {
+                        return Some((SourceKind::Pronoun, false));
+                    }
+                    let det = self.c(oa) & (cw::DEFINITE | cw::POSS) != 0 || self.poss[oa];
+                    if det && self.person_or_group(oh) {
+                        return Some((SourceKind::Named, false));
+                    }
+                }
                 if self.c(oh) & cw::OBJ_PRON != 0 || self.is(oh, "you") {
                     return Some((SourceKind::Vague, false));
                 }

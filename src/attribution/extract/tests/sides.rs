@@ -31,6 +31,12 @@ fn named_holders_passives_and_other_senses_are_not_crowds() {
     // "Both" refers to two the article has named.
     none("Both candidates oppose the toll.");
     source_is("Both candidates said the toll was too high.", "Both candidates", Named);
+    source_is("Both of the mayor's rivals said the toll was too high.", "Both of the mayor's rivals", Named);
+    source_is("Both of them said the toll was too high.", "Both of them", Pronoun);
+    none("Both of the mayor's rivals oppose the toll.");
+    source_is("Both of the mayor's rivals criticized the toll.", "Both of the mayor's rivals", Named);
+    // Some of them are a crowd.
+    source_is("Some of the mayor's rivals criticized the toll.", "Some of the mayor's rivals", Vague);
     // With "by", the participle is a passive: its subject is what was judged.
     none("The toll was opposed by the ferry line.");
     // "support" as material help, and a helping verb, take no side.

@@ -136,10 +136,16 @@ pub(super) fn experiencer(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     {
         return;
     }
-    // The object: to the clause's end or its next comma.
+    // The object: to the clause's end, its next comma or a clause of its own ("frustrates many
+    // analysts because they believe").
     // (People: "many growers", "many in the party", "some of its leaders"; not "many big
     // cities", "more contests", "most about a candidate".)
-    let end = (i + 1..g.n()).find(|&k| g.punct(k).is_some() && !g.name_period(k)).unwrap_or(g.n());
+    let end = (i + 1..g.n())
+        .find(|&k| {
+            (g.punct(k).is_some() && !g.name_period(k))
+                || (k > i + 2 && g.word(k) && g.c(k) & (cw::SUBORD | cw::COORD) != 0)
+        })
+        .unwrap_or(g.n());
     let Some(np) = g.np(i + 1, end) else { return };
     let h = np.head;
     let people = g.lx(h) & (lx::PERSON | lx::PEOPLE_NAME) != 0 && g.lx(h) & lx::PLACE == 0 && g.plural_noun(h)

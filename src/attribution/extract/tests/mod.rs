@@ -705,6 +705,8 @@ fn comparisons_contact_clauses_and_characterisations() {
 fn feelings_of_a_crowd_as_the_object() {
     source_is("The closure has angered many shoppers.", "many shoppers", Vague);
     source_is("That ruling rankled some in the union.", "some in the union", Vague);
+    // The object ends where a clause of its own begins.
+    source_is("The delay rankled many commuters because they had paid in advance.", "many commuters", Vague);
     // Look-alikes: a named or defined object, things, a causative, an adverb of degree.
     none("The closure has angered Mayor Ruiz.");
     none("The closure angered the committee's chair, Ana Ruiz.");

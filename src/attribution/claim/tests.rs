@@ -43,6 +43,9 @@ fn comparisons_need_a_comparison_set() {
     assert_eq!(kind("The ferry carried the fewest riders on record."), Some(ClaimKind::Superlative));
     assert_eq!(kind("It is the steepest grade in the county."), Some(ClaimKind::Superlative));
     assert_eq!(kind("The Otters posted the worst season in club history."), Some(ClaimKind::Superlative));
+    // "all-time", hyphenated or not, ranks against the whole record.
+    assert!(kind("The lira is at an all-time low against the dollar.").is_some());
+    assert!(kind("The lira is at an all time low against the dollar.").is_some());
 }
 
 #[test]

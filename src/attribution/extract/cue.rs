@@ -190,8 +190,7 @@ fn according_to(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
 /// before or after them, without the joining punctuation.
 fn content_around(g: &Grammar, a: usize, b: usize) -> Option<Span> {
     let n = g.n();
-    let first = (0..a).find(|&k| g.s.toks[k].kind == crate::attribution::tokens::K::Word || g.s.toks[k].quoted);
-    if let Some(f) = first {
+    if let Some(f) = first_word_before(g, a) {
         let mut e = a;
         while e > f && g.punct(e - 1).is_some_and(|c| matches!(c, ',' | '—' | ':')) {
             e -= 1;
@@ -211,12 +210,17 @@ fn content_around(g: &Grammar, a: usize, b: usize) -> Option<Span> {
     (e > k).then(|| g.span(k, e))
 }
 
+/// The sentence's first word or quoted token before `a`: where content before a tag starts.
+fn first_word_before(g: &Grammar, a: usize) -> Option<usize> {
+    (0..a).find(|&k| g.s.toks[k].kind == crate::attribution::tokens::K::Word || g.s.toks[k].quoted)
+}
+
 /// The content around a tag between commas: from the sentence's first word before the source
 /// at `a` to its end after the tag ending at `b`, the tag included (a span has no gap); with words
 /// on one side only, [`content_around`].
 fn content_both(g: &Grammar, a: usize, b: usize) -> Option<Span> {
     let n = g.n();
-    let first = (0..a).find(|&k| g.s.toks[k].kind == crate::attribution::tokens::K::Word || g.s.toks[k].quoted);
+    let first = first_word_before(g, a);
     let mut e = n;
     while e > b && g.punct(e - 1).is_some_and(|c| matches!(c, '.' | '?' | '!')) {
         e -= 1;
@@ -675,8 +679,8 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // spaces". An institution's act is no source at all ("several banks announced rate
         // cuts"); a person's stays in the ledger but sources nothing.
         let institution = g.lx(np.head) & (lx::ORG | lx::GROUP) != 0 && g.lx(np.head) & lx::PERSON == 0;
-        // "decided to sell", "chose to stay", "plan to appeal": a verb of thinking with an
-        // infinitive of the subject's own act is a decision or a plan, an act and no view told.
+        // "decided to sell", "chose to stay": a verb of thinking with an infinitive of the
+        // subject's own act is a decision, an act and no view told.
         let control = l & lx::THINK != 0
             && l & (lx::SAY | lx::FEEL) == 0
             && g.is(i + 1, "to")
@@ -722,8 +726,8 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
 /// A tag between commas inside the main clause: "Growth, economists say, will slow", "The levy,
 /// Mayor Ruiz said, will rise". The subject is the phrase between the first comma and the verb
 /// (whose group starts at `e`; the verb is at `i`), and the clause goes on after the second comma
-/// with its own verb. (Not a name and its role before a tag and a quotation: "Jo Marr, the
-/// editor, said, ...": no verb follows.)
+/// ([`tag_continues`]; not a name and its role before a tag and a quotation: "Jo Marr, the
+/// editor, said, \"...\"").
 fn tag_subject(g: &Grammar, e: usize, i: usize) -> Option<Np> {
     if !tag_continues(g, i) {
         return None;

@@ -136,8 +136,8 @@ pub(super) fn experiencer(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     {
         return;
     }
-    // The object: to the clause's end, its next comma or a clause of its own ("frustrates many
-    // analysts because they believe").
+    // The object: to the clause's end, its next comma or a clause of its own ("rankled many
+    // commuters because they had paid").
     // (People: "many growers", "many in the party", "some of its leaders"; not "many big
     // cities", "more contests", "most about a candidate".)
     let end = (i + 1..g.n())

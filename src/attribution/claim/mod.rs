@@ -32,7 +32,7 @@ mod cues;
 mod record;
 use super::extract::{Attribution, SourceKind};
 use super::facts::{Checkable, ClaimKind};
-use super::lists::{Cue, flags};
+use super::lists::{Cue, LISTS, flags};
 use super::tokens::{K, Sent};
 use crate::lexicon::Classes;
 use crate::text::Span;
@@ -630,8 +630,9 @@ fn trend(s: &Sent, i: usize) -> Option<usize> {
 /// "the charges", "the players").
 fn measurable(s: &Sent, k: usize) -> bool {
     let c = lx(s, k);
+    // (A capital opening the sentence is no name: "Wages have fallen".)
     word(s, k)
-        && !s.toks[k].cap
+        && (!s.toks[k].cap || k == s.first)
         && c.contains(Classes::N)
         && s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT | flags::DETERMINER | flags::PREP) == 0
         && !c.intersects(
@@ -651,12 +652,18 @@ fn measurable(s: &Sent, k: usize) -> bool {
 /// government", "never increased sales taxes") or its subject ("coverage has been declining",
 /// "premiums have gone up").
 fn directed_change(s: &Sent, i: usize) -> Option<usize> {
-    if !word(s, i) || s.fl(i) & flags::CHANGE == 0 || irrealis(s, i) {
+    if !word(s, i) || !(s.fl(i) & flags::CHANGE != 0 || listed_change_ing(s, i)) || irrealis(s, i) {
         return None;
     }
     let w = s.w(i);
     let particle = matches!(w, "up" | "down");
-    if particle && !(i > 0 && any(s, i - 1, &["gone", "went", "go", "goes", "going", "come", "came", "gotten"])) {
+    // "have gone up", "went down"; "is up", "are not down": the state after a change.
+    let be_up = |j: usize| s.fl(j) & flags::BE != 0 && !any(s, j, &["be", "been", "being"]);
+    let moved = i > 0
+        && (any(s, i - 1, &["gone", "went", "go", "goes", "going", "come", "came", "gotten"])
+            || be_up(i - 1)
+            || (i > 1 && is(s, i - 1, "not") && be_up(i - 2)));
+    if particle && !moved {
         return None;
     }
     // "lost" and "gained" are mostly games, seats and ground: left to the amounts they come with.
@@ -681,7 +688,9 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
     // its verb: "a tax cut", "the pay rise", "a price increase" ("the deficit fell" has a past).
     if !particle && i > 0 && c.contains(Classes::N) && !c.intersects(Classes::VPAST | Classes::V3SG) {
         let p = lx(s, i - 1);
-        if p.contains(Classes::N) && !p.contains(Classes::NPL) && word(s, i - 1) {
+        // ("are still rising": an adverb or "be" before the verb is no noun of a compound.)
+        let verbal = s.fl(i - 1) & (flags::BE | flags::AUX_ADV) != 0 || p.contains(Classes::ADV);
+        if p.contains(Classes::N) && !p.contains(Classes::NPL) && word(s, i - 1) && !verbal {
             return None;
         }
     }
@@ -696,13 +705,22 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
     {
         k += 1;
     }
-    if !particle && k < n && k <= i + 4 && measurable(s, k) && !lx(s, k).contains(Classes::VPART) {
+    // (A word that is also an adverb is a direction, not an object: "falling behind".)
+    if !particle && k < n && k <= i + 4 && measurable(s, k) && !lx(s, k).intersects(Classes::VPART | Classes::ADV) {
         // Take the head of a compound: "sales taxes".
         let mut e = k + 1;
         while e < n && measurable(s, e) {
             e += 1;
         }
         return Some(e);
+    }
+    // An amount after the verb is the claim's checkable part, and the amount class highlights
+    // it: "prices climbed 38%", "fees rose by $4".
+    if (i + 1..(i + 4).min(n))
+        .take_while(|&k| !boundary(s, k) || s.punct(k) == Some('$'))
+        .any(|k| s.toks[k].kind == K::Num)
+    {
+        return None;
     }
     // The subject: the noun just before the verb and its auxiliaries.
     let mut j = i;
@@ -713,13 +731,44 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
                 j - 1,
                 &[
                     "has", "have", "had", "been", "gone", "went", "come", "came", "steadily", "sharply", "also",
-                    "never", "not",
+                    "never", "not", "still", "now",
                 ],
-            ))
+            )
+            || negated_auxiliary(s.w(j - 1)))
     {
         j -= 1;
     }
     (j > 0 && j < i && measurable(s, j - 1) || j > 0 && j == i && measurable(s, j - 1)).then_some(i + 1)
+}
+
+/// The "-ing" form of one of the cue list's change verbs in a progressive ("has been declining",
+/// "are still rising", "was dropping"): the list holds the finite forms, and the progressive
+/// states the same change. Before a noun the form is a modifier ("amid rising tensions"), which
+/// sets a scene rather than asserting a change.
+fn listed_change_ing(s: &Sent, i: usize) -> bool {
+    let Some(stem) = s.w(i).strip_suffix("ing") else { return false };
+    if stem.len() < 3 || !lx(s, i).contains(Classes::VING) {
+        return false;
+    }
+    let adverb = |k: usize| s.fl(k) & flags::AUX_ADV != 0 || any(s, k, &["still", "steadily", "not", "now"]);
+    let progressive = i > s.first
+        && (s.fl(i - 1) & flags::BE != 0 || (i > s.first + 1 && adverb(i - 1) && s.fl(i - 2) & flags::BE != 0));
+    if !progressive {
+        return false;
+    }
+    let listed = |w: &str| LISTS.word_flags(w) & flags::CHANGE != 0;
+    // "falling" → "falls", "declining" → "declines", "dropping" → "drops".
+    let b = stem.as_bytes();
+    let undoubled = (b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
+    [Some(format!("{stem}s")), Some(format!("{stem}es")), undoubled.map(|u| format!("{u}s"))]
+        .into_iter()
+        .flatten()
+        .any(|w| listed(&w))
+}
+
+/// "haven't", "isn't", "didn't": an auxiliary with its negation, between a subject and its verb.
+fn negated_auxiliary(w: &str) -> bool {
+    w.ends_with("n't") || w.ends_with("n’t")
 }
 
 /// Universal and near-universal quantities over a set: "almost all of the county's schools",

@@ -591,3 +591,31 @@ fn records_reach_ever_and_perfects_and_causes_named_by_a_noun() {
         assert_eq!(kind(t), None, "{t}");
     }
 }
+
+#[test]
+fn progressives_particles_and_an_opening_amount_noun_state_a_change() {
+    // The progressive of a listed change verb, a particle after "be" or a verb of going, a
+    // negated auxiliary between, and the amount as the sentence's first word.
+    for t in [
+        "Attendance has been declining at the night classes.",
+        "Harbour district wages are still rising.",
+        "Salaries haven't gone up in a decade of budgets.",
+        "Premiums went down after the merger.",
+        "Orchard profits are not up this season.",
+        "Tuition has climbed at every campus.",
+    ] {
+        assert_eq!(kind(t), Some(ClaimKind::Change), "{t}");
+    }
+    // Look-alikes: an "-ing" form before its noun sets a scene; movement, a refusal, a plan, a
+    // person who goes up or down, and the progressive of a verb that changes no amount.
+    for t in [
+        "The talks ended amid rising tensions in the region.",
+        "The ferry was dropping anchor off the point.",
+        "Two climbers are going up the north face.",
+        "Councillor Wren is declining to answer questions.",
+        "The crew is falling behind on the repairs.",
+        "Prices will be rising next spring, the board expects.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}

@@ -279,6 +279,13 @@ pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (
         let next = after.get(k + 1).map(w).unwrap_or("");
         let prev = k.checked_sub(1).map(|j| w(&after[j])).unwrap_or("");
         let near = Near::new(w(t), prev, next);
+        // "against the same Foxes they beat": a subject pronoun right after a noun opens a
+        // relative clause without "that", which tells another event.
+        let after_word =
+            k > 0 && after[k - 1].kind == Tk::Word && !matches!(near.prev_lower.get(), b"and" | b"but" | b"or");
+        if after_word && subject_pronoun(near.lower.get()) {
+            break;
+        }
         if let Some(r) = cue(&near, text, &after[..k]) {
             return r.map_or((Tense::Unknown, None), |tn| (tn, Some(t.span())));
         }
@@ -287,6 +294,11 @@ pub(crate) fn tense_in(text: &str, all: &[Tok], sentence: Span, date: Span) -> (
         }
     }
     (Tense::Unknown, None)
+}
+
+word_list! {
+    /// Subject pronouns: one right after a noun opens a relative clause ("the team they beat").
+    subject_pronoun: [b"he", b"she", b"they", b"we", b"i", b"you"]
 }
 
 word_list! {
@@ -435,6 +447,19 @@ mod tests {
     #[test]
     fn passive_future_is_future() {
         assert_eq!(tense("The road will be closed on May 5.", "May 5"), Tense::Future);
+    }
+
+    #[test]
+    fn a_relative_clause_after_the_date_does_not_date_it() {
+        // "they beat" tells an earlier game; the schedule is in the present.
+        assert_eq!(
+            tense("The Millers open the season on April 9 against the team they beat.", "April 9"),
+            Tense::Unknown
+        );
+        assert_eq!(tense("The club hosts on April 9 the rivals we lost to.", "April 9"), Tense::Unknown);
+        // A date opening the sentence is still dated by the clause after it, pronoun and all.
+        assert_eq!(tense("On April 9, they beat the Foxes.", "April 9"), Tense::Past);
+        assert_eq!(tense("On April 9 the club and they agreed terms.", "April 9"), Tense::Past);
     }
 
     #[test]

@@ -172,7 +172,13 @@ pub(super) fn amount(s: &Sent, i: usize) -> Option<usize> {
 /// number they are mostly a hedge in narrative ("more than two hours", "at least three times"),
 /// and on ClaimBuster they added nothing.
 fn bounded(s: &Sent, i: usize) -> bool {
+    // "stretched over three meetings", "split under two headings": after a verb, "over" and
+    // "under" are prepositions of place or extent, not bounds.
+    let preposition = i > s.first + 1
+        && any(s, i - 1, &["over", "under"])
+        && lx(s, i - 2).intersects(Classes::VPAST | Classes::VPART | Classes::V3SG | Classes::VING);
     i > s.first
+        && !preposition
         && (s.fl(i - 1) & flags::APPROXIMATOR != 0
             || any(s, i - 1, &["only", "just", "nearly", "almost", "merely", "barely"]))
 }

@@ -59,6 +59,24 @@ fn not_a_claim(s: &Sent, c: Checkable) -> bool {
         || cites_document(s)
         || prediction(s, c)
         || identifying_amount(s, c.cue)
+        || possible_amount(s, c)
+}
+
+/// An amount under a modal of ability, permission or obligation is a rule or an option, not a
+/// measurement: "owners can cut their bills by up to 40 percent", "fans can take home a seat
+/// for a $25 donation", "applicants must show 20 percent equity". A forecast or a projection
+/// ("will cost twice what", "the bill would affect about 4.6 million renters", "could cost $2
+/// billion") states what is to happen and stays a claim: on ClaimBuster, reading "would" and
+/// "could" as rules lost seven check-worthy sentences.
+fn possible_amount(s: &Sent, c: Checkable) -> bool {
+    if !matches!(c.kind, ClaimKind::Statistic | ClaimKind::Change) {
+        return false;
+    }
+    let Some(i) = cue_token(s, c.cue) else { return false };
+    (i.saturating_sub(10)..i)
+        .rev()
+        .take_while(|&k| !boundary(s, k) || s.punct(k) == Some('$'))
+        .any(|k| any(s, k, &["can", "cannot", "can't", "may", "must", "should"]))
 }
 /// An amount inside a definite noun phrase names the thing rather than measuring it: "the city's
 /// $212 million operating budget", "the $40 million bond" (the agenda item, its size known from

@@ -619,3 +619,24 @@ fn progressives_particles_and_an_opening_amount_noun_state_a_change() {
         assert_eq!(kind(t), None, "{t}");
     }
 }
+
+#[test]
+fn amounts_under_a_modal_of_ability_or_obligation_are_rules() {
+    for t in [
+        "Owners can cut their bills by up to 40 percent by planting rain gardens.",
+        "Applicants must put down 20 percent of the price.",
+        "Fans can take home a seat for a $25 donation.",
+        "The debate stretched over three meetings.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+    // A projection with "will" or "would", and a bound after no verb, stay claims.
+    for t in [
+        "The new stadium will cost taxpayers $310 million.",
+        "The bill would affect about 4.6 million renters.",
+        "Over three hundred owners have cut their bills.",
+        "Only three ferries crossed over the winter.",
+    ] {
+        assert!(kind(t).is_some(), "{t}");
+    }
+}

@@ -35,6 +35,10 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             continue;
         }
         let l = g.lx(i);
+        if g.compound_plural(i) {
+            i += 1;
+            continue;
+        }
         let common = i > 0 && matches!(g.s.w(i - 1), "common" | "conventional" | "received");
         if l & lx::N != 0
             && (common || l & (lx::COGNITION | lx::COMMUNICATION | lx::FEELING | lx::STANCE) != 0)

@@ -148,8 +148,11 @@ impl Grammar<'_> {
         }
         // An organisation, or a group of people that is not one ("the crowd", "voters' groups").
         let org = (l & lx::ORG != 0 || s.toks[h].flags & flags::ORGANISATION != 0) && !person;
-        let group = (org || l & lx::GROUP != 0) && !person;
-        let document = l & (lx::COMMUNICATION | lx::COGNITION) != 0 && !person && !group;
+        // (A word the source list calls a document is one, whatever other senses WordNet gives
+        // it: "data" is also a collection, a group.)
+        let listed_document = s.toks[h].flags & flags::DOCUMENT != 0 && !org;
+        let group = (org || l & lx::GROUP != 0) && !person && !listed_document;
+        let document = (l & (lx::COMMUNICATION | lx::COGNITION) != 0 || listed_document) && !person && !group;
         // A capitalised singular with no determiner is a name, whatever the dictionary says of the
         // word ("Sharp said", "Hicks testified"): English count nouns take one.
         // ("Research shows", "Evidence suggests": a document noun opening the sentence is no name.)

@@ -202,6 +202,20 @@ impl<'a> Grammar<'a> {
         Grammar { s, lex, cl, proper, poss, title, glue }
     }
 
+    /// "a decade of hospital records", "in campaign filings": a plural after a bare singular
+    /// noun that follows a preposition heads a compound noun; it is no verb.
+    pub fn compound_plural(&self, i: usize) -> bool {
+        self.lx(i) & lx::NPL != 0
+            && i >= 2
+            && self.word(i - 1)
+            && self.c(i - 1) == 0
+            && self.lx(i - 1) & lx::N != 0
+            && self.lx(i - 1) & lx::NPL == 0
+            && !self.s.toks[i - 1].cap
+            && self.word(i - 2)
+            && self.c(i - 2) & cw::PREP != 0
+    }
+
     pub fn n(&self) -> usize {
         self.s.toks.len()
     }

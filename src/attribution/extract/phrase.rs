@@ -318,6 +318,10 @@ fn appositive_of_name(g: &Grammar, np: Np) -> Option<Np> {
     }
     // The name: capitalised words, initials and a parenthesis ("(D-NY)") before the comma.
     let mut k = a - 1;
+    // An age between the name and its role: "Furness, 61, a retired contractor".
+    if k >= 3 && g.is_num(k - 1) && g.s.w(k - 1).len() <= 3 && g.punct(k - 2) == Some(',') {
+        k -= 2;
+    }
     if g.punct(k - 1) == Some(')') {
         k = (k.saturating_sub(8)..k - 1).rev().find(|&j| g.punct(j) == Some('('))?;
     }

@@ -113,3 +113,29 @@ fn a_person_sense_beside_a_document_sense_speaks() {
     // A document noun with no person sense stays a document.
     source_is("Harbour figures show the ferry was late.", "Harbour figures", Named);
 }
+
+#[test]
+fn a_name_with_an_age_before_its_role_is_named() {
+    source_is("Furness, 61, a retired contractor, objected to the fee.", "Furness, 61, a retired contractor", Named);
+    source_is(
+        "Eleni Pappas, 47, a deck officer who has sailed for 20 years, said crews are short.",
+        "Eleni Pappas, 47, a deck officer who has sailed for 20 years",
+        Named,
+    );
+    // Look-alikes: a count before a role is no age of a name.
+    source_is("Of the 12 ferries, 3, a deckhand said, were idle.", "a deckhand", Anonymous);
+    source_is("A retired contractor objected to the fee.", "A retired contractor", Anonymous);
+}
+
+#[test]
+fn data_is_a_document_and_a_compound_plural_is_no_verb() {
+    // "data" is also a collection (a group) in WordNet; the source list calls it a document.
+    source_is("Shares fell, according to New York Stock Exchange data.", "New York Stock Exchange data", Named);
+    source_is("Shares fell, according to exchange data.", "exchange data", Named);
+    source_is("Shares fell, according to data.", "data", Vague);
+    // "of hospital records": the plural after a bare noun after a preposition heads a compound.
+    none("The study draws on a decade of hospital records.");
+    none("The audit relied on years of payroll filings.");
+    // The same words as a subject and its verb.
+    source_is("The hospital records that visits rose.", "The hospital", Named);
+}

@@ -72,6 +72,7 @@ pub(crate) fn analyse(text: &str, span: Span, quotes: &[Span], extras: &Extras) 
             phrase_hits.push((LISTS.cues[m.pattern().as_usize()], a, b));
         }
     }
+    adverb_inside_causal(s, phrase_hits);
     let facts = analyse_tokens(s, phrase_hits, extras);
     let kept = s.norm.capacity() + s.toks.capacity() * std::mem::size_of::<Tok>();
     if kept <= SCRATCH_KEEP_BYTES {
@@ -79,6 +80,42 @@ pub(crate) fn analyse(text: &str, span: Span, quotes: &[Span], extras: &Extras) 
         let _ = SCRATCH.try_with(|cell| cell.set(scratch));
     }
     facts
+}
+
+/// A causal phrase of the cue list with an "-ly" adverb inside: "stems directly from", "led
+/// largely to", "caused mainly by". The list holds the phrases without adverbs; an adverb that
+/// is only an adverb (WordNet) between two words that make a listed causal phrase makes the
+/// same cue.
+fn adverb_inside_causal(s: &Sent, hits: &mut Vec<(Cue, usize, usize)>) {
+    for k in s.first + 1..s.toks.len().saturating_sub(1) {
+        let w = s.w(k);
+        if s.toks[k].kind != K::Word || s.toks[k].quoted || !w.ends_with("ly") {
+            continue;
+        }
+        let c = crate::lexicon::lookup(w);
+        if !c.contains(crate::lexicon::Classes::ADV)
+            || c.intersects(crate::lexicon::Classes::ADJ | crate::lexicon::Classes::N)
+        {
+            continue;
+        }
+        if s.toks[k - 1].kind != K::Word || s.toks[k + 1].kind != K::Word {
+            continue;
+        }
+        // The phrase without the adverb: one word on each side ("stems from"), or two before it
+        // ("were driven by").
+        let listed = |words: &[&str]| {
+            let joined = words.join(" ");
+            LISTS
+                .phrases
+                .find_overlapping_iter(joined.as_str())
+                .any(|m| m.start() == 0 && m.end() == joined.len() && LISTS.cues[m.pattern().as_usize()] == Cue::Causal)
+        };
+        if listed(&[s.w(k - 1), s.w(k + 1)]) {
+            hits.push((Cue::Causal, k - 1, k + 2));
+        } else if k >= s.first + 2 && s.toks[k - 2].kind == K::Word && listed(&[s.w(k - 2), s.w(k - 1), s.w(k + 1)]) {
+            hits.push((Cue::Causal, k - 2, k + 2));
+        }
+    }
 }
 
 fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: &Extras) -> Facts {

@@ -265,15 +265,110 @@ pub(super) fn ratio(s: &Sent, i: usize) -> Option<usize> {
             || s.fl(k) & flags::SPELLED != 0
             || any(s, k, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
     };
+    if number(i) && is(s, i + 1, "in") {
+        // "one in five parcels", "3 in 10 voters": a share, with a plain count after "in" (not
+        // a year, "1 in 2024", nor "two in the morning").
+        let k = i + 2;
+        let small = s.toks.get(k).is_some_and(|t| t.kind == K::Num && s.w(k).len() <= 3 || s.w(k).contains(','));
+        return (small || number_word(s, k)).then_some(k + 1);
+    }
     if !(number(i) && is(s, i + 1, "out") && is(s, i + 2, "of")) {
-        return None;
+        return multiple(s, i);
     }
     let k = if any(s, i + 3, &["every", "each"]) { i + 4 } else { i + 3 };
     number(k).then_some(k + 1)
+}
+
+/// A multiple or a fraction of a measure compared: "twice what the owners pay", "three times
+/// the national rate", "half the size of", "a third the size of today's", "twice as many".
+fn multiple(s: &Sent, i: usize) -> Option<usize> {
+    let (m, next) = if any(s, i, &["twice", "thrice", "half"]) {
+        (i, i + 1)
+    } else if ((s.toks.get(i).is_some_and(|t| t.kind == K::Num) || number_word(s, i)) && is(s, i + 1, "times"))
+        || (is(s, i, "a") && any(s, i + 1, &["third", "quarter", "fifth", "tenth"]))
+    {
+        (i, i + 2)
+    } else {
+        return None;
+    };
+    // "half the size", "twice the rate": a measure noun after "the".
+    let measure = is(s, next, "the")
+        && any(
+            s,
+            next + 1,
+            &["size", "number", "amount", "rate", "price", "cost", "level", "share", "average", "pace"],
+        );
+    // "twice what", "twice as many", "three times as likely", "twice that of".
+    let compared = any(s, next, &["what", "as"]) || (is(s, next, "that") && is(s, next + 1, "of"));
+    // ("half the time", "half as much fun" are idioms of manner: "as" needs "much/many" or a
+    // comparative word after it for "half".)
+    let half_as = is(s, m, "half") && is(s, next, "as") && !any(s, next + 1, &["many", "much", "large", "big"]);
+    ((measure || compared) && !half_as && !is(s, m, "half") || (is(s, m, "half") && measure)).then_some(next + 2)
 }
 
 /// A number word: one to nine, or a spelled number of the cue list ("ten", "hundred").
 fn number_word(s: &Sent, k: usize) -> bool {
     s.fl(k) & flags::SPELLED != 0
         || any(s, k, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+}
+
+/// Universal and near-universal quantities over a set: "almost all of the county's schools",
+/// "none of the bidders", "most economists", "the majority of voters", "every airline serving".
+pub(super) fn quantified_set(s: &Sent, i: usize) -> Option<usize> {
+    // "Not one of the township's five board members", "not a single bidder": "none" spelled out.
+    if is(s, i, "not") && !irrealis(s, i) {
+        let head = if is(s, i + 1, "one")
+            && is(s, i + 2, "of")
+            && (s.fl(i + 3) & flags::DETERMINER != 0 || s.w(i + 3).ends_with("'s"))
+        {
+            i + 4
+        } else if is(s, i + 1, "a") && is(s, i + 2, "single") {
+            i + 3
+        } else {
+            return None;
+        };
+        return (head..(head + 4).min(s.toks.len()))
+            .find(|&k| {
+                word(s, k)
+                    && lx(s, k).contains(Classes::N)
+                    && s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT) == 0
+                    && !s.w(k).ends_with("'s")
+            })
+            .map(|k| k + 1);
+    }
+    if !word(s, i) || !any(s, i, &["none", "most", "majority", "minority", "all", "every", "no"]) || irrealis(s, i) {
+        return None;
+    }
+    let w = s.w(i);
+    let hedge = i > 0 && any(s, i - 1, &["almost", "nearly", "virtually", "practically"]);
+    let head = match w {
+        "none" | "most" if is(s, i + 1, "of") && any(s, i + 2, &["the", "our", "their", "its", "these", "those"]) => {
+            i + 3
+        }
+        "majority" | "minority" if i > 0 && any(s, i - 1, &["the", "a", "vast"]) && is(s, i + 1, "of") => i + 2,
+        "all" if hedge && is(s, i + 1, "of") => i + 3,
+        "all" if hedge && any(s, i + 1, &["the", "our"]) => i + 2,
+        "every" | "all" if hedge => i + 1,
+        "most" if i == s.first || (i > 0 && s.punct(i - 1).is_some()) => i + 1,
+        "no" if is(s, i + 1, "other") => i + 2,
+        _ => return None,
+    };
+    // The set: a plural noun (a possessive and a modifier may come first) that is not a pronoun
+    // or a time ("most of the time", "none of us").
+    for k in head..(head + 3).min(s.toks.len()) {
+        if !word(s, k) {
+            return None;
+        }
+        let c = lx(s, k);
+        if s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT) != 0 || c.contains(Classes::TIME) {
+            return None;
+        }
+        if c.contains(Classes::N)
+            && (c.contains(Classes::NPL) || (w == "no" || w == "every"))
+            && !s.w(k).ends_with("'s")
+        {
+            return Some(k + 1);
+        }
+    }
+    None
 }

@@ -8,22 +8,29 @@
 //!   multipliers with what they count, money, percentages, approximate and ranged amounts
 //!   ("under 285", "tens of thousands", "98 times"), small counts under a bound ("only six
 //!   cases"), scale words with what they count ("the same trillion dollars"), ordinal counts of
-//!   repeated acts ("the 10th time that"), a rank in a set ("number one in");
+//!   repeated acts ("the 10th time that"), a rank in a set ("number one in"), shares ("one in
+//!   five parcels", "two out of three") and multiples of a measure ("twice what the team pays",
+//!   "a third the size of");
 //! * **comparisons with their comparison set** ([`comparison`]): a comparative with "than" and a
 //!   set a reader could check ("than any other state", "than ever", "than in 1990"), a comparative
 //!   or superlative with a time span or a whole ("since 1972", "on record", "in the country"),
 //!   "an N-year high";
 //! * **trends and records** ([`trend`]): a change verb (WordNet verb.change) with a span or a
-//!   pattern ("has risen every year since", "fell for a third year in a row");
-//! * **quantifiers over a checkable set** ([`quantified_set`]): "almost all of the county's
-//!   schools", "none of the bidders", "most economists";
+//!   pattern ("has risen every year since", "fell for a third year in a row"); a change of an
+//!   amount with no number ([`directed_change`]: "coverage has been declining", "wages haven't
+//!   gone up", "profits are not up");
+//! * **quantifiers over a checkable set** ([`quantified_set`], in `claim/amount.rs`): "almost
+//!   all of the county's schools", "none of the bidders", "not one of the five trustees", "most
+//!   economists";
 //! * **causes**: the connectives and the causal verbs of the cue lists, and a verb with WordNet's
-//!   cause relation whose object is an outcome ("forced the closure", "has cost the city").
+//!   cause relation whose object is an outcome ("forced the closure", "has cost the city"); a
+//!   listed causal phrase with an "-ly" adverb inside ("stems directly from").
 //!
 //! The cue lists' phrase matches (`hits`) and the earlier single-pass detection
 //! ([`cues::checkable`]) are one more source of candidates; the earliest candidate
 //! wins. What is not a claim stays clean: a plan or a prediction (a modal or "want to" before the
-//! verb), durations, dates, times, ages, vote tallies, identifiers.
+//! verb), an amount under "can", "may", "must" or "should" (a rule or an option: "owners can
+//! cut their bills by 40 percent"), durations, dates, times, ages, vote tallies, identifiers.
 //!
 //! Sourcing is decided by the rule with [`writer_is_source`]: a sentence whose only source is the
 //! writer or the reader ("I think", "we know", "as you said") names no one who could be asked.
@@ -36,7 +43,7 @@ use super::lists::{Cue, LISTS, flags};
 use super::tokens::{K, Sent};
 use crate::lexicon::Classes;
 use crate::text::Span;
-use amount::{amount, ratio};
+use amount::{amount, quantified_set, ratio};
 use record::own_record;
 
 /// The first checkable part of the sentence, outside quotations.
@@ -787,46 +794,6 @@ fn listed_change_ing(s: &Sent, i: usize) -> bool {
 /// "haven't", "isn't", "didn't": an auxiliary with its negation, between a subject and its verb.
 fn negated_auxiliary(w: &str) -> bool {
     w.ends_with("n't") || w.ends_with("n’t")
-}
-
-/// Universal and near-universal quantities over a set: "almost all of the county's schools",
-/// "none of the bidders", "most economists", "the majority of voters", "every airline serving".
-fn quantified_set(s: &Sent, i: usize) -> Option<usize> {
-    if !word(s, i) || !any(s, i, &["none", "most", "majority", "minority", "all", "every", "no"]) || irrealis(s, i) {
-        return None;
-    }
-    let w = s.w(i);
-    let hedge = i > 0 && any(s, i - 1, &["almost", "nearly", "virtually", "practically"]);
-    let head = match w {
-        "none" | "most" if is(s, i + 1, "of") && any(s, i + 2, &["the", "our", "their", "its", "these", "those"]) => {
-            i + 3
-        }
-        "majority" | "minority" if i > 0 && any(s, i - 1, &["the", "a", "vast"]) && is(s, i + 1, "of") => i + 2,
-        "all" if hedge && is(s, i + 1, "of") => i + 3,
-        "all" if hedge && any(s, i + 1, &["the", "our"]) => i + 2,
-        "every" | "all" if hedge => i + 1,
-        "most" if i == s.first || (i > 0 && s.punct(i - 1).is_some()) => i + 1,
-        "no" if is(s, i + 1, "other") => i + 2,
-        _ => return None,
-    };
-    // The set: a plural noun (a possessive and a modifier may come first) that is not a pronoun
-    // or a time ("most of the time", "none of us").
-    for k in head..(head + 3).min(s.toks.len()) {
-        if !word(s, k) {
-            return None;
-        }
-        let c = lx(s, k);
-        if s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT) != 0 || c.contains(Classes::TIME) {
-            return None;
-        }
-        if c.contains(Classes::N)
-            && (c.contains(Classes::NPL) || (w == "no" || w == "every"))
-            && !s.w(k).ends_with("'s")
-        {
-            return Some(k + 1);
-        }
-    }
-    None
 }
 
 /// A verb with WordNet's cause relation, finite and asserted, whose object is an outcome:

@@ -640,3 +640,32 @@ fn amounts_under_a_modal_of_ability_or_obligation_are_rules() {
         assert!(kind(t).is_some(), "{t}");
     }
 }
+
+#[test]
+fn shares_multiples_not_one_and_causes_with_an_adverb() {
+    for (t, want) in [
+        ("Roughly one in five parcels sits in the floodplain.", ClaimKind::Statistic),
+        ("Only 3 in 10 clinics open on Sundays.", ClaimKind::Statistic),
+        ("The old drains were built for a town a third the size of today's.", ClaimKind::Statistic),
+        ("The arena will cost the county twice what the team pays.", ClaimKind::Statistic),
+        ("Rents here run three times the national rate.", ClaimKind::Statistic),
+        ("Not one of the board's seven trustees read the audit.", ClaimKind::Statistic),
+        ("Not a single bidder met the deadline.", ClaimKind::Statistic),
+        ("The crew shortage stems directly from low winter pay.", ClaimKind::Causal),
+        ("The closures were driven mostly by the new levy.", ClaimKind::Causal),
+    ] {
+        assert_eq!(kind(t), Some(want), "{t}");
+    }
+    // Look-alikes: a year or a time after "in", "half" as an idiom, "not one" as a pronoun with
+    // nothing counted, an adjective between the words of a cue.
+    for t in [
+        "The ferry sailed at one in the morning.",
+        "Ruiz won one in 2024.",
+        "Half the time the bus is late.",
+        "Not one, the coach said, would have it.",
+        "The delay stems from the old contract.",
+    ] {
+        assert_ne!(kind(t), Some(ClaimKind::Statistic), "{t}");
+    }
+    assert_eq!(kind("The delay stems from the old contract."), Some(ClaimKind::Causal));
+}

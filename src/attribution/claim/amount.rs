@@ -260,6 +260,12 @@ fn plural_after(s: &Sent, k: usize) -> bool {
 
 /// A ratio of a set: "four out of five", "two out of every three", "3 out of 10".
 pub(super) fn ratio(s: &Sent, i: usize) -> Option<usize> {
+    // (This runs on every token: the cheap test of the word after first.)
+    if !matches!(s.toks.get(i + 1).map(|_| s.w(i + 1)), Some("in" | "out" | "times" | "the" | "what" | "as" | "that"))
+        && !matches!(s.toks.get(i + 2).map(|_| s.w(i + 2)), Some("the"))
+    {
+        return None;
+    }
     let number = |k: usize| {
         s.toks.get(k).is_some_and(|t| t.kind == K::Num)
             || s.fl(k) & flags::SPELLED != 0
@@ -315,6 +321,10 @@ fn number_word(s: &Sent, k: usize) -> bool {
 /// Universal and near-universal quantities over a set: "almost all of the county's schools",
 /// "none of the bidders", "most economists", "the majority of voters", "every airline serving".
 pub(super) fn quantified_set(s: &Sent, i: usize) -> Option<usize> {
+    // (This runs on every token: one test of the word first.)
+    if !matches!(s.w(i), "not" | "none" | "most" | "majority" | "minority" | "all" | "every" | "no") {
+        return None;
+    }
     // "Not one of the township's five board members", "not a single bidder": "none" spelled out.
     if is(s, i, "not") && !irrealis(s, i) {
         let head = if is(s, i + 1, "one")

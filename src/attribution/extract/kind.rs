@@ -32,6 +32,10 @@ impl Grammar<'_> {
         if c & cw::QUANT_PRON != 0 && self.asks_about_anyone(h) {
             return None;
         }
+        // "he said, no, that he thought": "no" alone is an answer, not a quantifier of people.
+        if np.b == np.a + 1 && matches!(s.w(h), "no" | "yes") {
+            return None;
+        }
         if c & cw::QUANT_PRON != 0 || (self.is(h, "one") && np.det.is_some_and(|d| self.is(d, "no"))) {
             return Some((SourceKind::Vague, false));
         }

@@ -139,3 +139,16 @@ fn data_is_a_document_and_a_compound_plural_is_no_verb() {
     // The same words as a subject and its verb.
     source_is("The hospital records that visits rose.", "The hospital", Named);
 }
+
+#[test]
+fn an_answer_is_no_source() {
+    // "no" alone between commas answers; it quantifies no one.
+    has_source("He said, no, that he thought the deficit ought to be bigger.", "He", Pronoun);
+    assert!(
+        attributions("He said, no, that he thought the deficit ought to be bigger.")
+            .iter()
+            .all(|(s, _, _)| s.as_deref() != Some("no"))
+    );
+    // Look-alike: "no one" is a vague source.
+    source_is("No one thought the deficit ought to be bigger.", "No one", Vague);
+}

@@ -306,10 +306,8 @@ fn multiple(s: &Sent, i: usize) -> Option<usize> {
         );
     // "twice what", "twice as many", "three times as likely", "twice that of".
     let compared = any(s, next, &["what", "as"]) || (is(s, next, "that") && is(s, next + 1, "of"));
-    // ("half the time", "half as much fun" are idioms of manner: "as" needs "much/many" or a
-    // comparative word after it for "half".)
-    let half_as = is(s, m, "half") && is(s, next, "as") && !any(s, next + 1, &["many", "much", "large", "big"]);
-    ((measure || compared) && !half_as && !is(s, m, "half") || (is(s, m, "half") && measure)).then_some(next + 2)
+    // "Half" only with a measure noun: "half the time", "half as good" are manner, not amounts.
+    (if is(s, m, "half") { measure } else { measure || compared }).then_some(next + 2)
 }
 
 /// A number word: one to nine, or a spelled number of the cue list ("ten", "hundred").
@@ -346,7 +344,7 @@ pub(super) fn quantified_set(s: &Sent, i: usize) -> Option<usize> {
             })
             .map(|k| k + 1);
     }
-    if !word(s, i) || !any(s, i, &["none", "most", "majority", "minority", "all", "every", "no"]) || irrealis(s, i) {
+    if !word(s, i) || irrealis(s, i) {
         return None;
     }
     let w = s.w(i);

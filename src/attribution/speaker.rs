@@ -320,7 +320,7 @@ fn tag_past(text: &str, t: &Token) -> bool {
     let w = t.span.slice(text);
     t.kind == TokenKind::Word
         && first_lower(w)
-        && crate::lexicon::lookup(&w.to_ascii_lowercase()).contains(crate::lexicon::Classes::VPAST)
+        && crate::lexicon::lookup_folded(w).contains(crate::lexicon::Classes::VPAST)
 }
 
 /// The tag before an opening mark in the same sentence: `Ortiz said: "`, `KCNA noted, "`.

@@ -37,6 +37,7 @@
 mod amount;
 mod cues;
 mod record;
+use super::extract::words::is_negated_aux;
 use super::extract::{Attribution, SourceKind};
 use super::facts::{Checkable, ClaimKind};
 use super::lists::{Cue, LISTS, flags};
@@ -759,7 +760,7 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
                     "never", "not", "still", "now",
                 ],
             )
-            || negated_auxiliary(s.w(j - 1)))
+            || is_negated_aux(s.w(j - 1)))
     {
         j -= 1;
     }
@@ -789,11 +790,6 @@ fn listed_change_ing(s: &Sent, i: usize) -> bool {
         .into_iter()
         .flatten()
         .any(|w| listed(&w))
-}
-
-/// "haven't", "isn't", "didn't": an auxiliary with its negation, between a subject and its verb.
-fn negated_auxiliary(w: &str) -> bool {
-    w.ends_with("n't") || w.ends_with("n’t")
 }
 
 /// A verb with WordNet's cause relation, finite and asserted, whose object is an outcome:

@@ -3,6 +3,7 @@
 use super::{Category, Context, Family, Fixability, RuleMeta};
 use crate::attribution::How;
 use crate::attribution::claim::{asserting_question, sourced_by, writer_is_source};
+use crate::attribution::ledger::Cited;
 use crate::document::BlockKind;
 use crate::document::{Applicability, DocKind, Document, Edit, Finding, Fix, Severity};
 use crate::text::Span;
@@ -91,7 +92,7 @@ impl Family for ClaimFamily {
                 _ => sa.attributed || sourced_by(text, atts, None, cue.cue) == Some(true),
             };
             if attributed
-                || sa.has_source_problem()
+                || problem_covers(text, sa, own_atts, cue.cue)
                 || (sa.question && !asserting_question(text, s.span))
                 || sa.quoted
                 || block.is_some_and(|b| matches!(b.kind, BlockKind::Heading | BlockKind::TableCell))
@@ -114,6 +115,39 @@ impl Family for ClaimFamily {
             out.push(f);
         }
     }
+}
+
+/// Whether a vague or anonymous source of the sentence tells the claim at `cue`: a sentence with
+/// a vague source is an `attribution/*` finding, not a second one. A source whose extracted
+/// attribution tells something else ("despite reservations from teachers' unions", after the
+/// writer's own "I doubled the number of charter schools") leaves the claim to be flagged, and so
+/// does an agent that tells nothing in the sentence ("misgivings from some residents"); a vague
+/// phrase the extractor does not cover, or a subject with no content in the sentence, keeps it
+/// quiet as before.
+fn problem_covers(text: &str, sa: &crate::attribution::SentenceAttribution, atts: &[Cited], cue: Span) -> bool {
+    let spans = sa.vague.iter().map(|v| v.span).chain(sa.anonymous.iter().filter(|a| !a.reason_given).map(|a| a.span));
+    spans.into_iter().any(|problem| {
+        let told = atts.iter().map(|c| &c.attribution).find(|a| {
+            a.source.is_some_and(|s| s.start < problem.end && problem.start < s.end)
+                || (a.cue.start < problem.end && problem.start < a.cue.end)
+        });
+        match told {
+            Some(a) => match a.content {
+                Some(content) => {
+                    content.start <= cue.start && cue.end <= content.end
+                        || a.source.is_some_and(|s| s.start <= cue.start && cue.end <= s.end)
+                }
+                // A nominal cue's agent with nothing told ("misgivings from some residents")
+                // tells nothing in this sentence; a passive's agent ("as reported by multiple
+                // sources") reports the clause around it.
+                None => {
+                    let nominal = [" from", " among", " of"].iter().any(|p| a.cue.slice(text).ends_with(p));
+                    !nominal || a.source.is_none_or(|s| s.start < a.cue.end)
+                }
+            },
+            None => true,
+        }
+    })
 }
 
 /// Every `N` in a `[^src-N]` of `text` (N written as `format!("{n}")` writes it: no leading zero).

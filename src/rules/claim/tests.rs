@@ -115,3 +115,18 @@ fn a_source_with_no_clause_says_only_its_own_phrase() {
     assert_clean(CLAIM, "Ruiz has promised 40 percent more berths for the port.\n");
     assert_clean(CLAIM, "Ruiz says the port handles 40 percent of the coast's grain.\n");
 }
+
+#[test]
+fn a_vague_source_quiets_only_the_claim_it_tells() {
+    // The writer's own figure beside someone else's vague misgivings: both are findings.
+    let t = "I doubled the library's book budget despite misgivings from some residents.\n";
+    assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
+    assert_eq!(findings("attribution/vague", t).len(), 1, "{t}");
+    // What the crowd tells is the crowd's finding, not a second one.
+    for t in
+        ["Some residents fear the levy will cost 400 jobs.\n", "The levy will cost 400 jobs, some residents fear.\n"]
+    {
+        assert!(findings(CLAIM, t).is_empty(), "{t}");
+        assert_eq!(findings("attribution/vague", t).len(), 1, "{t}");
+    }
+}

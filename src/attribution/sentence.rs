@@ -430,6 +430,9 @@ fn finite_position(s: &Sent, i: usize) -> bool {
     if i == 0 {
         return !has(s, i, flags::NOUNISH);
     }
+    if s.modified_noun(i) {
+        return false; // "for private hail coverage": a noun after its modifiers
+    }
     let p = s.w(i - 1);
     if w.ends_with("ing") {
         // "..., saying", "by saying": a participle continuing the main clause's subject.

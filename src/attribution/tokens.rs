@@ -8,7 +8,7 @@
 //! list it is in, so the analyses test bits instead of comparing or hashing strings; ASCII bytes
 //! are classified by table and only non-ASCII characters are decoded.
 use super::closed::strip_possessive;
-use super::lists::LISTS;
+use super::lists::{LISTS, flags};
 use crate::text::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -260,6 +260,78 @@ impl Sent {
         let w = self.w(i);
         let stem = strip_possessive(w);
         if stem.len() == w.len() { self.toks[i].flags } else { LISTS.word_flags(stem) }
+    }
+
+    /// Whether the word at `i`, which the dictionary knows as a noun, stands inside a noun
+    /// phrase after its modifiers, where it is a noun and not a verb of saying: after a determiner,
+    /// a quantifier, a preposition, a possessive or a figure, then one to three modifiers that
+    /// leave the phrase open. A modifier leaves it open when it is only an adjective ("in any
+    /// other state"), or when it may be a noun too but the word is followed by a noun of its own
+    /// that names no people ("for private hail coverage", not "their father gives voters"); a singular after a count leaves a plural open ("three data
+    /// centers"). Not "the utility say the": there "utility" closes its phrase and "say" is its
+    /// verb. A quantifier counts like a figure: "more hail claims". (Nor before "that": "the
+    /// official states that".)
+    pub(crate) fn modified_noun(&self, i: usize) -> bool {
+        use crate::lexicon::Classes;
+        let class = |k: usize| Classes::from_bits(self.toks[k].lex);
+        const CLOSED: u64 = flags::DETERMINER | flags::PREP | flags::PRONOUN | flags::BE | flags::AUX_ADV;
+        const COUNTS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "several", "many"];
+        const QUANTIFIERS: &[&str] = &["more", "most", "fewer", "some", "few", "no", "all"];
+        if i < 2
+            || self.toks[i].kind != K::Word
+            || !class(i).contains(Classes::N)
+            || self.fl(i) & (CLOSED | flags::QUANTIFIER | flags::SPELLED) != 0
+            || COUNTS.contains(&self.w(i))
+            || self.is(i + 1, "that")
+        {
+            return false;
+        }
+        // (Lower case: "the new poll shows Trump" is a subject, its verb and an object.)
+        let noun_next = self.toks.get(i + 1).is_some_and(|t| t.kind == K::Word && !t.cap)
+            && class(i + 1).contains(Classes::N)
+            && !class(i + 1)
+                .intersects(Classes::VPAST | Classes::V3SG | Classes::VING | Classes::PERSON_ANY | Classes::GROUP_ANY)
+            && self.fl(i + 1) & CLOSED == 0;
+        // A finite form ("shows", "says", "thought") after a complete phrase is its verb: "the
+        // poll shows differences", "the billionaire businessman says". Only a count leaves such a
+        // phrase open for a plural: "more hail claims".
+        let finite = class(i).intersects(Classes::V3SG | Classes::VPAST);
+        let plural = class(i).contains(Classes::NPL);
+        let mut k = i;
+        let (mut strict, mut singular_nouns) = (true, true);
+        while k > 0
+            && i - k < 3
+            && self.toks[k - 1].kind == K::Word
+            && !self.toks[k - 1].cap
+            && !self.is(k - 1, "one")
+            && (self.fl(k - 1) & (CLOSED | flags::QUANTIFIER) == 0 || self.is(k - 1, "other"))
+            && !QUANTIFIERS.contains(&self.w(k - 1))
+            && !["less", "any", "every", "each"].contains(&self.w(k - 1))
+            && class(k - 1).intersects(Classes::ADJ | Classes::N)
+            && !class(k - 1).intersects(Classes::NPL | Classes::VPAST | Classes::V3SG | Classes::VING)
+            // (Not an adverb: "hate speech here say".)
+            && (!class(k - 1).contains(Classes::ADV) || class(k - 1).contains(Classes::ADJ))
+        {
+            let c = class(k - 1);
+            strict &= c.contains(Classes::ADJ) && !c.contains(Classes::N) || self.is(k - 1, "other");
+            singular_nouns &= c.contains(Classes::N);
+            k -= 1;
+        }
+        if k == i || k == 0 {
+            return false;
+        }
+        let p = k - 1;
+        let quantifier = QUANTIFIERS.contains(&self.w(p));
+        // (A figure alone, not "57-year-old".)
+        let count = self.toks[p].kind == K::Num && !self.w(p).contains('-')
+            || self.fl(p) & flags::SPELLED != 0
+            || COUNTS.contains(&self.w(p))
+            || quantifier;
+        let opens = count
+            || self.fl(p) & (flags::DETERMINER | flags::PREP | flags::QUANTIFIER) != 0
+            || ["less", "any", "every", "each"].contains(&self.w(p))
+            || (self.toks[p].kind == K::Word && ["'s", "’s"].iter().any(|e| self.w(p).ends_with(e)));
+        opens && ((!finite && (strict || noun_next)) || (count && plural && singular_nouns))
     }
 
     pub(crate) fn is(&self, i: usize, s: &str) -> bool {

@@ -5,7 +5,7 @@ use super::nominal::nominal_cue;
 use super::np::{Grammar, Np};
 use super::phrase::{SUBJECT_REACH, adverb, content_after, np_right, push, subject_left};
 use super::stance::{attitude, experiencer, headline_colon, keep_crowds, tag_after_quote};
-use super::told::{characterises, clause_follows, view_object};
+use super::told::{characterises, clause_follows, reduced_relative, view_object};
 use super::words as cw;
 use super::{Attribution, SourceKind};
 use crate::text::Span;
@@ -276,6 +276,9 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     {
         return;
     }
+    if reduced_relative(g, i, l) {
+        return;
+    }
     // A participle right before a finite verb of saying modifies that verb's subject: "residents
     // interviewed said".
     if l & lx::VPART != 0 && i > 0 && g.word(i - 1) && g.lx(i - 1) & lx::N != 0 && g.finite_cue(i + 1) {
@@ -322,6 +325,12 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         if time_noun {
             e -= 2;
             continue;
+        }
+        // A person's pronoun with its auxiliary contracted is the subject: "he's said", "we've
+        // argued" (not "it's often said that", "he's said to be", passives).
+        if c & cw::PRON != 0 && c & cw::AUX != 0 && !g.s.w(e - 1).starts_with("it") && !g.is(i + 1, "to") {
+            aux_any = true;
+            break;
         }
         if c & cw::AUX != 0 {
             aux_any = true;
@@ -476,7 +485,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
                 || g.c(p - 1) & (cw::DET | cw::POSS) != 0
                 || g.poss[p - 1]
                 || g.s.w(p).len() == 4);
-        if noun_before || figure_before {
+        if noun_before || figure_before || g.s.modified_noun(i) {
             return;
         }
         // "recent surveys", "plain words": an adjective before a plural form makes it a noun.

@@ -309,6 +309,10 @@ impl Grammar<'_> {
         if s.w(h).starts_with("spokes") && pp_org {
             return Some((SourceKind::Named, false));
         }
+        // "nearly every patient", "any voter": one person standing for a whole crowd.
+        if person && matches!(det_word, "every" | "any") && !named_modifier && !pp_org {
+            return Some((SourceKind::Vague, false));
+        }
         if det & cw::INDEFINITE != 0 || det_word == "another" {
             return Some((SourceKind::Anonymous, false));
         }

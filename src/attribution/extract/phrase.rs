@@ -31,6 +31,10 @@ pub(super) fn push(
         });
         return true;
     };
+    // A figure alone is no source: "since 2020 had asked" (a year ending a phrase before the verb).
+    if np.a == np.head && np.b == np.head + 1 && g.is_num(np.head) {
+        return false;
+    }
     let Some((mut kind, mut document)) = g.kind(&np, says) else { return false };
     if document && kind == SourceKind::Vague && surname_opening(g, &np, cue) {
         (kind, document) = (SourceKind::Named, false);

@@ -115,6 +115,8 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         let verb_after_noun = j > k
             && g.word(j)
             && l & lx::V3SG != 0
+            // (Not a noun inside its phrase: "filed more hail claims last year".)
+            && !g.s.modified_noun(j)
             && g.c(j) == 0
             && ((g.word(j + 1) && g.c(j + 1) & cw::AUX == 0 && g.lx(j + 1) & (lx::V3SG | lx::VPAST) == 0)
                 || (g.c(k) & (cw::DET | cw::POSS) != 0 && matches!(g.punct(j + 1), Some('.' | ',' | ';'))))
@@ -148,9 +150,10 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         // After "that", a counted subject cannot be "that" as a determiner, so a past form after
         // its noun is the clause's verb: "found that 1 in 4 residents lived", "that many voters
         // stayed".
+        // (Right after a verb of saying too: "aides said more than 1 million donors gave".)
         let counted_subject = j > k + 1
             && k > 0
-            && g.is(k - 1, "that")
+            && (g.is(k - 1, "that") || g.lx(k - 1) & lx::SAY != 0 && g.lx(k - 1) & lx::CLAUSE != 0)
             && (g.numberish(k) || g.c(k) & cw::QUANT != 0)
             && g.word(j)
             && g.c(j) == 0
@@ -224,4 +227,30 @@ pub(super) fn characterises(g: &Grammar, i: usize) -> bool {
                         || g.s.toks.get(k + 1).is_some_and(|t| t.quoted)
                         || matches!(g.punct(k + 1), Some('"' | '\u{201c}')))
         })
+}
+
+/// A participle after its noun, with the clause's own auxiliary after it, is a reduced
+/// relative: "complaints filed last year were resolved" (not a verb that takes a clause:
+/// "officials said last year was the worst"; a feeling stays a crowd's: "viewers bored with
+/// the shows are"). A common noun comes before it, not a name ("Clinton cited remarks Trump had
+/// made" is an act), and a time or a prepositional phrase after it, not an object ("condemned
+/// North Korea's claim ... were").
+pub(super) fn reduced_relative(g: &Grammar, i: usize, l: u32) -> bool {
+    let n = g.n();
+    let s = g.s;
+    l & lx::VPART != 0
+        && l & (lx::CLAUSE | lx::THINK | lx::FEEL) == 0
+        && i > 0
+        && g.word(i - 1)
+        && (!s.toks[i - 1].cap || i - 1 == s.first)
+        && g.c(i - 1) == 0
+        && g.lx(i - 1) & lx::N != 0
+        && g.word(i + 1)
+        && !s.toks[i + 1].cap
+        && !g.poss[i + 1]
+        && (g.c(i + 1) & (cw::PREP | cw::AUX | cw::DAY) != 0
+            || matches!(g.s.w(i + 1), "last" | "this" | "next" | "earlier" | "recently"))
+        && (i + 1..(i + 7).min(n))
+            .take_while(|&k| (g.word(k) && g.c(k) & (cw::REL | cw::SUBORD) == 0 && !g.is(k, "that")) || g.is_num(k))
+            .any(|k| matches!(g.s.w(k), "was" | "were" | "is" | "are" | "has" | "have" | "had" | "will" | "would"))
 }

@@ -96,6 +96,18 @@ pub(super) fn amount(s: &Sent, i: usize) -> Option<usize> {
         {
             any(s, i + 1, &["as", "more", "less", "higher", "larger", "bigger", "faster", "greater"]).then_some(i + 2)
         }
+        // "rose sevenfold", "a fivefold increase": a multiplier in one word (a number word and
+        // "-fold") with the change it measures; not "manifold", nor "a twofold purpose".
+        _ if w.len() > 4
+            && w.ends_with("fold")
+            && is_number_word(&w[..w.len() - 4])
+            && !irrealis(s, i)
+            && ((i.saturating_sub(3)..i).any(|k| s.fl(k) & flags::CHANGE != 0)
+                || s.fl(i + 1) & flags::CHANGE != 0
+                || (word(s, i + 1) && lx(s, i + 1).contains(Classes::CHANGE))) =>
+        {
+            Some(i + 1)
+        }
         // "tens of thousands", "hundreds of millions".
         "tens" | "hundreds" | "thousands" | "millions" | "billions" | "dozens" if is(s, i + 1, "of") => Some(i + 3),
         // "a hundred more warheads", "a million people": a count after "a".
@@ -262,7 +274,7 @@ fn plural_after(s: &Sent, k: usize) -> bool {
 pub(super) fn ratio(s: &Sent, i: usize) -> Option<usize> {
     // (This runs on every token: the cheap test of the word after first.)
     if !matches!(s.toks.get(i + 1).map(|_| s.w(i + 1)), Some("in" | "out" | "times" | "the" | "what" | "as" | "that"))
-        && !matches!(s.toks.get(i + 2).map(|_| s.w(i + 2)), Some("the"))
+        && !matches!(s.toks.get(i + 2).map(|_| s.w(i + 2)), Some("the" | "in"))
     {
         return None;
     }
@@ -277,6 +289,16 @@ pub(super) fn ratio(s: &Sent, i: usize) -> Option<usize> {
         let k = i + 2;
         let small = s.toks.get(k).is_some_and(|t| t.kind == K::Num && s.w(k).len() <= 3 || s.w(k).contains(','));
         return (small || number_word(s, k)).then_some(k + 1);
+    }
+    // "one gallon in every six", "two seats in every ten": a share with its unit between.
+    if number(i)
+        && word(s, i + 1)
+        && lx(s, i + 1).contains(Classes::N)
+        && is(s, i + 2, "in")
+        && any(s, i + 3, &["every", "each"])
+        && number(i + 4)
+    {
+        return Some(i + 5);
     }
     if !(number(i) && is(s, i + 1, "out") && is(s, i + 2, "of")) {
         return multiple(s, i);
@@ -308,6 +330,31 @@ fn multiple(s: &Sent, i: usize) -> Option<usize> {
     let compared = any(s, next, &["what", "as"]) || (is(s, next, "that") && is(s, next + 1, "of"));
     // "Half" only with a measure noun: "half the time", "half as good" are manner, not amounts.
     (if is(s, m, "half") { measure } else { measure || compared }).then_some(next + 2)
+}
+
+/// Whether `w` spells a number: "two" to "twenty", the tens, "hundred", "thousand".
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+            | "thousand"
+    )
 }
 
 /// A number word: one to nine, or a spelled number of the cue list ("ten", "hundred").
@@ -359,6 +406,8 @@ pub(super) fn quantified_set(s: &Sent, i: usize) -> Option<usize> {
         "every" | "all" if hedge => i + 1,
         "most" if i == s.first || (i > 0 && s.punct(i - 1).is_some()) => i + 1,
         "no" if is(s, i + 1, "other") => i + 2,
+        // "almost no field escaped": "almost none", as a quantity.
+        "no" if hedge => i + 1,
         _ => return None,
     };
     // The set: a plural noun (a possessive and a modifier may come first) that is not a pronoun

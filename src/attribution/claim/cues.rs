@@ -350,7 +350,22 @@ fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
             let ever = (i + 1..(i + 12).min(n)).take_while(|&k| s.toks[k].kind != K::Punct).find(|&k| s.is(k, "ever"));
             let perfect = (i + 1..(i + 5).min(n))
                 .find(|&k| (s.is(k, "that") || s.is(k, "who")) && (s.is(k + 1, "has") || s.is(k + 1, "have")));
-            near.or(ever).or(perfect).map(|k| k + 1)
+            // "the first mayor in 72 years to", "the only win in a decade": a span of time to
+            // rank against.
+            let span_of_time = (i + 1..(i + 5).min(n))
+                .take_while(|&k| s.toks[k].kind != K::Punct)
+                .find(|&k| {
+                    s.is(k, "in")
+                        && (s.toks.get(k + 1).is_some_and(|t| t.kind == K::Num)
+                            || s.is(k + 1, "a")
+                            || s.fl(k + 1) & flags::SPELLED != 0
+                            || (k + 1 < n
+                                && ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+                                    .contains(&s.w(k + 1))))
+                        && has(s, k + 2, flags::TIME_UNIT)
+                })
+                .map(|k| k + 2);
+            near.or(ever).or(perfect).or(span_of_time).map(|k| k + 1)
         }
         _ => Some(i + 1),
     }

@@ -669,3 +669,36 @@ fn shares_multiples_not_one_and_causes_with_an_adverb() {
     }
     assert_eq!(kind("The delay stems from the old contract."), Some(ClaimKind::Causal));
 }
+
+#[test]
+fn shares_with_their_unit_between_and_near_none_are_claims() {
+    assert_eq!(cue("One seat in every ten went unsold last season."), Some("One seat in every ten".into()));
+    assert_eq!(cue("Two trucks in each five failed the brake test."), Some("Two trucks in each five".into()));
+    assert_eq!(cue("Almost no road on the east side escaped the flood."), Some("no road".into()));
+    for t in [
+        "One seat in the back row was broken.",
+        "No road on the east side is open to trucks.",
+        "Two trucks in the yard were towed away.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_multiplier_in_one_word_is_a_change() {
+    assert!(kind("Water use at the plant has grown ninefold.").is_some());
+    assert_eq!(cue("The district saw a fourfold jump in absences."), Some("fourfold".into()));
+    for t in ["The reasons for the delay are manifold.", "The new wing serves a twofold purpose."] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn the_first_in_a_span_of_years_is_a_record() {
+    assert_eq!(kind("She is the first mayor in 40 years to lose a recall."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("It was the only win in a decade for the club."), Some(ClaimKind::Superlative));
+    for t in ["The first meeting in the new hall starts at noon.", "She was the first speaker in the evening session."]
+    {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}

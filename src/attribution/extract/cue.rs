@@ -1,9 +1,10 @@
 //! Cues and the sources they take: verbs of saying, thinking and feeling with their subjects,
 //! "according to", passives, raising, nominal cues and evidence verbs.
+use super::according::according_to;
 use super::lx;
 use super::nominal::nominal_cue;
 use super::np::{Grammar, Np};
-use super::phrase::{SUBJECT_REACH, adverb, content_after, np_right, push, subject_left};
+use super::phrase::{SUBJECT_REACH, adverb, content_after, content_around, content_both, np_right, push, subject_left};
 use super::stance::{attitude, experiencer, headline_colon, keep_crowds, tag_after_quote};
 use super::told::{characterises, clause_follows, reduced_relative, view_object};
 use super::words as cw;
@@ -91,12 +92,18 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             l & !(lx::N | lx::V | lx::ADJ | lx::ADV | lx::NPL | lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
         // (A day may come first: "tweeted Monday that".)
         let after_day = if g.word(i + 1) && g.c(i + 1) & cw::DAY != 0 { i + 2 } else { i + 1 };
+        // (A word the dictionary lacks with a past ending is a past form too: "deadpanned".)
+        let unknown_past = g.s.toks[i].lex == 0 && g.s.w(i).len() > 4 && g.s.w(i).ends_with("ed");
         let says_anyway = that_clause
-            || l & lx::VPAST != 0
+            || (l & lx::VPAST != 0 || unknown_past)
                 && (g.s.toks[i].lex == 0 || classless)
                 && (g.is(after_day, "that")
                     || g.s.toks.get(i + 1).is_some_and(|t| t.quoted)
-                    || (matches!(g.punct(i + 1), Some(',' | ':')) && g.s.toks.get(i + 2).is_some_and(|t| t.quoted)));
+                    || (matches!(g.punct(i + 1), Some(',' | ':')) && g.s.toks.get(i + 2).is_some_and(|t| t.quoted))
+                    // (Or a tag after a quotation, before a name: `," deadpanned Ana Ruiz`.)
+                    || (i > 0
+                        && matches!(g.punct(i - 1), Some('"' | '”'))
+                        && g.s.toks.get(i + 1).is_some_and(|t| t.cap && !t.quoted)));
         // A linking verb with an attitude ("many growers seem skeptical"): read before the frames
         // of "seem that" and "seem to", which take the same verb.
         let linking_attitude = g.c(i) == 0 && cw::linking(g.s.w(i)) && !g.is(i + 1, "that") && !g.is(i + 1, "to");
@@ -171,67 +178,6 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             experiencer(g, i, out);
         }
         i += 1;
-    }
-}
-
-fn according_to(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
-    let Some((b, mut np)) = np_right(g, i + 2) else { return };
-    // "according to interviews with a dozen officials": the people behind the document.
-    if let Some((p, oa, _, _)) = np.pp
-        && g.lx(np.head) & (lx::COMMUNICATION | lx::COGNITION) != 0
-        && matches!(g.s.w(p), "with" | "by" | "from" | "of")
-        && let Some(inner) = g.np(oa, np.b)
-        && g.lx(inner.head) & (lx::PERSON | lx::ORG | lx::PEOPLE_NAME) != 0
-    {
-        np = inner;
-    }
-    let cue = g.span(i, i + 2);
-    let content = content_around(g, i, b);
-    push(g, out, Some(np), cue, content, true);
-}
-
-/// The content of an attribution whose cue and source sit at `a..b`: the rest of the sentence
-/// before or after them, without the joining punctuation.
-fn content_around(g: &Grammar, a: usize, b: usize) -> Option<Span> {
-    let n = g.n();
-    if let Some(f) = first_word_before(g, a) {
-        let mut e = a;
-        while e > f && g.punct(e - 1).is_some_and(|c| matches!(c, ',' | '—' | ':')) {
-            e -= 1;
-        }
-        if e > f {
-            return Some(g.span(f, e));
-        }
-    }
-    let mut k = b;
-    while k < n && (g.punct(k).is_some_and(|c| matches!(c, ',' | ':')) || g.is(k, "that")) {
-        k += 1;
-    }
-    let mut e = n;
-    while e > k && g.punct(e - 1).is_some_and(|c| matches!(c, '.' | '?' | '!')) {
-        e -= 1;
-    }
-    (e > k).then(|| g.span(k, e))
-}
-
-/// The sentence's first word or quoted token before `a`: where content before a tag starts.
-fn first_word_before(g: &Grammar, a: usize) -> Option<usize> {
-    (0..a).find(|&k| g.s.toks[k].kind == crate::attribution::tokens::K::Word || g.s.toks[k].quoted)
-}
-
-/// The content around a tag between commas: from the sentence's first word before the source
-/// at `a` to its end after the tag ending at `b`, the tag included (a span has no gap); with words
-/// on one side only, [`content_around`].
-fn content_both(g: &Grammar, a: usize, b: usize) -> Option<Span> {
-    let n = g.n();
-    let first = first_word_before(g, a);
-    let mut e = n;
-    while e > b && g.punct(e - 1).is_some_and(|c| matches!(c, '.' | '?' | '!')) {
-        e -= 1;
-    }
-    match first {
-        Some(f) if (b..e).any(|k| g.word(k)) => Some(g.span(f, e)),
-        _ => content_around(g, a, b),
     }
 }
 

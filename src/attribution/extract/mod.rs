@@ -23,6 +23,7 @@
 //! The source's kind ([`SourceKind`]) is the copy editor's test: could a reader identify, and in
 //! principle contact, this source? A name, an organisation, a document with a name, or a title
 //! that fixes one person can be; a place or a trade cannot ("residents of Elm Street").
+mod according;
 mod cue;
 mod kind;
 mod lx;

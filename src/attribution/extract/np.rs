@@ -141,6 +141,17 @@ impl<'a> Grammar<'a> {
                 glue[i] = true;
                 continue;
             }
+            // An ampersand between capitalised words joins one firm's name: "Hale & Orr".
+            if s.toks[i].kind == K::Punct
+                && i > 0
+                && matches!(s.punct(i), Some('&'))
+                && s.toks[i - 1].kind == K::Word
+                && s.toks[i - 1].cap
+                && s.toks.get(i + 1).is_some_and(|t| t.kind == K::Word && t.cap)
+            {
+                glue[i] = true;
+                continue;
+            }
             if s.toks[i].kind != K::Word {
                 continue;
             }
@@ -828,7 +839,18 @@ impl<'a> Grammar<'a> {
 
     /// A proper name somewhere in `a..b` that is not a place ("Cardinal Advisors", "the DNC").
     pub(super) fn names_organisation(&self, a: usize, b: usize) -> bool {
-        (a..b).any(|k| self.proper[k] && !self.street(k, b))
+        (a..b).any(|k| self.proper[k] && (!self.street(k, b) || self.named_body(k, b)))
+    }
+
+    /// A name run from `k` that modifies a common noun for a body: "the Nasdaq Riga exchange",
+    /// "the Marsh County council" (a place in the name, but the phrase names an institution).
+    fn named_body(&self, k: usize, b: usize) -> bool {
+        let mut last = k;
+        while last + 1 < b && self.proper[last + 1] {
+            last += 1;
+        }
+        let h = last + 1;
+        h < b && self.word(h) && !self.s.toks[h].cap && self.c(h) == 0 && self.lx(h) & lx::ORG != 0
     }
 
     /// A word of a place name: a place the lexicon knows ("Chicago"), or a name ending in a

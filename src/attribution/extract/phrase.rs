@@ -87,6 +87,82 @@ pub(super) fn content_after(g: &Grammar, k: usize) -> Option<Span> {
 
 /// A subject ending right before token `e`: the longest noun phrase, from a clause boundary.
 pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
+    let found = subject_left_near(g, e);
+    // A subject set off from its verb by asides between commas or dashes: "Tolley, himself up
+    // for reelection, said", "A former clerk, reached by phone Tuesday, said", "Jeff Salk, a
+    // Dayton, Ohio, rabbi helping to organise the boycott, said". The phrase nearest the verb may
+    // be part of an aside ("Ohio, rabbi ...", "a swing state"); the clause's first phrase, up
+    // to the first separator, is the subject when the nearest finds none or one inside the
+    // asides, or a weaker one than a name or pronoun opening the clause.
+    // (A comma inside a closing quotation mark ends an aside too: `a “giveaway,” said`.)
+    let quote_comma = e > 2 && matches!(g.punct(e - 1), Some('"' | '”')) && g.punct(e - 2) == Some(',');
+    if e > 1
+        && (matches!(g.punct(e - 1), Some(',' | '—' | '–' | '-')) || quote_comma)
+        && let Some(first) = interrupted_subject(g, e)
+    {
+        let strong = |np: &Np| matches!(g.kind(np, true), Some((SourceKind::Named | SourceKind::Pronoun, _)));
+        // (A phrase from the same start that runs on into an aside opening with a participle or
+        // a preposition took the aside in: "Sen. Mo Penn, R-Ohio, speaking on the radio".)
+        let runs_into_aside = |np: &Np| {
+            (first.b..np.b).any(|k| {
+                matches!(g.punct(k), Some(',' | '—' | '–' | '-'))
+                    && g.word(k + 1)
+                    && !matches!(g.s.w(k + 1), "including" | "like" | "such" | "especially" | "notably" | "among")
+                    && (g.c(k + 1) & cw::PREP != 0
+                        || g.lx(k + 1) & lx::VING != 0
+                            && (g.lx(k + 1) & lx::N == 0 || g.c(k + 2) & (cw::PREP | cw::DET | cw::POSS) != 0))
+            })
+        };
+        match found {
+            Some(np) if np.a == first.a && np.b > first.b && runs_into_aside(&np) => return Some(first),
+            None => return Some(first),
+            // (A name nearest the verb stays when the clause opens with no name or pronoun: a
+            // quotation's words may come first.)
+            Some(np) if np.a >= first.b && (strong(&first) || !strong(&np)) => return Some(first),
+            Some(np) if np.a > first.a && strong(&first) && !strong(&np) => return Some(first),
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The clause's first noun phrase before the verb at `e`, when it ends at a comma or a dash and
+/// every stretch after it up to the verb is set off by the same marks (the asides).
+fn interrupted_subject(g: &Grammar, e: usize) -> Option<Np> {
+    let lo = e.saturating_sub(SUBJECT_REACH * 2);
+    let mut start = e - 1;
+    while start > lo {
+        let t = start - 1;
+        let abbreviation = g.name_period(t) || (g.punct(t) == Some('.') && g.punct(t + 1) == Some(','));
+        let hard = g.s.toks[t].quoted && g.s.toks[t].kind != crate::attribution::tokens::K::Word
+            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '"' | '.' | '?' | '!') if !abbreviation);
+        // ", and Mayor Ruiz, who ..., said": a new clause after a comma and a conjunction.
+        let joined = g.word(t) && g.c(t) & cw::COORD != 0 && t > 0 && g.punct(t - 1) == Some(',');
+        if hard || joined {
+            break;
+        }
+        start -= 1;
+    }
+    // An opening adverbial ("In a statement,", "Later,", "If the rules change,", "Third,") is no
+    // subject.
+    let mut a = start;
+    while a < e
+        && g.word(a)
+        && (g.c(a) & (cw::PREP | cw::SUBORD | cw::ADV) != 0
+            || g.lx(a) & (lx::ADV | lx::N) == lx::ADV
+            || (g.punct(a + 1) == Some(',') && g.lx(a) & lx::ADV != 0 && !g.proper[a]))
+    {
+        a = (a..e).find(|&k| g.punct(k) == Some(','))? + 1;
+    }
+    // The asides are set off by the mark before the verb: commas, or dashes.
+    let dash = |k: usize| matches!(g.punct(k), Some('—' | '–' | '-'));
+    let by_dash = dash(e - 1);
+    let sep = (a..e - 1).find(|&k| if by_dash { dash(k) } else { g.punct(k) == Some(',') || dash(k) })?;
+    let np = g.np(a, sep)?;
+    (np.b == sep && g.kind(&np, true).is_some()).then_some(np)
+}
+
+fn subject_left_near(g: &Grammar, e: usize) -> Option<Np> {
     let s = g.s;
     let mut b = e;
     while b > 0 && g.punct(b - 1) == Some(',') {
@@ -413,4 +489,49 @@ pub(super) fn np_right(g: &Grammar, a: usize) -> Option<(usize, Np)> {
         b -= 1;
     }
     fallback
+}
+
+/// The content of an attribution whose cue and source sit at `a..b`: the rest of the sentence
+/// before or after them, without the joining punctuation.
+pub(super) fn content_around(g: &Grammar, a: usize, b: usize) -> Option<Span> {
+    let n = g.n();
+    if let Some(f) = first_word_before(g, a) {
+        let mut e = a;
+        while e > f && g.punct(e - 1).is_some_and(|c| matches!(c, ',' | '—' | ':')) {
+            e -= 1;
+        }
+        if e > f {
+            return Some(g.span(f, e));
+        }
+    }
+    let mut k = b;
+    while k < n && (g.punct(k).is_some_and(|c| matches!(c, ',' | ':')) || g.is(k, "that")) {
+        k += 1;
+    }
+    let mut e = n;
+    while e > k && g.punct(e - 1).is_some_and(|c| matches!(c, '.' | '?' | '!')) {
+        e -= 1;
+    }
+    (e > k).then(|| g.span(k, e))
+}
+
+/// The sentence's first word or quoted token before `a`: where content before a tag starts.
+pub(super) fn first_word_before(g: &Grammar, a: usize) -> Option<usize> {
+    (0..a).find(|&k| g.s.toks[k].kind == crate::attribution::tokens::K::Word || g.s.toks[k].quoted)
+}
+
+/// The content around a tag between commas: from the sentence's first word before the source
+/// at `a` to its end after the tag ending at `b`, the tag included (a span has no gap); with words
+/// on one side only, [`content_around`].
+pub(super) fn content_both(g: &Grammar, a: usize, b: usize) -> Option<Span> {
+    let n = g.n();
+    let first = first_word_before(g, a);
+    let mut e = n;
+    while e > b && g.punct(e - 1).is_some_and(|c| matches!(c, '.' | '?' | '!')) {
+        e -= 1;
+    }
+    match first {
+        Some(f) if (b..e).any(|k| g.word(k)) => Some(g.span(f, e)),
+        _ => content_around(g, a, b),
+    }
 }

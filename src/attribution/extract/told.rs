@@ -151,10 +151,12 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         // its noun is the clause's verb: "found that 1 in 4 residents lived", "that many voters
         // stayed".
         // (Right after a verb of saying too: "aides said more than 1 million donors gave".)
-        let counted_subject = j > k + 1
+        // (Or a bare plural right after such a verb: "said supervisors told staff".)
+        let bare_plural = j == k + 1 && g.c(k) == 0 && !g.s.toks[k].cap && g.lx(k) & lx::NPL != 0;
+        let counted_subject = j > k
             && k > 0
             && (g.is(k - 1, "that") || g.lx(k - 1) & lx::SAY != 0 && g.lx(k - 1) & lx::CLAUSE != 0)
-            && (g.numberish(k) || g.c(k) & cw::QUANT != 0)
+            && (j > k + 1 && (g.numberish(k) || g.c(k) & cw::QUANT != 0) || bare_plural)
             && g.word(j)
             && g.c(j) == 0
             && l & lx::VPAST != 0

@@ -19,7 +19,7 @@ use super::extract;
 pub(crate) use super::facts::*;
 use super::lists::{Cue, LISTS, flags};
 use super::tokens::has;
-pub(crate) use super::tokens::{K, Sent, Tok};
+pub(crate) use super::tokens::{K, Sent, Tok, anonymity_reason};
 use crate::text::Span;
 
 /// Extra, settings-supplied phrase automata (lowercase patterns).
@@ -145,7 +145,7 @@ fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: 
             }
         }
     }
-    let reason = phrase_hits.iter().any(|h| h.0 == Cue::Reason);
+    let reason = phrase_hits.iter().any(|h| h.0 == Cue::Reason) || anonymity_explained(s);
     let known = extras.known.as_ref().and_then(|ac| {
         ac.find_iter(s.norm.as_str())
             .filter_map(|m| s.token_range(m.start(), m.end()))
@@ -273,6 +273,13 @@ fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: 
 /// After a source noun at token `head`, its phrase ending at `b`: ", including <Name>" names the group; "at <Name>",
 /// "from <Name>" does too, unless the head is a noun that names no one wherever they are
 /// ("insiders at City Hall", "sources in the ministry": see `[never-named]`).
+/// A request for anonymity with its reason or purpose right after it, whatever the words ("asked
+/// not to be named so that her son would not be singled out"): the reasons list holds the
+/// commonest wordings, [`anonymity_reason`] the grammar for the rest.
+fn anonymity_explained(s: &Sent) -> bool {
+    (0..s.toks.len()).any(|k| anonymity_reason(s, k))
+}
+
 fn named_qualifier_follows(s: &Sent, head: usize, b: usize) -> bool {
     let mut j = b;
     if s.punct(j) == Some(',') {

@@ -318,9 +318,10 @@ fn tag_after(text: &str, toks: &[Token]) -> Option<Speaker> {
 /// extractor's tags do. The word list's reporting verbs are the rest.
 fn tag_past(text: &str, t: &Token) -> bool {
     let w = t.span.slice(text);
-    t.kind == TokenKind::Word
-        && first_lower(w)
-        && crate::lexicon::lookup_folded(w).contains(crate::lexicon::Classes::VPAST)
+    let classes = crate::lexicon::lookup_folded(w);
+    // (A word the dictionary lacks, with a past ending, is a past form too: "deadpanned".)
+    let unknown_past = classes.is_empty() && w.len() > 4 && w.ends_with("ed");
+    t.kind == TokenKind::Word && first_lower(w) && (classes.contains(crate::lexicon::Classes::VPAST) || unknown_past)
 }
 
 /// The tag before an opening mark in the same sentence: `Ortiz said: "`, `KCNA noted, "`.

@@ -367,6 +367,24 @@ impl Sent {
     }
 }
 
+/// Whether token `k` opens the reason or purpose of a request for anonymity just before it:
+/// "because", "since", "so that", "in order to", "for fear", "out of fear", "to avoid", "to
+/// protect" within a few words after "named", "identified", "anonymity", "anonymously" or "to be
+/// quoted" ("asked not to be named so that her son would not be singled out"). Such a clause
+/// states why the source is unnamed, not a cause the writer asserts.
+pub(crate) fn anonymity_reason(s: &Sent, k: usize) -> bool {
+    let opens = matches!(s.toks.get(k).map(|_| s.w(k)), Some("because" | "since"))
+        || (s.is(k, "so") && s.is(k + 1, "that"))
+        || (s.is(k, "in") && s.is(k + 1, "order"))
+        || (matches!(s.toks.get(k).map(|_| s.w(k)), Some("for" | "out")) && s.is(k + 1, "fear"))
+        || (s.is(k, "to") && matches!(s.toks.get(k + 1).map(|_| s.w(k + 1)), Some("avoid" | "protect" | "shield")));
+    opens
+        && (k.saturating_sub(5)..k).rev().take_while(|&j| s.toks[j].kind == K::Word).any(|j| {
+            matches!(s.w(j), "named" | "identified" | "anonymity" | "anonymously")
+                || (s.is(j, "quoted") && j >= 2 && s.is(j - 1, "be") && s.is(j - 2, "to"))
+        })
+}
+
 /// Whether token `i` is in any of the lists `bits`.
 pub(crate) fn has(s: &Sent, i: usize, bits: u64) -> bool {
     s.fl(i) & bits != 0

@@ -41,7 +41,7 @@ use super::extract::words::is_negated_aux;
 use super::extract::{Attribution, SourceKind};
 use super::facts::{Checkable, ClaimKind};
 use super::lists::{Cue, LISTS, flags};
-use super::tokens::{K, Sent};
+use super::tokens::{K, Sent, anonymity_reason};
 use crate::lexicon::Classes;
 use crate::text::Span;
 use amount::{amount, quantified_set, ratio};
@@ -58,7 +58,8 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checka
     }
 }
 
-/// The filters every candidate passes: vote tallies, motives, praise, numbers in names.
+/// The filters every candidate passes: vote tallies, motives, praise, numbers in names, the
+/// reason a source is unnamed ("speaking on condition of anonymity because he fears").
 fn not_a_claim(s: &Sent, c: Checkable) -> bool {
     vote_tally(s, c.cue)
         || motive(s, c)
@@ -68,6 +69,7 @@ fn not_a_claim(s: &Sent, c: Checkable) -> bool {
         || prediction(s, c)
         || identifying_amount(s, c.cue)
         || possible_amount(s, c)
+        || (c.kind == ClaimKind::Causal && anonymity_reason(s, s.token_at(c.cue.start)))
 }
 
 /// An amount under a modal of ability, permission or obligation is a rule or an option, not a

@@ -181,3 +181,25 @@ fn third_person_fix_makes_indirect_speech() {
     let t = "She noted, \"She expressed thanks for the warm welcome.\"\n";
     assert_eq!(after_fix(THIRD, t, 0), "She noted that she expressed thanks for the warm welcome.\n");
 }
+
+#[test]
+fn a_tag_with_a_verb_the_dictionary_lacks_attributes_its_quotation() {
+    let t = "\"The engine is held together with tape,\" deadpanned Ana Ruiz, the team's captain.\n";
+    assert!(findings(QUOTE, t).is_empty(), "{t}");
+    // Without any tag the quotation is still unattributed.
+    let t = "The robot sat on the bench.\n\n\"The engine is held together with tape.\"\n";
+    assert_eq!(findings(QUOTE, t).len(), 1, "{t}");
+}
+
+#[test]
+fn a_reason_for_anonymity_may_be_any_purpose_clause() {
+    for t in [
+        "One father, who asked not to be named so that his daughter would not be teased, said the bus was late.\n",
+        "A nurse, who spoke anonymously for fear of losing her post, said the ward was short-staffed.\n",
+    ] {
+        assert!(findings("attribution/anonymous", t).is_empty(), "{t}");
+    }
+    // A request with no reason stays a finding.
+    let t = "One father, who asked not to be named, said the bus was late.\n";
+    assert_eq!(findings("attribution/anonymous", t).len(), 1, "{t}");
+}

@@ -130,3 +130,12 @@ fn a_vague_source_quiets_only_the_claim_it_tells() {
         assert_eq!(findings("attribution/vague", t).len(), 1, "{t}");
     }
 }
+
+#[test]
+fn the_reason_a_source_is_unnamed_is_no_causal_claim() {
+    let t = "A driver, speaking on condition of anonymity because he fears losing his job, said the route runs late.\n";
+    assert!(findings(CLAIM, t).is_empty(), "{t}");
+    // The same connective stating a cause is a claim.
+    let t = "The route runs late because the depot lost four drivers.\n";
+    assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
+}

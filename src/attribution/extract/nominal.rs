@@ -70,6 +70,12 @@ pub(super) fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> 
     if let Some(r) = fronted_holder(g, i, out) {
         return r;
     }
+    // "In Brussels, the feeling is that", "The talk at the co-op is that": a feeling, or talk,
+    // held by no one named, as the subject of "is that" (not "the problem is that", the writer's
+    // own framing).
+    if let Some(r) = unheld_view(g, i, out) {
+        return r;
+    }
     // The preposition that names whose view it is.
     let p = i + 1;
     if !(g.word(p)
@@ -145,9 +151,12 @@ fn fronted_holder(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> Option<b
     if !(g.word(first) && matches!(g.s.w(first), "among" | "amongst" | "within")) {
         return None;
     }
-    let comma = (first + 1..i).find(|&k| g.punct(k) == Some(','))?;
+    // (The comma may be left out before "there is": "Among the growers there is a sense that".)
+    let comma = (first + 1..i)
+        .find(|&k| g.punct(k) == Some(','))
+        .or_else(|| (first + 2..i).find(|&k| g.is(k, "there") && g.c(k + 1) & cw::BE != 0))?;
     // The noun heads the clause after the comma: at most a determiner or "there is" between.
-    let between = comma + 1..i;
+    let between = if g.punct(comma) == Some(',') { comma + 1..i } else { comma..i };
     let opens = between.clone().all(|k| {
         g.word(k) && (g.c(k) & (cw::DET | cw::BE) != 0 || g.is(k, "there") || g.lx(k) & lx::ADJ != 0 && g.c(k) == 0)
     });
@@ -163,4 +172,33 @@ fn fronted_holder(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> Option<b
     }
     let content = content_after(g, i + 1);
     Some(push(g, out, Some(np), g.span(i, i + 1), content, false))
+}
+
+/// A feeling or circulating talk at `i` as the definite subject of "is that", with no holder
+/// but a place: "the feeling is that", "the talk at the co-op elevator is that". The view is
+/// nobody's in particular: an impersonal source. `None` when the frame is not there.
+fn unheld_view(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> Option<bool> {
+    let s = g.s;
+    let l = g.lx(i);
+    let circulating = l & lx::COMMUNICATION != 0 && matches!(s.w(i), "talk" | "word" | "buzz" | "chatter" | "gossip");
+    // (A view held: a feeling, or a noun that is also a verb of thinking or feeling that takes a
+    // clause, "the thinking", "the hope"; not "the problem", "the fact", "the point".)
+    let held = l & lx::FEELING != 0 || (l & (lx::THINK | lx::FEEL) != 0 && l & lx::CLAUSE != 0);
+    if !(i > 0 && g.is(i - 1, "the") && (held || circulating) && l & lx::NPL == 0) {
+        return None;
+    }
+    // Right after the noun, or after a place it is heard in ("at the co-op", "in Brussels").
+    let mut b = i + 1;
+    if g.word(b) && matches!(s.w(b), "at" | "in" | "around" | "on") {
+        let (end, np) = np_right(g, b + 1)?;
+        if g.person_or_group(np.head) {
+            return None; // "the feeling among donors": the general frame takes it
+        }
+        b = end;
+    }
+    if !(g.word(b) && matches!(s.w(b), "is" | "was") && g.is(b + 1, "that") && clause_follows(g, b + 2)) {
+        return None;
+    }
+    let content = content_after(g, b + 1);
+    Some(push(g, out, None, g.span(i - 1, b + 2), content, false))
 }

@@ -104,3 +104,24 @@ fn an_unknown_past_form_in_a_tag_is_a_way_of_saying() {
     let all = attributions("\"The engine is held together with tape,\" flummoxing Ana Ruiz.");
     assert!(all.is_empty(), "{all:?}");
 }
+
+#[test]
+fn a_view_held_by_no_one_named_is_impersonal() {
+    impersonal("In Lisbon, the feeling is that the talks will drag on.", "the feeling is that");
+    impersonal("The talk at the feed store is that the mill will close.", "The talk at the feed store is that");
+    impersonal("The hope is that the bridge opens in May.", "The hope is that");
+    // The writer's own framing, and a feeling with its holders, are not this frame.
+    for t in ["The problem is that the pipes are old.", "The point is that the bridge is late."] {
+        assert!(attributions(t).is_empty(), "{t}");
+    }
+    has_source("The feeling among donors is that the race is lost.", "donors", Vague);
+}
+
+#[test]
+fn there_is_a_view_among_people_with_or_without_a_comma() {
+    has_source("Among bakers there is a sense that rents will keep rising.", "bakers", Vague);
+    has_source("Among bakers, there is a sense that rents will keep rising.", "bakers", Vague);
+    // A place is no holder.
+    let all = attributions("Within the city there is a sense that rents will keep rising.");
+    assert!(all.iter().all(|(s, _, _)| s.as_deref() != Some("the city")), "{all:?}");
+}

@@ -277,7 +277,13 @@ fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: 
 /// not to be named so that her son would not be singled out"): the reasons list holds the
 /// commonest wordings, [`anonymity_reason`] the grammar for the rest.
 fn anonymity_explained(s: &Sent) -> bool {
-    (0..s.toks.len()).any(|k| anonymity_reason(s, k))
+    // (Found from the request, which is rare, rather than testing every word as a reason.)
+    (0..s.toks.len()).any(|j| {
+        let w = s.w(j);
+        let request = s.toks[j].kind == K::Word
+            && (w.starts_with("anonym") || w.ends_with("named") || w.ends_with("identified") || w.ends_with("quoted"));
+        request && (j + 1..(j + 6).min(s.toks.len())).any(|k| anonymity_reason(s, k))
+    })
 }
 
 fn named_qualifier_follows(s: &Sent, head: usize, b: usize) -> bool {

@@ -96,18 +96,6 @@ pub(super) fn amount(s: &Sent, i: usize) -> Option<usize> {
         {
             any(s, i + 1, &["as", "more", "less", "higher", "larger", "bigger", "faster", "greater"]).then_some(i + 2)
         }
-        // "rose sevenfold", "a fivefold increase": a multiplier in one word (a number word and
-        // "-fold") with the change it measures; not "manifold", nor "a twofold purpose".
-        _ if w.len() > 4
-            && w.ends_with("fold")
-            && is_number_word(&w[..w.len() - 4])
-            && !irrealis(s, i)
-            && ((i.saturating_sub(3)..i).any(|k| s.fl(k) & flags::CHANGE != 0)
-                || s.fl(i + 1) & flags::CHANGE != 0
-                || (word(s, i + 1) && lx(s, i + 1).contains(Classes::CHANGE))) =>
-        {
-            Some(i + 1)
-        }
         // "tens of thousands", "hundreds of millions".
         "tens" | "hundreds" | "thousands" | "millions" | "billions" | "dozens" if is(s, i + 1, "of") => Some(i + 3),
         // "a hundred more warheads", "a million people": a count after "a".
@@ -167,6 +155,18 @@ pub(super) fn amount(s: &Sent, i: usize) -> Option<usize> {
             Some(i + 2)
         }
         _ => {
+            // "rose sevenfold", "a fivefold increase": a multiplier in one word (a number word and
+            // "-fold") with the change it measures; not "manifold", nor "a twofold purpose".
+            if w.len() > 4
+                && w.ends_with("fold")
+                && is_number_word(&w[..w.len() - 4])
+                && !irrealis(s, i)
+                && ((i.saturating_sub(3)..i).any(|k| s.fl(k) & flags::CHANGE != 0)
+                    || s.fl(i + 1) & flags::CHANGE != 0
+                    || (word(s, i + 1) && lx(s, i + 1).contains(Classes::CHANGE)))
+            {
+                return Some(i + 1);
+            }
             // Spelled numbers with a unit: "three percent", "ten times".
             let spelled = s.fl(i) & flags::SPELLED != 0
                 || any(s, i, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]);

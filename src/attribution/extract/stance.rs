@@ -11,15 +11,16 @@ use crate::text::Span;
 /// A past or present form closing a quotation's tag: `"...," she continued.`, `"...," Ortiz
 /// recalled.` (a name or pronoun between the quotation and the verb, nothing after).
 pub(super) fn tag_after_quote(g: &Grammar, i: usize) -> bool {
-    let l = g.lx(i);
+    // (Called for most words: the cheap test of the verb's form first.)
+    if g.lx(i) & (lx::VPAST | lx::V3SG) == 0 {
+        return false;
+    }
     // Nothing after it but a time: "Ryan tweeted Friday.", "she added on Monday."
     // (A bounded look: a run-on line without a full stop stays linear.)
     let end = (i + 1..g.n().min(i + 5)).find(|&k| matches!(g.punct(k), Some('.' | '!' | '?'))).unwrap_or(g.n());
     let time_only = end - (i + 1) <= 3
         && (i + 1..end).all(|k| g.word(k) && (g.c(k) & (cw::PREP | cw::DET | cw::DAY) != 0 || g.lx(k) & lx::TIME != 0));
-    if l & (lx::VPAST | lx::V3SG) == 0
-        || !(i + 1 >= g.n() || matches!(g.punct(i + 1), Some('.' | '!' | '?')) || time_only)
-    {
+    if !(i + 1 >= g.n() || matches!(g.punct(i + 1), Some('.' | '!' | '?')) || time_only) {
         return false;
     }
     // One to four words of subject, after a quotation's closing mark and comma.

@@ -237,6 +237,17 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     let mut e = i;
     let mut aux_be = false;
     let mut aux_any = false;
+    // An aside between the auxiliary and the verb: "Families ... have, for years, described".
+    if e > 2
+        && g.punct(e - 1) == Some(',')
+        && let Some(open) = (e.saturating_sub(7)..e - 1).rev().find(|&k| g.punct(k) == Some(','))
+        && open > 0
+        && (open + 1..e - 1).all(|k| g.word(k) || g.is_num(k))
+        && g.word(open - 1)
+        && g.c(open - 1) & cw::AUX != 0
+    {
+        e = open;
+    }
     while e > 0 && g.word(e - 1) {
         let c = g.c(e - 1);
         // ("but" is an adverb in the dictionary too: "deciding but said" has two verbs.)

@@ -125,3 +125,17 @@ fn there_is_a_view_among_people_with_or_without_a_comma() {
     let all = attributions("Within the city there is a sense that rents will keep rising.");
     assert!(all.iter().all(|(s, _, _)| s.as_deref() != Some("the city")), "{all:?}");
 }
+
+#[test]
+fn an_aside_between_the_auxiliary_and_the_verb_keeps_the_subject() {
+    has_source(
+        "Families of people held at the jail have, for years, described it as a dead end.",
+        "Families of people held at the jail",
+        Vague,
+    );
+    has_source("The council has, in a rare move, said it will reopen the bid.", "The council", Named);
+    // No verb of saying after the aside: nothing told.
+    for t in ["The board has, in short, no money left.", "The growers have, since May, planted corn."] {
+        assert!(attributions(t).is_empty(), "{t}: {:?}", attributions(t));
+    }
+}

@@ -2,7 +2,7 @@
 //! bounds ("under 285", "only six cases"), ratios ("four out of five") and ordinal counts of
 //! repeated acts ("the 10th time that"). One class of the grammar in [`super`].
 use super::{any, change_before, irrealis, is, lx, word};
-use crate::attribution::lists::flags;
+use crate::attribution::lists::{LISTS, flags};
 use crate::attribution::tokens::{K, Sent};
 use crate::lexicon::Classes;
 
@@ -332,33 +332,15 @@ fn multiple(s: &Sent, i: usize) -> Option<usize> {
     (if is(s, m, "half") { measure } else { measure || compared }).then_some(next + 2)
 }
 
-/// Whether `w` spells a number: "two" to "twenty", the tens, "hundred", "thousand".
+/// Whether `w` spells a number: one to nine, or a spelled number of the cue list ("ten",
+/// "hundred"), as [`number_word`] reads a token.
 fn is_number_word(w: &str) -> bool {
-    matches!(
-        w,
-        "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "fifteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "hundred"
-            | "thousand"
-    )
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].contains(&w)
+        || LISTS.word_flags(w) & flags::SPELLED != 0
 }
 
 /// A number word: one to nine, or a spelled number of the cue list ("ten", "hundred").
-fn number_word(s: &Sent, k: usize) -> bool {
+pub(super) fn number_word(s: &Sent, k: usize) -> bool {
     s.fl(k) & flags::SPELLED != 0
         || any(s, k, &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
 }

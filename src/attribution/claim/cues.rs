@@ -1,6 +1,7 @@
 //! The cue-list candidates of the claim analysis: statistics, changes, superlatives and causal
 //! cues found through the phrase automaton and the single-word lists of [`crate::attribution::lists`].
 //! [`super::checkable`] filters them with the grammar's candidates.
+use super::amount::number_word;
 use crate::attribution::facts::{Checkable, ClaimKind};
 use crate::attribution::lists::{Cue, flags};
 use crate::attribution::tokens::has;
@@ -358,10 +359,7 @@ fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
                     s.is(k, "in")
                         && (s.toks.get(k + 1).is_some_and(|t| t.kind == K::Num)
                             || s.is(k + 1, "a")
-                            || s.fl(k + 1) & flags::SPELLED != 0
-                            || (k + 1 < n
-                                && ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
-                                    .contains(&s.w(k + 1))))
+                            || (k + 1 < n && number_word(s, k + 1)))
                         && has(s, k + 2, flags::TIME_UNIT)
                 })
                 .map(|k| k + 2);

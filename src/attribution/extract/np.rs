@@ -676,6 +676,20 @@ impl<'a> Grammar<'a> {
                 j += 2;
                 continue;
             }
+            // Nearness as a postmodifier, with or without "to": "households nearest the campus",
+            // "families closest to the plant". (All four are adverbs in the dictionary: one bit
+            // test before the words.)
+            if j > np.head
+                && self.word(j)
+                && self.lx(j) & lx::ADV != 0
+                && let Some((k, e, h)) = self.nearness(j, b)
+            {
+                if np.pp.is_none() {
+                    np.pp = Some((j, k, e, h));
+                }
+                j = e;
+                continue;
+            }
             // Postmodifier: "familiar with", "close to", "briefed on", "involved in", "known as".
             if self.word(j)
                 && (l & lx::ADJ != 0 || (l & lx::VPART != 0 && (reduced || l & (lx::SAY | lx::THINK) != 0)))
@@ -838,6 +852,18 @@ impl<'a> Grammar<'a> {
     }
 
     /// A proper name somewhere in `a..b` that is not a place ("Cardinal Advisors", "the DNC").
+    /// "nearest the campus", "closest to the plant" at `j`, before `b`: where the object starts,
+    /// where it ends, and its head. (Out of line: rare, and the phrase loop stays small.)
+    #[inline(never)]
+    fn nearness(&self, j: usize, b: usize) -> Option<(usize, usize, usize)> {
+        if !matches!(self.s.w(j), "nearest" | "closest" | "nearer" | "closer") {
+            return None;
+        }
+        let k = if self.is(j + 1, "to") { j + 2 } else { j + 1 };
+        let (e, h, _) = self.core(k, b)?;
+        Some((k, e, h))
+    }
+
     pub(super) fn names_organisation(&self, a: usize, b: usize) -> bool {
         (a..b).any(|k| self.proper[k] && (!self.street(k, b) || self.named_body(k, b)))
     }

@@ -139,3 +139,21 @@ fn an_aside_between_the_auxiliary_and_the_verb_keeps_the_subject() {
         assert!(attributions(t).is_empty(), "{t}: {:?}", attributions(t));
     }
 }
+
+#[test]
+fn nearness_after_a_noun_modifies_it() {
+    has_source(
+        "Households nearest the plant increasingly suspect that the wells are to blame.",
+        "Households nearest the plant",
+        Vague,
+    );
+    has_source("Families closest to the depot fear that the buses will stop.", "Families closest to the depot", Vague);
+    // A named body with its nearness stays named; nearness as a predicate is no source.
+    has_source(
+        "Members of the Dock Street Traders Association nearest the pier said trade fell.",
+        "Members of the Dock Street Traders Association nearest the pier",
+        Named,
+    );
+    let all = attributions("The houses nearest the plant are the oldest in town.");
+    assert!(all.is_empty(), "{all:?}");
+}

@@ -320,7 +320,7 @@ fn tag_past(text: &str, t: &Token) -> bool {
     let w = t.span.slice(text);
     let classes = crate::lexicon::lookup_folded(w);
     // (A word the dictionary lacks, with a past ending, is a past form too: "deadpanned".)
-    let unknown_past = classes.is_empty() && w.len() > 4 && w.ends_with("ed");
+    let unknown_past = crate::lexicon::unknown_past(w, classes);
     t.kind == TokenKind::Word && first_lower(w) && (classes.contains(crate::lexicon::Classes::VPAST) || unknown_past)
 }
 

@@ -215,6 +215,12 @@ pub fn lookup(word_lowercase: &str) -> Classes {
     Classes(get(word_lowercase).unwrap_or(0))
 }
 
+/// Whether `word`, with the `classes` the table gives it, reads as a past form the table lacks: no
+/// classes at all and a past ending ("deadpanned", "livestreamed").
+pub fn unknown_past(word: &str, classes: Classes) -> bool {
+    classes.is_empty() && word.len() > 4 && word.ends_with("ed")
+}
+
 /// The classes of a word in any case ("Said", "SAID"). ASCII words up to 64 bytes are folded in a
 /// stack buffer without allocating; longer or non-ASCII words fall back to `str::to_lowercase`.
 pub fn lookup_folded(word: &str) -> Classes {

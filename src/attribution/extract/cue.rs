@@ -93,7 +93,7 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
         // (A day may come first: "tweeted Monday that".)
         let after_day = if g.word(i + 1) && g.c(i + 1) & cw::DAY != 0 { i + 2 } else { i + 1 };
         // (A word the dictionary lacks with a past ending is a past form too: "deadpanned".)
-        let unknown_past = g.s.toks[i].lex == 0 && g.s.w(i).len() > 4 && g.s.w(i).ends_with("ed");
+        let unknown_past = crate::lexicon::unknown_past(g.s.w(i), crate::lexicon::Classes::from_bits(g.s.toks[i].lex));
         let says_anyway = that_clause
             || (l & lx::VPAST != 0 || unknown_past)
                 && (g.s.toks[i].lex == 0 || classless)

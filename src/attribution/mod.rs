@@ -86,6 +86,9 @@ pub struct SentenceAttribution {
     pub question: bool,
     /// Lies wholly inside a quotation.
     pub quoted: bool,
+    /// Holds a Markdown link or a footnote reference: whatever else its attributions say, the
+    /// writer cites a source for it.
+    pub cited: bool,
 }
 
 impl SentenceAttribution {
@@ -147,6 +150,7 @@ impl AttributionModel {
             m.begin(settings, &doc.revision);
         }
         let mut facts: Vec<Facts> = Vec::with_capacity(ns);
+        let mut cited_v: Vec<bool> = Vec::with_capacity(ns);
         let mut failed = Vec::new();
         for (i, s) in doc.sentences.iter().enumerate() {
             // A bug in the grammar costs its sentence, not the article: the panic is caught here
@@ -167,6 +171,7 @@ impl AttributionModel {
             };
             let raw = s.span.slice(text);
             let cites = s.cites || cites_marker(raw);
+            cited_v.push(cites);
             if cites {
                 // A cited document is a named one: "according to [a staff memo](...)".
                 for a in f.attributions.iter_mut().filter(|a| a.document && a.kind == SourceKind::Vague) {
@@ -203,7 +208,8 @@ impl AttributionModel {
             .iter_mut()
             .zip(&doc.sentences)
             .zip(&qspans)
-            .map(|((f, s), qs)| SentenceAttribution {
+            .zip(cited_v)
+            .map(|(((f, s), qs), cited)| SentenceAttribution {
                 attributed: f.found.is_some(),
                 how: f.found.map(|x| x.how),
                 source: f.found.map(|x| x.source),
@@ -213,6 +219,7 @@ impl AttributionModel {
                 checkable: f.checkable,
                 question: f.question,
                 quoted: qs.iter().any(|q| q.start <= s.span.start && s.span.end <= q.end + 1),
+                cited,
             })
             .collect();
 

@@ -92,6 +92,7 @@ impl Family for ClaimFamily {
                 _ => sa.attributed || sourced_by(text, atts, None, cue.cue) == Some(true),
             };
             if attributed
+                || sa.cited
                 || problem_covers(text, sa, own_atts, cue.cue)
                 || (sa.question && !asserting_question(text, s.span))
                 || sa.quoted

@@ -209,6 +209,59 @@ fn counted_things(s: &Sent, k: usize) -> bool {
     })
 }
 
+/// A singular count noun at `k` with words after it that bound the set: a relative clause
+/// ("that they've signed"), a participle ("serving the city") or a place ("in the district").
+/// Not a time ("every year", "every time we"), a person in general ("every American") or a
+/// pronoun.
+fn restricted_set(s: &Sent, k: usize) -> bool {
+    let n = s.toks.len();
+    if !word(s, k) || s.toks[k].cap || k + 1 >= n || !word(s, k + 1) {
+        return false;
+    }
+    let c = lx(s, k);
+    if !c.contains(Classes::N)
+        || c.intersects(Classes::TIME | Classes::PERSON)
+        || s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT) != 0
+        || matches!(s.w(k), "one" | "other" | "thing" | "way" | "step" | "kind" | "sort" | "bit")
+    {
+        return false;
+    }
+    let r = s.w(k + 1);
+    let next = lx(s, k + 1);
+    matches!(r, "that" | "which" | "they" | "we" | "he" | "she" | "you" | "i")
+        || (matches!(r, "in" | "on" | "across") && s.fl(k + 2) & flags::DETERMINER != 0)
+        || (next.contains(Classes::VING) && r.ends_with("ing") && s.fl(k + 2) & flags::DETERMINER != 0)
+}
+
+/// A rank below the top: "second", "2nd", "third", "10th" ("the third-biggest item").
+pub(super) fn rank_ordinal(s: &Sent, k: usize) -> bool {
+    k < s.toks.len() && !s.toks[k].quoted && rank_ordinal_word(s.w(k))
+}
+
+/// [`rank_ordinal`] on a bare word.
+pub(super) fn rank_ordinal_word(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let numeric = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&w[digits.len()..], "nd" | "rd" | "th")
+        && digits.parse::<u32>().is_ok_and(|n| n >= 2);
+    numeric
+        || matches!(
+            w,
+            "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "eleventh"
+                | "twelfth"
+        )
+}
+
 /// Ordinals from the third up: "3rd", "10th", "fifth". The first and second time are narrative.
 fn high_ordinal(s: &Sent, k: usize) -> bool {
     if k >= s.toks.len() || s.toks[k].quoted {
@@ -349,8 +402,24 @@ pub(super) fn number_word(s: &Sent, k: usize) -> bool {
 /// "none of the bidders", "most economists", "the majority of voters", "every airline serving".
 pub(super) fn quantified_set(s: &Sent, i: usize) -> Option<usize> {
     // (This runs on every token: one test of the word first.)
-    if !matches!(s.w(i), "not" | "none" | "most" | "majority" | "minority" | "all" | "every" | "no") {
+    if !matches!(s.w(i), "not" | "none" | "most" | "majority" | "minority" | "all" | "every" | "no" | "single") {
         return None;
+    }
+    // "never took on his party on a single issue", "we don't have a single program": a negated
+    // "a single" is "none" too.
+    if is(s, i, "single") {
+        let negated = i > s.first + 1
+            && is(s, i - 1, "a")
+            && (i.saturating_sub(12).max(s.first)..i - 1)
+                .rev()
+                .take_while(|&k| !super::boundary(s, k))
+                .any(|k| any(s, k, &["not", "never", "n't", "don't", "didn't", "doesn't", "hasn't", "haven't", "no"]));
+        return (negated
+            && !irrealis(s, i)
+            && word(s, i + 1)
+            && lx(s, i + 1).contains(Classes::N)
+            && s.fl(i + 1) & flags::TIME_UNIT == 0)
+            .then_some(i + 2);
     }
     // "Not one of the township's five board members", "not a single bidder": "none" spelled out.
     if is(s, i, "not") && !irrealis(s, i) {
@@ -386,6 +455,11 @@ pub(super) fn quantified_set(s: &Sent, i: usize) -> Option<usize> {
         "all" if hedge && is(s, i + 1, "of") => i + 3,
         "all" if hedge && any(s, i + 1, &["the", "our"]) => i + 2,
         "every" | "all" if hedge => i + 1,
+        // "every single one of my children": an emphatic universal, as checkable as a hedged one.
+        "every" if is(s, i + 1, "single") => i + 2,
+        // "every airline serving the city", "every agreement they've signed", "every school in
+        // the district": a universal over a set its own words bound.
+        "every" if restricted_set(s, i + 1) => i + 1,
         "most" if i == s.first || (i > 0 && s.punct(i - 1).is_some()) => i + 1,
         "no" if is(s, i + 1, "other") => i + 2,
         // "almost no field escaped": "almost none", as a quantity.

@@ -11,17 +11,17 @@
 //!   repeated acts ("the 10th time that"), a rank in a set ("number one in"), shares ("one in
 //!   five parcels", "two out of three") and multiples of a measure ("twice what the team pays",
 //!   "a third the size of");
-//! * **comparisons with their comparison set** ([`comparison`]): a comparative with "than" and a
+//! * **comparisons with their comparison set** ([`comparison`], in `claim/compare.rs`): a comparative with "than" and a
 //!   set a reader could check ("than any other state", "than ever", "than in 1990"), a comparative
 //!   or superlative with a time span or a whole ("since 1972", "on record", "in the country"),
-//!   "an N-year high";
+//!   "an N-year high", a rank below the top ("the third-largest item", "the fifth-ranked side");
 //! * **trends and records** ([`trend`]): a change verb (WordNet verb.change) with a span or a
 //!   pattern ("has risen every year since", "fell for a third year in a row"); a change of an
 //!   amount with no number ([`directed_change`]: "coverage has been declining", "wages haven't
-//!   gone up", "profits are not up");
+//!   gone up", "profits are not up", "prices have begun to fall");
 //! * **quantifiers over a checkable set** ([`quantified_set`], in `claim/amount.rs`): "almost
 //!   all of the county's schools", "none of the bidders", "not one of the five trustees", "most
-//!   economists";
+//!   economists", "every airline serving the city", "has not approved a single permit";
 //! * **causes**: the connectives and the causal verbs of the cue lists, and a verb with WordNet's
 //!   cause relation whose object is an outcome ("forced the closure", "has cost the city"); a
 //!   listed causal phrase with an "-ly" adverb inside ("stems directly from").
@@ -35,6 +35,7 @@
 //! Sourcing is decided by the rule with [`writer_is_source`]: a sentence whose only source is the
 //! writer or the reader ("I think", "we know", "as you said") names no one who could be asked.
 mod amount;
+mod compare;
 mod cues;
 mod record;
 use super::extract::words::is_negated_aux;
@@ -45,6 +46,7 @@ use super::tokens::{K, Sent, anonymity_reason};
 use crate::lexicon::Classes;
 use crate::text::Span;
 use amount::{amount, quantified_set, ratio};
+use compare::{comparison, superlative};
 use record::own_record;
 
 /// The first checkable part of the sentence, outside quotations.
@@ -65,7 +67,7 @@ fn not_a_claim(s: &Sent, c: Checkable) -> bool {
         || motive(s, c)
         || evaluative(s, c)
         || part_of_name(s, c.cue)
-        || cites_document(s)
+        || cites_document(s, c)
         || prediction(s, c)
         || identifying_amount(s, c.cue)
         || possible_amount(s, c)
@@ -130,7 +132,14 @@ fn prediction(s: &Sent, c: Checkable) -> bool {
 /// own sentence cites its source is sourced, though no one "says" it. The document nouns are the
 /// source-noun list's (`DOCUMENT`: report, survey, poll, study, data, figures, ...); the phrase
 /// needs a determiner, a possessive or a name before the noun, so "in record time" cites nothing.
-fn cites_document(s: &Sent) -> bool {
+fn cites_document(s: &Sent, c: Checkable) -> bool {
+    // "the third-biggest item in our budget": a superlative's "in" phrase is the whole it ranks
+    // over, not where a figure comes from.
+    let ranked_over = |prep: usize| {
+        c.kind == ClaimKind::Superlative
+            && s.w(prep) == "in"
+            && cue_token(s, c.cue).is_some_and(|t| t < prep && prep <= t + 6 && (t..prep).all(|j| !boundary(s, j)))
+    };
     (s.first..s.toks.len()).any(|k| {
         if s.fl(k) & flags::DOCUMENT == 0 || s.toks[k].quoted || !word(s, k) || s.toks[k].cap {
             return false;
@@ -148,7 +157,11 @@ fn cites_document(s: &Sent) -> bool {
         let of_change = at >= s.first + 2
             && (s.fl(at - 2) & flags::CHANGE != 0 || lx(s, at - 2).contains(Classes::CHANGE))
             && lx(s, at - 2).contains(Classes::N);
-        (det || named) && at > s.first && any(s, at - 1, &["in", "from", "by", "per"]) && !of_change
+        (det || named)
+            && at > s.first
+            && any(s, at - 1, &["in", "from", "by", "per"])
+            && !of_change
+            && !ranked_over(at - 1)
     })
 }
 
@@ -351,11 +364,43 @@ pub(crate) fn sourced_by<'a>(
         }
         any_source = true;
         let inside = |sp: Span| sp.start <= cue.start && cue.end <= sp.end;
-        if a.content.is_none_or(inside) || inside(src) {
+        // A verb of saying with a plain object tells its object ("Ruiz has promised 40 percent
+        // more berths", "the Gazette puts the number at 4,000"), and a document's object is its
+        // finding. Not a verb in another sense: a change ("we've added 1.9 million jobs"), a
+        // wish ("they want tax breaks").
+        let told = a.report || a.document || !other_sense(text, a);
+        if (told && a.content.is_none_or(inside)) || inside(src) {
             return Some(true);
         }
     }
     (any_source && !disagree).then_some(false)
+}
+
+/// Whether the cue of an act (a verb with a plain object) is used in a sense other than saying:
+/// its verb is also a verb of change and its object an amount ("added 1.9 million jobs"), or it
+/// is a verb of feeling and not of saying or thinking ("want tax breaks"). (An object opening
+/// with a preposition, "negotiated with", was tried as a third sense: it found no claim on
+/// ClaimBuster and raised a false alarm on news.)
+fn other_sense(text: &str, a: &Attribution) -> bool {
+    let words = |sp: Span| {
+        sp.slice(text)
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+    };
+    let verb = words(a.cue).next_back().map(|w| crate::lexicon::lookup(&w)).unwrap_or(Classes::NONE);
+    let first = a.content.and_then(|c| words(c).next());
+    // (A change's object is the amount changed; "puts the number at 4,000" estimates it.)
+    let amount_first = a.content.is_some_and(|c| {
+        let t = c.slice(text).trim_start();
+        t.starts_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '$' | '£' | '€'))
+            || first.as_deref().is_some_and(|w| {
+                LISTS.word_flags(w) & flags::SPELLED != 0
+                    || matches!(w, "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine")
+            })
+    });
+    (verb.contains(Classes::CHANGE) && amount_first)
+        || (verb.contains(Classes::FEEL) && !verb.intersects(Classes::SAY | Classes::THINK))
 }
 
 /// The WordNet classes of token `i` (none for punctuation, numbers and tokens past the end).
@@ -418,6 +463,28 @@ const IRREALIS: &[&str] = &[
     "to",
 ];
 
+/// Verbs of aspect: the infinitive after them is under way, not planned. A closed class of
+/// grammar words (WordNet files them with other senses of "start" and "go on").
+const ASPECT: &[&str] = &[
+    "begin",
+    "begins",
+    "began",
+    "begun",
+    "beginning",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "continue",
+    "continues",
+    "continued",
+    "continuing",
+    "ceased",
+    "tend",
+    "tends",
+    "tended",
+];
+
 /// A plan, a wish or a condition governs token `at`: one of [`IRREALIS`] in the same clause,
 /// within four words before it.
 fn irrealis(s: &Sent, at: usize) -> bool {
@@ -429,7 +496,10 @@ fn irrealis(s: &Sent, at: usize) -> bool {
         if boundary(s, k) && !any(s, k, &["if", "to"]) {
             return false;
         }
-        if any(s, k, IRREALIS) || s.fl(k) & flags::MODAL != 0 {
+        // ("has begun to rise", "continues to fall": an infinitive after a verb of aspect
+        // happens.)
+        let aspect = is(s, k, "to") && k > s.first && any(s, k - 1, ASPECT);
+        if (any(s, k, IRREALIS) && !aspect) || s.fl(k) & flags::MODAL != 0 {
             return true;
         }
     }
@@ -475,151 +545,6 @@ fn change_before(s: &Sent, at: usize) -> bool {
         .rev()
         .take_while(|&k| !boundary(s, k))
         .any(|k| s.fl(k) & flags::CHANGE != 0 || lx(s, k).contains(Classes::CHANGE))
-}
-
-/// A comparative or superlative word at `i`: "-er"/"-est" adjectives and adverbs, more/less/fewer,
-/// most/least, and the superlatives of the cue list.
-fn comparative(s: &Sent, i: usize) -> bool {
-    if !word(s, i) {
-        return false;
-    }
-    let w = s.w(i);
-    if matches!(w, "more" | "less" | "fewer" | "better" | "worse" | "higher" | "lower" | "further" | "farther") {
-        return true;
-    }
-    w.len() > 4
-        && w.ends_with("er")
-        // ("other than", "rather than": no degree.)
-        && !matches!(w, "other" | "rather" | "either" | "neither" | "whether" | "together")
-        && lx(s, i).intersects(Classes::ADJ | Classes::ADV)
-        && !lx(s, i).contains(Classes::V)
-}
-
-fn superlative(s: &Sent, i: usize) -> bool {
-    word(s, i)
-        && (s.fl(i) & flags::SUPERLATIVE != 0
-            || (s.w(i).len() > 5 && s.w(i).ends_with("est") && lx(s, i).intersects(Classes::ADJ | Classes::ADV)))
-}
-
-/// The words that open a comparison set after "than": "than any other", "than ever", "than all".
-const SET_AFTER_THAN: &[&str] = &[
-    "any", "anyone", "anybody", "anywhere", "anything", "ever", "all", "every", "everyone", "before", "previous",
-    "the", "in", "at", "during", "under", "last", "a", "we", "they", "our", "their", "his", "her", "its", "it",
-    "those", "that", "other", "most", "many", "my", "your", "when", "since",
-];
-
-/// A comparison with its set, starting at the comparative at `i`.
-fn comparison(s: &Sent, i: usize) -> Option<usize> {
-    let n = s.toks.len();
-    let (is_comparative, is_superlative) = (comparative(s, i), superlative(s, i));
-    // "more likely to win than": odds, a forecast rather than a record.
-    if !(is_comparative || is_superlative) || any(s, i + 1, &["likely", "unlikely", "probable"]) {
-        return None;
-    }
-    if is_comparative {
-        // "than" within ten words, in the clause: "more women in senior jobs than any other state",
-        // "more on farm aid in the last eight years than the".
-        let mut k = i + 1;
-        // (A coordination of nouns is one phrase: "more graduates in science and engineering
-        // than".)
-        let noun_and = |k: usize| {
-            any(s, k, &["and", "or"])
-                && word(s, k - 1)
-                && word(s, k + 1)
-                && lx(s, k - 1).contains(Classes::N)
-                && lx(s, k + 1).intersects(Classes::N | Classes::ADJ)
-        };
-        while k < n && k <= i + 10 && (!boundary(s, k) || noun_and(k)) {
-            if is(s, k, "than") {
-                // "than that.", "than it,": a pronoun pointing back, not a set.
-                let pointing_back = any(s, k + 1, &["that", "it", "those"]) && s.punct(k + 2).is_some();
-                // "more people than has ever been": a record.
-                if (k + 1..(k + 4).min(n)).any(|j| is(s, j, "ever")) && !irrealis(s, i) {
-                    return Some(k + 2);
-                }
-                // "less than three years ago": a date, not an amount.
-                let date = (k + 2..(k + 4).min(n)).any(|j| any(s, j, &["ago", "earlier", "later"]))
-                    && (k + 2..(k + 3).min(n)).any(|j| s.fl(j) & flags::TIME_UNIT != 0);
-                let set = k + 1 < n
-                    && !date
-                    && (s.toks[k + 1].kind == K::Num
-                        || s.fl(k + 1) & flags::SPELLED != 0
-                        || ((any(s, k + 1, SET_AFTER_THAN) || named_comparand(s, i, k + 1))
-                            && !any(s, k + 2, &["one", "that", "this"])
-                            && !pointing_back
-                            && !irrealis(s, i)));
-                return set.then_some(k + 2);
-            }
-            k += 1;
-        }
-    }
-    // "winning only narrowly in Iowa": "only" without a determiner is an adverb, no superlative.
-    let bare_only =
-        is(s, i, "only") && !(i > s.first && (s.fl(i - 1) & flags::DETERMINER != 0 || s.w(i - 1).ends_with("'s")));
-    if !bare_only {
-        // "higher than it has been since 1949", "the lowest level on record", "the largest in the
-        // country": the span or the whole a reader could check it against, within six words.
-        let mut k = i + 1;
-        while k < n && k <= i + 7 && !(boundary(s, k) && s.punct(k).is_some()) {
-            if is(s, k, "since") && k + 1 < n && (s.toks[k + 1].kind == K::Num || word(s, k + 1)) {
-                return Some(k + 2);
-            }
-            if is(s, k, "on") && is(s, k + 1, "record") {
-                return Some(k + 2);
-            }
-            // "in franchise history", "in the country", "of all time", "in its 40 years".
-            if is_superlative && (is(s, k, "in") || is(s, k, "of")) {
-                let mut j = k + 1;
-                while j < n && j <= k + 4 && word(s, j) && !boundary(s, j) {
-                    let c = lx(s, j);
-                    let whole = matches!(s.w(j), "history" | "time" | "ever" | "world" | "country" | "nation")
-                        || (c.contains(Classes::N)
-                            && c.intersects(Classes::PLACE)
-                            && !c.intersects(Classes::PERSON | Classes::ARTIFACT));
-                    if whole && (is(s, k, "in") || is(s, k + 1, "all")) {
-                        return Some(j + 1);
-                    }
-                    j += 1;
-                }
-            }
-            // "the most costly of any state", "the lowest rate of any industrial state".
-            if is_superlative && is(s, k, "of") && is(s, k + 1, "any") && word(s, k + 2) {
-                return Some(k + 3);
-            }
-            if is_superlative && is(s, k, "ever") {
-                return Some(k + 1);
-            }
-            k += 1;
-        }
-    }
-    None
-}
-
-/// A measured comparison against one thing a reader could look up: "greater than ours", "lower
-/// administrative costs than private insurance", "cheaper than Main Street's". Not a comparison of
-/// quality ("better", "worse", "more important") or against a forecast or a norm ("than expected",
-/// "than usual"): those are judgements.
-fn named_comparand(s: &Sent, cmp: usize, k: usize) -> bool {
-    if !word(s, k) || any(s, cmp, &["better", "worse"]) {
-        return false;
-    }
-    // "more + adjective": a quality compared ("more effective than"); "more + noun" counts.
-    if any(s, cmp, &["more", "less"]) && word(s, cmp + 1) && {
-        let c = lx(s, cmp + 1);
-        c.contains(Classes::ADJ) && !c.contains(Classes::N)
-    } {
-        return false;
-    }
-    if any(s, k, &["ours", "theirs", "yours", "mine", "hers"]) {
-        return true;
-    }
-    let c = lx(s, k);
-    // A forecast or a norm: what "expected", "usual", "needed" name is no thing.
-    let norm = c.intersects(Classes::VPART) && !c.contains(Classes::N)
-        || any(s, k, &["usual", "normal", "ideal", "necessary", "average", "anticipated", "planned", "hoped"]);
-    let noun =
-        s.toks[k].cap || c.contains(Classes::N) || (c.contains(Classes::ADJ) && lx(s, k + 1).contains(Classes::N));
-    noun && !norm && !c.intersects(Classes::TIME)
 }
 
 /// A trend: a finite change verb with a span or a pattern in its clause ("has risen every year
@@ -680,7 +605,13 @@ fn measurable(s: &Sent, k: usize) -> bool {
 /// government", "never increased sales taxes") or its subject ("coverage has been declining",
 /// "premiums have gone up").
 fn directed_change(s: &Sent, i: usize) -> Option<usize> {
-    if !word(s, i) || !(s.fl(i) & flags::CHANGE != 0 || listed_change_ing(s, i)) || irrealis(s, i) {
+    // "has begun to rise", "continued to fall": the base form after a verb of aspect.
+    let after_aspect = i > s.first + 1
+        && is(s, i - 1, "to")
+        && any(s, i - 2, ASPECT)
+        && word(s, i)
+        && LISTS.word_flags(&format!("{}s", s.w(i))) & flags::CHANGE != 0;
+    if !word(s, i) || !(s.fl(i) & flags::CHANGE != 0 || after_aspect || listed_change_ing(s, i)) || irrealis(s, i) {
         return None;
     }
     let w = s.w(i);
@@ -762,7 +693,8 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
                     "never", "not", "still", "now",
                 ],
             )
-            || is_negated_aux(s.w(j - 1)))
+            || is_negated_aux(s.w(j - 1))
+            || (after_aspect && j + 2 > i && (is(s, j - 1, "to") || any(s, j - 1, ASPECT))))
     {
         j -= 1;
     }

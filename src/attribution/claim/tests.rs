@@ -702,3 +702,53 @@ fn the_first_in_a_span_of_years_is_a_record() {
         assert_eq!(kind(t), None, "{t}");
     }
 }
+
+#[test]
+fn a_rank_below_the_top_is_checked_against_its_whole() {
+    assert_eq!(kind("Interest is now the third-largest item in the county budget."), Some(ClaimKind::Superlative));
+    assert_eq!(cue("The mill was once the 10th biggest employer in the valley."), Some("10th biggest".into()));
+    assert_eq!(kind("It is the state's second largest port."), Some(ClaimKind::Superlative));
+    assert_eq!(kind("The club climbed to the fifth-ranked side in the league."), Some(ClaimKind::Superlative));
+    for t in [
+        "The second best option was to wait for the thaw.",
+        "She finished second in the relay, her best result.",
+        "The third meeting ran long.",
+        "Our second-floor office is warm.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn universals_over_a_bounded_set() {
+    assert_eq!(kind("The inspectors condemned every boiler that the firm installed."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("Every pharmacy in the county ran out of the vaccine."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("Every ferry serving the island was late on Sunday."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("The auditors questioned every single one of the grants."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("The agency has not approved a single permit for the quarry."), Some(ClaimKind::Statistic));
+    assert_eq!(kind("The mayor has never vetoed a single budget in eight years."), Some(ClaimKind::Statistic));
+    for t in [
+        "Every time we meet, the roof leaks.",
+        "Every parent wants a safe walk to school.",
+        "Every day that passes costs the farm money.",
+        "A single mother raised the three boys.",
+        "The club could not afford a single loss in March.",
+        "We do not want a single vote wasted.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_change_after_a_verb_of_aspect_is_under_way() {
+    assert_eq!(kind("Prices have begun to fall in the harbour district."), Some(ClaimKind::Change));
+    assert_eq!(kind("Ticket sales continued to climb through May."), Some(ClaimKind::Change));
+    assert_eq!(cue("Ticket sales have started to rise by 30 percent a month."), Some("30 percent".into()));
+    for t in [
+        "The council plans to cut the fee next year.",
+        "Rents are expected to fall once the towers open.",
+        "The board hopes prices will begin to fall.",
+    ] {
+        assert_eq!(kind(t), None, "{t}");
+    }
+}

@@ -52,10 +52,15 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         return true;
     }
     // A time or an addressee before "that": "said this year that", "told Reuters on Monday that".
-    if let Some(t) = (k..n.min(k + 8)).take_while(|&j| g.word(j)).find(|&j| matches!(g.s.w(j), "that" | "whether")) {
+    // (A year inside the phrase: "disclosed in its 2024 report that".)
+    let in_pp = |j: usize| g.word(j) || (g.c(k) & cw::PREP != 0 && g.is_num(j));
+    if let Some(t) = (k..n.min(k + 9)).take_while(|&j| in_pp(j)).find(|&j| matches!(g.s.w(j), "that" | "whether")) {
         let adjunct = |j: usize| {
             g.c(j) & (cw::DET | cw::PREP | cw::POSS | cw::DAY) != 0
                 || g.proper[j]
+                // (The noun of a phrase that opens with a preposition: "alleged in the suit
+                // that", "wrote in a letter that".)
+                || (g.c(k) & cw::PREP != 0 && ((g.c(j) == 0 && g.lx(j) & lx::N != 0) || g.is_num(j)))
                 || (g.c(j) == 0 && g.lx(j) & (lx::TIME | lx::PERSON | lx::GROUP_ANY | lx::ORG) != 0)
         };
         if t > k && (k..t).all(adjunct) {

@@ -139,3 +139,46 @@ fn the_reason_a_source_is_unnamed_is_no_causal_claim() {
     let t = "The route runs late because the depot lost four drivers.\n";
     assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
 }
+
+#[test]
+fn an_act_on_an_amount_is_the_writers_figure() {
+    // "added" with an amount as its object changes the amount; it tells no one's figure.
+    assert_carets(
+        CLAIM,
+        "The port authority has added 1,900 berths since March.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+",
+    );
+    // Look-alikes: a verb of saying that tells its object, an estimate, a clause told.
+    assert_clean(CLAIM, "Ruiz has promised 1,900 more berths for the port.\n");
+    assert_clean(CLAIM, "The Gazette puts the number of new berths at 1,900.\n");
+    assert_clean(CLAIM, "The port authority added that 1,900 berths were built since March.\n");
+}
+
+#[test]
+fn a_citation_sources_the_claim_outside_a_named_sources_words() {
+    // What Ruiz said ends at "but": the figure after it is the writer's, unless the writer cites
+    // a source for it.
+    let t = "Ruiz said dredging matters, but the port handles 40 percent of the coast's grain.";
+    assert_eq!(findings(CLAIM, &format!("{t}\n")).len(), 1, "{t}");
+    assert_clean(CLAIM, &format!("{t}[^1]\n\n[^1]: Port tonnage report, 2024.\n"));
+    assert_clean(
+        CLAIM,
+        "Ruiz said dredging matters, but the port handles [40 percent](https://example.org/t) of the coast's grain.\n",
+    );
+}
+
+#[test]
+fn a_told_clause_after_a_phrase_with_a_preposition() {
+    // "alleged in the suit that": the clause is what the named source alleged.
+    assert_clean(CLAIM, "Vance alleged in the suit that the firm earned $5 million from the scheme.\n");
+    assert_clean(CLAIM, "The auditor wrote in a letter to the board that fees rose 40 percent.\n");
+    assert_clean(CLAIM, "The utility disclosed in its 2023 annual report that the plant drew 90 million gallons.\n");
+    // A phrase that is no adjunct before "that" leaves the writer's figure unsourced.
+    assert_carets(
+        CLAIM,
+        "Vance dropped the suit, and the firm earned $5 million from the scheme.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+",
+    );
+}

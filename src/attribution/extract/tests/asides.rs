@@ -157,3 +157,30 @@ fn nearness_after_a_noun_modifies_it() {
     let all = attributions("The houses nearest the plant are the oldest in town.");
     assert!(all.is_empty(), "{all:?}");
 }
+
+/// Whether the first attribution of `text` reports something told (a clause, a quotation)
+/// rather than naming an act with a plain object.
+fn reports(text: &str) -> bool {
+    let s = crate::attribution::tokens::Sent::new(text, crate::text::Span::new(0, text.len()), &[]);
+    let mut out = Vec::new();
+    crate::attribution::extract::extract(&s, false, &mut out);
+    out.first().is_some_and(|a| a.report)
+}
+
+#[test]
+fn a_phrase_with_a_preposition_may_stand_before_the_told_clause() {
+    for t in [
+        "Vance alleged in the suit that the firm overbilled the county.",
+        "The utility disclosed in its 2023 annual report that the plant drew more water.",
+        "The auditor wrote in a letter to the board that fees had risen.",
+    ] {
+        assert!(reports(t), "{t}");
+    }
+    // Look-alikes: an act with a plain object, and "that" opening the object's own clause.
+    for t in [
+        "The utility added 40 staff in its 2023 budget.",
+        "Vance described the plan in a letter that the board ignored.",
+    ] {
+        assert!(!reports(t), "{t}");
+    }
+}

@@ -1,0 +1,168 @@
+//! Comparisons with their comparison set: "than any other state", "since 1972", "the largest
+//! in the country", a rank below the top ("the third-largest item"). One class of the grammar in
+//! [`super`].
+use super::{amount, any, boundary, irrealis, is, lx, word};
+use crate::attribution::lists::flags;
+use crate::attribution::tokens::{K, Sent};
+use crate::lexicon::Classes;
+
+/// A comparative or superlative word at `i`: "-er"/"-est" adjectives and adverbs, more/less/fewer,
+/// most/least, and the superlatives of the cue list.
+fn comparative(s: &Sent, i: usize) -> bool {
+    if !word(s, i) {
+        return false;
+    }
+    let w = s.w(i);
+    if matches!(w, "more" | "less" | "fewer" | "better" | "worse" | "higher" | "lower" | "further" | "farther") {
+        return true;
+    }
+    w.len() > 4
+        && w.ends_with("er")
+        // ("other than", "rather than": no degree.)
+        && !matches!(w, "other" | "rather" | "either" | "neither" | "whether" | "together")
+        && lx(s, i).intersects(Classes::ADJ | Classes::ADV)
+        && !lx(s, i).contains(Classes::V)
+}
+
+pub(super) fn superlative(s: &Sent, i: usize) -> bool {
+    word(s, i)
+        && (s.fl(i) & flags::SUPERLATIVE != 0
+            || (s.w(i).len() > 5 && s.w(i).ends_with("est") && lx(s, i).intersects(Classes::ADJ | Classes::ADV)))
+}
+
+/// The words that open a comparison set after "than": "than any other", "than ever", "than all".
+const SET_AFTER_THAN: &[&str] = &[
+    "any", "anyone", "anybody", "anywhere", "anything", "ever", "all", "every", "everyone", "before", "previous",
+    "the", "in", "at", "during", "under", "last", "a", "we", "they", "our", "their", "his", "her", "its", "it",
+    "those", "that", "other", "most", "many", "my", "your", "when", "since",
+];
+
+/// A comparison with its set, starting at the comparative at `i`.
+pub(super) fn comparison(s: &Sent, i: usize) -> Option<usize> {
+    let n = s.toks.len();
+    // "the third-biggest item in the budget", "the state's second largest employer": a rank
+    // is checked against its whole, named or not.
+    // (One word with its hyphen: "fifth-ranked", "third-largest".)
+    if word(s, i) && s.w(i).contains('-') {
+        let (a, b) = s.w(i).split_once('-').unwrap_or_default();
+        let rank = amount::rank_ordinal_word(a)
+            && (matches!(b, "ranking" | "ranked") || (b.len() > 4 && b.ends_with("est") && !b.ends_with("west")));
+        if rank {
+            return Some(i + 1);
+        }
+    }
+    if amount::rank_ordinal(s, i) {
+        let k = if s.punct(i + 1) == Some('-') { i + 2 } else { i + 1 };
+        // ("the seventh-ranking economy", "the fifth-ranked team".)
+        return (superlative(s, k) || any(s, k, &["ranking", "ranked"])).then_some(k + 1);
+    }
+    let (is_comparative, is_superlative) = (comparative(s, i), superlative(s, i));
+    // "more likely to win than": odds, a forecast rather than a record.
+    if !(is_comparative || is_superlative) || any(s, i + 1, &["likely", "unlikely", "probable"]) {
+        return None;
+    }
+    if is_comparative {
+        // "than" within ten words, in the clause: "more women in senior jobs than any other state",
+        // "more on farm aid in the last eight years than the".
+        let mut k = i + 1;
+        // (A coordination of nouns is one phrase: "more graduates in science and engineering
+        // than".)
+        let noun_and = |k: usize| {
+            any(s, k, &["and", "or"])
+                && word(s, k - 1)
+                && word(s, k + 1)
+                && lx(s, k - 1).contains(Classes::N)
+                && lx(s, k + 1).intersects(Classes::N | Classes::ADJ)
+        };
+        while k < n && k <= i + 10 && (!boundary(s, k) || noun_and(k)) {
+            if is(s, k, "than") {
+                // "than that.", "than it,": a pronoun pointing back, not a set.
+                let pointing_back = any(s, k + 1, &["that", "it", "those"]) && s.punct(k + 2).is_some();
+                // "more people than has ever been": a record.
+                if (k + 1..(k + 4).min(n)).any(|j| is(s, j, "ever")) && !irrealis(s, i) {
+                    return Some(k + 2);
+                }
+                // "less than three years ago": a date, not an amount.
+                let date = (k + 2..(k + 4).min(n)).any(|j| any(s, j, &["ago", "earlier", "later"]))
+                    && (k + 2..(k + 3).min(n)).any(|j| s.fl(j) & flags::TIME_UNIT != 0);
+                let set = k + 1 < n
+                    && !date
+                    && (s.toks[k + 1].kind == K::Num
+                        || s.fl(k + 1) & flags::SPELLED != 0
+                        || ((any(s, k + 1, SET_AFTER_THAN) || named_comparand(s, i, k + 1))
+                            && !any(s, k + 2, &["one", "that", "this"])
+                            && !pointing_back
+                            && !irrealis(s, i)));
+                return set.then_some(k + 2);
+            }
+            k += 1;
+        }
+    }
+    // "winning only narrowly in Iowa": "only" without a determiner is an adverb, no superlative.
+    let bare_only =
+        is(s, i, "only") && !(i > s.first && (s.fl(i - 1) & flags::DETERMINER != 0 || s.w(i - 1).ends_with("'s")));
+    if !bare_only {
+        // "higher than it has been since 1949", "the lowest level on record", "the largest in the
+        // country": the span or the whole a reader could check it against, within six words.
+        let mut k = i + 1;
+        while k < n && k <= i + 7 && !(boundary(s, k) && s.punct(k).is_some()) {
+            if is(s, k, "since") && k + 1 < n && (s.toks[k + 1].kind == K::Num || word(s, k + 1)) {
+                return Some(k + 2);
+            }
+            if is(s, k, "on") && is(s, k + 1, "record") {
+                return Some(k + 2);
+            }
+            // "in franchise history", "in the country", "of all time", "in its 40 years".
+            if is_superlative && (is(s, k, "in") || is(s, k, "of")) {
+                let mut j = k + 1;
+                while j < n && j <= k + 4 && word(s, j) && !boundary(s, j) {
+                    let c = lx(s, j);
+                    let whole = matches!(s.w(j), "history" | "time" | "ever" | "world" | "country" | "nation")
+                        || (c.contains(Classes::N)
+                            && c.intersects(Classes::PLACE)
+                            && !c.intersects(Classes::PERSON | Classes::ARTIFACT));
+                    if whole && (is(s, k, "in") || is(s, k + 1, "all")) {
+                        return Some(j + 1);
+                    }
+                    j += 1;
+                }
+            }
+            // "the most costly of any state", "the lowest rate of any industrial state".
+            if is_superlative && is(s, k, "of") && is(s, k + 1, "any") && word(s, k + 2) {
+                return Some(k + 3);
+            }
+            if is_superlative && is(s, k, "ever") {
+                return Some(k + 1);
+            }
+            k += 1;
+        }
+    }
+    None
+}
+
+/// A measured comparison against one thing a reader could look up: "greater than ours", "lower
+/// administrative costs than private insurance", "cheaper than Main Street's". Not a comparison of
+/// quality ("better", "worse", "more important") or against a forecast or a norm ("than expected",
+/// "than usual"): those are judgements.
+fn named_comparand(s: &Sent, cmp: usize, k: usize) -> bool {
+    if !word(s, k) || any(s, cmp, &["better", "worse"]) {
+        return false;
+    }
+    // "more + adjective": a quality compared ("more effective than"); "more + noun" counts.
+    if any(s, cmp, &["more", "less"]) && word(s, cmp + 1) && {
+        let c = lx(s, cmp + 1);
+        c.contains(Classes::ADJ) && !c.contains(Classes::N)
+    } {
+        return false;
+    }
+    if any(s, k, &["ours", "theirs", "yours", "mine", "hers"]) {
+        return true;
+    }
+    let c = lx(s, k);
+    // A forecast or a norm: what "expected", "usual", "needed" name is no thing.
+    let norm = c.intersects(Classes::VPART) && !c.contains(Classes::N)
+        || any(s, k, &["usual", "normal", "ideal", "necessary", "average", "anticipated", "planned", "hoped"]);
+    let noun =
+        s.toks[k].cap || c.contains(Classes::N) || (c.contains(Classes::ADJ) && lx(s, k + 1).contains(Classes::N));
+    noun && !norm && !c.intersects(Classes::TIME)
+}

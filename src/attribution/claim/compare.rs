@@ -42,19 +42,33 @@ pub(super) fn comparison(s: &Sent, i: usize) -> Option<usize> {
     let n = s.toks.len();
     // "the third-biggest item in the budget", "the state's second largest employer": a rank
     // is checked against its whole, named or not.
+    // (This runs on every token: the last letter is tested first, "-est", "-ed", "-ing" for a
+    // rank word, "second", "third", "fourth", "10th" for an ordinal.)
+    let last = |k: usize| {
+        s.toks.get(k).and_then(|t| s.norm.as_bytes().get((t.n1 as usize).wrapping_sub(1)).copied()).unwrap_or(0)
+    };
+    let ranked = |w: &str| w.ends_with("est") || w.ends_with("ranked") || w.ends_with("ranking");
     // (One word with its hyphen: "fifth-ranked", "third-largest".)
-    if word(s, i) && s.w(i).contains('-') {
-        let (a, b) = s.w(i).split_once('-').unwrap_or_default();
-        let rank = amount::rank_ordinal_word(a)
-            && (matches!(b, "ranking" | "ranked") || (b.len() > 4 && b.ends_with("est") && !b.ends_with("west")));
-        if rank {
-            return Some(i + 1);
-        }
+    if matches!(last(i), b't' | b'd' | b'g')
+        && word(s, i)
+        && ranked(s.w(i))
+        && let Some((a, b)) = s.w(i).split_once('-')
+        && amount::rank_ordinal_word(a)
+        && (matches!(b, "ranking" | "ranked") || (b.len() > 4 && b.ends_with("est") && !b.ends_with("west")))
+    {
+        return Some(i + 1);
     }
-    if amount::rank_ordinal(s, i) {
+    // ("the seventh-ranking economy", "the fifth-ranked team", "the 10th largest bank".)
+    if matches!(last(i), b'd' | b'h') {
         let k = if s.punct(i + 1) == Some('-') { i + 2 } else { i + 1 };
-        // ("the seventh-ranking economy", "the fifth-ranked team".)
-        return (superlative(s, k) || any(s, k, &["ranking", "ranked"])).then_some(k + 1);
+        if k < n
+            && word(s, k)
+            && ranked(s.w(k))
+            && amount::rank_ordinal(s, i)
+            && (superlative(s, k) || any(s, k, &["ranking", "ranked"]))
+        {
+            return Some(k + 1);
+        }
     }
     let (is_comparative, is_superlative) = (comparative(s, i), superlative(s, i));
     // "more likely to win than": odds, a forecast rather than a record.

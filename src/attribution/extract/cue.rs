@@ -163,7 +163,9 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             // change or a cause ("many plumbers left the trade").
             let before = out.len();
             // Active and at the head of its clause: not "are bound by", not "lets users compare".
-            let passive = (i.saturating_sub(3)..i).any(|k| g.word(k) && g.c(k) & cw::BE != 0);
+            // ("were opposing the plan": "be" with the "-ing" form is active.)
+            let progressive = l & lx::VING != 0 && g.s.w(i).ends_with("ing");
+            let passive = !progressive && (i.saturating_sub(3)..i).any(|k| g.word(k) && g.c(k) & cw::BE != 0);
             // "failed to agree": a verb that takes an infinitive but no clause is an aspect of
             // the act, not a view of it.
             let aspect = g.is(i + 1, "to") && l & lx::CLAUSE == 0;

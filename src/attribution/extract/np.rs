@@ -812,10 +812,16 @@ impl<'a> Grammar<'a> {
             && !(self.is(np.head, "one")
                 || self.is_num(np.head)
                 || (self.c(np.head) & cw::NUMBER != 0 && !self.s.w(np.head).ends_with('s') && !self.is(np.head, "dozen")))
-            && self.lx(np.head) & lx::QUANTITY != 0
-            // "a couple of growers", "a crowd of protesters": a group word counts people too.
-            && (self.lx(np.head) & (lx::PERSON | lx::GROUP) == 0
-                || (self.lx(np.head) & lx::PERSON == 0 && self.plural(oh) && self.lx(oh) & lx::PERSON != 0))
+            && ((self.lx(np.head) & lx::QUANTITY != 0
+                // "a couple of growers", "a crowd of protesters": a group word counts people too.
+                && (self.lx(np.head) & (lx::PERSON | lx::GROUP) == 0
+                    || (self.lx(np.head) & lx::PERSON == 0 && self.plural(oh) && self.lx(oh) & lx::PERSON != 0)))
+                // "a younger generation of activists", "a group of parents": a word for a group
+                // that is no body of its own (no organisation, no name) is the people it holds.
+                || (self.lx(np.head) & (lx::GROUP | lx::ORG | lx::PERSON) == lx::GROUP
+                    && !self.s.toks[np.head].cap
+                    && self.plural(oh)
+                    && self.lx(oh) & lx::PERSON != 0))
         {
             np.head = oh;
             np.partitive = true;

@@ -152,3 +152,20 @@ fn an_answer_is_no_source() {
     // Look-alike: "no one" is a vague source.
     source_is("No one thought the deficit ought to be bigger.", "No one", Vague);
 }
+
+#[test]
+fn a_side_taken_in_the_progressive_and_a_group_of_people() {
+    // "be" with the "-ing" form is active: the crowd holds the side.
+    source_is("Dozens of growers were opposing the canal tax.", "Dozens of growers", Vague);
+    source_is("Many tenants are criticizing the rent rise.", "Many tenants", Vague);
+    // A word for a group that is no body of its own is the people it holds.
+    source_is("A younger generation of farmers opposed the merger.", "A younger generation of farmers", Vague);
+    source_is("A small circle of parents said the crossing was unsafe.", "A small circle of parents", Vague);
+    // Look-alikes: a passive, a named body, a body with a name, a named holder's side (an act),
+    // a group of things.
+    none("The canal tax was opposed by the growers.");
+    source_is("The board of directors said the merger would close.", "The board of directors", Named);
+    source_is("The Council of Economic Advisers said growth would slow.", "The Council of Economic Advisers", Named);
+    none("Kagame's government was opposing the canal tax.");
+    none("A circle of buildings stood empty.");
+}

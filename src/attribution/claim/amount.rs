@@ -222,6 +222,8 @@ fn restricted_set(s: &Sent, k: usize) -> bool {
     if !c.contains(Classes::N)
         || c.intersects(Classes::TIME | Classes::PERSON)
         || s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT) != 0
+        // (Closed-class words and general nouns that bound no set a reader could count: "every
+        // one of you", "every other week", "every way we can", "every step of the way".)
         || matches!(s.w(k), "one" | "other" | "thing" | "way" | "step" | "kind" | "sort" | "bit")
     {
         return false;
@@ -264,31 +266,7 @@ pub(super) fn rank_ordinal_word(w: &str) -> bool {
 
 /// Ordinals from the third up: "3rd", "10th", "fifth". The first and second time are narrative.
 fn high_ordinal(s: &Sent, k: usize) -> bool {
-    if k >= s.toks.len() || s.toks[k].quoted {
-        return false;
-    }
-    let w = s.w(k);
-    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let suffix = &w[digits.len()..];
-    let numeric = !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && matches!(suffix, "rd" | "th")
-        && digits.parse::<u32>().is_ok_and(|n| n >= 3);
-    numeric
-        || (word(s, k)
-            && matches!(
-                w,
-                "third"
-                    | "fourth"
-                    | "fifth"
-                    | "sixth"
-                    | "seventh"
-                    | "eighth"
-                    | "ninth"
-                    | "tenth"
-                    | "eleventh"
-                    | "twelfth"
-            ))
+    rank_ordinal(s, k) && !matches!(s.w(k), "second" | "2nd")
 }
 
 /// "the 10th time that he has denied it", "the fourth or fifth time we": an ordinal count of

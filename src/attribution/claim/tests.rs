@@ -752,3 +752,10 @@ fn a_change_after_a_verb_of_aspect_is_under_way() {
         assert_eq!(kind(t), None, "{t}");
     }
 }
+
+#[test]
+fn an_ordinal_ending_in_2nd_counts_from_the_third_up() {
+    // One list of ordinals serves the rank and the count of repeated acts: "22nd" is no "2nd".
+    assert_eq!(cue("It is the 22nd time that the board has delayed the vote."), Some("the 22nd time".into()));
+    assert_eq!(kind("It is the 2nd time that the board has delayed the vote."), None);
+}

@@ -227,13 +227,20 @@ impl AttributionModel {
         // one before, attributed by a name (not a citation, not itself a pronoun). Blocks only grow
         // with the sentence index, so that is the last such sentence seen if it is close enough:
         // tracked as we go instead of searched backwards (which was quadratic in a long paragraph).
+        // The writer and the reader ("I strongly support ...", "we've added ...", "you said")
+        // are no one's antecedent, and their own "we" refers back to no one.
+        let writer =
+            |out: &[SentenceAttribution], j: usize| out[j].source.is_some_and(|src| opens_with_writer(text, src));
         let antecedent = |out: &[SentenceAttribution], j: usize| {
-            out[j].attributed && out[j].how != Some(How::Citation) && !facts[j].found.is_some_and(|x| x.pronoun)
+            out[j].attributed
+                && out[j].how != Some(How::Citation)
+                && !facts[j].found.is_some_and(|x| x.pronoun)
+                && !writer(out, j)
         };
         let mut last_antecedent = (ns > 0 && antecedent(&out, 0)).then_some(0);
         for i in 1..ns {
             let same_block = doc.sentences[i - 1].block == doc.sentences[i].block;
-            let pronoun = facts[i].found.is_some_and(|x| x.pronoun);
+            let pronoun = facts[i].found.is_some_and(|x| x.pronoun) && !writer(&out, i);
             if pronoun {
                 let block = doc.sentences[i].block;
                 let prev = last_antecedent.filter(|&j| doc.sentences[j].block + 1 >= block);
@@ -573,6 +580,14 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
         }
     }
     None
+}
+
+/// Whether a source span opens with the writer or the reader: a first- or second-person pronoun,
+/// also contracted with its verb ("I strongly support", "we've", "You said").
+fn opens_with_writer(text: &str, src: Span) -> bool {
+    let first = text.get(src.start..src.end).unwrap_or("").split_whitespace().next().unwrap_or("");
+    let pronoun = first.split(['\'', '’']).next().unwrap_or("");
+    ["i", "we", "you"].iter().any(|p| pronoun.eq_ignore_ascii_case(p))
 }
 
 #[cfg(test)]

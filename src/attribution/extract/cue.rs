@@ -132,6 +132,9 @@ pub(super) fn find(g: &Grammar, out: &mut Vec<Attribution>) {
             // (A verb of taking a side with a plain object is a stance, below: "endorsed the
             // candidate".)
             && (l & lx::STANCE == 0 || g.is(i + 1, "that"))
+            // (Nor a verb of happening that takes a clause: "the only reason it's not happening
+            // is ...".)
+            && (l & lx::CHANGE == 0 || l & (lx::SAY | lx::THINK) != 0)
         {
             // An evidence verb with a document subject: "the inquiry found that", "a poll
             // showed".
@@ -444,7 +447,24 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
                 || g.c(p - 1) & (cw::DET | cw::POSS) != 0
                 || g.poss[p - 1]
                 || g.s.w(p).len() == 4);
-        if noun_before || figure_before || g.s.modified_noun(i) {
+        // "an average Social Security check": a name after "a" or "an" modifies the noun after
+        // it (an indefinite article does not open a name alone).
+        let base_form = l & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0;
+        let after_name = base_form
+            && p > s.first
+            && s.toks[p].cap
+            && g.c(p) == 0
+            && (s.first..p)
+                .rev()
+                .take_while(|&k| {
+                    g.word(k)
+                        && (s.toks[k].cap && g.c(k) == 0
+                            || g.is(k, "a")
+                            || g.is(k, "an")
+                            || g.c(k) == 0 && g.lx(k) & lx::ADJ != 0)
+                })
+                .any(|k| g.is(k, "a") || g.is(k, "an"));
+        if noun_before || figure_before || after_name || g.s.modified_noun(i) {
             return;
         }
         // "recent surveys", "plain words": an adjective before a plural form makes it a noun.

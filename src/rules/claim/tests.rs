@@ -182,3 +182,44 @@ fn a_told_clause_after_a_phrase_with_a_preposition() {
 ",
     );
 }
+
+#[test]
+fn the_writers_own_we_carries_no_earlier_source() {
+    // "I" takes a side in the first sentence; the next sentence's "we" is the writer again, not a
+    // source carried over from it.
+    let t = "I strongly support term limits for the harbour board.\n\n\
+             We found out this morning that over two years, we've added 1,900 berths to the port.\n";
+    assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
+    // Look-alikes: a named source's "she" carries the source over; so does a named source's
+    // own "they".
+    assert_clean(
+        CLAIM,
+        "Harbour master Ana Ruiz backed the levy on Monday.\n\nShe said the port has added 1,900 berths since March.\n",
+    );
+    assert_clean(
+        CLAIM,
+        "The port authority defended the levy on Monday.\n\nThey said the port has added 1,900 berths since March.\n",
+    );
+}
+
+#[test]
+fn a_negated_cue_or_a_wish_tells_no_one_s_figure() {
+    // He did not answer: the clause about the ranking is not his.
+    assert_carets(
+        CLAIM,
+        "Ruiz never answered whether the port ranks 49th out of 50 for dredging costs.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+",
+    );
+    // A wish with an infinitive: what follows is not what the growers hold to be so.
+    assert_carets(
+        CLAIM,
+        "If the growers want to -- and no one makes them -- they pay 300 percent of the old rate.
+^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+",
+    );
+    // Look-alikes: the same source saying it, denying nothing; a belief held.
+    assert_clean(CLAIM, "Ruiz answered that the port ranks 49th out of 50 for dredging costs.\n");
+    assert_clean(CLAIM, "Ruiz said the port ranks 49th out of 50 for dredging costs.\n");
+    assert_clean(CLAIM, "The growers believe that they now pay 300 percent of the old rate.\n");
+}

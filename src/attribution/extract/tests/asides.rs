@@ -184,3 +184,35 @@ fn a_phrase_with_a_preposition_may_stand_before_the_told_clause() {
         assert!(!reports(t), "{t}");
     }
 }
+
+#[test]
+fn a_name_after_a_or_an_modifies_the_noun_after_it() {
+    // "an average Medicare check": "check" is the noun the name modifies, not a verb of the
+    // retirees before it.
+    for t in [
+        "Nine million retirees, who live on an average Medicare check of about $900, cannot save.",
+        "Growers who sell to a Dutch Auction house report steady prices.",
+    ] {
+        let all = attributions(t);
+        assert!(all.iter().all(|(_, c, _)| c != "check" && c != "house"), "{t}: {all:?}");
+    }
+    // The same names before the verb of a subject: "a Medicare official says", "Dutch Auction
+    // buyers report".
+    has_source("A Medicare official says the checks will arrive late.", "A Medicare official", Anonymous);
+    has_source("Dutch Auction buyers report that prices held.", "Dutch Auction buyers", Vague);
+}
+
+#[test]
+fn a_verb_of_happening_is_no_finding() {
+    // "happen" and "emerge" take a clause in WordNet, but tell nothing.
+    for t in [
+        "The only reason the merger is not happening is that the board balked.",
+        "The same thing happened when the mill closed in 1998.",
+    ] {
+        let all = attributions(t);
+        assert!(all.iter().all(|(_, c, _)| !c.contains("happen")), "{t}: {all:?}");
+    }
+    // Look-alikes: evidence verbs with a clause.
+    has_source("The audit found that the mill closed in 1998.", "The audit", Named);
+    has_source("The records confirmed that the merger collapsed.", "The records", Named);
+}

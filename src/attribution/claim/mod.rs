@@ -369,22 +369,12 @@ pub(crate) fn sourced_by<'a>(
         // finding. Not a verb in another sense: a change ("we've added 1.9 million jobs"), a
         // wish ("they want tax breaks").
         // A negated cue tells nothing: "he didn't answer whether my numbers were right".
-        let told = ((a.report && !wish(text, a)) || a.document || !other_sense(text, a)) && !negated(text, a.cue);
+        let told = (a.report || a.document || !other_sense(text, a)) && !negated(text, a.cue);
         if (told && a.content.is_none_or(inside)) || inside(src) {
             return Some(true);
         }
     }
     (any_source && !disagree).then_some(false)
-}
-
-/// Whether a verb of feeling that is not also one of saying or thinking has an infinitive: a
-/// wish or a plan ("the states want to ...", "they hope to ..."), not a belief about what is.
-fn wish(text: &str, a: &Attribution) -> bool {
-    let verb = a.cue.slice(text).split_whitespace().next_back().unwrap_or("").to_lowercase();
-    let c = crate::lexicon::lookup(&verb);
-    c.contains(Classes::FEEL)
-        && !c.intersects(Classes::SAY | Classes::THINK)
-        && a.content.is_some_and(|sp| sp.slice(text).trim_start().starts_with("to "))
 }
 
 /// Whether a cue is negated: "didn't answer", "has not said", "never told".

@@ -210,9 +210,13 @@ impl Grammar<'_> {
         if document {
             // Whose or what document it is: "county commission records", "campaign finance
             // records", "a congressional timeline"; not "recent surveys".
+            // (Not the people a poll asks: "reader polls", "fan surveys".)
             let keeper = (np.core_a..h).any(|k| {
                 let w = s.w(k);
-                (self.lx(k) & lx::N != 0 && self.lx(k) & lx::ADJ == 0 && self.c(k) == 0)
+                (self.lx(k) & lx::N != 0
+                    && self.lx(k) & lx::ADJ == 0
+                    && self.c(k) == 0
+                    && !(self.lx(k) & lx::PERSON != 0 && self.lx(k) & lx::ORG == 0))
                     || (self.lx(k) & lx::ADJ != 0 && ["al", "ic", "ary"].iter().any(|x| w.ends_with(x)))
             });
             // "a new national poll": one of many, whatever its modifiers.
@@ -324,5 +328,41 @@ impl Grammar<'_> {
             return Some((SourceKind::Anonymous, false));
         }
         Some((SourceKind::Named, false))
+    }
+
+    /// A proper name somewhere in `a..b` that is not a place ("Cardinal Advisors", "the DNC").
+    pub(super) fn names_organisation(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| self.proper[k] && (!self.street(k, b) || self.named_body(k, b)))
+    }
+
+    /// A name run from `k` that modifies a common noun for a body: "the Nasdaq Riga exchange",
+    /// "the Marsh County council" (a place in the name, but the phrase names an institution).
+    fn named_body(&self, k: usize, b: usize) -> bool {
+        let mut last = k;
+        while last + 1 < b && self.proper[last + 1] {
+            last += 1;
+        }
+        let h = last + 1;
+        h < b && self.word(h) && !self.s.toks[h].cap && self.c(h) == 0 && self.lx(h) & lx::ORG != 0
+    }
+
+    /// A word of a place name: a place the lexicon knows ("Chicago"), or a name ending in a
+    /// word for a place or a built thing ("Front Street", "Harbour Road", "Marsh County").
+    pub(super) fn street(&self, k: usize, b: usize) -> bool {
+        let mut last = k;
+        while last + 1 < b && self.proper[last + 1] {
+            last += 1;
+        }
+        // ("the Upper Mill district": a name before a common noun for a place.)
+        let h = last + 1;
+        let place_after = h < b
+            && self.word(h)
+            && !self.s.toks[h].cap
+            && self.c(h) == 0
+            && self.lx(h) & lx::PLACE != 0
+            && self.lx(h) & lx::ORG == 0
+            // ("Post-ABC polls": a document, though WordNet's "polls" are also where one votes.)
+            && self.s.toks[h].flags & flags::DOCUMENT == 0;
+        self.lx(k) & lx::PLACE != 0 || self.lx(last) & lx::PLACE != 0 && self.lx(last) & lx::ORG == 0 || place_after
     }
 }

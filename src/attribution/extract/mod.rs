@@ -105,7 +105,9 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
     // vague source ("Many voters were unmoved, the pollster said").
     // (A run-on "sentence" with more attributions than any real one skips this quadratic step.)
     // Each with whether its teller heads a subordinate clause ("even as Trump claimed that").
-    let named: Vec<(Span, bool)> = out
+    // (And its cue: a teller inside the phrase of a source is part of that phrase, "a council aide
+    // who asked not to be named said".)
+    let named: Vec<(Span, bool, Span)> = out
         .iter()
         .take(if out.len() > MAX_PAIRWISE { 0 } else { usize::MAX })
         .filter(|a| matches!(a.kind, SourceKind::Named | SourceKind::Pronoun))
@@ -113,7 +115,7 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
             let start = a.source.map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
             let k = s.token_at(start);
             let sub = k > 0 && s.toks[k - 1].kind == K::Word && words::classes(s.w(k - 1)) & words::SUBORD != 0;
-            a.content.map(|c| (c, sub))
+            a.content.map(|c| (c, sub, a.cue))
         })
         .collect();
     out.retain(|a| {
@@ -160,9 +162,10 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
                         || (s.toks[k - 1].kind != K::Word && s.punct(k - 2) == Some(',') && s.toks[k - 2].quoted))
             })
         };
-        let inside = |&(c, sub): &(Span, bool)| {
+        let inside = |&(c, sub, cue): &(Span, bool, Span)| {
             !according
                 && (a.source.is_some_and(|s| c.contains_span(s)) || c.contains_span(a.cue))
+                && !a.source.is_some_and(|src| src.contains_span(cue))
                 && !new_clause(&c, sub)
         };
         !(matches!(a.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Impersonal)
@@ -179,10 +182,25 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
     for (i, a) in out.iter().enumerate() {
         let Some(sp) = a.source else { continue };
         let earlier = kept.iter().rev().take(8).copied().find(|&k| out[k].source.is_some_and(|o| o.overlaps(sp)));
+        // ("A council aide who asked not to be named said": the earlier cue is inside this
+        // source's phrase, a relative clause of it; the phrase's own verb speaks.)
+        let within = |k: usize| {
+            sp.contains_span(out[k].cue)
+                && out[k].source.is_some_and(|o| {
+                    let t = s.token_at(o.start);
+                    sp.contains_span(o)
+                        && t < s.toks.len()
+                        && s.toks[t].span == o
+                        && matches!(s.w(t), "who" | "that" | "which")
+                })
+        };
         match earlier {
             // (For a named source, whose report sources what follows; a vague one's first cue
             // is already its finding.)
-            Some(k) if !out[k].report && a.report && matches!(out[k].kind, SourceKind::Named | SourceKind::Pronoun) => {
+            Some(k)
+                if (!out[k].report && a.report && matches!(out[k].kind, SourceKind::Named | SourceKind::Pronoun))
+                    || within(k) =>
+            {
                 drop[k] = true;
                 kept.retain(|&x| x != k);
                 kept.push(i);

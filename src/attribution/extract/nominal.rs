@@ -184,12 +184,15 @@ fn unheld_view(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> Option<bool
     // (A view held: a feeling, or a noun that is also a verb of thinking or feeling that takes a
     // clause, "the thinking", "the hope"; not "the problem", "the fact", "the point".)
     let held = l & lx::FEELING != 0 || (l & (lx::THINK | lx::FEEL) != 0 && l & lx::CLAUSE != 0);
-    if !(i > 0 && g.is(i - 1, "the") && (held || circulating) && l & lx::NPL == 0) {
+    // ("Word along the waterfront is that": talk needs no article, at the head of its clause.)
+    let bare = circulating && (i == s.first || !g.word(i - 1) || g.c(i - 1) & (cw::COORD | cw::SUBORD) != 0);
+    if !((bare || i > 0 && g.is(i - 1, "the") && (held || circulating)) && l & lx::NPL == 0) {
         return None;
     }
-    // Right after the noun, or after a place it is heard in ("at the co-op", "in Brussels").
+    // Right after the noun, or after a place it is heard in ("at the co-op", "in Brussels",
+    // "along the docks").
     let mut b = i + 1;
-    if g.word(b) && matches!(s.w(b), "at" | "in" | "around" | "on") {
+    if g.word(b) && matches!(s.w(b), "at" | "in" | "around" | "on" | "along" | "across" | "inside" | "within") {
         let (end, np) = np_right(g, b + 1)?;
         if g.person_or_group(np.head) {
             return None; // "the feeling among donors": the general frame takes it
@@ -200,5 +203,6 @@ fn unheld_view(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> Option<bool
         return None;
     }
     let content = content_after(g, b + 1);
-    Some(push(g, out, None, g.span(i - 1, b + 2), content, false))
+    let from = if bare { i } else { i - 1 };
+    Some(push(g, out, None, g.span(from, b + 2), content, false))
 }

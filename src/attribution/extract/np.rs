@@ -857,7 +857,6 @@ impl<'a> Grammar<'a> {
         self.lx(i) & lx::NPL != 0 || self.s.toks[i].flags & flags::IRREGULAR_PLURAL != 0 || self.is(i, "people")
     }
 
-    /// A proper name somewhere in `a..b` that is not a place ("Cardinal Advisors", "the DNC").
     /// "nearest the campus", "closest to the plant" at `j`, before `b`: where the object starts,
     /// where it ends, and its head. (Out of line: rare, and the phrase loop stays small.)
     #[inline(never)]
@@ -868,30 +867,5 @@ impl<'a> Grammar<'a> {
         let k = if self.is(j + 1, "to") { j + 2 } else { j + 1 };
         let (e, h, _) = self.core(k, b)?;
         Some((k, e, h))
-    }
-
-    pub(super) fn names_organisation(&self, a: usize, b: usize) -> bool {
-        (a..b).any(|k| self.proper[k] && (!self.street(k, b) || self.named_body(k, b)))
-    }
-
-    /// A name run from `k` that modifies a common noun for a body: "the Nasdaq Riga exchange",
-    /// "the Marsh County council" (a place in the name, but the phrase names an institution).
-    fn named_body(&self, k: usize, b: usize) -> bool {
-        let mut last = k;
-        while last + 1 < b && self.proper[last + 1] {
-            last += 1;
-        }
-        let h = last + 1;
-        h < b && self.word(h) && !self.s.toks[h].cap && self.c(h) == 0 && self.lx(h) & lx::ORG != 0
-    }
-
-    /// A word of a place name: a place the lexicon knows ("Chicago"), or a name ending in a
-    /// word for a place or a built thing ("Front Street", "Harbour Road", "Marsh County").
-    pub(super) fn street(&self, k: usize, b: usize) -> bool {
-        let mut last = k;
-        while last + 1 < b && self.proper[last + 1] {
-            last += 1;
-        }
-        self.lx(k) & lx::PLACE != 0 || self.lx(last) & lx::PLACE != 0 && self.lx(last) & lx::ORG == 0
     }
 }

@@ -835,5 +835,6 @@ fn fronted_holders_and_advice_with_its_clause() {
 
 // The fifth round: the commonest frames of saying, read from PolNeAR's short misses.
 mod asides;
+mod crowds;
 mod said;
 mod sides;

@@ -381,7 +381,7 @@ pub(crate) fn sourced_by<'a>(
 fn negated(text: &str, cue: Span) -> bool {
     cue.slice(text)
         .split(|c: char| c.is_whitespace())
-        .any(|w| matches!(w, "not" | "never") || is_negated_aux(&w.replace('’', "'")))
+        .any(|w| matches!(w, "not" | "never") || is_negated_aux(w) || w.ends_with("n’t"))
 }
 
 /// Whether the cue of an act (a verb with a plain object) is used in a sense other than saying:

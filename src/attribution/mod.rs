@@ -586,8 +586,7 @@ fn third_person(text: &str, speaker: Span, inner: Span) -> Option<Span> {
 /// also contracted with its verb ("I strongly support", "we've", "You said").
 fn opens_with_writer(text: &str, src: Span) -> bool {
     let first = text.get(src.start..src.end).unwrap_or("").split_whitespace().next().unwrap_or("");
-    let pronoun = first.split(['\'', '’']).next().unwrap_or("");
-    ["i", "we", "you"].iter().any(|p| pronoun.eq_ignore_ascii_case(p))
+    claim::writer_pronoun(first)
 }
 
 #[cfg(test)]

@@ -270,8 +270,13 @@ pub(crate) fn writer_is_source(text: &str, source: Span) -> bool {
     // adverbs ("I've personally", "you can't", "I simply don't", "we actually").
     let mut words = w.rsplit(|c: char| c.is_whitespace() || c == ',').filter(|x| !x.is_empty());
     let last = words.find(|x| !between_subject_and_verb(x)).unwrap_or("");
-    // "I'd", "we’ve": the pronoun before the apostrophe.
-    let pronoun = last.split(['\'', '’']).next().unwrap_or("");
+    writer_pronoun(last)
+}
+
+/// Whether a word is a first- or second-person pronoun, also contracted with its verb: the
+/// pronoun before the apostrophe ("I'd", "we’ve").
+pub(crate) fn writer_pronoun(word: &str) -> bool {
+    let pronoun = word.split(['\'', '’']).next().unwrap_or("");
     ["i", "we", "you", "me", "us"].iter().any(|p| pronoun.eq_ignore_ascii_case(p))
 }
 
@@ -379,9 +384,7 @@ pub(crate) fn sourced_by<'a>(
 
 /// Whether a cue is negated: "didn't answer", "has not said", "never told".
 fn negated(text: &str, cue: Span) -> bool {
-    cue.slice(text)
-        .split(|c: char| c.is_whitespace())
-        .any(|w| matches!(w, "not" | "never") || is_negated_aux(w) || w.ends_with("n’t"))
+    cue.slice(text).split(|c: char| c.is_whitespace()).any(|w| matches!(w, "not" | "never") || is_negated_aux(w))
 }
 
 /// Whether the cue of an act (a verb with a plain object) is used in a sense other than saying:

@@ -441,7 +441,7 @@ pub fn linking(w: &str) -> bool {
 
 /// Words ending in "n't" are auxiliaries with a negation.
 pub fn is_negated_aux(w: &str) -> bool {
-    w.ends_with("n't")
+    w.ends_with("n't") || w.ends_with("n’t")
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! Cues and the sources they take: verbs of saying, thinking and feeling with their subjects,
 //! "according to", passives, raising, nominal cues and evidence verbs.
 use super::according::according_to;
+use super::adjunct::{issued, main_subject};
 use super::lx;
 use super::nominal::nominal_cue;
 use super::np::{Grammar, Np};
-use super::phrase::{SUBJECT_REACH, adverb, content_after, content_around, content_both, np_right, push, subject_left};
+use super::phrase::{adverb, content_after, content_around, content_both, np_right, push, subject_left};
 use super::stance::{attitude, experiencer, headline_colon, keep_crowds, tag_after_quote};
 use super::told::{characterises, clause_follows, reduced_relative, view_object};
 use super::words as cw;
@@ -366,6 +367,20 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
                 {
                     last.report = clause_follows(g, i + 1);
                 }
+            }
+        } else if reports
+            && !aux_any
+            && let Some((end, document)) = issued(g, i)
+            // (What a document says may be any phrase: "a statement saying ridership fell".)
+            && (document || clause_follows(g, i + 1))
+            && let Some(np) = main_subject(g, end).filter(|np| !g.kind(np, true).is_some_and(|k| k.1))
+        {
+            // "released a statement Wednesday saying ...", "began by saying ...": what the
+            // statement says, or the means, is told by whoever issued it, the clause's subject.
+            if push(g, out, Some(np), g.span(i, i + 1), content_after(g, i + 1), true)
+                && let Some(last) = out.last_mut()
+            {
+                last.report = true;
             }
         } else if reports
             && let Some(w) =
@@ -795,70 +810,6 @@ fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribu
         let content = content_after(g, end);
         push(g, out, None, g.span(start, end), content, false);
     }
-}
-
-/// The subject of the clause that ends at the comma `comma` ("A judge sided with them, saying
-/// ..."): the first noun phrase after the clause's opening adverbials that a finite verb follows.
-fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
-    let s = g.s;
-    let lo = comma.saturating_sub(SUBJECT_REACH * 2);
-    let mut start = comma;
-    while start > lo {
-        let t = start - 1;
-        // A parenthesis or a quoted name inside the clause: "behind Sen. Ted Cruz (R-Texas)
-        // Wednesday, saying", `an account called "Hypo-Cruz" that showed`.
-        if let Some(open) = g.aside_open(t, lo, 8) {
-            start = open;
-            continue;
-        }
-        // (A full stop before a comma closes an abbreviation, not a sentence: "D-Ore.,".)
-        let abbreviation = g.name_period(t) || (g.punct(t) == Some('.') && g.punct(t + 1) == Some(','));
-        let hard = s.toks[t].quoted && s.toks[t].kind != crate::attribution::tokens::K::Word
-            || matches!(g.punct(t), Some(';' | ':' | '(' | ')' | '—' | '"' | '.' | '?' | '!') if !abbreviation);
-        if hard {
-            break;
-        }
-        start -= 1;
-    }
-    let mut a = start;
-    while a < comma {
-        // An opening adverbial ("In May,", "Later,"): the subject starts after its comma.
-        if g.word(a)
-            && (g.c(a) & (cw::PREP | cw::SUBORD | cw::ADV) != 0
-                || (g.c(a) == 0 && g.lx(a) & (lx::ADV | lx::N) == lx::ADV))
-            && let Some(next) = (a..comma).find(|&k| g.punct(k) == Some(','))
-        {
-            a = next + 1;
-            continue;
-        }
-        break;
-    }
-    let hi = comma.min(a + SUBJECT_REACH);
-    // The clause's finite verbs (or base forms), each with the end of its subject (adverbs
-    // between: "Fields later tweeted").
-    let verbs = (a + 1..hi).filter_map(|b| {
-        let finite = g.word(b)
-            && (g.c(b) & cw::AUX != 0 || (g.c(b) == 0 && g.lx(b) & (lx::V3SG | lx::VPAST) != 0 && !g.s.toks[b].cap));
-        // A base form agrees with a plural subject: "Some seek ..., and argue".
-        let base = g.word(b) && g.c(b) == 0 && g.lx(b) & lx::V != 0 && g.lx(b) & (lx::VING | lx::VPART) == 0;
-        if !finite && !base {
-            return None;
-        }
-        let mut e = b;
-        while e > a + 1 && g.word(e - 1) && adverb(g, e - 1) {
-            e -= 1;
-        }
-        Some((e, finite))
-    });
-    let fits = |np: &Np, finite: bool| g.kind(np, true).is_some() && (finite || g.plural_noun(np.head));
-    // The phrase from the clause's start to a verb; failing that, what the subject grammar finds
-    // before the clause's first verb (appositives: "Sen. Mark Kirk, R-Ill., rescinded ...,
-    // saying").
-    let verbs: Vec<(usize, bool)> = verbs.collect();
-    verbs.iter().rev().find_map(|&(e, finite)| g.np(a, e).filter(|np| fits(np, finite))).or_else(|| {
-        let &(e, finite) = verbs.first()?;
-        subject_left(g, e).filter(|np| np.a >= a && fits(np, finite))
-    })
 }
 
 /// The verb's own phrase from `k` up to a new clause joined after a comma or a semicolon ("...,

@@ -24,6 +24,7 @@
 //! principle contact, this source? A name, an organisation, a document with a name, or a title
 //! that fixes one person can be; a place or a trade cannot ("residents of Elm Street").
 mod according;
+mod adjunct;
 mod cue;
 mod kind;
 mod lx;

@@ -217,3 +217,21 @@ fn a_negated_cue_tells_no_one_s_figure() {
     // A named source's plan is hers: not negated, it is not the writer's figure.
     assert_clean(CLAIM, "The mayor wants to cut the harbour budget by 10 percent.\n");
 }
+
+#[test]
+fn a_figure_in_what_an_issued_statement_says_is_sourced() {
+    // The board issued the statement: the figure is the board's.
+    assert_clean(
+        CLAIM,
+        "The harbour board released a statement Wednesday saying the repairs would cost $4 million.\n",
+    );
+    // "hit" is a past here, so the mayor is the clause's subject and the one saying.
+    assert_clean(CLAIM, "The mayor hit back on Monday, saying crime had dropped 12 percent since January.\n");
+    // Look-alikes: whoever receives or finds the document does not give its figure.
+    for t in [
+        "The board received a letter saying the repairs would cost $4 million.\n",
+        "Police found a note saying the thieves took $40,000 in cash.\n",
+    ] {
+        assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
+    }
+}

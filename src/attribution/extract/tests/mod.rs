@@ -836,5 +836,7 @@ fn fronted_holders_and_advice_with_its_clause() {
 // The fifth round: the commonest frames of saying, read from PolNeAR's short misses.
 mod asides;
 mod crowds;
+// The twelfth round: documents issued, saying as a means, pasts that are base forms.
+mod issued;
 mod said;
 mod sides;

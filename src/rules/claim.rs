@@ -81,7 +81,7 @@ impl Family for ClaimFamily {
             let atts = own_atts.iter().map(|c| &c.attribution);
             let attributed = match sa.how {
                 Some(How::NamedSource | How::CarryOver) => {
-                    let own = sourced_by(text, atts, sa.verb, cue.cue);
+                    let own = sourced_by(text, atts, cue.cue);
                     let by_writer =
                         sa.how == Some(How::NamedSource) && sa.source.is_some_and(|src| writer_is_source(text, src));
                     let none_extracted = own_atts.is_empty() && sa.how == Some(How::NamedSource);
@@ -89,7 +89,7 @@ impl Family for ClaimFamily {
                 }
                 // A source only the extractor finds ("The Gazette puts the number at 4,000")
                 // sources the claim it tells.
-                _ => sa.attributed || sourced_by(text, atts, None, cue.cue) == Some(true),
+                _ => sa.attributed || sourced_by(text, atts, cue.cue) == Some(true),
             };
             if attributed
                 || sa.cited

@@ -184,16 +184,22 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
         let Some(sp) = a.source else { continue };
         let earlier = kept.iter().rev().take(8).copied().find(|&k| out[k].source.is_some_and(|o| o.overlaps(sp)));
         // ("A council aide who asked not to be named said": the earlier cue is inside this
-        // source's phrase, a relative clause of it; the phrase's own verb speaks.)
+        // source's phrase, a relative clause of it; the phrase's own verb speaks. So when the
+        // earlier source is more than the pronoun, if a relative pronoun opens the clause and a
+        // comma closes it: "One farmer, who asked not to be named because he is negotiating,
+        // said". Not "Voters who backed the levy say they feel": no comma closes that clause,
+        // and "say" is the voters' verb.)
         let within = |k: usize| {
-            sp.contains_span(out[k].cue)
-                && out[k].source.is_some_and(|o| {
-                    let t = s.token_at(o.start);
-                    sp.contains_span(o)
-                        && t < s.toks.len()
-                        && s.toks[t].span == o
-                        && matches!(s.w(t), "who" | "that" | "which")
-                })
+            let (cue, Some(o)) = (out[k].cue, out[k].source) else { return false };
+            let first = s.token_at(o.start);
+            let pronoun =
+                first < s.toks.len() && s.toks[first].span == o && matches!(s.w(first), "who" | "that" | "which");
+            let (from, to) = (s.token_at(sp.start), s.token_at(cue.start));
+            let closed = (s.token_at(cue.end)..s.token_at(sp.end).min(s.toks.len())).any(|t| s.punct(t) == Some(','))
+                || s.punct(s.token_at(sp.end)) == Some(',');
+            sp.contains_span(cue)
+                && sp.contains_span(o)
+                && (pronoun || (closed && (from..to).any(|t| matches!(s.w(t), "who" | "whom" | "whose" | "which"))))
         };
         match earlier {
             // (For a named source, whose report sources what follows; a vague one's first cue

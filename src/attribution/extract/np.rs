@@ -486,6 +486,12 @@ impl<'a> Grammar<'a> {
             if j > m && cw::insider_adjective(self.s.w(j)) && self.word(j + 1) && self.c(j + 1) & cw::PREP != 0 {
                 break;
             }
+            // A direction with "of" after a noun starts a postmodifier: "a farmer east of
+            // Orville", "residents north of the river" (a place that is also an adverb).
+            if j > m && self.is(j + 1, "of") && l & (lx::ADV | lx::PLACE) == lx::ADV | lx::PLACE && !self.s.toks[j].cap
+            {
+                break;
+            }
             // After a noun, a past form that is no noun is the verb: "a bill faced ...". (Not a
             // participle right before a finite verb of saying: "Cuban-Americans polled said".)
             let before_cue = self.finite_cue(j + 1) && l & lx::VPART != 0;

@@ -203,3 +203,20 @@ fn a_reason_for_anonymity_may_be_any_purpose_clause() {
     let t = "One father, who asked not to be named, said the bus was late.\n";
     assert_eq!(findings("attribution/anonymous", t).len(), 1, "{t}");
 }
+
+#[test]
+fn a_name_kept_out_of_print_with_a_reason_is_explained() {
+    // "asked that his name not be used because ...": a request for anonymity in other words.
+    for t in [
+        "One farmer, who asked that his name not be used because he is negotiating with his lender, said the crop was lost.\n",
+        "A dock worker, who asked that her name be withheld since she fears losing her shift, said the crane was unsafe.\n",
+    ] {
+        assert!(findings(ANON, t).is_empty(), "{t}");
+    }
+    // Look-alikes: the same request with no reason stays a finding, and a name used in print
+    // is no request.
+    let t = "One farmer, who asked that his name not be used, said the crop was lost.\n";
+    assert_eq!(findings(ANON, t).len(), 1, "{t}");
+    let t = "One farmer said the crop was lost because his name was used on the wrong policy.\n";
+    assert_eq!(findings(ANON, t).len(), 1, "{t}");
+}

@@ -221,10 +221,7 @@ fn a_negated_cue_tells_no_one_s_figure() {
 #[test]
 fn a_figure_in_what_an_issued_statement_says_is_sourced() {
     // The board issued the statement: the figure is the board's.
-    assert_clean(
-        CLAIM,
-        "The harbour board released a statement Wednesday saying the repairs would cost $4 million.\n",
-    );
+    assert_clean(CLAIM, "The harbour board released a statement Wednesday saying the repairs would cost $4 million.\n");
     // "hit" is a past here, so the mayor is the clause's subject and the one saying.
     assert_clean(CLAIM, "The mayor hit back on Monday, saying crime had dropped 12 percent since January.\n");
     // Look-alikes: whoever receives or finds the document does not give its figure.
@@ -234,4 +231,28 @@ fn a_figure_in_what_an_issued_statement_says_is_sourced() {
     ] {
         assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
     }
+}
+
+#[test]
+fn an_unnamed_source_whose_anonymity_is_explained_sources_its_figure() {
+    assert_clean(
+        CLAIM,
+        "One farmer, who asked that his name not be used because he is negotiating with his lender, said the hail took 30 percent of his wheat.\n",
+    );
+    // Look-alikes: the figure outside what the farmer said is the writer's, and a source whose
+    // anonymity is unexplained is an attribution finding, not a source.
+    let t = "Hail took 30 percent of the county's wheat, and one farmer, who asked that his name not be used because he is negotiating with his lender, said he would replant.\n";
+    assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
+}
+
+#[test]
+fn a_verb_the_extractor_does_not_read_as_a_cue_sources_nothing() {
+    // The figure is the writer's, before "but". The older model took "Ruiz rejected it" for a
+    // source with "said" as its verb and let that decide; the extractor reads Ruiz's own cues,
+    // and none of them tells the figure.
+    let t = "The levy would have cost six hundred thousand dollars, but Ruiz rejected it in March, said he disliked it and left.\n";
+    assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
+    // Look-alikes: Ruiz's own report of the figure sources it, before or after it.
+    assert_clean(CLAIM, "Ruiz said in March that the levy would have cost six hundred thousand dollars.\n");
+    assert_clean(CLAIM, "The levy would have cost six hundred thousand dollars, Ruiz said in March.\n");
 }

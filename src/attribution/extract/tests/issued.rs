@@ -57,3 +57,34 @@ fn a_past_that_is_its_base_form_is_a_finite_verb_of_the_subject() {
     has_source("Residents hit back, saying the audit was ignored.", "Residents", Vague);
     has_source("The mayor struck back, saying the audit was ignored.", "The mayor", Named);
 }
+
+#[test]
+fn a_direction_from_a_place_follows_the_noun_it_modifies() {
+    // "east of Orville" locates the farmer; it is not the head of a compound "farmer east".
+    has_source(
+        "One farmer east of Orville said the hail took half his wheat.",
+        "One farmer east of Orville",
+        Anonymous,
+    );
+    has_source("Residents west of the rail yard say the noise is constant.", "Residents west of the rail yard", Vague);
+    // Look-alikes: a direction in a name, and a named person located the same way.
+    has_source("The North Quay Association said the noise is constant.", "The North Quay Association", Named);
+    has_source(
+        "Ana Ruiz, who farms east of Orville, said the hail took half her wheat.",
+        "Ana Ruiz, who farms east of Orville",
+        Named,
+    );
+}
+
+#[test]
+fn an_attribution_in_a_sources_relative_clause_closed_by_a_comma_is_part_of_it() {
+    // "because he is negotiating" sits inside the farmer's relative clause; "said" is his verb.
+    has_source(
+        "One farmer, who asked not to be named because he is negotiating, said the damage was severe.",
+        "One farmer, who asked not to be named because he is negotiating",
+        Anonymous,
+    );
+    // Look-alike: with no comma closing the clause, the phrase's verb stays its own
+    // ("say" is the voters' verb, not part of a longer subject of "feel").
+    has_source("Voters who backed the levy say they feel misled.", "Voters who backed the levy", Vague);
+}

@@ -373,12 +373,31 @@ pub(crate) fn sourced_by<'a>(text: &str, atts: impl IntoIterator<Item = &'a Attr
         // finding. Not a verb in another sense: a change ("we've added 1.9 million jobs"), a
         // wish ("they want tax breaks").
         // A negated cue tells nothing: "he didn't answer whether my numbers were right".
-        let told = (a.report || a.document || !other_sense(text, a)) && !negated(text, a.cue);
+        let told = (a.report || a.document || !other_sense(text, a)) && !negated(text, a.cue) && !side_taken(text, a);
         if (told && a.content.is_none_or(inside)) || inside(src) {
             return Some(true);
         }
     }
     any_source.then_some(false)
+}
+
+/// Whether the cue takes a side on a plain object (WordNet's STANCE: "condemns the vetoes that
+/// saved $9 billion", "praised the levy, which raised $4 million"): the object is what the source
+/// is for or against, not what it tells, so a figure inside it is the writer's. (With a clause
+/// the stance tells it: "disputed that the levy raised $4 million".)
+fn side_taken(text: &str, a: &Attribution) -> bool {
+    let words = |sp: Span| {
+        sp.slice(text)
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+    };
+    let verb = words(a.cue).next_back().map(|w| crate::lexicon::lookup(&w)).unwrap_or(Classes::NONE);
+    // (The word after the cue: the content leaves out a "that".)
+    let next = text[a.cue.end..].split(|c: char| !(c.is_alphanumeric() || c == '\'')).find(|w| !w.is_empty());
+    verb.contains(Classes::STANCE)
+        && a.content.is_some()
+        && next.is_some_and(|w| !matches!(w.to_lowercase().as_str(), "that" | "whether" | "how" | "what"))
 }
 
 /// Whether a cue is negated: "didn't answer", "has not said", "never told".

@@ -256,3 +256,13 @@ fn a_verb_the_extractor_does_not_read_as_a_cue_sources_nothing() {
     assert_clean(CLAIM, "Ruiz said in March that the levy would have cost six hundred thousand dollars.\n");
     assert_clean(CLAIM, "The levy would have cost six hundred thousand dollars, Ruiz said in March.\n");
 }
+
+#[test]
+fn a_side_taken_on_a_plain_object_tells_nothing_inside_it() {
+    // Ruiz praises the levy; the figure in its relative clause is the writer's.
+    let t = "Ruiz praised the harbour levy, which has cut traffic on the quay by 40 percent.\n";
+    assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
+    // Look-alikes: a stance with a clause tells the clause, and a plain report tells its object.
+    assert_clean(CLAIM, "Ruiz disputed that the harbour levy has cut traffic on the quay by 40 percent.\n");
+    assert_clean(CLAIM, "Ruiz said the harbour levy has cut traffic on the quay by 40 percent.\n");
+}

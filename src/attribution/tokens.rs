@@ -334,6 +334,7 @@ impl Sent {
         opens && ((!finite && (strict || noun_next)) || (count && plural && singular_nouns))
     }
 
+    #[inline]
     pub(crate) fn is(&self, i: usize, s: &str) -> bool {
         i < self.toks.len() && self.w(i) == s
     }

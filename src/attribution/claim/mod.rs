@@ -444,10 +444,14 @@ fn word(s: &Sent, i: usize) -> bool {
     s.toks.get(i).is_some_and(|t| t.kind == K::Word && !t.quoted)
 }
 
+// (Inlined so that each comparison with a constant word compiles to a length test and a few
+// integer compares, not a call to `memcmp`: the claim grammar tests every token this way.)
+#[inline(always)]
 fn is(s: &Sent, i: usize, w: &str) -> bool {
     s.is(i, w)
 }
 
+#[inline(always)]
 fn any(s: &Sent, i: usize, ws: &[&str]) -> bool {
     i < s.toks.len() && ws.contains(&s.w(i))
 }

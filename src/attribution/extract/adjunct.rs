@@ -47,7 +47,8 @@ pub(super) fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
     // between: "Fields later tweeted").
     let verbs = (a + 1..hi).filter_map(|b| {
         // (A verb whose past is its base form is finite too: "The mayor hit back, saying".)
-        let past = g.lx(b) & (lx::V3SG | lx::VPAST) != 0 || crate::lexicon::zero_past(g.s.w(b));
+        let past = g.lx(b) & (lx::V3SG | lx::VPAST) != 0
+            || (g.lx(b) & lx::V != 0 && g.c(b) == 0 && crate::lexicon::zero_past(g.s.w(b)));
         let finite = g.word(b) && (g.c(b) & cw::AUX != 0 || (g.c(b) == 0 && past && !g.s.toks[b].cap));
         // A base form agrees with a plural subject: "Some seek ..., and argue".
         let base = g.word(b) && g.c(b) == 0 && g.lx(b) & lx::V != 0 && g.lx(b) & (lx::VING | lx::VPART) == 0;

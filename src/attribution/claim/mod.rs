@@ -386,18 +386,21 @@ pub(crate) fn sourced_by<'a>(text: &str, atts: impl IntoIterator<Item = &'a Attr
 /// is for or against, not what it tells, so a figure inside it is the writer's. (With a clause
 /// the stance tells it: "disputed that the levy raised $4 million".)
 fn side_taken(text: &str, a: &Attribution) -> bool {
-    let words = |sp: Span| {
-        sp.slice(text)
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-    };
-    let verb = words(a.cue).next_back().map(|w| crate::lexicon::lookup(&w)).unwrap_or(Classes::NONE);
     // (The word after the cue: the content leaves out a "that".)
-    let next = text[a.cue.end..].split(|c: char| !(c.is_alphanumeric() || c == '\'')).find(|w| !w.is_empty());
-    verb.contains(Classes::STANCE)
+    let next = words(text, Span::new(a.cue.end, text.len())).next();
+    cue_verb(text, a).contains(Classes::STANCE)
         && a.content.is_some()
-        && next.is_some_and(|w| !matches!(w.to_lowercase().as_str(), "that" | "whether" | "how" | "what"))
+        && next.is_some_and(|w| !matches!(w.as_str(), "that" | "whether" | "how" | "what"))
+}
+
+/// The words of `sp`, lowercased (letters, digits and apostrophes).
+fn words(text: &str, sp: Span) -> impl DoubleEndedIterator<Item = String> + '_ {
+    sp.slice(text).split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// The WordNet classes of the verb that ends an attribution's cue ("has repeatedly praised").
+fn cue_verb(text: &str, a: &Attribution) -> Classes {
+    words(text, a.cue).next_back().map(|w| crate::lexicon::lookup(&w)).unwrap_or(Classes::NONE)
 }
 
 /// Whether a cue is negated: "didn't answer", "has not said", "never told".
@@ -411,14 +414,8 @@ fn negated(text: &str, cue: Span) -> bool {
 /// with a preposition, "negotiated with", was tried as a third sense: it found no claim on
 /// ClaimBuster and raised a false alarm on news.)
 fn other_sense(text: &str, a: &Attribution) -> bool {
-    let words = |sp: Span| {
-        sp.slice(text)
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-    };
-    let verb = words(a.cue).next_back().map(|w| crate::lexicon::lookup(&w)).unwrap_or(Classes::NONE);
-    let first = a.content.and_then(|c| words(c).next());
+    let verb = cue_verb(text, a);
+    let first = a.content.and_then(|c| words(text, c).next());
     // (A change's object is the amount changed; "puts the number at 4,000" estimates it.)
     let amount_first = a.content.is_some_and(|c| {
         let t = c.slice(text).trim_start();

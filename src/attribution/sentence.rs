@@ -19,7 +19,7 @@ use super::extract;
 pub(crate) use super::facts::*;
 use super::lists::{Cue, LISTS, flags};
 use super::tokens::has;
-pub(crate) use super::tokens::{K, Sent, Tok, anonymity_reason};
+pub(crate) use super::tokens::{K, Sent, Tok, anonymity_reason, name_kept};
 use crate::text::Span;
 
 /// Extra, settings-supplied phrase automata (lowercase patterns).
@@ -280,15 +280,12 @@ fn anonymity_explained(s: &Sent) -> bool {
     // (Found from the request, which is rare, rather than testing every word as a reason.)
     (0..s.toks.len()).any(|j| {
         let w = s.w(j);
-        // ("asked that his name not be used": a name kept out of print.)
-        let name_kept = matches!(w, "used" | "withheld" | "published" | "printed" | "given" | "disclosed")
-            && (j.saturating_sub(4)..j).any(|i| matches!(s.w(i), "name" | "names"));
         let request = s.toks[j].kind == K::Word
             && (w.starts_with("anonym")
                 || w.ends_with("named")
                 || w.ends_with("identified")
                 || w.ends_with("quoted")
-                || name_kept);
+                || name_kept(s, j));
         request && (j + 1..(j + 6).min(s.toks.len())).any(|k| anonymity_reason(s, k))
     })
 }

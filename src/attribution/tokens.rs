@@ -383,11 +383,15 @@ pub(crate) fn anonymity_reason(s: &Sent, k: usize) -> bool {
         && (k.saturating_sub(5)..k).rev().take_while(|&j| s.toks[j].kind == K::Word).any(|j| {
             matches!(s.w(j), "named" | "identified" | "anonymity" | "anonymously")
                 || (s.is(j, "quoted") && j >= 2 && s.is(j - 1, "be") && s.is(j - 2, "to"))
-                // "asked that his name not be used because", "asked that her name be withheld
-                // since": a name kept out of print.
-                || (matches!(s.w(j), "used" | "withheld" | "published" | "printed" | "given" | "disclosed")
-                    && (j.saturating_sub(4)..j).any(|i| matches!(s.w(i), "name" | "names")))
+                || name_kept(s, j)
         })
+}
+
+/// Whether token `j` ends a request that a name be kept out of print: "asked that his name not be
+/// used", "asked that her name be withheld" (a request for anonymity in other words).
+pub(crate) fn name_kept(s: &Sent, j: usize) -> bool {
+    matches!(s.w(j), "used" | "withheld" | "published" | "printed" | "given" | "disclosed")
+        && (j.saturating_sub(4)..j).any(|i| matches!(s.w(i), "name" | "names"))
 }
 
 /// Whether token `i` is in any of the lists `bits`.

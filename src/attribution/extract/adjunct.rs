@@ -46,10 +46,7 @@ pub(super) fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
     // The clause's finite verbs (or base forms), each with the end of its subject (adverbs
     // between: "Fields later tweeted").
     let verbs = (a + 1..hi).filter_map(|b| {
-        // (A verb whose past is its base form is finite too: "The mayor hit back, saying".)
-        let past = g.lx(b) & (lx::V3SG | lx::VPAST) != 0
-            || (g.lx(b) & lx::V != 0 && g.c(b) == 0 && crate::lexicon::zero_past(g.s.w(b)));
-        let finite = g.word(b) && (g.c(b) & cw::AUX != 0 || (g.c(b) == 0 && past && !g.s.toks[b].cap));
+        let finite = g.word(b) && (g.c(b) & cw::AUX != 0 || (past_or_present(g, b) && !g.s.toks[b].cap));
         // A base form agrees with a plural subject: "Some seek ..., and argue".
         let base = g.word(b) && g.c(b) == 0 && g.lx(b) & lx::V != 0 && g.lx(b) & (lx::VING | lx::VPART) == 0;
         if !finite && !base {
@@ -79,9 +76,7 @@ pub(super) fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
 /// "followed that by saying"). The clause ends before the object's determiner or before "by";
 /// with it, whether the form tells what a document says.
 pub(super) fn issued(g: &Grammar, i: usize) -> Option<(usize, bool)> {
-    let finite = |k: usize| {
-        g.word(k) && g.c(k) == 0 && (g.lx(k) & (lx::VPAST | lx::V3SG) != 0 || crate::lexicon::zero_past(g.s.w(k)))
-    };
+    let finite = |k: usize| g.word(k) && past_or_present(g, k);
     // What follows opens what is told, not a noun the form modifies ("scoffing prose", "its
     // flattering video", "a press briefing to brag"): a determiner, a pronoun, a name, "that",
     // a quotation or a comma, or a bare noun with its own verb ("saying ridership fell").
@@ -138,4 +133,11 @@ pub(super) fn issued(g: &Grammar, i: usize) -> Option<(usize, bool)> {
     let receives = lv & (lx::THINK | lx::STANCE) != 0 || (lv & (lx::CHANGE | lx::CLAUSE) != 0 && lv & lx::SAY == 0);
     let passive = v > 0 && g.word(v - 1) && g.c(v - 1) & cw::BE != 0;
     (finite(v) && !receives && !passive).then_some((det, true))
+}
+
+/// Whether the open-class word at `k` is a finite form: a past or a third-person present, or a
+/// verb whose past is its base form ("The mayor hit back, saying").
+fn past_or_present(g: &Grammar, k: usize) -> bool {
+    g.c(k) == 0
+        && (g.lx(k) & (lx::V3SG | lx::VPAST) != 0 || (g.lx(k) & lx::V != 0 && crate::lexicon::zero_past(g.s.w(k))))
 }

@@ -112,7 +112,9 @@ pub(super) fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> 
     let pred = g.word(b)
         && ((g.c(b) & cw::BE != 0 && !g.amount_start(b + 1))
             || g.is(b, "has")
-            || (g.is(b, "that") && clause_follows(g, b + 1)));
+            // ("the economies in government that were promised": "that" with a verb right after
+            // it is the subject of a relative clause, not a view's content.)
+            || (g.is(b, "that") && g.c(b + 1) & (cw::AUX | cw::BE | cw::HAVE) == 0 && clause_follows(g, b + 1)));
     let there = (i.saturating_sub(4)..i).any(|k| g.is(k, "there"));
     let claims_by = by && g.lx(i) & lx::COMMUNICATION != 0 && g.lx(i) & lx::NPL != 0;
     // "drew criticism from party leaders", "has won support from shop owners", "faced scorn from

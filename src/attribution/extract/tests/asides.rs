@@ -1,7 +1,7 @@
 //! The ninth round's classes: told clauses that open with a count, contracted pronouns, nouns
 //! after their modifiers, reduced relatives, subjects set off from their verb by asides, the
 //! keeper of a document, and tags with verbs the dictionary lacks; each with look-alikes.
-use super::{attributions, has_source, impersonal, source_is};
+use super::{attributions, has_source, impersonal, none, source_is};
 use crate::attribution::extract::SourceKind::*;
 
 #[test]
@@ -215,4 +215,14 @@ fn a_verb_of_happening_is_no_finding() {
     // Look-alikes: evidence verbs with a clause.
     has_source("The audit found that the mill closed in 1998.", "The audit", Named);
     has_source("The records confirmed that the merger collapsed.", "The records", Named);
+}
+
+#[test]
+fn a_relative_clause_after_a_view_noun_is_no_view() {
+    // "that were promised" qualifies the economies; nobody's view follows.
+    none("The economies in government that were promised never came.");
+    none("The savings in the county that have been booked came to $4 million.");
+    // Look-alikes: a view among people, with its clause.
+    has_source("The feeling among donors that I spoke to is that the race is lost.", "donors", Vague);
+    source_is("There is agreement among economists that rates will fall.", "economists", Vague);
 }

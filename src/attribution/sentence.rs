@@ -73,7 +73,7 @@ pub(crate) fn analyse(text: &str, span: Span, quotes: &[Span], extras: &Extras) 
         }
     }
     adverb_inside_causal(s, phrase_hits);
-    let facts = analyse_tokens(s, phrase_hits, extras);
+    let facts = analyse_tokens(text, s, phrase_hits, extras);
     let kept = s.norm.capacity() + s.toks.capacity() * std::mem::size_of::<Tok>();
     if kept <= SCRATCH_KEEP_BYTES {
         // Only fails while the thread is shutting down, when there is nothing to keep them for.
@@ -118,7 +118,7 @@ fn adverb_inside_causal(s: &Sent, hits: &mut Vec<(Cue, usize, usize)>) {
     }
 }
 
-fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: &Extras) -> Facts {
+fn analyse_tokens(text: &str, s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: &Extras) -> Facts {
     let mut f = Facts::default();
     let n = s.toks.len();
     if n == 0 {
@@ -264,9 +264,8 @@ fn analyse_tokens(s: &Sent, phrase_hits: &mut Vec<(Cue, usize, usize)>, extras: 
         f.found = Some(Found { how: How::Anonymous, source: sp, verb: Some(sp), pronoun: false, proper: false });
     }
 
+    f.checkable = super::claim::checkable(text, s, phrase_hits, &atts);
     f.attributions = atts;
-
-    f.checkable = super::claim::checkable(s, phrase_hits);
     f
 }
 

@@ -215,11 +215,21 @@ fn counted_things(s: &Sent, k: usize) -> bool {
 /// pronoun.
 fn restricted_set(s: &Sent, k: usize) -> bool {
     let n = s.toks.len();
-    if !word(s, k) || s.toks[k].cap || k + 1 >= n || !word(s, k + 1) {
+    if !word(s, k) || k + 1 >= n || !word(s, k + 1) {
         return false;
     }
     let c = lx(s, k);
-    if !c.contains(Classes::N)
+    // "every president who has served since 1945", "every Mayor who has held the post": people
+    // bounded by what they have done, a set on the record (a title may have its capital).
+    // ("Every parent who has a child in school" is any parent at all.)
+    let record = c.contains(Classes::PERSON)
+        && is(s, k + 1, "who")
+        && any(s, k + 2, &["has", "have", "had"])
+        && lx(s, k + 3).contains(Classes::VPART);
+    if record {
+        return true;
+    }
+    if s.toks[k].cap || !c.contains(Classes::N)
         || c.intersects(Classes::TIME | Classes::PERSON)
         || s.fl(k) & (flags::PRONOUN | flags::TIME_UNIT) != 0
         // (Closed-class words and general nouns that bound no set a reader could count: "every

@@ -27,7 +27,22 @@ fn comparative(s: &Sent, i: usize) -> bool {
 pub(super) fn superlative(s: &Sent, i: usize) -> bool {
     word(s, i)
         && (s.fl(i) & flags::SUPERLATIVE != 0
-            || (s.w(i).len() > 5 && s.w(i).ends_with("est") && lx(s, i).intersects(Classes::ADJ | Classes::ADV)))
+            || (s.w(i).len() > 5
+                && s.w(i).ends_with("est")
+                && lx(s, i).intersects(Classes::ADJ | Classes::ADV)
+                && graded_stem(s.w(i))))
+}
+
+/// Whether an "-est" word is the superlative of an adjective or adverb the lexicon knows:
+/// "great-est", "larg(e)-est", "big(g)-est", "earl(y)-iest". Not "interest", "honest", "modest".
+fn graded_stem(w: &str) -> bool {
+    let stem = &w[..w.len() - 3];
+    let graded = |x: &str| x.len() > 1 && crate::lexicon::lookup(x).intersects(Classes::ADJ | Classes::ADV);
+    let b = stem.as_bytes();
+    graded(stem)
+        || graded(&format!("{stem}e"))
+        || (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2] && graded(&stem[..stem.len() - 1]))
+        || stem.strip_suffix('i').is_some_and(|t| graded(&format!("{t}y")))
 }
 
 /// The words that open a comparison set after "than": "than any other", "than ever", "than all".
@@ -99,8 +114,13 @@ pub(super) fn comparison(s: &Sent, i: usize) -> Option<usize> {
                 // "less than three years ago": a date, not an amount.
                 let date = (k + 2..(k + 4).min(n)).any(|j| any(s, j, &["ago", "earlier", "later"]))
                     && (k + 2..(k + 3).min(n)).any(|j| s.fl(j) & flags::TIME_UNIT != 0);
+                // "more than I would have it spend", "more than we could chew": a measure of what
+                // someone would or could do, not a set that was counted.
+                let hypothetical = s.fl(k + 1) & flags::PRONOUN != 0
+                    && (s.fl(k + 2) & flags::MODAL != 0 || any(s, k + 2, &["would", "could", "might", "'d"]));
                 let set = k + 1 < n
                     && !date
+                    && !hypothetical
                     && (s.toks[k + 1].kind == K::Num
                         || s.fl(k + 1) & flags::SPELLED != 0
                         || ((any(s, k + 1, SET_AFTER_THAN) || named_comparand(s, i, k + 1))
@@ -113,9 +133,14 @@ pub(super) fn comparison(s: &Sent, i: usize) -> Option<usize> {
         }
     }
     // "winning only narrowly in Iowa": "only" without a determiner is an adverb, no superlative.
-    let bare_only =
-        is(s, i, "only") && !(i > s.first && (s.fl(i - 1) & flags::DETERMINER != 0 || s.w(i - 1).ends_with("'s")));
-    if !bare_only {
+    let determined = i > s.first && (s.fl(i - 1) & flags::DETERMINER != 0 || s.w(i - 1).ends_with("'s"));
+    let bare_only = is(s, i, "only") && !determined;
+    // "make progress first in the field": a bare "first" after anything but "be" or a finite
+    // verb is an adverb of order ("is first in", "ranks first in", "finished first in" rank).
+    let bare_first = is(s, i, "first")
+        && !determined
+        && !(i > s.first && (s.fl(i - 1) & flags::BE != 0 || lx(s, i - 1).intersects(Classes::VPAST | Classes::V3SG)));
+    if !bare_only && !bare_first {
         // "higher than it has been since 1949", "the lowest level on record", "the largest in the
         // country": the span or the whole a reader could check it against, within six words.
         let mut k = i + 1;
@@ -179,4 +204,63 @@ fn named_comparand(s: &Sent, cmp: usize, k: usize) -> bool {
     let noun =
         s.toks[k].cap || c.contains(Classes::N) || (c.contains(Classes::ADJ) && lx(s, k + 1).contains(Classes::N));
     noun && !norm && !c.intersects(Classes::TIME)
+}
+
+/// A verb of surpassing or falling behind with a whole class as its object: "outpaced every
+/// rival", "has outsold all other models", "trails every other state", "exceeded any previous
+/// year's", "well ahead of any other port". Against one named thing ("outpaced her rival") it is
+/// an event, not a comparison a reader could check against a set.
+///
+/// The verbs: the "out-" verbs whose remainder is itself a verb (WordNet knows both: "outpace",
+/// "outsell", "outspend", "outnumber"), and a closed handful with no such mark.
+pub(super) fn outranks(s: &Sent, i: usize) -> Option<usize> {
+    if !word(s, i) {
+        return None;
+    }
+    let w = s.w(i);
+    // (Not one that is also an adjective or a verb of saying or feeling: "outlawed",
+    // "outfitted", "outlined", "outraged".)
+    let out_verb = w.len() > 5
+        && w.starts_with("out")
+        && lx(s, i).contains(Classes::V)
+        && lx(s, i).intersects(Classes::VPAST | Classes::V3SG | Classes::VPART | Classes::VING)
+        && !lx(s, i).intersects(Classes::ADJ | Classes::SAY | Classes::FEEL | Classes::THINK)
+        && crate::lexicon::lookup(&w[3..]).contains(Classes::V);
+    // (The closed handful: exceed, surpass, trail, lag; "ahead of" after "be".)
+    let plain = matches!(
+        w,
+        "exceeds"
+            | "exceeded"
+            | "exceeding"
+            | "surpasses"
+            | "surpassed"
+            | "surpassing"
+            | "trails"
+            | "trailed"
+            | "trailing"
+            | "lags"
+            | "lagged"
+            | "lagging"
+    );
+    // ("is well ahead of", "are far ahead of": a standing; "ahead of every game" is a time.)
+    let standing = |k: usize| k > s.first && s.fl(k - 1) & flags::BE != 0;
+    let ahead = w == "ahead"
+        && is(s, i + 1, "of")
+        && (standing(i) || (i > s.first + 1 && any(s, i - 1, &["well", "far", "way", "still"]) && standing(i - 1)));
+    if !(out_verb || plain || ahead) || irrealis(s, i) {
+        return None;
+    }
+    let mut k = i + 1;
+    // (One word before the set: "ahead of every", "lags behind every".)
+    if ahead || any(s, k, &["behind", "far", "well"]) {
+        k += 1;
+    }
+    // The whole class: "every rival", "all other models", "any other state", "each of its".
+    if !any(s, k, &["every", "all", "any", "each"]) {
+        return None;
+    }
+    (k + 1..(k + 4).min(s.toks.len()))
+        .take_while(|&j| word(s, j))
+        .find(|&j| lx(s, j).contains(Classes::N) && !any(s, j, &["other", "one", "of"]))
+        .map(|j| j + 1)
 }

@@ -8,14 +8,12 @@ use crate::attribution::tokens::has;
 use crate::attribution::tokens::{K, Sent};
 use crate::lexicon::Classes;
 
-/// The first checkable cue outside quotations that `keep` accepts.
-pub(crate) fn checkable(
-    s: &Sent,
-    hits: &[(Cue, usize, usize)],
-    keep: impl Fn(&Checkable) -> bool,
-) -> Option<Checkable> {
+/// The checkable cues outside quotations that `keep` accepts, earliest first.
+pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)], keep: impl Fn(&Checkable) -> bool) -> Vec<Checkable> {
     let n = s.toks.len();
-    let mut best: Option<(usize, Checkable)> = None;
+    let mut found: Vec<(usize, Checkable)> = Vec::new();
+    // (Counted apart from `found`, which `consider` holds.)
+    let kept = std::cell::Cell::new(0);
     let plan = under_plan(s);
     let mut consider = |at: usize, c: Checkable| {
         // An amount that an institution decided, or a plan's terms, is the record of what was
@@ -26,13 +24,16 @@ pub(crate) fn checkable(
         if !keep(&c) {
             return false;
         }
-        if best.is_none_or(|(b, _)| at < b) {
-            best = Some((at, c));
-        }
+        found.push((at, c));
+        kept.set(kept.get() + 1);
         true
     };
+    let full = || kept.get() >= super::MAX_CANDIDATES;
     let modal_before = |a: usize| (a.saturating_sub(3)..a).any(|k| has(s, k, flags::MODAL));
     for &(cue, a, b) in hits {
+        if full() {
+            break;
+        }
         if s.toks[a].quoted {
             continue;
         }
@@ -60,6 +61,12 @@ pub(crate) fn checkable(
                 // "a record" as a noun ("he has a record", "a record is never enough"): a record
                 // claim uses it as a modifier ("a record harvest", "a record 40 percent").
                 if b == a + 2 && s.is(a, "a") && !(b < n && (s.toks[b].kind == K::Num || word_noun_or_adj(s, b))) {
+                    continue;
+                }
+                // "in history" ranks only with a degree before it ("more ... than any time in
+                // history", "the first ... in its history"): "many wars in the history of
+                // mankind" ranks nothing.
+                if s.is(b - 1, "history") && s.is(a, "in") && !degree_before(s, a) {
                     continue;
                 }
                 ClaimKind::Superlative
@@ -97,6 +104,9 @@ pub(crate) fn checkable(
         consider(a, Checkable { kind, cue: s.span(a, b) });
     }
     for i in 0..n {
+        if full() {
+            break;
+        }
         let t = s.toks[i];
         if t.quoted {
             continue;
@@ -107,9 +117,7 @@ pub(crate) fn checkable(
                     let change = (i.saturating_sub(3)..i).any(|k| has(s, k, flags::CHANGE));
                     let kind = if change { ClaimKind::Change } else { ClaimKind::Statistic };
                     let a = if i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥')) { i - 1 } else { i };
-                    if consider(a, Checkable { kind, cue: s.span(a, e) }) {
-                        break;
-                    }
+                    consider(a, Checkable { kind, cue: s.span(a, e) });
                 }
             }
             // Most words are none of these: one test of the flags instead of three helpers.
@@ -129,7 +137,8 @@ pub(crate) fn checkable(
             K::Punct => {}
         }
     }
-    best.map(|(_, c)| c)
+    found.sort_by_key(|&(at, c)| (at, c.cue.start));
+    found.into_iter().map(|(_, c)| c).collect()
 }
 
 /// A word (not punctuation, not a verb form like "is") that can modify or head a noun phrase.
@@ -317,6 +326,18 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
     None
 }
 
+/// A degree word in the clause before `at`: a comparative or superlative ("more", "-er",
+/// "-est", the superlatives' list), or "first", "only", "any", "ever", "never".
+fn degree_before(s: &Sent, at: usize) -> bool {
+    (at.saturating_sub(12)..at).any(|k| {
+        s.toks[k].kind == K::Word
+            && (has(s, k, flags::SUPERLATIVE)
+                || ["more", "less", "fewer", "any", "ever", "never", "first", "only"].iter().any(|w| s.is(k, w))
+                || ((s.w(k).ends_with("er") || s.w(k).ends_with("est"))
+                    && crate::lexicon::lookup(s.w(k)).intersects(crate::lexicon::Classes::ADJ)))
+    })
+}
+
 /// If the word at `i` is a superlative or ranking after "the"/a possessive, the end of the cue.
 fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
     let n = s.toks.len();
@@ -345,9 +366,16 @@ fn superlative_at(s: &Sent, i: usize) -> Option<usize> {
             // ("the first time the country has ever", "the first administration that has taken":
             // "ever" reaches further, and a perfect after "that" or "who" is a record too.)
             // (Within the phrase: "the first debate, to fact-check" is a purpose, no record.)
+            // ("his first year is going to be", "the first hundred days to": a period and a
+            // future, not a record.)
+            let period = (i + 2 < n && (s.toks[i + 1].kind == K::Num || number_word(s, i + 1)))
+                && has(s, i + 2, flags::TIME_UNIT);
+            if period {
+                return None;
+            }
             let near = (i + 1..(i + 5).min(n))
                 .take_while(|&k| s.toks[k].kind != K::Punct)
-                .find(|&k| s.is(k, "to") || s.is(k, "ever") || s.is(k, "since"));
+                .find(|&k| (s.is(k, "to") && !s.is(k - 1, "going")) || s.is(k, "ever") || s.is(k, "since"));
             let ever = (i + 1..(i + 12).min(n)).take_while(|&k| s.toks[k].kind != K::Punct).find(|&k| s.is(k, "ever"));
             let perfect = (i + 1..(i + 5).min(n))
                 .find(|&k| (s.is(k, "that") || s.is(k, "who")) && (s.is(k + 1, "has") || s.is(k + 1, "have")));

@@ -38,26 +38,63 @@ mod amount;
 mod compare;
 mod cues;
 mod record;
+mod sourcing;
+use super::extract::Attribution;
 use super::extract::words::is_negated_aux;
-use super::extract::{Attribution, SourceKind};
 use super::facts::{Checkable, ClaimKind};
 use super::lists::{Cue, LISTS, flags};
 use super::tokens::{K, Sent, anonymity_reason};
 use crate::lexicon::Classes;
 use crate::text::Span;
 use amount::{amount, quantified_set, ratio};
-use compare::{comparison, superlative};
+use compare::{comparison, outranks, superlative};
 use record::own_record;
+pub(crate) use sourcing::{asserting_question, sourced_by, writer_is_source, writer_pronoun};
 
-/// The first checkable part of the sentence, outside quotations.
-pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)]) -> Option<Checkable> {
+/// How many candidates a sentence's claim is chosen from: each costs a pass over the sentence's
+/// tokens, and a sentence of prose rarely holds more (a run-on line of thousands of words would
+/// otherwise cost the square of its length).
+const MAX_CANDIDATES: usize = 8;
+
+/// The checkable part of the sentence to report, outside quotations: the first one the
+/// sentence's own attributions (`atts`, over `text`) do not source, or else the first one.
+/// A sentence may tell one figure and assert another: in "He'll claim credit for crime going
+/// down, but it happens because mayors have brought crime down" the change is his claim and the
+/// cause is the writer's.
+pub(crate) fn checkable(text: &str, s: &Sent, hits: &[(Cue, usize, usize)], atts: &[Attribution]) -> Option<Checkable> {
     let keep = |c: &Checkable| !not_a_claim(s, *c);
-    let old = cues::checkable(s, hits, keep);
-    let new = grammar(s, keep);
-    match (old, new) {
-        (Some(a), Some(b)) => Some(if b.cue.start < a.cue.start { b } else { a }),
-        (a, b) => a.or(b),
+    let unsourced = |c: &Checkable| sourced_by(text, atts, c.cue) != Some(true);
+    // The list's candidates and the grammar's, each earliest first, taken in one order.
+    let listed = cues::checkable(s, hits, keep);
+    let mut next = 0;
+    let mut first: Option<Checkable> = None;
+    let mut found: Option<Checkable> = None;
+    let mut taken = 0;
+    let mut take = |c: Checkable| {
+        if first.is_none_or(|f| c.cue.start < f.cue.start) {
+            first = Some(c);
+        }
+        if found.is_none() && unsourced(&c) {
+            found = Some(c);
+        }
+        taken += 1;
+        found.is_none() && taken < MAX_CANDIDATES
+    };
+    grammar(s, keep, |c| {
+        while next < listed.len() && listed[next].cue.start <= c.cue.start {
+            next += 1;
+            if !take(listed[next - 1]) {
+                return false;
+            }
+        }
+        take(c)
+    });
+    for &c in &listed[next..] {
+        if !take(c) {
+            break;
+        }
     }
+    found.or(first)
 }
 
 /// The filters every candidate passes: vote tallies, motives, praise, numbers in names, the
@@ -69,6 +106,7 @@ fn not_a_claim(s: &Sent, c: Checkable) -> bool {
         || part_of_name(s, c.cue)
         || cites_document(s, c)
         || prediction(s, c)
+        || own_experience(s, c)
         || identifying_amount(s, c.cue)
         || possible_amount(s, c)
         || (c.kind == ClaimKind::Causal && anonymity_reason(s, s.token_at(c.cue.start)))
@@ -76,7 +114,8 @@ fn not_a_claim(s: &Sent, c: Checkable) -> bool {
 
 /// An amount under a modal of ability, permission or obligation is a rule or an option, not a
 /// measurement: "owners can cut their bills by up to 40 percent", "fans can take home a seat
-/// for a $25 donation", "applicants must show 20 percent equity". A forecast or a projection
+/// for a $25 donation", "applicants must show 20 percent equity"; so is one in a clause of
+/// purpose ("so that the fund reaches $3 million"). A forecast or a projection
 /// ("will cost twice what", "the bill would affect about 4.6 million renters", "could cost $2
 /// billion") states what is to happen and stays a claim: on ClaimBuster, reading "would" and
 /// "could" as rules lost seven check-worthy sentences.
@@ -85,10 +124,14 @@ fn possible_amount(s: &Sent, c: Checkable) -> bool {
         return false;
     }
     let Some(i) = cue_token(s, c.cue) else { return false };
-    (i.saturating_sub(10)..i)
+    let clause = (i.saturating_sub(10)..i).rev().take_while(|&k| !boundary(s, k) || s.punct(k) == Some('$'));
+    let modal = clause.clone().any(|k| any(s, k, &["can", "cannot", "can't", "may", "must", "should", "ought"]));
+    // A purpose is an aim too: "so that $1 trillion grows to be $3 trillion".
+    let purpose = (i.saturating_sub(16).max(s.first + 1)..i)
         .rev()
-        .take_while(|&k| !boundary(s, k) || s.punct(k) == Some('$'))
-        .any(|k| any(s, k, &["can", "cannot", "can't", "may", "must", "should"]))
+        .take_while(|&k| s.punct(k).is_none_or(|p| p == '$'))
+        .any(|k| is(s, k, "that") && is(s, k - 1, "so"));
+    modal || purpose
 }
 /// An amount inside a definite noun phrase names the thing rather than measuring it: "the city's
 /// $212 million operating budget", "the $40 million bond" (the agenda item, its size known from
@@ -115,16 +158,52 @@ fn identifying_amount(s: &Sent, cue: Span) -> bool {
     definite && modifies
 }
 
-/// A superlative under a modal: "the fair will be unprecedented", "it could be the largest".
+/// A superlative under a modal: "the fair will be unprecedented", "it could be the largest"; a
+/// universal whose verb is a future: "every one of the chiefs will testify".
 /// Nothing has happened yet to check it against. ("On track to be the smallest since 1988" is a
 /// claim about the figures so far, and stays one.)
 fn prediction(s: &Sent, c: Checkable) -> bool {
     let Some(i) = cue_token(s, c.cue) else { return false };
+    // "Every one of the chiefs will testify": a universal as the subject of a future.
+    if c.kind == ClaimKind::Statistic && any(s, i, &["every", "all", "none", "most"]) {
+        let end = s.toks.iter().position(|t| t.span.start >= c.cue.end).unwrap_or(s.toks.len());
+        return (end..(end + 6).min(s.toks.len()))
+            .take_while(|&k| s.punct(k).is_none())
+            .any(|k| any(s, k, &["will", "'ll", "would"]));
+    }
     c.kind == ClaimKind::Superlative
         && (i.saturating_sub(4)..i)
             .rev()
             .take_while(|&k| !boundary(s, k) || s.fl(k) & flags::MODAL != 0)
             .any(|k| s.fl(k) & flags::MODAL != 0 || any(s, k, &["'ll", "won't", "wouldn't", "couldn't"]))
+}
+
+/// A superlative measured by one person's own life: "the closest I have ever come to", "the
+/// cheapest money you'll ever spend", "the greatest repayment I can ever give". Nothing but the
+/// speaker's (or the reader's) experience to check it against. ("The largest cuts we've ever
+/// seen" is the country's record, and stays a claim.) Nor is a superlative over what may yet
+/// happen: "the biggest disaster that could happen".
+fn own_experience(s: &Sent, c: Checkable) -> bool {
+    let Some(i) = cue_token(s, c.cue) else { return false };
+    if c.kind != ClaimKind::Superlative {
+        return false;
+    }
+    let mut one = false;
+    for k in i + 1..(i + 8).min(s.toks.len()) {
+        if boundary(s, k) && s.punct(k).is_some() {
+            return false;
+        }
+        // "the biggest disaster that could happen", "the worst thing that might": ranked among
+        // what may yet happen, not among what did.
+        if any(s, k, &["that", "which"]) && (s.fl(k + 1) & flags::MODAL != 0 || any(s, k + 1, &["could", "might"])) {
+            return true;
+        }
+        one |= any(s, k, &["i", "i've", "i'd", "i'll", "you", "you've", "you'll", "you'd"]);
+        if is(s, k, "ever") {
+            return one;
+        }
+    }
+    false
 }
 
 /// The sentence names the document its figures come from, in a phrase of its own: "in a new
@@ -259,176 +338,6 @@ fn evaluative(s: &Sent, c: Checkable) -> bool {
     ) || (is(s, sup, "only") && any(s, sup + 1, &["way", "thing", "reason", "answer", "one", "hope"]))
 }
 
-/// Whether the sentence's only source is its writer or its reader: a first- or second-person
-/// pronoun ("I", "we", "you"), also contracted with its verb ("I'd say", "we've called for") or
-/// at the end of a longer span the list-based detection took for the source ("Well, I", "the
-/// fact that I"). Such a sentence is the writer's own assertion, not a source's.
-pub(crate) fn writer_is_source(text: &str, source: Span) -> bool {
-    // `get`: a source span is not trusted to be ordered and on character boundaries.
-    let w = text.get(source.start..source.end).unwrap_or("").trim();
-    // Back over what may stand between the subject and its verb: auxiliaries, negations and
-    // adverbs ("I've personally", "you can't", "I simply don't", "we actually").
-    let mut words = w.rsplit(|c: char| c.is_whitespace() || c == ',').filter(|x| !x.is_empty());
-    let last = words.find(|x| !between_subject_and_verb(x)).unwrap_or("");
-    writer_pronoun(last)
-}
-
-/// Whether a word is a first- or second-person pronoun, also contracted with its verb: the
-/// pronoun before the apostrophe ("I'd", "we’ve").
-pub(crate) fn writer_pronoun(word: &str) -> bool {
-    let pronoun = word.split(['\'', '’']).next().unwrap_or("");
-    ["i", "we", "you", "me", "us"].iter().any(|p| pronoun.eq_ignore_ascii_case(p))
-}
-
-/// A word that may come between a subject and its verb: an auxiliary or a modal, also
-/// negated ("can't", "don't"), or an adverb that is not also a noun, a verb or an adjective
-/// (WordNet: "personally", "simply", "actually"; not "well", "still", "back").
-fn between_subject_and_verb(w: &str) -> bool {
-    let w = w.to_ascii_lowercase().replace('’', "'");
-    const AUX: &[&str] = &[
-        "do",
-        "does",
-        "did",
-        "don't",
-        "doesn't",
-        "didn't",
-        "have",
-        "has",
-        "had",
-        "haven't",
-        "hasn't",
-        "hadn't",
-        "can",
-        "can't",
-        "cannot",
-        "could",
-        "couldn't",
-        "will",
-        "won't",
-        "would",
-        "wouldn't",
-        "should",
-        "shouldn't",
-        "may",
-        "might",
-        "must",
-        "not",
-        "never",
-    ];
-    let c = crate::lexicon::lookup(&w);
-    AUX.contains(&w.as_str())
-        || (c.contains(Classes::ADV) && !c.intersects(Classes::N | Classes::V | Classes::ADJ) && w.ends_with("ly"))
-}
-
-/// A question about the reader's knowledge asserts what it asks about: "Do you realize we spend
-/// $73 million on it?", "Did you know that ...?". Such a sentence keeps its claim, though other
-/// questions ask rather than assert.
-pub(crate) fn asserting_question(text: &str, sentence: Span) -> bool {
-    let words: Vec<&str> = text
-        .get(sentence.start..sentence.end)
-        .unwrap_or("")
-        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .collect();
-    let is = |k: usize, ws: &[&str]| words.get(k).is_some_and(|w| ws.iter().any(|x| w.eq_ignore_ascii_case(x)));
-    let k = usize::from(is(0, &["but", "and", "so", "now", "well"]));
-    is(k, &["do", "did", "don't", "didn't", "don’t", "didn’t"])
-        && is(k + 1, &["you"])
-        && is(k + 2, &["know", "realize", "realise", "remember", "understand"])
-}
-
-/// Whether the sentence's own attributions source the claim whose cue is `cue`: `Some(true)`
-/// when a named or pronoun source that is not the writer speaks it (the cue inside the
-/// attribution's content or its source phrase: "figures from the state auditor show that 40
-/// percent ..."), `Some(false)` when the sentence has such attributions but the claim lies outside
-/// all of them ("Ruiz talks about drilling, but we use 25 percent of the oil"), `None` when it
-/// has none (the caller keeps what the attribution model decided).
-///
-/// When the two analyses disagree, the extractor's reading stands: the model's reporting verb may
-/// be no cue at all ("Romney's allies have held the 98 percent hostage because they want tax
-/// breaks", where the model took "held" for the verb and the allies for the source; "I have
-/// traveled to forty-eight of the fifty states", where it took "states"). Until the 2026-12-07
-/// sixth session the model's decision stood whenever the extractor had no attribution with the
-/// model's verb; on ClaimBuster that hid 5 check-worthy claims and 2 others, and changed nothing
-/// on either corpus or on PolNeAR's named-source sentences.
-pub(crate) fn sourced_by<'a>(text: &str, atts: impl IntoIterator<Item = &'a Attribution>, cue: Span) -> Option<bool> {
-    let mut any_source = false;
-    for a in atts {
-        // (An unnamed source whose anonymity the sentence explains is a source: "One farmer, who
-        // asked that his name not be used because ..., said".)
-        let explained = a.kind == SourceKind::Anonymous && a.reason_given;
-        if !(matches!(a.kind, SourceKind::Named | SourceKind::Pronoun) || explained) {
-            continue;
-        }
-        let Some(src) = a.source else { continue };
-        if writer_is_source(text, src) {
-            any_source = true;
-            continue;
-        }
-        any_source = true;
-        let inside = |sp: Span| sp.start <= cue.start && cue.end <= sp.end;
-        // A verb of saying with a plain object tells its object ("Ruiz has promised 40 percent
-        // more berths", "the Gazette puts the number at 4,000"), and a document's object is its
-        // finding. Not a verb in another sense: a change ("we've added 1.9 million jobs"), a
-        // wish ("they want tax breaks").
-        // A negated cue tells nothing: "he didn't answer whether my numbers were right".
-        let told = (a.report || a.document || !other_sense(text, a)) && !negated(text, a.cue) && !side_taken(text, a);
-        if (told && a.content.is_none_or(inside)) || inside(src) {
-            return Some(true);
-        }
-    }
-    any_source.then_some(false)
-}
-
-/// Whether the cue takes a side on a plain object (WordNet's STANCE: "condemns the vetoes that
-/// saved $9 billion", "praised the levy, which raised $4 million"): the object is what the source
-/// is for or against, not what it tells, so a figure inside it is the writer's. (With a clause
-/// the stance tells it: "disputed that the levy raised $4 million".)
-fn side_taken(text: &str, a: &Attribution) -> bool {
-    // (The word after the cue: the content leaves out a "that".)
-    let next = words(text, Span::new(a.cue.end, text.len())).next();
-    cue_verb(text, a).contains(Classes::STANCE)
-        && a.content.is_some()
-        && next.is_some_and(|w| !matches!(w.as_str(), "that" | "whether" | "how" | "what"))
-}
-
-/// The words of `sp`, lowercased (letters, digits and apostrophes).
-fn words(text: &str, sp: Span) -> impl DoubleEndedIterator<Item = String> + '_ {
-    sp.slice(text).split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).map(str::to_lowercase)
-}
-
-/// The WordNet classes of the verb that ends an attribution's cue ("has repeatedly praised").
-fn cue_verb(text: &str, a: &Attribution) -> Classes {
-    words(text, a.cue).next_back().map(|w| crate::lexicon::lookup(&w)).unwrap_or(Classes::NONE)
-}
-
-/// Whether a cue is negated: "didn't answer", "has not said", "never told".
-fn negated(text: &str, cue: Span) -> bool {
-    cue.slice(text).split(|c: char| c.is_whitespace()).any(|w| matches!(w, "not" | "never") || is_negated_aux(w))
-}
-
-/// Whether the cue of an act (a verb with a plain object) is used in a sense other than saying:
-/// its verb is also a verb of change and its object an amount ("added 1.9 million jobs"), or it
-/// is a verb of feeling and not of saying or thinking ("want tax breaks"). (An object opening
-/// with a preposition, "negotiated with", was tried as a third sense: it found no claim on
-/// ClaimBuster and raised a false alarm on news.)
-fn other_sense(text: &str, a: &Attribution) -> bool {
-    let verb = cue_verb(text, a);
-    let first = a.content.and_then(|c| words(text, c).next());
-    // (A change's object is the amount changed; "puts the number at 4,000" estimates it.)
-    let amount_first = a.content.is_some_and(|c| {
-        let t = c.slice(text).trim_start();
-        t.starts_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '$' | '£' | '€'))
-            || first.as_deref().is_some_and(|w| {
-                LISTS.word_flags(w) & flags::SPELLED != 0
-                    || matches!(w, "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine")
-            })
-    });
-    (verb.contains(Classes::CHANGE) && amount_first)
-        || (verb.contains(Classes::FEEL) && !verb.intersects(Classes::SAY | Classes::THINK))
-}
-
 /// The WordNet classes of token `i` (none for punctuation, numbers and tokens past the end).
 fn lx(s: &Sent, i: usize) -> Classes {
     match s.toks.get(i) {
@@ -529,7 +438,9 @@ fn irrealis(s: &Sent, at: usize) -> bool {
         // ("has begun to rise", "continues to fall": an infinitive after a verb of aspect
         // happens.)
         let aspect = is(s, k, "to") && k > s.first && any(s, k - 1, ASPECT);
-        if (any(s, k, IRREALIS) && !aspect) || s.fl(k) & flags::MODAL != 0 {
+        // ("are going down" is a change under way; only "going to" plans.)
+        let under_way = is(s, k, "going") && !is(s, k + 1, "to");
+        if (any(s, k, IRREALIS) && !aspect && !under_way) || s.fl(k) & flags::MODAL != 0 {
             return true;
         }
     }
@@ -539,17 +450,21 @@ fn irrealis(s: &Sent, at: usize) -> bool {
 /// One class of the grammar: at token `i`, the end of its cue.
 type Class = fn(&Sent, usize) -> Option<usize>;
 
-/// The new classes, earliest first.
-fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool) -> Option<Checkable> {
+/// The new classes' candidates, earliest first, to `each` until it returns false; a candidate
+/// starts past the end of the one before.
+fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool, mut each: impl FnMut(Checkable) -> bool) {
     let n = s.toks.len();
-    for i in 0..n {
+    let mut i = 0;
+    'tokens: while i < n {
         if s.toks[i].quoted {
+            i += 1;
             continue;
         }
-        let classes: [(ClaimKind, Class); 8] = [
+        let classes: [(ClaimKind, Class); 9] = [
             (ClaimKind::Statistic, amount),
             (ClaimKind::Statistic, ratio),
             (ClaimKind::Superlative, comparison),
+            (ClaimKind::Superlative, outranks),
             (ClaimKind::Change, trend),
             (ClaimKind::Change, directed_change),
             (ClaimKind::Statistic, quantified_set),
@@ -560,12 +475,16 @@ fn grammar(s: &Sent, keep: impl Fn(&Checkable) -> bool) -> Option<Checkable> {
             if let Some(e) = class(s, i) {
                 let c = Checkable { kind, cue: s.span(i, e.min(n)) };
                 if keep(&c) {
-                    return Some(c);
+                    if !each(c) {
+                        return;
+                    }
+                    i = e.max(i + 1);
+                    continue 'tokens;
                 }
             }
         }
+        i += 1;
     }
-    None
 }
 
 /// A change verb in the clause before `at` (within eight words).
@@ -586,7 +505,9 @@ fn trend(s: &Sent, i: usize) -> Option<usize> {
     {
         return None;
     }
-    if irrealis(s, i) {
+    // (A capital inside the sentence is a name: "the votes in the United Nations over the past
+    // seven years".)
+    if irrealis(s, i) || (s.toks[i].cap && i > s.first) {
         return None;
     }
     let n = s.toks.len();
@@ -648,11 +569,21 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
     let particle = matches!(w, "up" | "down");
     // "have gone up", "went down"; "is up", "are not down": the state after a change.
     let be_up = |j: usize| s.fl(j) & flags::BE != 0 && !any(s, j, &["be", "been", "being"]);
+    // ("are sharply up", "is not up": an adverb or "not" may stand between.)
+    let between =
+        |j: usize| is(s, j, "not") || (word(s, j) && lx(s, j).contains(Classes::ADV) && s.w(j).ends_with("ly"));
     let moved = i > 0
         && (any(s, i - 1, &["gone", "went", "go", "goes", "going", "come", "came", "gotten"])
             || be_up(i - 1)
-            || (i > 1 && is(s, i - 1, "not") && be_up(i - 2)));
-    if particle && !moved {
+            || (i > 1 && between(i - 1) && be_up(i - 2)));
+    // ("let the economy go down the drain", "went up the stairs": a path, not a change; "go up
+    // every spring" is a time.)
+    let path = s.fl(i + 1) & flags::DETERMINER != 0
+        && word(s, i + 2)
+        && lx(s, i + 2).contains(Classes::N)
+        && !lx(s, i + 2).contains(Classes::TIME)
+        && s.fl(i + 2) & flags::TIME_UNIT == 0;
+    if particle && (!moved || path) {
         return None;
     }
     // "lost" and "gained" are mostly games, seats and ground: left to the amounts they come with.
@@ -719,8 +650,25 @@ fn directed_change(s: &Sent, i: usize) -> Option<usize> {
                 s,
                 j - 1,
                 &[
-                    "has", "have", "had", "been", "gone", "went", "come", "came", "steadily", "sharply", "also",
-                    "never", "not", "still", "now",
+                    "has",
+                    "have",
+                    "had",
+                    "been",
+                    "gone",
+                    "went",
+                    "go",
+                    "goes",
+                    "going",
+                    "come",
+                    "came",
+                    "steadily",
+                    "sharply",
+                    "dramatically",
+                    "also",
+                    "never",
+                    "not",
+                    "still",
+                    "now",
                 ],
             )
             || is_negated_aux(s.w(j - 1))
@@ -815,5 +763,7 @@ fn vote_tally(s: &Sent, cue: Span) -> bool {
     voting && s.toks[i].kind == K::Num && (is(s, i + 1, "to") || s.w(i).contains('-'))
 }
 
+#[cfg(test)]
+mod reach_tests;
 #[cfg(test)]
 mod tests;

@@ -266,3 +266,23 @@ fn a_side_taken_on_a_plain_object_tells_nothing_inside_it() {
     assert_clean(CLAIM, "Ruiz disputed that the harbour levy has cut traffic on the quay by 40 percent.\n");
     assert_clean(CLAIM, "Ruiz said the harbour levy has cut traffic on the quay by 40 percent.\n");
 }
+
+#[test]
+fn a_sourced_figure_does_not_hide_the_writers_own() {
+    // Ruiz tells the first figure; the cause after "but" is the writer's, and is the finding.
+    let t = "Ruiz has promised 40 percent more berths, but the marina closed because the dredging stopped.\n";
+    let f = findings(CLAIM, t);
+    assert_eq!(f.len(), 1, "{t}");
+    assert!(f[0].message.contains("'because'"), "{}", f[0].message);
+    // Look-alike: both inside what Ruiz says.
+    assert_clean(CLAIM, "Ruiz said berths rose 40 percent and that the marina closed because the dredging stopped.\n");
+}
+
+#[test]
+fn a_wish_reaches_to_its_comma() {
+    // The states' wish is "to"; the figure after the comma is the writer's.
+    let t = "If the states want to, they cover tenants up to 300 percent of the rent.\n";
+    assert_eq!(findings(CLAIM, t).len(), 1, "{t}");
+    // Look-alike: a figure inside the wish is the owners' plan.
+    assert_clean(CLAIM, "The owners want to raise the rent by 3 percent.\n");
+}

@@ -64,7 +64,7 @@ impl Unchanged {
 }
 
 /// The length of the longest common prefix of `a` and `b`.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const W: usize = 32;
     let n = a.len().min(b.len());
     let mut i = 0;
@@ -78,7 +78,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// The length of the longest common suffix of `a` and `b`, at most `most`.
-fn common_suffix(a: &[u8], b: &[u8], most: usize) -> usize {
+pub(crate) fn common_suffix(a: &[u8], b: &[u8], most: usize) -> usize {
     const W: usize = 32;
     let (la, lb) = (a.len(), b.len());
     let n = most.min(la).min(lb);

@@ -16,6 +16,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHasher;
 
+use super::Skeleton;
 use super::segment::{self, Abbreviations};
 use super::tokens;
 use crate::document::{Token, TokenKind};
@@ -31,6 +32,10 @@ pub struct ParseMemo {
     revision: Revision,
     text: String,
     prose: String,
+    /// The last parse's Markdown skeleton (a Markdown parse that ended), for `edit::carry_over`.
+    skeleton: Option<Skeleton>,
+    /// Parses that took the last parse's skeleton over (`edit::carry_over`).
+    carried: usize,
     stats: ParseStats,
 }
 
@@ -77,6 +82,7 @@ impl ParseMemo {
             Unchanged::between(&[self.text.as_bytes(), self.prose.as_bytes()], &[text.as_bytes(), prose.as_bytes()]);
         let revision = Revision::next(Some((self.revision, unchanged)));
         self.revision = revision;
+        self.skeleton = None;
         self.text.clear();
         self.text.push_str(text);
         self.prose.clear();
@@ -87,10 +93,24 @@ impl ParseMemo {
         revision
     }
 
-    /// End a parse: drop the entries it did not use.
-    pub(super) fn end(&mut self) {
+    /// End a parse: drop the entries it did not use, and keep its Markdown skeleton (`carried`:
+    /// taken over from the last parse).
+    pub(super) fn end(&mut self, skeleton: Option<Skeleton>, carried: bool) {
         self.entries.end();
         self.entries.end_uses();
+        self.skeleton = skeleton;
+        self.carried += usize::from(carried);
+    }
+
+    /// How many parses with this memo took the last parse's Markdown skeleton over instead of
+    /// running pulldown-cmark (a letter typed or deleted inside a word).
+    pub fn markdown_carried(&self) -> usize {
+        self.carried
+    }
+
+    /// The last parse's text, prose and skeleton, when it was a Markdown parse that ended.
+    pub(super) fn last_markdown(&self) -> Option<(&str, &str, &Skeleton)> {
+        self.skeleton.as_ref().map(|sk| (self.text.as_str(), self.prose.as_str(), sk))
     }
 
     /// Append the tokens of the block at `span` to `out` and set `sentences` to its sentences

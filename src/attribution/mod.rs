@@ -268,12 +268,20 @@ impl AttributionModel {
             let nested =
                 doc.quotes[..qi].iter().rev().take(8).any(|o| o.span.contains_span(q.span) && o.span != q.span);
             let inner = q.inner.slice(text);
-            let words: Vec<&str> = inner.split_whitespace().collect();
-            let short = words.len() <= 4;
-            let title = !words.is_empty()
-                && words.len() <= 12
-                && words.iter().filter(|w| w.len() > 3).all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && words.iter().filter(|w| w.len() > 3).count() >= 2
+            // The first 13 words tell both (a quotation runs to hundreds of words).
+            let (mut words, mut long, mut capitalised) = (0, 0, true);
+            for w in inner.split_whitespace().take(13) {
+                words += 1;
+                if w.len() > 3 {
+                    long += 1;
+                    capitalised &= w.chars().next().is_some_and(char::is_uppercase);
+                }
+            }
+            let short = words <= 4;
+            let title = words > 0
+                && words <= 12
+                && capitalised
+                && long >= 2
                 && !inner.trim_end().ends_with(['.', ',', '?', '!']);
             let first = doc.sentence_at(q.span.start).unwrap_or(q.sentence.min(ns.saturating_sub(1)));
             let last = doc.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(first);

@@ -116,7 +116,7 @@ fn markdown_heavy() -> impl Strategy<Value = String> {
 }
 
 /// Insert `letters` at (`del == 0`), or delete up to `del` letters from, the first place at or
-/// after the fraction `at` of `text` (wrapping round) that lies after an ASCII letter.
+/// after the fraction `at` of `text` (wrapping round) that lies next to an ASCII letter.
 fn letter_edit(text: &mut String, at: f64, del: usize, letters: &str) {
     let b = text.as_bytes();
     let n = b.len();
@@ -125,8 +125,10 @@ fn letter_edit(text: &mut String, at: f64, del: usize, letters: &str) {
         return;
     }
     let start = ((at * n as f64) as usize).clamp(1, n - 1);
-    let after_letter = |i: usize| b[i - 1].is_ascii_alphabetic() && text.is_char_boundary(i);
-    let Some(i) = (start..=n).chain(1..start).find(|&i| after_letter(i)) else {
+    let next_to_letter = |i: usize| {
+        (b[i - 1].is_ascii_alphabetic() || b.get(i).is_some_and(u8::is_ascii_alphabetic)) && text.is_char_boundary(i)
+    };
+    let Some(i) = (start..=n).chain(1..start).find(|&i| next_to_letter(i)) else {
         text.push_str(letters);
         return;
     };

@@ -3,13 +3,13 @@
 //! pulldown-cmark reads the whole text on every parse (Markdown's block structure is not local),
 //! and what the parser keeps of its events is small: the prose (the text with non-prose blanked),
 //! the leaf blocks, the link and footnote positions, the directives, the outermost block quotes
-//! and the front matter ([`Skeleton`]). A keystroke that inserts or deletes ASCII letters right
-//! after an ASCII letter of prose (typing a word, or inside one) leaves all of that as it was,
+//! and the front matter ([`Skeleton`]). A keystroke that inserts or deletes ASCII letters next
+//! to an ASCII letter of prose (typing a word, or inside one) leaves all of that as it was,
 //! shifted, when:
-//! - the letter before the edit (and any deleted ones) were copied into the prose, so they lie
-//!   in text events of one leaf block (not in code, HTML, a link destination, an image, an
-//!   autolink or the front matter), a paragraph, list item or heading (not a table cell); a
-//!   letter typed after them joins their text;
+//! - the letter before the edit, or else the one after it, and any deleted letters were copied
+//!   into the prose, so they lie in text events of one leaf block (not in code, HTML, a link
+//!   destination, an image, an autolink or the front matter), a paragraph, list item or heading
+//!   (not a table cell); letters typed next to them join their text;
 //! - nothing between the blank lines around the edit is `[`, `]`, `&`, `<`, `` ` ``, `\` or `|`:
 //!   those open the only inline constructs whose reading depends on the letters inside them
 //!   (link labels matched against definitions anywhere in the document, entities, autolinks and
@@ -17,10 +17,10 @@
 //!   characters next to them, and a letter between two letters changes no delimiter's
 //!   neighbours. A paragraph never holds a blank line, so that window holds all of its inline
 //!   content;
-//! - block structure is read from the start of each line, and the line keeps its start (the
-//!   letter before the edit is on it), so no line becomes or stops being a heading, list item,
-//!   fence, HTML block, table row, thematic break or setext underline; the fences left open
-//!   (`mask_unclosed_fences`) are read the same way;
+//! - block structure is read from the start of each line, and a line whose first letter changes
+//!   still starts with a letter after the same indentation and markers, so no line becomes or
+//!   stops being a heading, list item, fence, HTML block, table row, thematic break or setext
+//!   underline; the fences left open (`mask_unclosed_fences`) are read the same way;
 //! - the front matter, read again, is the same.
 //!
 //! The property test `markdown_skeleton_survives_letter_edits` (tests/properties.rs) compares
@@ -48,7 +48,7 @@ const MAX_EDIT: usize = 64;
 const MAX_WINDOW: usize = 16 * 1024;
 
 /// The prose and skeleton of `text`, when it differs from `old_text` (whose prose and skeleton
-/// these are) by ASCII letters inserted or deleted after an ASCII letter of one paragraph (see
+/// these are) by ASCII letters inserted or deleted next to an ASCII letter of one paragraph (see
 /// the module docs); `None` when the edit is anything else, and the text must be parsed.
 pub(super) fn carry_over(old_text: &str, old_prose: &str, old: &Skeleton, text: &str) -> Option<(String, Skeleton)> {
     let (o, n, op) = (old_text.as_bytes(), text.as_bytes(), old_prose.as_bytes());
@@ -57,16 +57,23 @@ pub(super) fn carry_over(old_text: &str, old_prose: &str, old: &Skeleton, text: 
     }
     let p = common_prefix(o, n);
     let s = common_suffix(o, n, o.len().min(n.len()) - p);
-    // Old bytes p..oe became new bytes p..ne; the letter before them is at p - 1.
+    // Old bytes p..oe became new bytes p..ne, next to a copied letter: the one before them
+    // (`left`: they join the text before) or the one after them (they join the text after).
     let (oe, ne) = (o.len() - s, n.len() - s);
-    if p == 0 || oe - p > MAX_EDIT || ne - p > MAX_EDIT {
+    if oe - p > MAX_EDIT || ne - p > MAX_EDIT {
         return None;
     }
     let letters = |b: &[u8]| b.iter().all(u8::is_ascii_alphabetic);
-    if !letters(&o[p - 1..oe]) || !letters(&n[p..ne]) || op[p - 1..oe] != o[p - 1..oe] {
+    let copied_letter = |i: usize| o.get(i).is_some_and(u8::is_ascii_alphabetic) && op[i] == o[i];
+    let left = p > 0 && copied_letter(p - 1);
+    if !(left || copied_letter(oe)) || !letters(&o[p..oe]) || !letters(&n[p..ne]) || op[p..oe] != o[p..oe] {
         return None;
     }
-    let block = old.blocks.iter().find(|b| b.span.start < p && oe <= b.span.end)?;
+    let block = if left {
+        old.blocks.iter().find(|b| b.span.start < p && oe <= b.span.end)?
+    } else {
+        old.blocks.iter().find(|b| b.span.start <= p && oe < b.span.end)?
+    };
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading) {
         return None;
     }
@@ -78,27 +85,39 @@ pub(super) fn carry_over(old_text: &str, old_prose: &str, old: &Skeleton, text: 
     if front_matter != old.front_matter {
         return None;
     }
-    let at = |x: usize| if x >= oe { x + ne - oe } else { x };
-    let span = |s: Span| Span::new(at(s.start), at(s.end));
+    // Where the old offsets go. Offsets at the edit go with the letters' side: an end right
+    // after the letter before them moves past them, a start at the letter after them (or at
+    // letters deleted before it) moves to their start. Anything else at the edit (none is
+    // expected: the letters lie inside one text of one block) gives up.
+    let shift = |x: usize| x + ne - oe;
+    let start_at = |x: usize| match x {
+        _ if x < p => Some(x),
+        _ if x > oe => Some(shift(x)),
+        _ => (!left).then_some(p),
+    };
+    let end_at = |x: usize| match x {
+        _ if x < p => Some(x),
+        _ if x > oe => Some(shift(x)),
+        _ if left => (x == oe).then(|| shift(x)),
+        _ => (x == p).then_some(x),
+    };
+    let span = |s: Span| Some(Span::new(start_at(s.start)?, end_at(s.end)?));
+    let blocks = old.blocks.iter().map(|b| Some(RawBlock { span: span(b.span)?, ..*b })).collect::<Option<_>>()?;
+    let cites = old.cites.iter().map(|&c| start_at(c)).collect::<Option<_>>()?;
+    let directives = old
+        .directives
+        .iter()
+        .map(|d| {
+            let rules = d.rules.iter().map(|(r, s)| Some((r.clone(), span(*s)?))).collect::<Option<_>>()?;
+            Some(Directive { kind: d.kind.clone(), span: span(d.span)?, rules })
+        })
+        .collect::<Option<_>>()?;
+    let block_quotes = old.block_quotes.iter().map(|&b| span(b)).collect::<Option<_>>()?;
     let mut prose = String::with_capacity(n.len());
     prose.push_str(&old_prose[..p]);
     prose.push_str(&text[p..ne]);
     prose.push_str(&old_prose[oe..]);
-    let skeleton = Skeleton {
-        blocks: old.blocks.iter().map(|b| RawBlock { span: span(b.span), ..*b }).collect(),
-        cites: old.cites.iter().map(|&c| at(c)).collect(),
-        directives: old
-            .directives
-            .iter()
-            .map(|d| Directive {
-                kind: d.kind.clone(),
-                span: span(d.span),
-                rules: d.rules.iter().map(|(r, s)| (r.clone(), span(*s))).collect(),
-            })
-            .collect(),
-        block_quotes: old.block_quotes.iter().map(|&b| span(b)).collect(),
-        front_matter,
-    };
+    let skeleton = Skeleton { blocks, cites, directives, block_quotes, front_matter };
     Some((prose, skeleton))
 }
 

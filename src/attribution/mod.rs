@@ -192,7 +192,7 @@ impl AttributionModel {
             }
             facts.push(f);
         }
-        if let Some(m) = memo {
+        if let Some(m) = memo.as_deref_mut() {
             m.end();
         }
         let mut cited: Vec<ledger::Cited> = facts
@@ -262,7 +262,10 @@ impl AttributionModel {
         let named = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() || x.how == How::AccordingTo);
         // Across a paragraph break only a person or a name carries a quotation: "Ruiz said ...".
         let proper = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() && x.proper);
-        let speakers = speaker::speakers(doc);
+        let speakers = match memo {
+            Some(m) => m.speakers.speakers(doc),
+            None => speaker::speakers(doc),
+        };
         let mut quotes: Vec<QuoteAttribution> = Vec::with_capacity(doc.quotes.len());
         for (qi, q) in doc.quotes.iter().enumerate() {
             let nested =

@@ -112,6 +112,17 @@ impl std::fmt::Debug for Revision {
 static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
 
 impl Revision {
+    /// This revision's number (`None` for a document parsed without a memo).
+    pub fn id(&self) -> Option<u64> {
+        self.id
+    }
+
+    /// What this revision has in common with revision `previous` (by number), when it is the
+    /// one parsed right before it.
+    pub fn unchanged_since(&self, previous: Option<u64>) -> Option<Unchanged> {
+        self.since.filter(|(id, _)| Some(*id) == previous).map(|(_, u)| u)
+    }
+
     /// A new revision of a document; `since` is the revision parsed before it and what the two
     /// texts have in common.
     pub fn next(since: Option<(Revision, Unchanged)>) -> Revision {

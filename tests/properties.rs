@@ -256,15 +256,43 @@ proptest! {
         edits in prop::collection::vec((0.0..1.0f64, 0usize..4, "[a-zA-Z]{1,3}"), 1..24),
     ) {
         let mut text = text;
-        let mut memo = copydesk::document::ParseMemo::default();
+        let mut memo = Memo::default();
+        let s = settings(DocKind::Markdown);
         for step in 0..=edits.len() {
             if step > 0 {
                 let (at, del, letters) = &edits[step - 1];
                 letter_edit(&mut text, *at, *del, letters);
             }
-            let with = Document::parse_with(&text, DocKind::Markdown, &[], &mut memo);
+            let with = parse_document_with(&text, &s, &mut memo);
             let fresh = Document::parse(&text, DocKind::Markdown, &[]);
             prop_assert_eq!(format!("{:?}", fresh), format!("{:?}", with), "step {}: {:?}", step, text);
+            // The checks after it take unchanged pieces by their place in the edited text.
+            let (a, b) = (check_document(&fresh, &s), check_document_with(&with, &s, &mut memo));
+            prop_assert_eq!(format!("{:?}", a.findings), format!("{:?}", b.findings), "step {}", step);
+            prop_assert_eq!(format!("{:?}", a.dates), format!("{:?}", b.dates));
+        }
+    }
+
+    /// The same letter edits typed into generated news articles (dates, sources, quotations,
+    /// claims): the checks after each, taking unchanged pieces by their place, equal fresh ones.
+    #[test]
+    fn letter_edits_to_articles_check_as_fresh(
+        seed in 0u64..10_000,
+        words in 30usize..400,
+        edits in prop::collection::vec((0.0..1.0f64, 0usize..4, "[a-zA-Z]{1,3}"), 1..16),
+    ) {
+        let mut text = generator::article_words(seed, words);
+        let mut memo = Memo::default();
+        let s = settings(DocKind::Markdown);
+        for step in 0..=edits.len() {
+            if step > 0 {
+                let (at, del, letters) = &edits[step - 1];
+                letter_edit(&mut text, *at, *del, letters);
+            }
+            let fresh = check_document(&Document::parse(&text, DocKind::Markdown, &[]), &s);
+            let with = check_document_with(&parse_document_with(&text, &s, &mut memo), &s, &mut memo);
+            prop_assert_eq!(format!("{:?}", fresh.findings), format!("{:?}", with.findings), "step {}", step);
+            prop_assert_eq!(format!("{:?}", fresh.dates), format!("{:?}", with.dates));
         }
     }
 

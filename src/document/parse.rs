@@ -25,7 +25,7 @@ use super::settings::DocKind;
 use super::*;
 use crate::text::Span;
 
-use edit::Skeleton;
+use edit::{Edited, Skeleton};
 pub use memo::{ParseMemo, ParseStats};
 pub use segment::Abbreviations;
 
@@ -46,19 +46,21 @@ pub fn parse_with<'a>(
         (Some(m), DocKind::Markdown) => m.last_markdown().and_then(|(t, p, sk)| edit::carry_over(t, p, sk, text)),
         _ => None,
     };
-    let was_carried = carried.is_some();
-    let (prose, skeleton) = carried.unwrap_or_else(|| {
-        let mut b = Builder::new(text);
-        let front_matter = front_matter(text);
-        let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
-        match kind {
-            DocKind::Markdown => b.markdown(body_start),
-            DocKind::Plain => b.plain(body_start),
+    let (prose, skeleton, edited) = match carried {
+        Some((prose, skeleton, edited)) => (prose, skeleton, Some(edited)),
+        None => {
+            let mut b = Builder::new(text);
+            let front_matter = front_matter(text);
+            let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
+            match kind {
+                DocKind::Markdown => b.markdown(body_start),
+                DocKind::Plain => b.plain(body_start),
+            }
+            let prose = b.finish_prose();
+            let Builder { blocks, cites, directives, block_quotes, .. } = b;
+            (prose, Skeleton { blocks, cites, directives, block_quotes, front_matter }, None)
         }
-        let prose = b.finish_prose();
-        let Builder { blocks, cites, directives, block_quotes, .. } = b;
-        (prose, Skeleton { blocks, cites, directives, block_quotes, front_matter })
-    });
+    };
     let abbr = Abbreviations::new(extra_abbreviations);
 
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -66,7 +68,7 @@ pub fn parse_with<'a>(
     let mut blocks = Vec::with_capacity(skeleton.blocks.len());
     let mut ranges = Vec::new();
     let revision = match memo.as_deref_mut() {
-        Some(m) => m.begin(extra_abbreviations, text, &prose),
+        Some(m) => m.begin(extra_abbreviations, text, &prose, edited),
         None => Revision::default(),
     };
     for raw in &skeleton.blocks {
@@ -118,7 +120,7 @@ pub fn parse_with<'a>(
     };
     doc.quotes = quotes::find(&doc, &skeleton.block_quotes);
     if let Some(m) = memo {
-        m.end((kind == DocKind::Markdown).then_some(skeleton), was_carried);
+        m.end((kind == DocKind::Markdown).then_some(skeleton), edited.is_some());
     }
     doc
 }

@@ -49,6 +49,12 @@ impl Unchanged {
         Unchanged { prefix, old_suffix: old_len - suffix, new_suffix: new_len - suffix }
     }
 
+    /// Old bytes `p..old_end` replaced by new bytes `p..new_end`, everything else the same (an
+    /// edit found by comparing; the caller vouches for it).
+    pub fn edit(p: usize, old_end: usize, new_end: usize) -> Unchanged {
+        Unchanged { prefix: p, old_suffix: old_end, new_suffix: new_end }
+    }
+
     /// Where the bytes of `new` (a span of the new version) were in the old version, when every
     /// one of them lies in the unchanged prefix or in the unchanged suffix.
     pub fn old_span(&self, new: Span) -> Option<Span> {

@@ -50,7 +50,13 @@ const MAX_WINDOW: usize = 16 * 1024;
 /// The prose and skeleton of `text`, when it differs from `old_text` (whose prose and skeleton
 /// these are) by ASCII letters inserted or deleted next to an ASCII letter of one paragraph (see
 /// the module docs); `None` when the edit is anything else, and the text must be parsed.
-pub(super) fn carry_over(old_text: &str, old_prose: &str, old: &Skeleton, text: &str) -> Option<(String, Skeleton)> {
+/// Also returns the edit: old bytes `p..oe` of both text and prose became new bytes `p..ne`.
+pub(super) fn carry_over(
+    old_text: &str,
+    old_prose: &str,
+    old: &Skeleton,
+    text: &str,
+) -> Option<(String, Skeleton, Edited)> {
     let (o, n, op) = (old_text.as_bytes(), text.as_bytes(), old_prose.as_bytes());
     if o.len() != op.len() || o == n {
         return None;
@@ -118,7 +124,16 @@ pub(super) fn carry_over(old_text: &str, old_prose: &str, old: &Skeleton, text: 
     prose.push_str(&text[p..ne]);
     prose.push_str(&old_prose[oe..]);
     let skeleton = Skeleton { blocks, cites, directives, block_quotes, front_matter };
-    Some((prose, skeleton))
+    Some((prose, skeleton, Edited { p, oe, ne }))
+}
+
+/// Where a carried-over edit changed the text and the prose alike: old bytes `p..oe` became new
+/// bytes `p..ne`; everything else is the same bytes in both.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Edited {
+    pub p: usize,
+    pub oe: usize,
+    pub ne: usize,
 }
 
 /// The start of the blank line (or of the text) before offset `at`, within [`MAX_WINDOW`].

@@ -16,9 +16,9 @@ use std::ops::Range;
 
 use rustc_hash::FxHasher;
 
-use super::Skeleton;
 use super::segment::{self, Abbreviations};
 use super::tokens;
+use super::{Edited, Skeleton};
 use crate::document::{Token, TokenKind};
 use crate::text::Span;
 use crate::text::generations::{Generations, Revision, Unchanged};
@@ -72,21 +72,50 @@ impl ParseMemo {
 
     /// Start a parse of `text` with its `prose`: forget everything if the extra abbreviations
     /// changed. Returns the document's revision: what its text and prose have in common with
-    /// the last parse's (compared once, here).
-    pub(super) fn begin(&mut self, extra_abbreviations: &[String], text: &str, prose: &str) -> Revision {
+    /// the last parse's (compared once, here, unless `edited` says where they differ: the last
+    /// parse's skeleton was carried over them).
+    pub(super) fn begin(
+        &mut self,
+        extra_abbreviations: &[String],
+        text: &str,
+        prose: &str,
+        edited: Option<Edited>,
+    ) -> Revision {
         if self.abbreviations.as_deref() != Some(extra_abbreviations) {
             self.entries.clear();
             self.abbreviations = Some(extra_abbreviations.to_vec());
         }
-        let unchanged =
-            Unchanged::between(&[self.text.as_bytes(), self.prose.as_bytes()], &[text.as_bytes(), prose.as_bytes()]);
+        let unchanged = match edited {
+            // The kept text and prose are the ones the edit was found against: patch them.
+            Some(Edited { p, oe, ne }) => {
+                let unchanged = Unchanged::edit(p, oe, ne);
+                debug_assert_eq!(
+                    unchanged,
+                    Unchanged::between(
+                        &[self.text.as_bytes(), self.prose.as_bytes()],
+                        &[text.as_bytes(), prose.as_bytes()]
+                    )
+                );
+                self.text.replace_range(p..oe, &text[p..ne]);
+                self.prose.replace_range(p..oe, &prose[p..ne]);
+                unchanged
+            }
+            None => {
+                let unchanged = Unchanged::between(
+                    &[self.text.as_bytes(), self.prose.as_bytes()],
+                    &[text.as_bytes(), prose.as_bytes()],
+                );
+                self.text.clear();
+                self.text.push_str(text);
+                self.prose.clear();
+                self.prose.push_str(prose);
+                unchanged
+            }
+        };
+        debug_assert!(self.text == text && self.prose == prose);
         let revision = Revision::next(Some((self.revision, unchanged)));
         self.revision = revision;
         self.skeleton = None;
-        self.text.clear();
-        self.text.push_str(text);
-        self.prose.clear();
-        self.prose.push_str(prose);
         self.entries.rotate();
         self.entries.begin_uses(&revision);
         self.stats = ParseStats::default();

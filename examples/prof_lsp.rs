@@ -1,6 +1,6 @@
 //! Profiling runner for the language server's per-keystroke work without the protocol round
 //! trip: `prof_lsp FILE [N]` lints FILE once, then N times a copy with one letter inserted
-//! mid-file, alternating with the original, the way the server's lint loop does (the analysis
+//! mid-file (`PROF_LSP_INSERT` inserts something else), alternating with the original, the way the server's lint loop does (the analysis
 //! with the document's memo, then the serialised `publishDiagnostics`). For
 //! `valgrind --tool=callgrind --toggle-collect='copydesk::lsp::analysis::analyse' --toggle-collect='copydesk::lsp::output::publication'`
 //! (every lint, the first included) or `--toggle-collect='prof_lsp::keystroke'` (the N edits
@@ -37,7 +37,10 @@ fn main() {
     while !text.is_char_boundary(at) {
         at -= 1;
     }
-    let edited = format!("{}x{}", &text[..at], &text[at..]);
+    // PROF_LSP_INSERT: what the edit inserts (default "x"; a letter typed in a word takes the
+    // last parse's Markdown skeleton over, a space or punctuation runs pulldown-cmark).
+    let insert = std::env::var("PROF_LSP_INSERT").unwrap_or_else(|_| "x".to_string());
+    let edited = format!("{}{insert}{}", &text[..at], &text[at..]);
     let mut bytes = 0;
     let mut last: Option<Analysis> = None;
     for i in 0..=n {

@@ -68,6 +68,104 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
+/// Markdown dense in the constructs whose reading depends on the letters inside or next to them,
+/// between words to edit.
+fn markdown_heavy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        100 => "[a-z]{1,6}".prop_map(|w| format!("{w} ")),
+        4 => Just("\n".to_string()),
+        30 => Just("\n\n".to_string()),
+        1 => Just("[foo]".to_string()),
+        1 => Just("[fo]".to_string()),
+        1 => Just("\n[foo]: /url\n".to_string()),
+        1 => Just("[x](http://a.b/c)".to_string()),
+        1 => Just("![alt](i.png)".to_string()),
+        1 => Just("[^n]".to_string()),
+        1 => Just("\n[^n]: note\n".to_string()),
+        1 => Just("&amp;".to_string()),
+        1 => Just("&am".to_string()),
+        1 => Just("<http://ex.org>".to_string()),
+        1 => Just("<span>".to_string()),
+        1 => Just("\n<div>\n".to_string()),
+        1 => Just("\n<pre>\n".to_string()),
+        1 => Just("</pr".to_string()),
+        1 => Just("<!-- copydesk-disable-next-line -->".to_string()),
+        1 => Just("`".to_string()),
+        1 => Just("\n```\n".to_string()),
+        1 => Just("\n~~~\n".to_string()),
+        1 => Just("\\".to_string()),
+        1 => Just("*".to_string()),
+        1 => Just("_".to_string()),
+        1 => Just("~~".to_string()),
+        1 => Just("\n| a | b |\n|---|---|\n".to_string()),
+        1 => Just("|".to_string()),
+        1 => Just("\n# ".to_string()),
+        1 => Just("\n===\n".to_string()),
+        1 => Just("\n---\n".to_string()),
+        1 => Just("\n- ".to_string()),
+        1 => Just("\n1. ".to_string()),
+        1 => Just("\n> ".to_string()),
+        1 => Just("\n    ".to_string()),
+        1 => Just("---\ndate: 2025-03-04\n---\n".to_string()),
+        1 => Just("\u{201c}".to_string()),
+        1 => Just("\"".to_string()),
+        1 => Just(". ".to_string()),
+        1 => Just("\r\n".to_string()),
+    ];
+    prop::collection::vec(piece, 0..200).prop_map(|v| v.concat())
+}
+
+/// Insert `letters` at (`del == 0`), or delete up to `del` letters from, the first place at or
+/// after the fraction `at` of `text` (wrapping round) that lies next to an ASCII letter.
+fn letter_edit(text: &mut String, at: f64, del: usize, letters: &str) {
+    let b = text.as_bytes();
+    let n = b.len();
+    if n < 2 {
+        text.push_str(letters);
+        return;
+    }
+    let start = ((at * n as f64) as usize).clamp(1, n - 1);
+    let next_to_letter = |i: usize| {
+        (b[i - 1].is_ascii_alphabetic() || b.get(i).is_some_and(u8::is_ascii_alphabetic)) && text.is_char_boundary(i)
+    };
+    let Some(i) = (start..=n).chain(1..start).find(|&i| next_to_letter(i)) else {
+        text.push_str(letters);
+        return;
+    };
+    if del == 0 {
+        text.insert_str(i, letters);
+    } else {
+        let end = (i..n).take(del).take_while(|&k| b[k].is_ascii_alphabetic()).last().map_or(i, |k| k + 1);
+        text.replace_range(i..end, "");
+    }
+}
+
+#[test]
+fn the_letter_edit_generator_reaches_the_shortcut() {
+    // Run the generator of `markdown_skeleton_survives_letter_edits` and count the parses that
+    // carried the skeleton over: a generator that never reached it would test nothing.
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(64));
+    let strategy = (markdown_heavy(), prop::collection::vec((0.0..1.0f64, 0usize..4, "[a-zA-Z]{1,3}"), 1..24));
+    let carried = std::cell::Cell::new(0);
+    runner
+        .run(&strategy, |(text, edits)| {
+            let mut text = text;
+            let mut memo = copydesk::document::ParseMemo::default();
+            for step in 0..=edits.len() {
+                if step > 0 {
+                    let (at, del, letters) = &edits[step - 1];
+                    letter_edit(&mut text, *at, *del, letters);
+                }
+                let _ = Document::parse_with(&text, DocKind::Markdown, &[], &mut memo);
+            }
+            carried.set(carried.get() + memo.markdown_carried());
+            Ok(())
+        })
+        .expect("parses");
+    let carried = carried.get();
+    assert!(carried > 100, "only {carried} parses carried the skeleton over");
+}
+
 fn assert_sane(text: &str, kind: DocKind) -> Result<(), TestCaseError> {
     let report = copydesk::check(text, &settings(kind));
     invariants::check_report(text, &report).map_err(TestCaseError::fail)?;
@@ -144,6 +242,57 @@ proptest! {
             let memoised = check_document_with(&memo_doc, &s, &mut memo);
             prop_assert_eq!(format!("{:?}", fresh.findings), format!("{:?}", memoised.findings), "step {}", step);
             prop_assert_eq!(format!("{:?}", fresh.dates), format!("{:?}", memoised.dates));
+        }
+    }
+
+    /// A letter typed or deleted inside a word of Markdown takes the last parse's skeleton over
+    /// (`document/parse/edit.rs`) when nothing around it can read the letters: the document must
+    /// be the one a fresh parse gives, in text full of the constructs that do read them (link
+    /// labels and definitions, entities, HTML, autolinks, code, fences, tables, list markers,
+    /// setext underlines, emphasis, front matter).
+    #[test]
+    fn markdown_skeleton_survives_letter_edits(
+        text in markdown_heavy(),
+        edits in prop::collection::vec((0.0..1.0f64, 0usize..4, "[a-zA-Z]{1,3}"), 1..24),
+    ) {
+        let mut text = text;
+        let mut memo = Memo::default();
+        let s = settings(DocKind::Markdown);
+        for step in 0..=edits.len() {
+            if step > 0 {
+                let (at, del, letters) = &edits[step - 1];
+                letter_edit(&mut text, *at, *del, letters);
+            }
+            let with = parse_document_with(&text, &s, &mut memo);
+            let fresh = Document::parse(&text, DocKind::Markdown, &[]);
+            prop_assert_eq!(format!("{:?}", fresh), format!("{:?}", with), "step {}: {:?}", step, text);
+            // The checks after it take unchanged pieces by their place in the edited text.
+            let (a, b) = (check_document(&fresh, &s), check_document_with(&with, &s, &mut memo));
+            prop_assert_eq!(format!("{:?}", a.findings), format!("{:?}", b.findings), "step {}", step);
+            prop_assert_eq!(format!("{:?}", a.dates), format!("{:?}", b.dates));
+        }
+    }
+
+    /// The same letter edits typed into generated news articles (dates, sources, quotations,
+    /// claims): the checks after each, taking unchanged pieces by their place, equal fresh ones.
+    #[test]
+    fn letter_edits_to_articles_check_as_fresh(
+        seed in 0u64..10_000,
+        words in 30usize..400,
+        edits in prop::collection::vec((0.0..1.0f64, 0usize..4, "[a-zA-Z]{1,3}"), 1..16),
+    ) {
+        let mut text = generator::article_words(seed, words);
+        let mut memo = Memo::default();
+        let s = settings(DocKind::Markdown);
+        for step in 0..=edits.len() {
+            if step > 0 {
+                let (at, del, letters) = &edits[step - 1];
+                letter_edit(&mut text, *at, *del, letters);
+            }
+            let fresh = check_document(&Document::parse(&text, DocKind::Markdown, &[]), &s);
+            let with = check_document_with(&parse_document_with(&text, &s, &mut memo), &s, &mut memo);
+            prop_assert_eq!(format!("{:?}", fresh.findings), format!("{:?}", with.findings), "step {}", step);
+            prop_assert_eq!(format!("{:?}", fresh.dates), format!("{:?}", with.dates));
         }
     }
 

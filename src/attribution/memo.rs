@@ -20,7 +20,8 @@ use std::hash::{Hash, Hasher};
 use rustc_hash::FxHasher;
 
 use super::facts::{AnonymousSource, Checkable, Facts, Found, VagueFix, VagueSource};
-use crate::document::Settings;
+use super::speaker::{self, Speaker};
+use crate::document::{Document, Quote, Settings};
 use crate::text::Span;
 use crate::text::generations::{Generations, Revision};
 
@@ -30,6 +31,8 @@ pub struct Memo {
     /// The extra word lists the entries were computed with.
     lists: Option<(Vec<String>, Vec<String>)>,
     entries: Generations<Entry>,
+    /// The quotation marks' speaker tags.
+    pub(crate) speakers: Speakers,
     stats: MemoStats,
 }
 
@@ -124,6 +127,96 @@ impl Memo {
         self.entries.insert(h, Some(span), Entry { prose: text.into(), quotes, facts: rel });
         facts
     }
+}
+
+/// The speaker tags of quotation marks (`speaker::speaker_of`), remembered by their place from
+/// one check to the next. A tag reads the tokens of the sentences its quotation starts and ends
+/// in and of the sentence after (when in the same block), and nothing else. A quotation whose
+/// block lies wholly in the bytes the document has in common with the last checked one (text
+/// and prose, `text::generations::Unchanged`) takes the tag found at its old place, shifted,
+/// when the old quotation had the same span and closing, the old block the same span and the
+/// sentences read the same spans (so the same tokens: a block's tokens are read from its prose
+/// alone, and the spans decide which of them a sentence holds).
+#[derive(Debug, Default)]
+pub(crate) struct Speakers {
+    /// The revision of the document the entries were made for.
+    revision: Option<u64>,
+    /// The last check's entries, by quotation start.
+    entries: Vec<SpeakerEntry>,
+    /// Tags taken from the memo by the last check.
+    pub reused: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SpeakerEntry {
+    quote: Span,
+    closed: bool,
+    block: Span,
+    /// The spans of the sentences the tag read: the one the quotation starts in, the one it
+    /// ends in and the one after that in the same block (when it is closed).
+    read: [Option<Span>; 3],
+    speaker: Option<Speaker>,
+}
+
+impl Speakers {
+    /// `speaker::speakers(doc)`, each quotation mark's own tag from the memo where it can be.
+    pub(crate) fn speakers(&mut self, doc: &Document) -> Vec<Option<Speaker>> {
+        let unchanged = doc.revision.unchanged_since(self.revision);
+        let old = std::mem::take(&mut self.entries);
+        let mut entries = Vec::with_capacity(old.len());
+        let mut reused = 0;
+        let out = speaker::speakers_with(doc, |q| {
+            let Some(key) = entry_of(doc, q) else { return speaker::speaker_of(doc, q) };
+            let remembered = unchanged.and_then(|u| {
+                let moved = |s: Span| u.old_span(s);
+                let old_key = SpeakerEntry {
+                    quote: moved(q.span)?,
+                    block: moved(key.block)?,
+                    read: [
+                        key.read[0].map(moved).unwrap_or(None),
+                        key.read[1].map(moved).unwrap_or(None),
+                        key.read[2].map(moved).unwrap_or(None),
+                    ],
+                    ..key
+                };
+                if key.read.iter().zip(&old_key.read).any(|(new, old)| new.is_some() != old.is_some()) {
+                    return None;
+                }
+                let k = old.partition_point(|e| e.quote.start < old_key.quote.start);
+                let e = old.get(k).filter(|e| SpeakerEntry { speaker: None, ..**e } == old_key)?;
+                let d = q.span.start as isize - old_key.quote.start as isize;
+                let at = |s: Span| Span::new(s.start.wrapping_add_signed(d), s.end.wrapping_add_signed(d));
+                Some(e.speaker.as_ref().map(|sp| Speaker { name: at(sp.name), verb: at(sp.verb) }))
+            });
+            let speaker = match remembered {
+                Some(sp) => {
+                    reused += 1;
+                    sp
+                }
+                None => speaker::speaker_of(doc, q),
+            };
+            entries.push(SpeakerEntry { speaker: speaker.clone(), ..key });
+            speaker
+        });
+        self.entries = entries;
+        self.revision = doc.revision.id();
+        self.reused = reused;
+        out
+    }
+}
+
+/// A quotation mark's entry without its tag, when all the tag reads lies in its block.
+fn entry_of(doc: &Document, q: &Quote) -> Option<SpeakerEntry> {
+    let start = doc.sentences.get(q.sentence)?;
+    let block = doc.blocks.get(start.block)?.span;
+    let mut read = [Some(start.span), None, None];
+    if q.closed {
+        let s = speaker::sentence_index(doc, q.span.end.saturating_sub(1));
+        let end = doc.sentences.get(s).filter(|e| e.block == start.block)?;
+        read[1] = Some(end.span);
+        read[2] = doc.sentences.get(s + 1).filter(|n| n.block == start.block).map(|n| n.span);
+    }
+    Some(SpeakerEntry { quote: q.span, closed: q.closed, block, read, speaker: None })
 }
 
 impl Entry {
@@ -232,6 +325,44 @@ mod tests {
         let with = format!("{:?}\n{:?}\n{:?}", r.findings, r.reference, r.dates);
         assert_eq!(with, summary(text, settings, None), "{text}");
         with
+    }
+
+    /// The quotations' attribution of `text` with the memos and without (they must be equal),
+    /// and how many speaker tags came from the memo.
+    fn quotes(text: &str, parse: &mut crate::document::ParseMemo, memo: &mut super::Memo) -> (String, usize) {
+        let s = settings();
+        let doc = Document::parse_with(text, s.kind, &[], parse);
+        let with = crate::attribution::AttributionModel::build_with(&doc, &s, Some(memo));
+        let fresh = crate::attribution::AttributionModel::build(&Document::parse(text, s.kind, &[]), &s);
+        assert_eq!(format!("{:?}", with.quotes), format!("{:?}", fresh.quotes), "{text}");
+        (format!("{:?}", with.quotes), memo.speakers.reused)
+    }
+
+    #[test]
+    fn speaker_tags_are_taken_by_place_only_where_nothing_they_read_changed() {
+        let text = "\"We are done,\" said Maria Ortiz. The board agreed.\n\n\
+            The vote was close.\n\n\
+            \"It will hold,\" the engineer told reporters, \"for a decade.\"\n\n\
+            Ruiz said: \"No.\"\n";
+        let (mut parse, mut memo) = Default::default();
+        let (first, n) = quotes(text, &mut parse, &mut memo);
+        assert_eq!(n, 0);
+        assert!(first.contains("speaker: Some"), "{first}");
+        // A word typed in the paragraph between: every tag is taken over, shifted.
+        let typed = text.replace("was close", "was very close");
+        assert_eq!(quotes(&typed, &mut parse, &mut memo).1, 4);
+        // The tag's own paragraph: its quotation is read again (and now has another speaker).
+        let renamed = typed.replace("said Maria Ortiz", "said Ana Ruiz");
+        let (q, n) = quotes(&renamed, &mut parse, &mut memo);
+        assert_eq!(n, 3);
+        assert_ne!(q, first);
+        // The sentence after a quotation split off (it reads that sentence's span): read again.
+        let split = renamed.replace("Ruiz. The board", "Ruiz. The. Board");
+        assert_eq!(quotes(&split, &mut parse, &mut memo).1, 3);
+        // A document parsed without being checked breaks the chain of revisions: nothing is
+        // taken by place.
+        let _ = Document::parse_with(text, settings().kind, &[], &mut parse);
+        assert_eq!(quotes(&split, &mut parse, &mut memo).1, 0);
     }
 
     const ARTICLE: &str = "Experts say the bridge is the longest in the state.\n\n\

@@ -192,7 +192,7 @@ impl AttributionModel {
             }
             facts.push(f);
         }
-        if let Some(m) = memo {
+        if let Some(m) = memo.as_deref_mut() {
             m.end();
         }
         let mut cited: Vec<ledger::Cited> = facts
@@ -262,18 +262,29 @@ impl AttributionModel {
         let named = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() || x.how == How::AccordingTo);
         // Across a paragraph break only a person or a name carries a quotation: "Ruiz said ...".
         let proper = |j: usize| facts[j].found.is_some_and(|x| x.verb.is_some() && x.proper);
-        let speakers = speaker::speakers(doc);
+        let speakers = match memo {
+            Some(m) => m.speakers.speakers(doc),
+            None => speaker::speakers(doc),
+        };
         let mut quotes: Vec<QuoteAttribution> = Vec::with_capacity(doc.quotes.len());
         for (qi, q) in doc.quotes.iter().enumerate() {
             let nested =
                 doc.quotes[..qi].iter().rev().take(8).any(|o| o.span.contains_span(q.span) && o.span != q.span);
             let inner = q.inner.slice(text);
-            let words: Vec<&str> = inner.split_whitespace().collect();
-            let short = words.len() <= 4;
-            let title = !words.is_empty()
-                && words.len() <= 12
-                && words.iter().filter(|w| w.len() > 3).all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && words.iter().filter(|w| w.len() > 3).count() >= 2
+            // The first 13 words tell both (a quotation runs to hundreds of words).
+            let (mut words, mut long, mut capitalised) = (0, 0, true);
+            for w in inner.split_whitespace().take(13) {
+                words += 1;
+                if w.len() > 3 {
+                    long += 1;
+                    capitalised &= w.chars().next().is_some_and(char::is_uppercase);
+                }
+            }
+            let short = words <= 4;
+            let title = words > 0
+                && words <= 12
+                && capitalised
+                && long >= 2
                 && !inner.trim_end().ends_with(['.', ',', '?', '!']);
             let first = doc.sentence_at(q.span.start).unwrap_or(q.sentence.min(ns.saturating_sub(1)));
             let last = doc.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(first);

@@ -26,12 +26,17 @@ pub struct Speaker {
 
 /// The speaker of each quotation of `doc`, by index into `doc.quotes`.
 pub fn speakers(doc: &Document) -> Vec<Option<Speaker>> {
+    speakers_with(doc, |q| speaker_of(doc, q))
+}
+
+/// [`speakers`], with each quotation mark's own tag from `own` (`speaker_of`, or remembered).
+pub(crate) fn speakers_with(doc: &Document, mut own: impl FnMut(&Quote) -> Option<Speaker>) -> Vec<Option<Speaker>> {
     let quotes = &doc.quotes;
     let mut out: Vec<Option<Speaker>> = vec![None; quotes.len()];
     // Quotation marks (not block quotes, not nested): their own tags first.
     let marks: Vec<usize> = (0..quotes.len()).filter(|&i| !quotes[i].nested && !quotes[i].block_quote).collect();
     for &i in &marks {
-        out[i] = speaker_of(doc, &quotes[i]);
+        out[i] = own(&quotes[i]);
     }
     // Parts of a multi-paragraph quotation share a speaker: the first later part's, else the
     // nearest earlier part's.
@@ -99,7 +104,7 @@ fn chains(quotes: &[Quote]) -> Vec<Vec<usize>> {
 }
 
 /// The sentence holding `offset`, or the nearest one after it.
-fn sentence_index(doc: &Document, offset: usize) -> usize {
+pub(crate) fn sentence_index(doc: &Document, offset: usize) -> usize {
     let s = &doc.sentences;
     doc.sentence_at(offset)
         .unwrap_or_else(|| s.partition_point(|x| x.span.end <= offset).min(s.len().saturating_sub(1)))
@@ -113,7 +118,9 @@ fn tokens_of<'d>(doc: &'d Document, sentence: usize) -> &'d [Token] {
 }
 
 /// The tag of one quotation: after it, before it, or the next sentence when that is only a tag.
-fn speaker_of(doc: &Document, q: &Quote) -> Option<Speaker> {
+/// Reads the tokens of the sentences it starts and ends in and of the one after (when in the same
+/// block), and nothing else (`super::memo::Speakers` relies on it).
+pub(crate) fn speaker_of(doc: &Document, q: &Quote) -> Option<Speaker> {
     let text = doc.text;
     let mut close_sentence = None;
     if q.closed {

@@ -10,6 +10,7 @@
 //!   A hard-wrapped file (blank-line paragraphs and lines ending mid-sentence) is split at blank
 //!   lines only.
 //! - Front matter (YAML `---` or TOML `+++` at the very top) is read in both kinds.
+mod edit;
 mod memo;
 mod quotes;
 mod segment;
@@ -24,6 +25,7 @@ use super::settings::DocKind;
 use super::*;
 use crate::text::Span;
 
+use edit::{Edited, Skeleton};
 pub use memo::{ParseMemo, ParseStats};
 pub use segment::Abbreviations;
 
@@ -39,25 +41,37 @@ pub fn parse_with<'a>(
     extra_abbreviations: &[String],
     mut memo: Option<&mut ParseMemo>,
 ) -> Document<'a> {
-    let mut b = Builder::new(text);
-    let front_matter = front_matter(text);
-    let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
-    match kind {
-        DocKind::Markdown => b.markdown(body_start),
-        DocKind::Plain => b.plain(body_start),
-    }
-    let prose = b.finish_prose();
+    // A letter typed inside a word of a paragraph leaves pulldown-cmark's reading as it was.
+    let carried = match (&memo, kind) {
+        (Some(m), DocKind::Markdown) => m.last_markdown().and_then(|(t, p, sk)| edit::carry_over(t, p, sk, text)),
+        _ => None,
+    };
+    let (prose, skeleton, edited) = match carried {
+        Some((prose, skeleton, edited)) => (prose, skeleton, Some(edited)),
+        None => {
+            let mut b = Builder::new(text);
+            let front_matter = front_matter(text);
+            let body_start = front_matter.as_ref().map_or(0, |f| f.span.end);
+            match kind {
+                DocKind::Markdown => b.markdown(body_start),
+                DocKind::Plain => b.plain(body_start),
+            }
+            let prose = b.finish_prose();
+            let Builder { blocks, cites, directives, block_quotes, .. } = b;
+            (prose, Skeleton { blocks, cites, directives, block_quotes, front_matter }, None)
+        }
+    };
     let abbr = Abbreviations::new(extra_abbreviations);
 
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut sentences = Vec::with_capacity(text.len() / 100);
-    let mut blocks = Vec::with_capacity(b.blocks.len());
+    let mut blocks = Vec::with_capacity(skeleton.blocks.len());
     let mut ranges = Vec::new();
     let revision = match memo.as_deref_mut() {
-        Some(m) => m.begin(extra_abbreviations, text, &prose),
+        Some(m) => m.begin(extra_abbreviations, text, &prose, edited),
         None => Revision::default(),
     };
-    for raw in &b.blocks {
+    for raw in &skeleton.blocks {
         let first_tok = tokens.len();
         ranges.clear();
         match memo.as_deref_mut() {
@@ -90,27 +104,28 @@ pub fn parse_with<'a>(
             sentences: first_sentence..sentences.len(),
         });
     }
-    if let Some(m) = memo {
-        m.end();
-    }
-    mark_cites(&b.cites, &blocks, &mut sentences);
+    mark_cites(&skeleton.cites, &blocks, &mut sentences);
 
     let mut doc = Document {
         text,
         kind,
         prose,
-        front_matter,
+        front_matter: skeleton.front_matter.clone(),
         blocks,
         sentences,
         tokens,
         quotes: Vec::new(),
-        directives: b.directives,
+        directives: skeleton.directives.clone(),
         revision,
     };
-    doc.quotes = quotes::find(&doc, &b.block_quotes);
+    doc.quotes = quotes::find(&doc, &skeleton.block_quotes);
+    if let Some(m) = memo {
+        m.end((kind == DocKind::Markdown).then_some(skeleton), edited.is_some());
+    }
     doc
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct RawBlock {
     kind: BlockKind,
     span: Span,

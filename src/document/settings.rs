@@ -80,10 +80,17 @@ impl Settings {
     }
 
     fn lookup(&self, rule: &str) -> Option<&RuleSetting> {
+        // Most checks set no rule at all: every finding asks, so skip the hashing and splitting.
+        if self.rules.is_empty() {
+            return None;
+        }
         self.rules.get(rule).or_else(|| self.rules.get(rule.split('/').next()?))
     }
 
     fn lookup_with<T>(&self, rule: &str, f: impl Fn(&RuleSetting) -> Option<T>) -> Option<T> {
+        if self.rules.is_empty() {
+            return None;
+        }
         self.rules.get(rule).and_then(&f).or_else(|| self.rules.get(rule.split('/').next()?).and_then(&f))
     }
 }

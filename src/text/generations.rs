@@ -49,6 +49,12 @@ impl Unchanged {
         Unchanged { prefix, old_suffix: old_len - suffix, new_suffix: new_len - suffix }
     }
 
+    /// Old bytes `p..old_end` replaced by new bytes `p..new_end`, everything else the same (an
+    /// edit found by comparing; the caller vouches for it).
+    pub fn edit(p: usize, old_end: usize, new_end: usize) -> Unchanged {
+        Unchanged { prefix: p, old_suffix: old_end, new_suffix: new_end }
+    }
+
     /// Where the bytes of `new` (a span of the new version) were in the old version, when every
     /// one of them lies in the unchanged prefix or in the unchanged suffix.
     pub fn old_span(&self, new: Span) -> Option<Span> {
@@ -64,7 +70,7 @@ impl Unchanged {
 }
 
 /// The length of the longest common prefix of `a` and `b`.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+pub(crate) fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const W: usize = 32;
     let n = a.len().min(b.len());
     let mut i = 0;
@@ -78,7 +84,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// The length of the longest common suffix of `a` and `b`, at most `most`.
-fn common_suffix(a: &[u8], b: &[u8], most: usize) -> usize {
+pub(crate) fn common_suffix(a: &[u8], b: &[u8], most: usize) -> usize {
     const W: usize = 32;
     let (la, lb) = (a.len(), b.len());
     let n = most.min(la).min(lb);
@@ -112,6 +118,17 @@ impl std::fmt::Debug for Revision {
 static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
 
 impl Revision {
+    /// This revision's number (`None` for a document parsed without a memo).
+    pub fn id(&self) -> Option<u64> {
+        self.id
+    }
+
+    /// What this revision has in common with revision `previous` (by number), when it is the
+    /// one parsed right before it.
+    pub fn unchanged_since(&self, previous: Option<u64>) -> Option<Unchanged> {
+        self.since.filter(|(id, _)| Some(*id) == previous).map(|(_, u)| u)
+    }
+
     /// A new revision of a document; `since` is the revision parsed before it and what the two
     /// texts have in common.
     pub fn next(since: Option<(Revision, Unchanged)>) -> Revision {

@@ -18,6 +18,7 @@ use rustc_hash::FxHasher;
 
 use super::segment::{self, Abbreviations};
 use super::tokens;
+use super::{Edited, Skeleton};
 use crate::document::{Token, TokenKind};
 use crate::text::Span;
 use crate::text::generations::{Generations, Revision, Unchanged};
@@ -31,6 +32,10 @@ pub struct ParseMemo {
     revision: Revision,
     text: String,
     prose: String,
+    /// The last parse's Markdown skeleton (a Markdown parse that ended), for `edit::carry_over`.
+    skeleton: Option<Skeleton>,
+    /// Parses that took the last parse's skeleton over (`edit::carry_over`).
+    carried: usize,
     stats: ParseStats,
 }
 
@@ -67,30 +72,74 @@ impl ParseMemo {
 
     /// Start a parse of `text` with its `prose`: forget everything if the extra abbreviations
     /// changed. Returns the document's revision: what its text and prose have in common with
-    /// the last parse's (compared once, here).
-    pub(super) fn begin(&mut self, extra_abbreviations: &[String], text: &str, prose: &str) -> Revision {
+    /// the last parse's (compared once, here, unless `edited` says where they differ: the last
+    /// parse's skeleton was carried over them).
+    pub(super) fn begin(
+        &mut self,
+        extra_abbreviations: &[String],
+        text: &str,
+        prose: &str,
+        edited: Option<Edited>,
+    ) -> Revision {
         if self.abbreviations.as_deref() != Some(extra_abbreviations) {
             self.entries.clear();
             self.abbreviations = Some(extra_abbreviations.to_vec());
         }
-        let unchanged =
-            Unchanged::between(&[self.text.as_bytes(), self.prose.as_bytes()], &[text.as_bytes(), prose.as_bytes()]);
+        let unchanged = match edited {
+            // The kept text and prose are the ones the edit was found against: patch them.
+            Some(Edited { p, oe, ne }) => {
+                let unchanged = Unchanged::edit(p, oe, ne);
+                debug_assert_eq!(
+                    unchanged,
+                    Unchanged::between(
+                        &[self.text.as_bytes(), self.prose.as_bytes()],
+                        &[text.as_bytes(), prose.as_bytes()]
+                    )
+                );
+                self.text.replace_range(p..oe, &text[p..ne]);
+                self.prose.replace_range(p..oe, &prose[p..ne]);
+                unchanged
+            }
+            None => {
+                let unchanged = Unchanged::between(
+                    &[self.text.as_bytes(), self.prose.as_bytes()],
+                    &[text.as_bytes(), prose.as_bytes()],
+                );
+                self.text.clear();
+                self.text.push_str(text);
+                self.prose.clear();
+                self.prose.push_str(prose);
+                unchanged
+            }
+        };
+        debug_assert!(self.text == text && self.prose == prose);
         let revision = Revision::next(Some((self.revision, unchanged)));
         self.revision = revision;
-        self.text.clear();
-        self.text.push_str(text);
-        self.prose.clear();
-        self.prose.push_str(prose);
+        self.skeleton = None;
         self.entries.rotate();
         self.entries.begin_uses(&revision);
         self.stats = ParseStats::default();
         revision
     }
 
-    /// End a parse: drop the entries it did not use.
-    pub(super) fn end(&mut self) {
+    /// End a parse: drop the entries it did not use, and keep its Markdown skeleton (`carried`:
+    /// taken over from the last parse).
+    pub(super) fn end(&mut self, skeleton: Option<Skeleton>, carried: bool) {
         self.entries.end();
         self.entries.end_uses();
+        self.skeleton = skeleton;
+        self.carried += usize::from(carried);
+    }
+
+    /// How many parses with this memo took the last parse's Markdown skeleton over instead of
+    /// running pulldown-cmark (a letter typed or deleted inside a word).
+    pub fn markdown_carried(&self) -> usize {
+        self.carried
+    }
+
+    /// The last parse's text, prose and skeleton, when it was a Markdown parse that ended.
+    pub(super) fn last_markdown(&self) -> Option<(&str, &str, &Skeleton)> {
+        self.skeleton.as_ref().map(|sk| (self.text.as_str(), self.prose.as_str(), sk))
     }
 
     /// Append the tokens of the block at `span` to `out` and set `sentences` to its sentences

@@ -214,10 +214,17 @@ fn named_comparand(s: &Sent, cmp: usize, k: usize) -> bool {
 /// The verbs: the "out-" verbs whose remainder is itself a verb (WordNet knows both: "outpace",
 /// "outsell", "outspend", "outnumber"), and a closed handful with no such mark.
 pub(super) fn outranks(s: &Sent, i: usize) -> Option<usize> {
-    if !word(s, i) {
+    // (This runs on every token: the length and the first and last letters are tested first.
+    // Every form below ends in "s", "d", "g" or "t".)
+    let w = s.w(i);
+    let b = w.as_bytes();
+    if b.len() < 4
+        || !matches!(b[0], b'o' | b'e' | b's' | b't' | b'l' | b'a')
+        || !matches!(b[b.len() - 1], b's' | b'd' | b'g' | b't')
+        || !word(s, i)
+    {
         return None;
     }
-    let w = s.w(i);
     // (Not one that is also an adjective or a verb of saying or feeling: "outlawed",
     // "outfitted", "outlined", "outraged".)
     let out_verb = w.len() > 5

@@ -8,8 +8,14 @@ use crate::attribution::tokens::has;
 use crate::attribution::tokens::{K, Sent};
 use crate::lexicon::Classes;
 
-/// The checkable cues outside quotations that `keep` accepts, earliest first.
-pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)], keep: impl Fn(&Checkable) -> bool) -> Vec<Checkable> {
+/// The checkable cues outside quotations that `keep` accepts, earliest first; with `all` false,
+/// only as many as it takes to know the earliest (the tokens after the first amount are not read).
+pub(crate) fn checkable(
+    s: &Sent,
+    hits: &[(Cue, usize, usize)],
+    keep: impl Fn(&Checkable) -> bool,
+    all: bool,
+) -> Vec<Checkable> {
     let n = s.toks.len();
     let mut found: Vec<(usize, Checkable)> = Vec::new();
     // (Counted apart from `found`, which `consider` holds.)
@@ -117,7 +123,9 @@ pub(crate) fn checkable(s: &Sent, hits: &[(Cue, usize, usize)], keep: impl Fn(&C
                     let change = (i.saturating_sub(3)..i).any(|k| has(s, k, flags::CHANGE));
                     let kind = if change { ClaimKind::Change } else { ClaimKind::Statistic };
                     let a = if i > 0 && matches!(s.punct(i - 1), Some('$' | '£' | '€' | '¥')) { i - 1 } else { i };
-                    consider(a, Checkable { kind, cue: s.span(a, e) });
+                    if consider(a, Checkable { kind, cue: s.span(a, e) }) && !all {
+                        break;
+                    }
                 }
             }
             // Most words are none of these: one test of the flags instead of three helpers.

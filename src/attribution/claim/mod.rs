@@ -65,7 +65,8 @@ pub(crate) fn checkable(text: &str, s: &Sent, hits: &[(Cue, usize, usize)], atts
     let keep = |c: &Checkable| !not_a_claim(s, *c);
     let unsourced = |c: &Checkable| sourced_by(text, atts, c.cue) != Some(true);
     // The list's candidates and the grammar's, each earliest first, taken in one order.
-    let listed = cues::checkable(s, hits, keep);
+    // (With no attribution nothing is sourced, and the earliest is all there is to find.)
+    let listed = cues::checkable(s, hits, keep, !atts.is_empty());
     let mut next = 0;
     let mut first: Option<Checkable> = None;
     let mut found: Option<Checkable> = None;

@@ -342,7 +342,7 @@ fn degree_before(s: &Sent, at: usize) -> bool {
             && (has(s, k, flags::SUPERLATIVE)
                 || ["more", "less", "fewer", "any", "ever", "never", "first", "only"].iter().any(|w| s.is(k, w))
                 || ((s.w(k).ends_with("er") || s.w(k).ends_with("est"))
-                    && crate::lexicon::lookup(s.w(k)).intersects(crate::lexicon::Classes::ADJ)))
+                    && Classes::from_bits(s.toks[k].lex).contains(Classes::ADJ)))
     })
 }
 

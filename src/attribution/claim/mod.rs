@@ -107,7 +107,7 @@ fn not_a_claim(s: &Sent, c: Checkable) -> bool {
         || part_of_name(s, c.cue)
         || cites_document(s, c)
         || prediction(s, c)
-        || own_experience(s, c)
+        || no_recorded_set(s, c)
         || identifying_amount(s, c.cue)
         || possible_amount(s, c)
         || (c.kind == ClaimKind::Causal && anonymity_reason(s, s.token_at(c.cue.start)))
@@ -184,7 +184,7 @@ fn prediction(s: &Sent, c: Checkable) -> bool {
 /// speaker's (or the reader's) experience to check it against. ("The largest cuts we've ever
 /// seen" is the country's record, and stays a claim.) Nor is a superlative over what may yet
 /// happen: "the biggest disaster that could happen".
-fn own_experience(s: &Sent, c: Checkable) -> bool {
+fn no_recorded_set(s: &Sent, c: Checkable) -> bool {
     let Some(i) = cue_token(s, c.cue) else { return false };
     if c.kind != ClaimKind::Superlative {
         return false;

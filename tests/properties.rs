@@ -140,6 +140,17 @@ fn letter_edit(text: &mut String, at: f64, del: usize, letters: &str) {
     }
 }
 
+/// `text` and the text after each of `edits` in turn (`letter_edit`'s arguments).
+fn after_each_edit(text: String, edits: &[(f64, usize, String)]) -> Vec<String> {
+    let mut texts = vec![text];
+    for (at, del, letters) in edits {
+        let mut next = texts[texts.len() - 1].clone();
+        letter_edit(&mut next, *at, *del, letters);
+        texts.push(next);
+    }
+    texts
+}
+
 #[test]
 fn the_letter_edit_generator_reaches_the_shortcut() {
     // Run the generator of `markdown_skeleton_survives_letter_edits` and count the parses that
@@ -149,13 +160,8 @@ fn the_letter_edit_generator_reaches_the_shortcut() {
     let carried = std::cell::Cell::new(0);
     runner
         .run(&strategy, |(text, edits)| {
-            let mut text = text;
             let mut memo = copydesk::document::ParseMemo::default();
-            for step in 0..=edits.len() {
-                if step > 0 {
-                    let (at, del, letters) = &edits[step - 1];
-                    letter_edit(&mut text, *at, *del, letters);
-                }
+            for text in after_each_edit(text, &edits) {
                 let _ = Document::parse_with(&text, DocKind::Markdown, &[], &mut memo);
             }
             carried.set(carried.get() + memo.markdown_carried());
@@ -255,16 +261,11 @@ proptest! {
         text in markdown_heavy(),
         edits in prop::collection::vec((0.0..1.0f64, 0usize..4, "[a-zA-Z]{1,3}"), 1..24),
     ) {
-        let mut text = text;
         let mut memo = Memo::default();
         let s = settings(DocKind::Markdown);
-        for step in 0..=edits.len() {
-            if step > 0 {
-                let (at, del, letters) = &edits[step - 1];
-                letter_edit(&mut text, *at, *del, letters);
-            }
-            let with = parse_document_with(&text, &s, &mut memo);
-            let fresh = Document::parse(&text, DocKind::Markdown, &[]);
+        for (step, text) in after_each_edit(text, &edits).iter().enumerate() {
+            let with = parse_document_with(text, &s, &mut memo);
+            let fresh = Document::parse(text, DocKind::Markdown, &[]);
             prop_assert_eq!(format!("{:?}", fresh), format!("{:?}", with), "step {}: {:?}", step, text);
             // The checks after it take unchanged pieces by their place in the edited text.
             let (a, b) = (check_document(&fresh, &s), check_document_with(&with, &s, &mut memo));
@@ -281,16 +282,11 @@ proptest! {
         words in 30usize..400,
         edits in prop::collection::vec((0.0..1.0f64, 0usize..4, "[a-zA-Z]{1,3}"), 1..16),
     ) {
-        let mut text = generator::article_words(seed, words);
         let mut memo = Memo::default();
         let s = settings(DocKind::Markdown);
-        for step in 0..=edits.len() {
-            if step > 0 {
-                let (at, del, letters) = &edits[step - 1];
-                letter_edit(&mut text, *at, *del, letters);
-            }
-            let fresh = check_document(&Document::parse(&text, DocKind::Markdown, &[]), &s);
-            let with = check_document_with(&parse_document_with(&text, &s, &mut memo), &s, &mut memo);
+        for (step, text) in after_each_edit(generator::article_words(seed, words), &edits).iter().enumerate() {
+            let fresh = check_document(&Document::parse(text, DocKind::Markdown, &[]), &s);
+            let with = check_document_with(&parse_document_with(text, &s, &mut memo), &s, &mut memo);
             prop_assert_eq!(format!("{:?}", fresh.findings), format!("{:?}", with.findings), "step {}", step);
             prop_assert_eq!(format!("{:?}", fresh.dates), format!("{:?}", with.dates));
         }

@@ -8,7 +8,7 @@ use crate::lexicon::Classes;
 
 /// A comparative or superlative word at `i`: "-er"/"-est" adjectives and adverbs, more/less/fewer,
 /// most/least, and the superlatives of the cue list.
-fn comparative(s: &Sent, i: usize) -> bool {
+pub(super) fn comparative(s: &Sent, i: usize) -> bool {
     if !word(s, i) {
         return false;
     }

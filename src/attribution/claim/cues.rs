@@ -334,15 +334,13 @@ fn statistic_at(s: &Sent, i: usize) -> Option<usize> {
     None
 }
 
-/// A degree word in the clause before `at`: a comparative or superlative ("more", "-er",
-/// "-est", the superlatives' list), or "first", "only", "any", "ever", "never".
+/// A degree word in the clause before `at`: a comparative or superlative (the comparison
+/// grammar's tests), or "first", "only", "any", "ever", "never".
 fn degree_before(s: &Sent, at: usize) -> bool {
     (at.saturating_sub(12)..at).any(|k| {
-        s.toks[k].kind == K::Word
-            && (has(s, k, flags::SUPERLATIVE)
-                || ["more", "less", "fewer", "any", "ever", "never", "first", "only"].iter().any(|w| s.is(k, w))
-                || ((s.w(k).ends_with("er") || s.w(k).ends_with("est"))
-                    && Classes::from_bits(s.toks[k].lex).contains(Classes::ADJ)))
+        super::compare::comparative(s, k)
+            || super::compare::superlative(s, k)
+            || ["any", "ever", "never", "first", "only"].iter().any(|w| s.is(k, w))
     })
 }
 

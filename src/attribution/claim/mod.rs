@@ -125,8 +125,10 @@ fn possible_amount(s: &Sent, c: Checkable) -> bool {
         return false;
     }
     let Some(i) = cue_token(s, c.cue) else { return false };
-    let clause = (i.saturating_sub(10)..i).rev().take_while(|&k| !boundary(s, k) || s.punct(k) == Some('$'));
-    let modal = clause.clone().any(|k| any(s, k, &["can", "cannot", "can't", "may", "must", "should", "ought"]));
+    let modal = (i.saturating_sub(10)..i)
+        .rev()
+        .take_while(|&k| !boundary(s, k) || s.punct(k) == Some('$'))
+        .any(|k| any(s, k, &["can", "cannot", "can't", "may", "must", "should", "ought"]));
     // A purpose is an aim too: "so that $1 trillion grows to be $3 trillion".
     let purpose = (i.saturating_sub(16).max(s.first + 1)..i)
         .rev()
@@ -167,7 +169,7 @@ fn prediction(s: &Sent, c: Checkable) -> bool {
     let Some(i) = cue_token(s, c.cue) else { return false };
     // "Every one of the chiefs will testify": a universal as the subject of a future.
     if c.kind == ClaimKind::Statistic && any(s, i, &["every", "all", "none", "most"]) {
-        let end = s.toks.iter().position(|t| t.span.start >= c.cue.end).unwrap_or(s.toks.len());
+        let end = s.token_at(c.cue.end);
         return (end..(end + 6).min(s.toks.len()))
             .take_while(|&k| s.punct(k).is_none())
             .any(|k| any(s, k, &["will", "'ll", "would"]));

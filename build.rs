@@ -76,7 +76,7 @@ fn main() {
     // `lexicon_words.txt` holds the words end to end; `lexicon_table.bin` one little-endian u64 per
     // slot, offset << 39 | 1 << 38 | length << 32 | flags (0 = empty), at FNV-1a(word) & (SLOTS - 1), probed
     // linearly. src/lexicon/mod.rs reads it with the same hash.
-    let slots = (entries.len() * 2).next_power_of_two();
+    let slots = entries.len().next_power_of_two();
     let mut blob = String::new();
     let mut table = vec![0u64; slots];
     for (word, bits) in &entries {

@@ -100,9 +100,10 @@ pub(crate) fn sections(text: &'static str) -> HashMap<&'static str, Vec<&'static
 pub(crate) struct Lists {
     pub phrases: AhoCorasick,
     pub cues: Vec<Cue>,
-    /// Every listed single word and the [`flags`] of the lists it is in. Hashed with FxHash: the
-    /// keys are our own short words, and SipHash's flooding defence costs more than the lookup.
-    pub words: FxHashMap<String, u64>,
+    /// Every listed single word: the [`flags`] of the lists it is in, and its closed classes
+    /// ([`super::extract::words::classes`]). Hashed with FxHash: the keys are our own short words,
+    /// and SipHash's flooding defence costs more than the lookup.
+    pub words: FxHashMap<String, (u64, u32)>,
     /// For each first byte, bit `min(len, 31)` is set if some key of [`Lists::words`] starts with
     /// that byte and has that length: most tokens (punctuation, numbers, long or rare words) are
     /// ruled out by this one load, without hashing.
@@ -128,9 +129,16 @@ impl Lists {
     /// The [`flags`] of `word` (lowercase, as in a sentence's normalised string); 0 if unlisted.
     #[inline]
     pub fn word_flags(&self, word: &str) -> u64 {
+        self.word_entry(word).0
+    }
+
+    /// The [`flags`] of `word` and its closed classes ([`super::extract::words::classes`]), from
+    /// one lookup; zeros if unlisted.
+    #[inline]
+    pub fn word_entry(&self, word: &str) -> (u64, u32) {
         match word.as_bytes().first() {
-            Some(&b) if self.key_shapes[b as usize] & shape_bit(word.len()) == 0 => 0,
-            _ => self.words.get(word).copied().unwrap_or(0),
+            Some(&b) if self.key_shapes[b as usize] & shape_bit(word.len()) == 0 => (0, 0),
+            _ => self.words.get(word).copied().unwrap_or((0, 0)),
         }
     }
 }
@@ -211,10 +219,10 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     anon_heads.extend(plurals);
 
     // Single words, each once, tagged with every list it is in.
-    let mut words: FxHashMap<String, u64> = FxHashMap::default();
+    let mut words: FxHashMap<String, (u64, u32)> = FxHashMap::default();
     let mut tag = |list: &mut dyn Iterator<Item = &str>, bit: u64| {
         for w in list {
-            *words.entry(w.to_string()).or_default() |= bit;
+            words.entry(w.to_string()).or_default().0 |= bit;
         }
     };
     // Verb forms, numbers and superlatives were once patterns of the phrase automaton, and are
@@ -275,6 +283,10 @@ pub(crate) static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         (st::MAKE, flags::MAKE),
     ] {
         tag(&mut table.iter().copied(), bit);
+    }
+    // The grammar's closed classes, so that a token's one lookup gives both.
+    for (w, classes) in super::extract::words::closed_words() {
+        words.entry(w.to_string()).or_default().1 |= classes;
     }
     let mut key_shapes = [0u32; 256];
     for w in words.keys() {

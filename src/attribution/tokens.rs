@@ -35,6 +35,8 @@ pub(crate) struct Tok {
     /// The word's lexicon classes ([`crate::lexicon::Classes::bits`]), looked up once; 0 for
     /// numbers and punctuation.
     pub lex: u32,
+    /// The word's closed classes ([`super::extract::words::classes`]), looked up with `flags`.
+    pub closed: u32,
 }
 
 /// A tokenised sentence.
@@ -207,8 +209,9 @@ impl Sent {
                     kind,
                     cap: c.is_uppercase(),
                     quoted: false,
-                    flags: lists.word_flags(&norm[n0 as usize..]),
-                    lex: if kind == K::Word { crate::lexicon::lookup(&norm[n0 as usize..]).bits() } else { 0 },
+                    flags: 0,
+                    lex: 0,
+                    closed: 0,
                 });
                 prev = Some(pe);
                 k = e;
@@ -227,11 +230,24 @@ impl Sent {
                     kind: K::Punct,
                     cap: false,
                     quoted: false,
-                    flags: lists.word_flags(&norm[n0 as usize..]),
+                    flags: 0,
                     lex: 0,
+                    closed: 0,
                 });
                 prev = Some(c);
                 k += cl;
+            }
+        }
+        // The table lookups in a loop of their own: independent of each other, so the processor
+        // overlaps their cache misses (the lexicon is megabytes, and most words miss).
+        crate::lexicon::prefetch(
+            toks.iter().filter(|t| t.kind == K::Word).map(|t| &norm[t.n0 as usize..t.n1 as usize]),
+        );
+        for t in toks.iter_mut() {
+            let w = &norm[t.n0 as usize..t.n1 as usize];
+            (t.flags, t.closed) = lists.word_entry(w);
+            if t.kind == K::Word {
+                t.lex = crate::lexicon::lookup(w).bits();
             }
         }
         if !quotes.is_empty() {

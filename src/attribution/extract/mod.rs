@@ -115,7 +115,7 @@ pub(crate) fn extract(s: &Sent, reason: bool, out: &mut Vec<Attribution>) {
         .filter_map(|a| {
             let start = a.source.map_or(a.cue.start, |sp| sp.start.min(a.cue.start));
             let k = s.token_at(start);
-            let sub = k > 0 && s.toks[k - 1].kind == K::Word && words::classes(s.w(k - 1)) & words::SUBORD != 0;
+            let sub = k > 0 && s.toks[k - 1].kind == K::Word && s.toks[k - 1].closed & words::SUBORD != 0;
             a.content.map(|c| (c, sub, a.cue))
         })
         .collect();

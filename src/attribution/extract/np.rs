@@ -163,7 +163,8 @@ impl<'a> Grammar<'a> {
             if lex[i] == 0 {
                 lex[i] = unknown_word(base, s.toks[i].cap);
             }
-            cl[i] = cw::classes_as_written(w);
+            // (The normalised word, with a typographic apostrophe as `'`: "it’s" as "it's".)
+            cl[i] = s.toks[i].closed;
             if cw::is_negated_aux(w) {
                 cl[i] |= cw::AUX | cw::NEG;
             }

@@ -342,7 +342,15 @@ static CLOSED: &[(&str, u32)] = &[
     ("tonight", DAY),
 ];
 
-/// The closed classes of a lowercase word.
+/// Every closed-class word with its classes: the table, and the weekdays' full names as
+/// [`DAY`]. [`super::super::lists`] files them with its word lists, so that a token's closed
+/// classes come with its list flags from one lookup ([`crate::attribution::tokens::Tok::closed`]).
+pub fn closed_words() -> impl Iterator<Item = (&'static str, u32)> {
+    CLOSED.iter().copied().chain(crate::text::calendar::WEEKDAYS.iter().map(|&d| (d, DAY)))
+}
+
+/// The closed classes of a lowercase word. (A token's are in
+/// [`crate::attribution::tokens::Tok::closed`], looked up once.)
 pub fn classes(w: &str) -> u32 {
     // The table by first byte and length, so a lookup compares a word with the few entries that
     // could be it.
@@ -381,15 +389,6 @@ pub fn insider_adjective(w: &str) -> bool {
             | "connected"
             | "allied"
     )
-}
-
-/// [`classes`] of a word as written, where a typographic apostrophe is an apostrophe ("it’s",
-/// "don’t", "they’ve"); ASCII words, nearly all of them, go straight to [`classes`].
-pub fn classes_as_written(w: &str) -> u32 {
-    if w.is_ascii() || !w.contains('\u{2019}') {
-        return classes(w);
-    }
-    classes(&w.replace('\u{2019}', "'"))
 }
 
 /// Degree words before an adjective: "so opposed", "just as interested", "far less welcoming".
@@ -457,7 +456,22 @@ mod tests {
         }
         assert_eq!(classes("harbour"), 0);
         assert_eq!(classes("monday"), DAY);
-        assert_eq!(classes("it’s"), 0, "typographic apostrophes are read by classes_as_written");
-        assert_eq!(classes_as_written("it’s"), PRON | AUX | BE);
+    }
+
+    #[test]
+    fn a_token_carries_its_closed_classes_from_the_shared_word_table() {
+        use crate::attribution::tokens::Sent;
+        use crate::text::Span;
+        // The typographic apostrophe is read as "'" ("it’s" as "it's"); a weekday's full name is a
+        // day; a word outside the closed classes has none, and neither has punctuation.
+        let text = "It’s Monday, the harbour said.";
+        let s = Sent::new(text, Span::new(0, text.len()), &[]);
+        let closed: Vec<u32> = s.toks.iter().map(|t| t.closed).collect();
+        assert_eq!(closed, vec![PRON | AUX | BE, DAY, 0, DET | DEFINITE, 0, 0, 0]);
+        // (An entry that opens with an apostrophe, "'s", is no token of its own.)
+        for &(w, c) in CLOSED.iter().filter(|(w, _)| !w.starts_with('\'')) {
+            let s = Sent::new(w, Span::new(0, w.len()), &[]);
+            assert_eq!(s.toks.iter().map(|t| t.closed).collect::<Vec<_>>(), vec![c], "{w}");
+        }
     }
 }

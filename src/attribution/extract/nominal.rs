@@ -81,7 +81,7 @@ pub(super) fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> 
     if !(g.word(p)
         && matches!(s.w(p), "among" | "amongst" | "within" | "in" | "on" | "around" | "across" | "by" | "from"))
     {
-        return false;
+        return felt_spread(g, i, out);
     }
     // "the feeling among donors", "there is wide agreement among economists": a determiner,
     // "there is" or nothing before the noun; not "a rise in ..." (no cognition).
@@ -144,6 +144,40 @@ pub(super) fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> 
     }
     let content = content_after(g, b);
     push(g, out, Some(np), g.span(i, p + 1), content, false)
+}
+
+/// A feeling or a view as the subject of its clause and the people who have it after the verb:
+/// "Anger is growing among commuters", "Frustration runs deep among party activists", "Unease remains
+/// widespread among the skippers". The verb only says how far the feeling reaches; "among" names
+/// whose it is, as in "anger among commuters".
+fn felt_spread(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
+    let l = g.lx(i);
+    // (Or a view: "Skepticism remains widespread among".)
+    if l & (lx::FEELING | lx::COGNITION) == 0 || l & lx::N == 0 {
+        return false;
+    }
+    // At the head of its clause, bare or after "the" (not "the pier's anger", "a new fear").
+    let a = if i > 0 && g.is(i - 1, "the") { i - 1 } else { i };
+    if !(a == g.s.first || (a > 0 && (g.punct(a - 1).is_some() || g.c(a - 1) & (cw::COORD | cw::SUBORD) != 0))) {
+        return false;
+    }
+    // Then a verb and at most a few words of degree before "among", inside the clause.
+    let limit = (i + 7).min(g.n());
+    let Some(among) = (i + 1..limit)
+        .take_while(|&k| g.word(k) && g.c(k) & (cw::SUBORD | cw::COORD | cw::REL) == 0)
+        .find(|&k| matches!(g.s.w(k), "among" | "amongst"))
+    else {
+        return false;
+    };
+    let verb = (i + 1..among).any(|k| g.c(k) & (cw::BE | cw::AUX) != 0 || g.lx(k) & (lx::V3SG | lx::VPAST) != 0);
+    if !verb {
+        return false;
+    }
+    let Some((_, np)) = np_right(g, among + 1) else { return false };
+    if !g.person_or_group(np.head) {
+        return false;
+    }
+    push(g, out, Some(np), g.span(i, among + 1), None, false)
 }
 
 /// A nominal cue at `i` opening the main clause after a fronted "among" or "within" phrase of

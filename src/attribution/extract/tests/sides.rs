@@ -71,6 +71,25 @@ fn a_feeling_among_people_is_theirs() {
 }
 
 #[test]
+fn a_feeling_that_spreads_among_people_is_theirs() {
+    // The feeling heads its clause; the verb says how far it reaches.
+    has_source("Frustration runs deep among night-shift porters.", "night-shift porters", Vague);
+    has_source("Resentment is growing among ferry passengers, and fares keep rising.", "ferry passengers", Vague);
+    has_source("Skepticism remains widespread among shopkeepers in town.", "shopkeepers in town", Vague);
+    has_source(
+        "After the vote, the anger has spread among members of the Harbour Traders Guild.",
+        "members of the Harbour Traders Guild",
+        Named,
+    );
+    // Not a feeling: a count or a state of the people ("turnout", "unemployment").
+    none("Turnout ran high among the night-shift porters.");
+    none("Unemployment is highest among young dockers.");
+    // Nor a place where it happens, nor a feeling that is someone's own.
+    none("Frustration runs deep among the old warehouses.");
+    none("His frustration grew among the delays.");
+}
+
+#[test]
 fn concern_raised_and_documents_after_with() {
     // A bare mass noun of view as the object, with what it is about.
     source_is("Some skippers raised concern that the channel was silting up.", "Some skippers", Vague);

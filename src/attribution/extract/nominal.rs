@@ -152,8 +152,10 @@ pub(super) fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> 
 /// whose it is, as in "anger among commuters".
 fn felt_spread(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
     let l = g.lx(i);
-    // (Or a view: "Skepticism remains widespread among".)
-    if l & (lx::FEELING | lx::COGNITION) == 0 || l & lx::N == 0 {
+    // (Or a view: "Skepticism remains widespread among"; not a noun of telling too, "Demand is
+    // strong among buyers", a market's need.)
+    let view = l & lx::FEELING != 0 || (l & lx::COGNITION != 0 && l & lx::COMMUNICATION == 0);
+    if !view || l & lx::N == 0 {
         return false;
     }
     // At the head of its clause, bare or after "the" (not "the pier's anger", "a new fear").

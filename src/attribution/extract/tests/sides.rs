@@ -84,8 +84,11 @@ fn a_feeling_that_spreads_among_people_is_theirs() {
     // Not a feeling: a count or a state of the people ("turnout", "unemployment").
     none("Turnout ran high among the night-shift porters.");
     none("Unemployment is highest among young dockers.");
+    // Nor a market's need, which WordNet files with both thought and telling ("demand").
+    none("Demand is strong among younger buyers.");
     // Nor a place where it happens, nor a feeling that is someone's own.
     none("Frustration runs deep among the old warehouses.");
+    none("Frustration runs deep among the Harbour Street warehouses.");
     none("His frustration grew among the delays.");
 }
 

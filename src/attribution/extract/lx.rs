@@ -34,7 +34,8 @@ bits!(
     TOINF,
     GROUP_ANY,
     PERSON_ANY,
-    STANCE
+    STANCE,
+    ACT
 );
 
 /// The classes of a lowercase word.

@@ -153,13 +153,34 @@ pub(super) fn nominal_cue(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> 
 fn felt_spread(g: &Grammar, i: usize, out: &mut Vec<Attribution>) -> bool {
     let l = g.lx(i);
     // (Or a view: "Skepticism remains widespread among"; not a noun of telling too, "Demand is
-    // strong among buyers", a market's need.)
-    let view = l & lx::FEELING != 0 || (l & lx::COGNITION != 0 && l & lx::COMMUNICATION == 0);
-    if !view || l & lx::N == 0 {
+    // strong among buyers", a market's need; nor of an act, "Discrimination is acute among",
+    // unless the act is a side taken, "Support is strong among". A noun for people is a holder,
+    // no view: "Teachers unions were among".)
+    let view = l & lx::FEELING != 0
+        || (l & lx::COGNITION != 0 && l & lx::COMMUNICATION == 0 && (l & lx::ACT == 0 || l & lx::STANCE != 0));
+    if !view || l & lx::N == 0 || l & (lx::PERSON_ANY | lx::GROUP_ANY) != 0 {
         return false;
     }
-    // At the head of its clause, bare or after "the" (not "the pier's anger", "a new fear").
-    let a = if i > 0 && g.is(i - 1, "the") { i - 1 } else { i };
+    // The noun heads its phrase: a verb, an auxiliary or a preposition comes next ("Support for
+    // the levy is strong"), not another noun it would modify.
+    // (A plural that is a verb form too is the head when the verb follows: "Frustration levels
+    // are high".)
+    let head_next = g.lx(i + 1) & lx::NPL != 0 && g.word(i + 2) && g.c(i + 2) & (cw::BE | cw::AUX) != 0;
+    if head_next
+        || !(g.word(i + 1)
+            && (g.c(i + 1) & (cw::BE | cw::AUX | cw::PREP) != 0 || g.lx(i + 1) & (lx::V3SG | lx::VPAST) != 0))
+    {
+        return false;
+    }
+    // At the head of its clause, bare or after "the", with at most two adjectives before it
+    // ("Deep frustration", "Anti-toll sentiment"); not "the pier's anger", "a new fear".
+    let mut a = i;
+    while a > 0 && i - a < 2 && g.word(a - 1) && g.c(a - 1) == 0 && !g.poss[a - 1] && g.lx(a - 1) & lx::ADJ != 0 {
+        a -= 1;
+    }
+    if a > 0 && g.is(a - 1, "the") {
+        a -= 1;
+    }
     if !(a == g.s.first || (a > 0 && (g.punct(a - 1).is_some() || g.c(a - 1) & (cw::COORD | cw::SUBORD) != 0))) {
         return false;
     }

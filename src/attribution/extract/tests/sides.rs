@@ -74,6 +74,7 @@ fn a_feeling_among_people_is_theirs() {
 fn a_feeling_that_spreads_among_people_is_theirs() {
     // The feeling heads its clause; the verb says how far it reaches.
     has_source("Frustration runs deep among night-shift porters.", "night-shift porters", Vague);
+    has_source("Deep frustration is spreading among night-shift porters.", "night-shift porters", Vague);
     has_source("Resentment is growing among ferry passengers, and fares keep rising.", "ferry passengers", Vague);
     has_source("Skepticism remains widespread among shopkeepers in town.", "shopkeepers in town", Vague);
     has_source(
@@ -84,12 +85,20 @@ fn a_feeling_that_spreads_among_people_is_theirs() {
     // Not a feeling: a count or a state of the people ("turnout", "unemployment").
     none("Turnout ran high among the night-shift porters.");
     none("Unemployment is highest among young dockers.");
-    // Nor a market's need, which WordNet files with both thought and telling ("demand").
+    // Nor a market's need, which WordNet files with both thought and telling ("demand"), nor an
+    // act done to people; but a side taken is a view.
     none("Demand is strong among younger buyers.");
+    none("Discrimination is acute among the new arrivals.");
+    has_source("Support for the toll is strong among night-shift porters.", "night-shift porters", Vague);
+    // A noun for people is a holder, and a noun before another modifies it.
+    none("Teachers unions were among the earliest backers of the toll.");
+    none("Teachers are common among the volunteers at the port.");
+    none("Frustration levels are high among night-shift porters.");
     // Nor a place where it happens, nor a feeling that is someone's own.
     none("Frustration runs deep among the old warehouses.");
     none("Frustration runs deep among the Harbour Street warehouses.");
     none("His frustration grew among the delays.");
+    none("His deep frustration is spreading among night-shift porters.");
 }
 
 #[test]

@@ -155,7 +155,11 @@ fn after_each_edit(text: String, edits: &[(f64, usize, String)]) -> Vec<String> 
 fn the_letter_edit_generator_reaches_the_shortcut() {
     // Run the generator of `markdown_skeleton_survives_letter_edits` and count the parses that
     // carried the skeleton over: a generator that never reached it would test nothing.
-    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(64));
+    // A fixed seed: the count depends on the cases drawn, and with random ones it fell below the
+    // bound about once in a dozen runs (97 against 100).
+    use proptest::test_runner::{RngAlgorithm, TestRng, TestRunner};
+    let mut runner =
+        TestRunner::new_with_rng(ProptestConfig::with_cases(64), TestRng::deterministic_rng(RngAlgorithm::ChaCha));
     let strategy = (markdown_heavy(), prop::collection::vec((0.0..1.0f64, 0usize..4, "[a-zA-Z]{1,3}"), 1..24));
     let carried = std::cell::Cell::new(0);
     runner

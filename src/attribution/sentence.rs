@@ -65,13 +65,10 @@ pub(crate) fn analyse(text: &str, span: Span, quotes: &[Span], extras: &Extras) 
     let mut scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
     let Scratch { sent: s, phrase_hits } = &mut scratch;
     s.fill(text, span, quotes);
-    // One automaton pass for the phrases; single words have their flags from `Sent::fill`.
+    // The phrases of the lists, from the tokens that start one; single words have their flags
+    // from `Sent::fill`.
     phrase_hits.clear();
-    for m in LISTS.phrases.find_overlapping_iter(s.norm.as_str()) {
-        if let Some((a, b)) = s.token_range(m.start(), m.end()) {
-            phrase_hits.push((LISTS.cues[m.pattern().as_usize()], a, b));
-        }
-    }
+    LISTS.phrases.find(s.toks.len(), |k| s.w(k), |k| s.toks[k].phrases, phrase_hits);
     adverb_inside_causal(s, phrase_hits);
     let facts = analyse_tokens(text, s, phrase_hits, extras);
     let kept = s.norm.capacity() + s.toks.capacity() * std::mem::size_of::<Tok>();
@@ -103,13 +100,7 @@ fn adverb_inside_causal(s: &Sent, hits: &mut Vec<(Cue, usize, usize)>) {
         }
         // The phrase without the adverb: one word on each side ("stems from"), or two before it
         // ("were driven by").
-        let listed = |words: &[&str]| {
-            let joined = words.join(" ");
-            LISTS
-                .phrases
-                .find_overlapping_iter(joined.as_str())
-                .any(|m| m.start() == 0 && m.end() == joined.len() && LISTS.cues[m.pattern().as_usize()] == Cue::Causal)
-        };
+        let listed = |words: &[&str]| LISTS.phrases.is(words, Cue::Causal);
         if listed(&[s.w(k - 1), s.w(k + 1)]) {
             hits.push((Cue::Causal, k - 1, k + 2));
         } else if k >= s.first + 2 && s.toks[k - 2].kind == K::Word && listed(&[s.w(k - 2), s.w(k - 1), s.w(k + 1)]) {

@@ -37,6 +37,8 @@ pub(crate) struct Tok {
     pub lex: u32,
     /// The word's closed classes ([`super::extract::words::classes`]), looked up with `flags`.
     pub closed: u32,
+    /// The phrases of the word lists that start with the word ([`super::lists::WordEntry::phrases`]).
+    pub phrases: u32,
 }
 
 /// A tokenised sentence.
@@ -212,6 +214,7 @@ impl Sent {
                     flags: 0,
                     lex: 0,
                     closed: 0,
+                    phrases: 0,
                 });
                 prev = Some(pe);
                 k = e;
@@ -233,6 +236,7 @@ impl Sent {
                     flags: 0,
                     lex: 0,
                     closed: 0,
+                    phrases: 0,
                 });
                 prev = Some(c);
                 k += cl;
@@ -245,7 +249,8 @@ impl Sent {
         );
         for t in toks.iter_mut() {
             let w = &norm[t.n0 as usize..t.n1 as usize];
-            (t.flags, t.closed) = lists.word_entry(w);
+            let entry = lists.word_entry(w);
+            (t.flags, t.closed, t.phrases) = (entry.flags, entry.closed, entry.phrases);
             if t.kind == K::Word {
                 t.lex = crate::lexicon::lookup(w).bits();
             }

@@ -145,16 +145,6 @@ impl Phrases {
         // Found by start, then list order; a stable sort by end keeps those within an end.
         out[from..].sort_by_key(|h| h.2);
     }
-
-    /// Whether `words` are exactly a phrase with cue `cue`.
-    pub fn is(&self, words: &[&str], cue: Cue) -> bool {
-        let Some(first) = words.first() else { return false };
-        let Some(entry) = LISTS.words.get(*first) else { return false };
-        self.starting(entry.phrases).iter().any(|&id| {
-            self.cues[id as usize] == cue
-                && self.words[id as usize].iter().map(String::as_str).eq(words.iter().copied())
-        })
-    }
 }
 
 /// What the word table knows of one word.
@@ -198,6 +188,15 @@ fn shape_bit(len: usize) -> u32 {
 impl Lists {
     /// The [`flags`] of `word` (lowercase, as in a sentence's normalised string); 0 if unlisted.
     #[inline]
+    /// Whether `words` are exactly a phrase of the lists with cue `cue`.
+    pub fn is_phrase(&self, words: &[&str], cue: Cue) -> bool {
+        let Some(first) = words.first() else { return false };
+        let p = &self.phrases;
+        p.starting(self.word_entry(first).phrases).iter().any(|&id| {
+            p.cues[id as usize] == cue && p.words[id as usize].iter().map(String::as_str).eq(words.iter().copied())
+        })
+    }
+
     pub fn word_flags(&self, word: &str) -> u64 {
         self.word_entry(word).flags
     }
@@ -466,10 +465,10 @@ mod tests {
 
     #[test]
     fn a_phrase_is_known_by_its_words_and_cue() {
-        assert!(LISTS.phrases.is(&["led", "to"], Cue::Causal));
-        assert!(!LISTS.phrases.is(&["led", "to"], Cue::Vague));
-        assert!(!LISTS.phrases.is(&["led"], Cue::Causal));
-        assert!(!LISTS.phrases.is(&[], Cue::Causal));
+        assert!(LISTS.is_phrase(&["led", "to"], Cue::Causal));
+        assert!(!LISTS.is_phrase(&["led", "to"], Cue::Vague));
+        assert!(!LISTS.is_phrase(&["led"], Cue::Causal));
+        assert!(!LISTS.is_phrase(&[], Cue::Causal));
     }
 
     #[test]

@@ -100,7 +100,7 @@ fn adverb_inside_causal(s: &Sent, hits: &mut Vec<(Cue, usize, usize)>) {
         }
         // The phrase without the adverb: one word on each side ("stems from"), or two before it
         // ("were driven by").
-        let listed = |words: &[&str]| LISTS.phrases.is(words, Cue::Causal);
+        let listed = |words: &[&str]| LISTS.is_phrase(words, Cue::Causal);
         if listed(&[s.w(k - 1), s.w(k + 1)]) {
             hits.push((Cue::Causal, k - 1, k + 2));
         } else if k >= s.first + 2 && s.toks[k - 2].kind == K::Word && listed(&[s.w(k - 2), s.w(k - 1), s.w(k + 1)]) {

@@ -45,9 +45,9 @@ pub const POST_ADV: u32 = 1 << 20;
 /// weekdays as proper names, which the lexicon leaves out (the names: [`crate::text::calendar`]).
 pub const DAY: u32 = 1 << 21;
 
-/// The closed-class words and their classes, filed with the word lists' single words in one hash
-/// table ([`closed_words`], [`classes`]). (Data, not a `match`: a `match` over some 280 strings
-/// compiled to a long chain of comparisons that the instruction cache paid for on every token.)
+/// The closed-class words and their classes, looked up by first byte in [`classes`] (a
+/// table keeps the lookup's code small: a `match` over some 280 strings compiled to a long chain of
+/// comparisons that the instruction cache paid for on every token).
 static CLOSED: &[(&str, u32)] = &[
     ("the", DET | DEFINITE),
     ("this", DET | DEFINITE),
@@ -349,10 +349,26 @@ pub fn closed_words() -> impl Iterator<Item = (&'static str, u32)> {
     CLOSED.iter().copied().chain(crate::text::calendar::WEEKDAYS.iter().map(|&d| (d, DAY)))
 }
 
-/// The closed classes of a lowercase word, from the word table the lists share (a token's are in
-/// [`crate::attribution::tokens::Tok::closed`], from the same lookup when it is made).
+/// The closed classes of a lowercase word. (A token's are in
+/// [`crate::attribution::tokens::Tok::closed`], looked up once.)
 pub fn classes(w: &str) -> u32 {
-    crate::attribution::lists::LISTS.word_entry(w).closed
+    // The table by first byte and length, so a lookup compares a word with the few entries that
+    // could be it.
+    type Buckets = Vec<Vec<(&'static str, u32)>>;
+    static BY_START: std::sync::LazyLock<Buckets> = std::sync::LazyLock::new(|| {
+        let mut v: Buckets = vec![Vec::new(); 256];
+        for &(k, c) in CLOSED {
+            v[usize::from(k.as_bytes()[0])].push((k, c));
+        }
+        v
+    });
+    let Some(&first) = w.as_bytes().first() else { return 0 };
+    let hit = BY_START[usize::from(first)].iter().find(|(k, _)| k.len() == w.len() && *k == w);
+    match hit {
+        Some(&(_, c)) => c,
+        None if crate::text::calendar::weekday(w).is_some_and(|(_, abbreviated)| !abbreviated) => DAY,
+        None => 0,
+    }
 }
 
 /// Adjectives of knowledge or closeness that make a person an insider: "a person familiar with the

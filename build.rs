@@ -72,28 +72,36 @@ fn main() {
         entries.push((word, bits));
     }
 
-    // An open-addressing table of plain integers (no pointers, so no relocations at start-up):
-    // `lexicon_words.txt` holds the words end to end; `lexicon_table.bin` one little-endian u64 per
-    // slot, offset << 39 | 1 << 38 | length << 32 | flags (0 = empty), at FNV-1a(word) & (SLOTS - 1), probed
-    // linearly. src/lexicon/mod.rs reads it with the same hash.
+    // An open-addressing table of plain bytes (no pointers, so no relocations at start-up),
+    // about half full: 16 bytes a slot at FNV-1a(word) & (SLOTS - 1), probed linearly. A word of
+    // up to 11 bytes is in its slot (bytes 0..11, zero-padded), so a lookup reads one cache line;
+    // a longer one is in `lexicon_words.txt` at the offset in bytes 0..8 (little-endian). Byte 11
+    // is the length (0 = empty), bytes 12..16 the flags (little-endian). src/lexicon/mod.rs reads
+    // it with the same hash.
+    const SLOT: usize = 16;
+    const INLINE: usize = 11;
     let slots = entries.len().next_power_of_two();
     let mut blob = String::new();
-    let mut table = vec![0u64; slots];
+    let mut table = vec![0u8; slots * SLOT];
     for (word, bits) in &entries {
-        let offset = blob.len() as u64;
-        assert!(offset < (1 << 25), "lexicon blob too large");
-        blob.push_str(word);
         let mut i = (fnv1a(word.as_bytes()) as usize) & (slots - 1);
-        while table[i] != 0 {
+        while table[i * SLOT + INLINE] != 0 {
             i = (i + 1) & (slots - 1);
         }
-        table[i] = offset << 39 | 1 << 38 | (word.len() as u64) << 32 | u64::from(*bits);
+        let slot = &mut table[i * SLOT..(i + 1) * SLOT];
+        if word.len() <= INLINE {
+            slot[..word.len()].copy_from_slice(word.as_bytes());
+        } else {
+            slot[..8].copy_from_slice(&(blob.len() as u64).to_le_bytes());
+            blob.push_str(word);
+        }
+        slot[INLINE] = word.len() as u8;
+        slot[INLINE + 1..].copy_from_slice(&bits.to_le_bytes());
     }
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
     fs::write(out.join("lexicon_words.txt"), &blob).expect("write lexicon_words.txt");
-    let bytes: Vec<u8> = table.iter().flat_map(|v| v.to_le_bytes()).collect();
-    fs::write(out.join("lexicon_table.bin"), bytes).expect("write lexicon_table.bin");
+    fs::write(out.join("lexicon_table.bin"), &table).expect("write lexicon_table.bin");
     let mut names = String::from("&[");
     for f in FLAGS {
         write!(names, "{f:?},").expect("write to String");

@@ -9,8 +9,9 @@
 use std::fmt;
 use std::ops::{BitAnd, BitOr, BitOrAssign};
 
-/// The words end to end, and the open-addressing table over them (see `build.rs`): one u64 per
-/// slot, offset << 39 | 1 << 38 | length << 32 | flags; plain data, so loading it costs nothing.
+/// The open-addressing table (see `build.rs`): 16 bytes a slot, the word itself when it is short
+/// (most are), else its offset in the blob of longer words; plain data, so loading it costs
+/// nothing.
 static BLOB: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicon_words.txt"));
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_table.bin"));
 
@@ -37,9 +38,16 @@ pub fn warm() -> u64 {
     sum
 }
 
+/// Bytes of a slot of the table (see `build.rs`): a word of up to [`INLINE`] bytes in the slot
+/// itself, zero-padded, or the offset of a longer one in the blob (little-endian `u64`); then
+/// the word's length (0: an empty slot), then its flags (little-endian `u32`).
+const SLOT: usize = 16;
+/// The longest word kept in its slot: most words are, so most lookups read one cache line.
+const INLINE: usize = 11;
+
 /// The slot where the probe for `word` starts, if the word can be in the table at all.
 fn first_slot(word: &str) -> Option<usize> {
-    let slots = TABLE.len() / 8;
+    let slots = TABLE.len() / SLOT;
     if slots == 0 || word.is_empty() || word.len() >= 64 {
         return None;
     }
@@ -47,45 +55,51 @@ fn first_slot(word: &str) -> Option<usize> {
 }
 
 /// Slot `i` of the table.
-fn slot(i: usize) -> u64 {
-    let mut b = [0u8; 8];
-    b.copy_from_slice(&TABLE[i * 8..i * 8 + 8]);
-    u64::from_le_bytes(b)
+fn slot(i: usize) -> &'static [u8] {
+    &TABLE[i * SLOT..(i + 1) * SLOT]
 }
 
-/// Read the first table slot of every word in `words`, and the first byte of the word that slot
-/// holds, so that lookups of these words right after find them in the cache.
+/// Read the first table slot of every word in `words`, so that lookups of these words right
+/// after find it in the cache.
 ///
-/// The table and the words are megabytes; in running text most lookups miss the cache. One
-/// miss after another costs their sum; these reads do not depend on each other, so the
-/// processor overlaps them (a sentence's words cost about one miss). The sum only keeps the
-/// reads from being optimised away.
+/// The table is megabytes; in running text most lookups miss the cache. One miss after another
+/// costs their sum; these reads do not depend on each other, so the processor overlaps them (a
+/// sentence's words cost about one miss). The sum only keeps the reads from being optimised
+/// away.
 pub fn prefetch<'w>(words: impl Iterator<Item = &'w str>) {
     let mut sum = 0u64;
     for word in words {
         if let Some(i) = first_slot(word) {
-            let v = slot(i);
-            sum = sum.wrapping_add(v);
-            if v != 0 {
-                sum = sum.wrapping_add(u64::from(BLOB.as_bytes().get((v >> 39) as usize).copied().unwrap_or(0)));
-            }
+            sum = sum.wrapping_add(u64::from(slot(i)[INLINE]));
         }
     }
     std::hint::black_box(sum);
 }
 
 fn get(word: &str) -> Option<u32> {
-    let slots = TABLE.len() / 8;
+    let slots = TABLE.len() / SLOT;
+    let w = word.as_bytes();
     let mut i = first_slot(word)?;
     loop {
         let v = slot(i);
-        if v == 0 {
+        let len = usize::from(v[INLINE]);
+        if len == 0 {
             return None;
         }
-        let len = ((v >> 32) & 63) as usize;
-        let off = (v >> 39) as usize;
-        if len == word.len() && BLOB.as_bytes().get(off..off + len) == Some(word.as_bytes()) {
-            return Some(v as u32);
+        if len == w.len() {
+            let same = if len <= INLINE {
+                &v[..len] == w
+            } else {
+                let mut off = [0u8; 8];
+                off.copy_from_slice(&v[..8]);
+                let off = u64::from_le_bytes(off) as usize;
+                BLOB.as_bytes().get(off..off + len) == Some(w)
+            };
+            if same {
+                let mut flags = [0u8; 4];
+                flags.copy_from_slice(&v[INLINE + 1..SLOT]);
+                return Some(u32::from_le_bytes(flags));
+            }
         }
         i = (i + 1) & (slots - 1);
     }
@@ -305,6 +319,33 @@ mod tests {
     #[test]
     fn flag_constants_match_the_build_script_order() {
         assert_eq!(NAMES, BUILD_NAMES);
+    }
+
+    #[test]
+    fn every_word_of_the_table_is_found_with_its_flags_and_no_other_word_is() {
+        // Short words live in their slots and long ones in the blob: both, and every collision
+        // chain, are read back as the generator wrote them.
+        let tsv = include_str!("../../data/lexicon/words.tsv");
+        let (mut short, mut long) = (0, 0);
+        for line in tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let (word, names) = line.split_once('\t').expect("word<TAB>flags");
+            let want = names
+                .split(' ')
+                .fold(0u32, |bits, n| bits | 1 << BUILD_NAMES.iter().position(|b| *b == n).expect("known flag"));
+            assert_eq!(lookup(word).bits(), want, "{word}");
+            if word.len() <= INLINE { short += 1 } else { long += 1 }
+        }
+        assert!(short > 100_000 && long > 10_000, "{short} short, {long} long");
+        // Every word with its last letter changed to one no word ends in: none is found.
+        for line in tsv.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let word = line.split('\t').next().unwrap_or("");
+            let changed = format!("{}{{", &word[..word.len() - 1]);
+            assert_eq!(lookup(&changed), Classes::NONE, "{changed}");
+        }
+        // Near misses: a prefix, an extension, a change of one byte, of a short and a long word.
+        for w in ["sai", "saidx", "sbid", "institutionalis", "institutionalizationx", "", "zzzzqx"] {
+            assert_eq!(lookup(w), Classes::NONE, "{w}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::nominal::nominal_cue;
 use super::np::{Grammar, Np};
 use super::phrase::{adverb, content_after, content_around, content_both, np_right, push, subject_left};
 use super::stance::{attitude, experiencer, headline_colon, keep_crowds, tag_after_quote};
-use super::told::{characterises, clause_follows, reduced_relative, view_object};
+use super::told::{characterises, clause_follows, only_adjuncts_after, reduced_relative, view_object};
 use super::words as cw;
 use super::{Attribution, SourceKind};
 use crate::text::Span;
@@ -268,8 +268,10 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // An adverb the lexicon knows only as one ("however", "later"), or any "-ly" adverb.
         // (Only a word the closed classes do not claim: "some" is an adverb in the dictionary too,
         // and a quantifier here. And not a capitalised word that would leave the verb without a
-        // subject: "Jolly said".)
-        let open_class = c == 0 && !(g.s.toks[e - 1].cap && e - 1 == g.s.first);
+        // subject: "Jolly said".
+        // Nor, inside the sentence, a capitalised "-ly" word: a name, "..., Kelly said". Only a
+        // headline capitalises its adverbs.)
+        let open_class = c == 0 && !(g.s.toks[e - 1].cap && (e - 1 == g.s.first || !g.title));
         let adv_only = g.lx(e - 1) & lx::ADV != 0 && g.lx(e - 1) & (lx::N | lx::V) == 0 && !g.s.toks[e - 1].cap;
         let ly = (open_class && ((g.s.w(e - 1).ends_with("ly") && g.lx(e - 1) & lx::ADV != 0) || adv_only))
             || adverb(g, e - 1);
@@ -534,10 +536,24 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     // (A singular phrase to the left cannot be a base form's subject: "Part of the problem, say
     // many experts, is".)
     let left_agrees = left.is_some_and(|np| !(base_form && !np.coord && !g.plural_noun(np.head)));
+    // A name after a tag that follows a comma speaks, unless the phrase on the left can speak:
+    // "Mandates distract from teaching and learning, said Wilcox" (not "Smith, 45, said Jones,
+    // his partner, was lying", "An official, speaking on condition of anonymity, said Wednesday").
+    let left_weak = left.is_none_or(|np| {
+        !matches!(g.kind(&np, says), Some((SourceKind::Named | SourceKind::Pronoun, _)))
+            && !g.person_or_group(np.head)
+            && !g.proper[np.head]
+    });
+    let comma_before = e > 0 && g.punct(e - 1) == Some(',');
+    // An aside about a person right before the verb closes that person's phrase, its subject:
+    // "an intelligence source, who was not authorized to speak on the record, told Fox News".
+    let person_aside =
+        comma_before && (e.saturating_sub(SUBJECT_ASIDE)..e).any(|k| matches!(g.s.w(k), "who" | "whom" | "whose"));
     if says
         && (finite || base_form)
         && !aux_any
-        && !left_agrees
+        && !person_aside
+        && (!left_agrees || (left_weak && comma_before))
         && (e > 0
             && (matches!(g.punct(e - 1), Some(',' | '—'))
             // A quotation ends with its own punctuation before the tag (`,"`); a quoted name
@@ -547,7 +563,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             // Or opening the sentence before a colon: "Said Ellis: ...".
             || (e == g.s.first && i == e))
         && let Some((b, np)) = np_right(g, i + 1)
-        && g.kind(&np, true).is_some()
+        && g.kind(&np, true).is_some_and(|(k, _)| !left_agrees || k == SourceKind::Named)
         && (finite || g.plural_noun(np.head) || np.coord)
         && (e > g.s.first || i != e || matches!(g.punct(b), Some(':' | ',')))
         && (b >= n
@@ -617,7 +633,13 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             source: Some(g.span(np.a, np.b)),
             head: Some(Span::new(g.span(np.a, np.a + 1).start, g.span(np.head, np.head + 1).end)),
             cue,
-            content: content_after(g, i + 1),
+            // (A tag ending the sentence tells what comes before it: "..., the airline said
+            // Thursday.")
+            content: if only_adjuncts_after(g, i + 1) {
+                content_around(g, np.a, i + 1)
+            } else {
+                content_after(g, i + 1)
+            },
             kind: SourceKind::Named,
             reason_given: false,
             document: true,
@@ -729,6 +751,10 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         }
     }
 }
+
+/// How far back from a verb after a comma a person's relative pronoun shows that an aside about
+/// that person ends there.
+const SUBJECT_ASIDE: usize = 16;
 
 /// A tag between commas inside the main clause: "Growth, economists say, will slow", "The levy,
 /// Mayor Ruiz said, will rise". The subject is the phrase between the first comma and the verb

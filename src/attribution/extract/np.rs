@@ -195,6 +195,20 @@ impl<'a> Grammar<'a> {
                 *c = 0;
             }
         }
+        // An initial is part of a name, not the article "a": "Jock A. Finlayson", "A. Okafor".
+        for i in 0..n.saturating_sub(2) {
+            let t = &s.toks[i];
+            if t.kind == K::Word
+                && t.span.len() == 1
+                && t.cap
+                && s.punct(i + 1) == Some('.')
+                && s.toks[i + 1].span.start == t.span.end
+                && s.toks[i + 2].kind == K::Word
+                && s.toks[i + 2].cap
+            {
+                (cl[i], lex[i]) = (0, 0);
+            }
+        }
         let mut proper = vec![false; n];
         for i in 0..n {
             let t = &s.toks[i];

@@ -8,6 +8,17 @@ use super::words as cw;
 /// Whether what follows a cue verb at `k` is something told: "that", a quotation, a colon, the
 /// end of the sentence, a pronoun subject, or words with a finite verb soon after ("the pier
 /// would stay closed"); an indirect object first is skipped ("told reporters that").
+/// From `k` to the sentence's end, no word but a day or an adverb: "said Thursday.", "said on
+/// Monday.", "said quietly."
+pub(super) fn only_adjuncts_after(g: &Grammar, k: usize) -> bool {
+    (k..g.n()).all(|j| {
+        !g.word(j)
+            || g.c(j) & (cw::DAY | cw::ADV) != 0
+            || g.s.w(j).ends_with("ly")
+            || (g.is(j, "on") && g.word(j + 1) && g.c(j + 1) & cw::DAY != 0)
+    }) && !(k..g.n()).any(|j| g.s.toks[j].quoted)
+}
+
 pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     let n = g.n();
     // What is claimed or promised as an infinitive: "claim to object", "vowed to fight" (a verb
@@ -23,7 +34,13 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         return true;
     }
     let mut k = k;
-    while k < n && g.word(k) && (g.c(k) & (cw::ADV | cw::OBJ_PRON) != 0 || g.s.w(k).ends_with("ly")) {
+    // (And a day: "said Thursday.", "said on Monday that".)
+    while k < n
+        && g.word(k)
+        && (g.c(k) & (cw::ADV | cw::OBJ_PRON | cw::DAY) != 0
+            || g.s.w(k).ends_with("ly")
+            || (g.is(k, "on") && g.word(k + 1) && g.c(k + 1) & cw::DAY != 0))
+    {
         k += 1;
     }
     if k >= n || g.s.toks[k].quoted || matches!(g.punct(k), Some(',' | ':' | '.' | ';' | '"' | '\'' | '—')) {
@@ -95,7 +112,37 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             return true;
         }
     }
-    (k..n.min(k + reach)).take_while(|&j| g.punct(j).is_none() || g.name_period(j) || name_comma(j)).any(|j| {
+    // An aside between commas after the subject is passed over: "said the upside of using him,
+    // particularly in the fall, would outweigh" (one opening with an adverb, a preposition, a
+    // participle or a relative pronoun, closed within a few words). `prev` maps the word after
+    // it to the word before it.
+    let mut scan: Vec<(usize, usize)> = Vec::with_capacity(reach + 1);
+    let mut j = k;
+    let mut prev = k.wrapping_sub(1);
+    while j < n.min(k + reach) {
+        if g.punct(j).is_none() || g.name_period(j) || name_comma(j) {
+            scan.push((j, prev));
+            prev = j;
+            j += 1;
+            continue;
+        }
+        let opens_aside = g.punct(j) == Some(',')
+            && j > k
+            && g.word(j - 1)
+            && g.word(j + 1)
+            && (adverb(g, j + 1)
+                || g.c(j + 1) & (cw::PREP | cw::REL) != 0
+                || (g.c(j + 1) == 0 && g.lx(j + 1) & lx::VPART != 0 && g.lx(j + 1) & lx::N == 0));
+        let close = opens_aside
+            .then(|| (j + 2..n.min(j + 10)).find(|&m| !g.word(m) && !g.is_num(m)))
+            .flatten()
+            .filter(|&m| g.punct(m) == Some(',') && g.word(m + 1));
+        match close {
+            Some(m) => j = m + 1,
+            None => break,
+        }
+    }
+    scan.iter().any(|&(j, pj)| {
         // An auxiliary, or a form that can only be finite: "says", "went" (not "called", which
         // may be a participle: "a company called Brightline").
         let l = g.lx(j);
@@ -174,9 +221,8 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         // October-to-December fundraising quarter was".)
         let aux_after_noun = g.word(j)
             && g.c(j) & cw::AUX != 0
-            && g.word(j - 1)
-            && g.c(j - 1) == 0
-            && (g.lx(j - 1) & lx::N != 0 || g.proper[j - 1]);
+            && g.word(pj)
+            && (g.c(pj) == 0 && (g.lx(pj) & lx::N != 0 || g.proper[pj]) || pj + 1 < j && g.c(pj) & cw::OBJ_PRON != 0);
         if j >= k + 8 {
             return verb_after_noun || base_after_plural || aux_after_noun;
         }

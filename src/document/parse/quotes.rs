@@ -1,7 +1,10 @@
 //! Quotation spans (who spoke is the attribution analysis's question: `attribution::speaker`).
 //!
 //! Marks are paired per block, left to right, in one pass over the prose:
-//! - curly double quotes by direction; straight `"` alternate open/close within a paragraph;
+//! - curly double quotes by direction; straight `"` alternate open/close within a paragraph; two
+//!   apostrophes (`''`, a typewriter convention of some newsrooms' archives) are a straight `"`;
+//!   an opening curly mark typed where a closing one belongs (`“Fine,“ she said`: after the
+//!   quotation's last word, before a space) closes;
 //! - single quotes (`‘’`, `'`) open only inside a double quotation (or, curly `‘` only, at the top
 //!   level when closed in the same paragraph); an apostrophe between letters ("don’t"), before a
 //!   digit ("’90s") or after a word when no single quotation is open ("Workers' Party") is not a mark;
@@ -39,16 +42,40 @@ pub fn find(doc: &Document, block_quotes: &[Span]) -> Vec<Quote> {
         } else {
             candidates.extend(memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes));
         }
+        let mut skip_to = 0;
         for &i in &candidates {
-            let Some(c) = body.get(i..).and_then(|r| r.chars().next()) else { continue };
+            if i < skip_to {
+                continue;
+            }
+            let Some(mut c) = body.get(i..).and_then(|r| r.chars().next()) else { continue };
             if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '„' | '«' | '»') {
                 continue;
             }
-            let len = c.len_utf8();
+            let mut len = c.len_utf8();
+            // (Of three, `'''`, the first closes a single quotation inside the double one.)
+            if c == '\'' && bytes.get(i + 1) == Some(&b'\'') && bytes.get(i + 2) != Some(&b'\'') {
+                // `''`: a double quote mark in the typewriter convention.
+                (c, len) = ('"', 2);
+                skip_to = i + 2;
+            }
             let at = block.span.start + i;
-            let prev = body[..i].chars().next_back().unwrap_or(' ');
+            // (Before `''`, the character before the run: `case,'''` closes after the comma.)
+            let lead = if len == 2 { body[..i].trim_end_matches('\'') } else { &body[..i] };
+            let prev = lead.chars().next_back().unwrap_or(' ');
             let next = body[i + len..].chars().next().unwrap_or(' ');
+            // The last character before the mark that is not a space (`"No," she said` has `,`).
+            // (A mark that ends the paragraph after a space closes nothing: it opens the next
+            // paragraph's quotation, split off from it.)
+            // (A single quotation may close first: `'Park Avenue,' '' she noted`.)
+            let before = body[..i].trim_end().trim_end_matches(['\'', '’']).chars().next_back().unwrap_or(' ');
+            let before = if body[i + len..].trim().is_empty() { ' ' } else { before };
+            let first = sc.quotes.len() == block_first_quote;
             match c {
+                '“' if dq.is_some() && closes(prev, next) => {
+                    let o = dq.take().expect("open");
+                    sc.push(o, at + len, len, true, false);
+                    sq = None;
+                }
                 '“' | '„' | '«' if dq.is_none() => {
                     dq = Some((at, len));
                     sq = None;
@@ -57,18 +84,18 @@ pub fn find(doc: &Document, block_quotes: &[Span]) -> Vec<Quote> {
                     if let Some(o) = dq.take() {
                         sc.push(o, at + len, len, true, false);
                         sq = None;
-                    } else if orphan_closer(sc.quotes.len() == block_first_quote, i, prev, next) {
+                    } else if orphan_closer(first, i, prev, next, before) {
                         sc.push((block.span.start, 0), at + len, len, true, false);
                     }
                 }
                 '"' => {
                     if let Some(o) = dq.take() {
-                        sc.push(o, at + 1, 1, true, false);
+                        sc.push(o, at + len, len, true, false);
                         sq = None;
-                    } else if orphan_closer(sc.quotes.len() == block_first_quote, i, prev, next) {
-                        sc.push((block.span.start, 0), at + 1, 1, true, false);
+                    } else if orphan_closer(first, i, prev, next, before) {
+                        sc.push((block.span.start, 0), at + len, len, true, false);
                     } else {
-                        dq = Some((at, 1));
+                        dq = Some((at, len));
                     }
                 }
                 '‘' if sq.is_none() && !next.is_ascii_digit() => sq = Some((at, len, dq.is_some())),
@@ -179,12 +206,22 @@ impl<'d> Scan<'d> {
 /// A closing mark with no opening one before it in its paragraph: the first mark of the paragraph,
 /// after a word or the punctuation that ends a quotation, before a space or the end (`Not now," she
 /// said.`). The quotation runs from the paragraph's start; its opening mark was lost (a copy-paste,
-/// a paragraph split) rather than this mark opening a quotation that runs to the end.
-fn orphan_closer(first_in_block: bool, at: usize, prev: char, next: char) -> bool {
+/// a paragraph split) rather than this mark opening a quotation that runs to the end. A mark with
+/// spaces on both sides after such punctuation (`this, " she said`) closes too: an opening mark
+/// stands against the word it opens.
+fn orphan_closer(first_in_block: bool, at: usize, prev: char, next: char, before: char) -> bool {
     first_in_block
         && at > 0
-        && (prev.is_alphanumeric() || matches!(prev, ',' | '.' | '?' | '!' | '…'))
-        && (next.is_whitespace() || matches!(next, ' ' | ',' | '.' | ';' | ')'))
+        && (closes(prev, next) || (prev.is_whitespace() && next.is_whitespace() && ends_quote(before)))
+}
+
+/// A mark after the quotation's last word or closing punctuation, before a space or the end.
+fn closes(prev: char, next: char) -> bool {
+    (prev.is_alphanumeric() || ends_quote(prev)) && (next.is_whitespace() || matches!(next, ',' | '.' | ';' | ')'))
+}
+
+fn ends_quote(c: char) -> bool {
+    matches!(c, ',' | '.' | '?' | '!' | '…')
 }
 
 fn trim(bytes: &[u8], mut s: usize, mut e: usize) -> Span {

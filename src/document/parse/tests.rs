@@ -265,6 +265,35 @@ fn a_closing_mark_with_no_opening_one_closes_a_quotation_from_the_paragraph_star
     // A mark after a space opens a quotation as before, and a paired one is not an orphan.
     let text = "She said \"no\" twice.\n\nHe wrote: \"Enough.\n";
     assert_eq!(quotes_of(&md(text)), vec![("no", true, false), ("Enough.", false, false)]);
+    // A free-standing mark after a comma closes (an opening mark stands against its word); one
+    // after a word and a space still opens.
+    let text = "We sail at dawn, \" the skipper said.\n\nShe wrote \" and left.\n";
+    assert_eq!(quotes_of(&md(text)), vec![("We sail at dawn,", true, false), ("and left.", false, false)]);
+    // A mark ending the paragraph after a space belongs to the next paragraph's quotation: it
+    // makes no quotation of this one (`'Pier,' ''`: after a single quotation too).
+    let text = "The pier is shut. \"\n\nThey called it 'the Pier,' \" she said.\n";
+    assert_eq!(quotes_of(&md(text)), vec![("", false, false), ("They called it 'the Pier,'", true, false)]);
+}
+
+#[test]
+fn two_apostrophes_are_a_double_mark_and_a_backwards_curly_mark_closes() {
+    let text = "''Not yet,'' she said. The dock's ''old'' crane stays.\n\nIt rained,'' he said.\n\n''They said 'no.''' Then quiet.\n";
+    assert_eq!(
+        quotes_of(&md(text)),
+        vec![
+            ("Not yet,", true, false),
+            ("old", true, false),
+            ("It rained,", true, false),
+            ("They said 'no.'", true, false),
+            ("no.", true, true)
+        ]
+    );
+    // `“Fine,“ he said`: the second mark comes after the last word, before a space, so it closes.
+    let text = "“Fine,“ he said, “we wait.“\n\nShe said “no “ loudly.\n";
+    assert_eq!(
+        quotes_of(&md(text)),
+        vec![("Fine,", true, false), ("we wait.", true, false), ("no “ loudly.", false, false)]
+    );
 }
 
 #[test]

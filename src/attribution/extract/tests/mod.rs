@@ -840,3 +840,4 @@ mod crowds;
 mod issued;
 mod said;
 mod sides;
+mod tags;

@@ -565,7 +565,8 @@ fn appositives_relatives_and_later_phrases_name_the_source() {
     source_is("In Dorset, organisers said the fair would go ahead.", "organisers", Vague);
     source_is("After meeting Ruiz, a senior aide said the talks had stalled.", "a senior aide", Anonymous);
     source_is("Crowds fell, according to a survey released on Friday.", "a survey released on Friday", Vague);
-    source_is("A group of engineers warned that the dam was weak.", "A group of engineers", Anonymous);
+    // (A group of uncounted engineers is a crowd: the head "group" is WordNet's noun.group.)
+    source_is("A group of engineers warned that the dam was weak.", "A group of engineers", Vague);
     source_is("Ohio Republicans said the report was complete.", "Ohio Republicans", Vague);
     source_is("\"We were never told,\" Democrats said.", "Democrats", Vague);
 }

@@ -539,10 +539,13 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
     // A name after a tag that follows a comma speaks, unless the phrase on the left can speak:
     // "Mandates distract from teaching and learning, said Wilcox" (not "Smith, 45, said Jones,
     // his partner, was lying", "An official, speaking on condition of anonymity, said Wednesday").
+    // (Nor can a preposition's object: "spreading his message to Tea Party and evangelical
+    // groups, said James Henson".)
     let left_weak = left.is_none_or(|np| {
-        !matches!(g.kind(&np, says), Some((SourceKind::Named | SourceKind::Pronoun, _)))
+        (!matches!(g.kind(&np, says), Some((SourceKind::Named | SourceKind::Pronoun, _)))
             && !g.person_or_group(np.head)
-            && !g.proper[np.head]
+            && !g.proper[np.head])
+            || object_of_preposition(g, np.a)
     });
     let comma_before = e > 0 && g.punct(e - 1) == Some(',');
     // An aside about a person right before the verb closes that person's phrase, its subject:
@@ -553,7 +556,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         && (finite || base_form)
         && !aux_any
         && !person_aside
-        && (!left_agrees || (left_weak && comma_before))
+        && (!left_agrees || comma_before)
         && (e > 0
             && (matches!(g.punct(e - 1), Some(',' | '—'))
             // A quotation ends with its own punctuation before the tag (`,"`); a quoted name
@@ -563,7 +566,16 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             // Or opening the sentence before a colon: "Said Ellis: ...".
             || (e == g.s.first && i == e))
         && let Some((b, np)) = np_right(g, i + 1)
-        && g.kind(&np, true).is_some_and(|(k, _)| !left_agrees || k == SourceKind::Named)
+        // A tag between commas right after the subject, the clause going on after it: "Critics,
+        // said Okafor, are angry" (not "Smith, 45, said Jones, his partner, was lying": the
+        // subject's aside comes first).
+        && {
+            let mid = left.is_some_and(|l| l.b + 1 == e)
+                && g.punct(b) == Some(',')
+                && g.word(b + 1)
+                && (g.c(b + 1) & cw::AUX != 0 || (g.c(b + 1) == 0 && g.lx(b + 1) & (lx::V3SG | lx::VPAST) != 0));
+            g.kind(&np, true).is_some_and(|(k, _)| !left_agrees || mid || (left_weak && k == SourceKind::Named))
+        }
         && (finite || g.plural_noun(np.head) || np.coord)
         && (e > g.s.first || i != e || matches!(g.punct(b), Some(':' | ',')))
         && (b >= n
@@ -683,7 +695,11 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // ("a wide array of economists say", "a number of aides say": a collective agrees with
         // the plural it counts.)
         let of_plural = np.pp.is_some_and(|(p, _, _, oh)| g.is(p, "of") && g.plural_noun(oh));
-        if base && !aux_any && !np.coord && !share && !of_plural && !g.plural_noun(np.head) {
+        // ("those surveyed say": a plural determiner makes the phrase plural; not "every" or
+        // "each", determiners of one.)
+        let plural_det =
+            np.det.is_some_and(|d| g.is(d, "those") || g.is(d, "these") || g.c(d) & (cw::QUANT | cw::DET) == cw::QUANT);
+        if base && !aux_any && !np.coord && !share && !of_plural && !plural_det && !g.plural_noun(np.head) {
             return;
         }
         // An unnamed person is an anonymous *source* when they tell something: a clause, a
@@ -750,6 +766,20 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             last.report = !act;
         }
     }
+}
+
+/// Whether the phrase starting at `a` is a preposition's object, perhaps the second of two
+/// coordinated ones: "to Tea Party and evangelical groups".
+fn object_of_preposition(g: &Grammar, a: usize) -> bool {
+    let mut k = a;
+    if k > 0 && g.word(k - 1) && matches!(g.s.w(k - 1), "and" | "or") {
+        k -= 1;
+        let lo = k.saturating_sub(6);
+        while k > lo && g.word(k - 1) && g.c(k - 1) & (cw::DET | cw::POSS) == g.c(k - 1) && g.c(k - 1) & cw::PREP == 0 {
+            k -= 1;
+        }
+    }
+    k > 0 && g.word(k - 1) && g.c(k - 1) & cw::PREP != 0
 }
 
 /// How far back from a verb after a comma a person's relative pronoun shows that an aside about

@@ -34,50 +34,6 @@ pub(crate) struct Grammar<'a> {
     pub glue: Vec<bool>,
 }
 
-/// The classes of a word the lexicon does not know: the last part of a hyphenated compound
-/// ("stall-holders"), or an agent noun by its suffix ("stallholders", "podcasters").
-fn unknown_word(w: &str, cap: bool) -> u32 {
-    if let Some((_, last)) = w.rsplit_once('-')
-        && !last.is_empty()
-    {
-        let l = lx::lookup(last);
-        if l != 0 {
-            // "self-professed", "long-awaited": an adjective, never a verb of its own.
-            let verbish = lx::V
-                | lx::V3SG
-                | lx::VPAST
-                | lx::VPART
-                | lx::VING
-                | lx::SAY
-                | lx::THINK
-                | lx::FEEL
-                | lx::CLAUSE
-                | lx::TOINF;
-            let adj = if l & (lx::VPART | lx::VING) != 0 { lx::ADJ } else { 0 };
-            return (l & !verbish) | adj;
-        }
-    }
-    // A past or -ing form the lexicon lacks ("scurried" is, "livestreamed" is not).
-    if w.len() > 5 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase()) {
-        return lx::V | lx::VPAST | lx::VPART;
-    }
-    // (Not a capitalised word: "Ebeling", "Fleming" are names.)
-    if !cap && w.len() > 6 && w.ends_with("ing") && w.bytes().all(|b| b.is_ascii_lowercase()) {
-        return lx::V | lx::VING;
-    }
-    const AGENT: &[&str] = &["ers", "ors", "ists", "ians", "ants", "ents", "ees", "eers"];
-    if w.len() > 5 && AGENT.iter().any(|s| w.ends_with(s)) && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-        return lx::N | lx::NPL | lx::PERSON;
-    }
-    // ... and one of them: "another commenter said".
-    const AGENT_ONE: &[&str] = &["er", "or", "ist", "ian"];
-    if w.len() > 6 && AGENT_ONE.iter().any(|s| w.ends_with(s)) && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-    {
-        return lx::N | lx::PERSON;
-    }
-    0
-}
-
 /// A noun phrase found by [`Grammar::np`].
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Np {
@@ -161,7 +117,7 @@ impl<'a> Grammar<'a> {
             let base = if poss[i] { stem.unwrap_or(w) } else { w };
             lex[i] = if poss[i] { lx::lookup(base) } else { s.toks[i].lex };
             if lex[i] == 0 {
-                lex[i] = unknown_word(base, s.toks[i].cap);
+                lex[i] = lx::unknown_word(base, s.toks[i].cap);
             }
             // (The normalised word, with a typographic apostrophe as `'`: "it’s" as "it's".)
             cl[i] = s.toks[i].closed;
@@ -489,7 +445,19 @@ impl<'a> Grammar<'a> {
         while j < limit && (self.nominal(j) || (j > m && (self.name_period(j) || self.glue[j])) || percent(j)) {
             let l = self.lx(j);
             // A past form of a verb of saying first, with no determiner, is a verb: "said crews".
-            if j == m && det.is_none() && l & lx::VPAST != 0 && l & (lx::SAY | lx::THINK) != 0 && l & lx::N == 0 {
+            // (One that is also an adjective, not of saying, modifies the noun after it: "elected
+            // officials from both parties".)
+            let modifier = l & (lx::ADJ | lx::SAY) == lx::ADJ
+                && self.word(j + 1)
+                && self.nominal(j + 1)
+                && self.lx(j + 1) & lx::N != 0;
+            if j == m
+                && det.is_none()
+                && l & lx::VPAST != 0
+                && l & (lx::SAY | lx::THINK) != 0
+                && l & lx::N == 0
+                && !modifier
+            {
                 break;
             }
             // "a report Tuesday from WKOW": a day after a noun is a time, not part of the name.
@@ -750,6 +718,11 @@ impl<'a> Grammar<'a> {
                 continue;
             }
             if self.word(j) && c & cw::COORD != 0 && !self.is(j, "but") {
+                // Coordinated prepositional phrases: "observers in Ohio and around the country".
+                if np.pp.is_some() && self.word(j + 1) && self.c(j + 1) & cw::PREP != 0 {
+                    j += 1;
+                    continue;
+                }
                 let (e, h, d) = self.core(j + 1, b)?;
                 // After a prepositional phrase, the coordination is its object's: "polls in
                 // Iowa and Ohio".

@@ -2,7 +2,7 @@
 //! are skeptical of"), a crowd's stance with a plain object ("most tenants dislike the rules"),
 //! a headline's source before a colon, and any verb closing a quotation's tag.
 use super::lx;
-use super::np::Grammar;
+use super::np::{Grammar, Np};
 use super::phrase::{adverb, content_after, push, subject_left};
 use super::words as cw;
 use super::{Attribution, SourceKind};
@@ -40,7 +40,15 @@ pub(super) fn headline_colon(g: &Grammar, out: &mut Vec<Attribution>) {
         return;
     }
     // Someone, not a label ("Update:", "Note:").
-    if let Some(np) = g.np(first, colon).filter(|np| g.kind(np, true).is_some_and(|(_, document)| !document)) {
+    // (Someone: a name in capitals, a person or a group; not a topic, "Frustration with police:".)
+    let someone = |np: &Np| {
+        (np.a..np.b).all(|k| !g.word(k) || g.s.toks[k].cap || g.c(k) != 0)
+            || g.person_or_group(np.head)
+            || g.c(np.head) & cw::PRON != 0
+    };
+    if let Some(np) =
+        g.np(first, colon).filter(|np| someone(np) && g.kind(np, true).is_some_and(|(_, document)| !document))
+    {
         let content = Some(Span::new(g.span(colon + 1, colon + 2).start, g.span(g.n() - 1, g.n()).end));
         push(g, out, Some(np), g.span(colon, colon + 1), content, true);
     }

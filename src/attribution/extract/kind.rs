@@ -279,7 +279,16 @@ impl Grammar<'_> {
             }
             // "the researchers said": people the article has named (a definite description).
             // "Both candidates" are two the article has named, like "the two candidates".
+            // (Not people the phrase picks out by what they did or by a superlative: "the voters
+            // filing into the rallies", "the residents who spoke at the meeting", "the most
+            // liberal voters" describe a crowd, they name no one.)
+            let superlative = (np.core_a..h).any(|k| superlative(s.w(k)));
             if (det & cw::DEFINITE != 0 || det_word == "both") && np.pp.is_none() && det_word != "those" {
+                // (A restrictive clause: after a comma it only adds, "The aides, led by Tess Ruiz,".)
+                let restrictive = np.rel && !(h..np.b).any(|k| self.punct(k) == Some(','));
+                if person && det_word == "the" && (restrictive || superlative) && !np.insider {
+                    return Some((SourceKind::Vague, false));
+                }
                 return Some((SourceKind::Named, false));
             }
             if det & cw::NUMBER != 0 || np.det.is_some_and(|d| self.is_num(d)) || det_word == "a" {
@@ -365,4 +374,19 @@ impl Grammar<'_> {
             && self.s.toks[h].flags & flags::DOCUMENT == 0;
         self.lx(k) & lx::PLACE != 0 || self.lx(last) & lx::PLACE != 0 && self.lx(last) & lx::ORG == 0 || place_after
     }
+}
+
+/// A superlative: "most" or an irregular one ("best", "worst", "least"), or an adjective with
+/// "-est" ("oldest", "latest", "biggest", "angriest"); not a word that only ends so ("honest").
+fn superlative(w: &str) -> bool {
+    if matches!(w, "most" | "best" | "worst" | "least") {
+        return true;
+    }
+    let Some(stem) = w.strip_suffix("est").filter(|st| st.len() >= 2) else { return false };
+    let adj = |x: &str| lx::lookup(x) & lx::ADJ != 0;
+    let b = stem.as_bytes();
+    adj(stem)
+        || adj(&format!("{stem}e"))
+        || stem.strip_suffix('i').is_some_and(|st| adj(&format!("{st}y")))
+        || (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && adj(&stem[..stem.len() - 1]))
 }

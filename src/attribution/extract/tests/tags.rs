@@ -127,3 +127,23 @@ fn a_base_form_after_a_singular_determiner_is_no_verb_of_it() {
     none("Every sentence, name and phrasing here is new.");
     source_is("Many pilots name the harbour master as the cause.", "Many pilots", Vague);
 }
+
+#[test]
+fn a_definite_crowd_picked_out_by_what_it_did_names_no_one() {
+    // A clause or a superlative that describes the people: still a crowd.
+    source_is("The pilots filing into the hall say the fares are too high.", "The pilots filing into the hall", Vague);
+    source_is(
+        "The pilots who spoke at the meeting say the fares are too high.",
+        "The pilots who spoke at the meeting",
+        Vague,
+    );
+    source_is("The most senior pilots say the fares are too high.", "The most senior pilots", Vague);
+    source_is("The oldest pilots say the fares are too high.", "The oldest pilots", Vague);
+    // People the article has introduced, referred to by a definite description, are its
+    // sources; so are a body's people.
+    source_is("The pilots say the fares are too high.", "The pilots", Named);
+    source_is("The ferry's pilots say the fares are too high.", "The ferry's pilots", Named);
+    source_is("The senior pilots say the fares are too high.", "The senior pilots", Named);
+    source_is("The honest pilots say the fares are too high.", "The honest pilots", Named);
+    source_is("The angriest pilots say the fares are too high.", "The angriest pilots", Vague);
+}

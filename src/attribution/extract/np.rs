@@ -607,6 +607,19 @@ impl<'a> Grammar<'a> {
                 np.rel = true;
                 break;
             }
+            // A role, then the name it belongs to: "Vatican spokesman the Rev. Ana Ruiz".
+            if j == np.head + 1
+                && self.is(j, "the")
+                && self.lx(np.head) & lx::PERSON != 0
+                && j + 1 < b
+                && self.s.toks[j + 1].cap
+                && let Some((e, h, _)) = self.core(j + 1, b)
+                && self.proper[h]
+            {
+                np.appositive_name = true;
+                j = e;
+                continue;
+            }
             if self.word(j) && c & cw::PREP != 0 {
                 // A pronoun object: "many of you", "some of them".
                 if j + 1 < b && self.word(j + 1) && self.c(j + 1) & (cw::PRON | cw::OBJ_PRON) != 0 {

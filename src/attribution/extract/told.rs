@@ -114,12 +114,14 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     }
     // An aside between commas after the subject is passed over: "said the upside of using him,
     // particularly in the fall, would outweigh" (one opening with an adverb, a preposition, a
-    // participle or a relative pronoun, closed within a few words). `prev` maps the word after
+    // participle or a relative pronoun, or a name's appositive, closed within a few words). `prev` maps the word after
     // it to the word before it.
     let mut scan: Vec<(usize, usize)> = Vec::with_capacity(reach + 1);
     let mut j = k;
     let mut prev = k.wrapping_sub(1);
-    while j < n.min(k + reach) {
+    // (The reach counts the clause's own words: an aside passed over extends it.)
+    let mut lim = n.min(k + reach);
+    while j < lim {
         if g.punct(j).is_none() || g.name_period(j) || name_comma(j) {
             scan.push((j, prev));
             prev = j;
@@ -132,17 +134,22 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             && g.word(j + 1)
             && (adverb(g, j + 1)
                 || g.c(j + 1) & (cw::PREP | cw::REL) != 0
+                // (Or a name's appositive: "said Ana Ruiz, the harbour master, would".)
+                || (g.proper[j - 1] && g.c(j + 1) & (cw::DET | cw::POSS) != 0)
                 || (g.c(j + 1) == 0 && g.lx(j + 1) & lx::VPART != 0 && g.lx(j + 1) & lx::N == 0));
         let close = opens_aside
             .then(|| (j + 2..n.min(j + 10)).find(|&m| !g.word(m) && !g.is_num(m)))
             .flatten()
             .filter(|&m| g.punct(m) == Some(',') && g.word(m + 1));
         match close {
-            Some(m) => j = m + 1,
+            Some(m) => {
+                lim = n.min(lim + (m + 1 - j));
+                j = m + 1;
+            }
             None => break,
         }
     }
-    scan.iter().any(|&(j, pj)| {
+    scan.iter().enumerate().any(|(pos, &(j, pj))| {
         // An auxiliary, or a form that can only be finite: "says", "went" (not "called", which
         // may be a participle: "a company called Brightline").
         let l = g.lx(j);
@@ -180,7 +187,8 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
         // A name, then its verb: "said Obama believed", "said Mr. Obama wanted".
         let after_name = j > k
             && g.proper[k]
-            && (k..j).all(|m| g.proper[m] || g.name_period(m) || (m > k && adverb(g, m)))
+            // (Its appositive passed over: "said Ana Ruiz, the harbour master, held".)
+            && scan.iter().take_while(|&&(m, _)| m < j).all(|&(m, _)| g.proper[m] || g.name_period(m) || (m > k && adverb(g, m)))
             && g.c(j) == 0
             && l & (lx::VPAST | lx::V3SG) != 0
             && (l & lx::N == 0 || object_after);
@@ -223,7 +231,8 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
             && g.c(j) & cw::AUX != 0
             && g.word(pj)
             && (g.c(pj) == 0 && (g.lx(pj) & lx::N != 0 || g.proper[pj]) || pj + 1 < j && g.c(pj) & cw::OBJ_PRON != 0);
-        if j >= k + 8 {
+        // (Counted in the clause's own words: an aside passed over does not count.)
+        if pos >= 8 {
             return verb_after_noun || base_after_plural || aux_after_noun;
         }
         verb_after_noun

@@ -147,3 +147,27 @@ fn a_definite_crowd_picked_out_by_what_it_did_names_no_one() {
     source_is("The honest pilots say the fares are too high.", "The honest pilots", Named);
     source_is("The angriest pilots say the fares are too high.", "The angriest pilots", Vague);
 }
+
+#[test]
+fn a_names_appositive_inside_the_told_clause_and_a_role_before_a_name() {
+    // The told clause's subject is a name with its appositive; its verb comes after.
+    source_is(
+        "Several pilots say Ana Ruiz, the harbour master who hired them, held two licences.",
+        "Several pilots",
+        Vague,
+    );
+    source_is("A pilot says Ana Ruiz, the harbour master who hired him, held two licences.", "A pilot", Anonymous);
+    // Without a verb after the appositive there is no told clause: naming someone is an act.
+    none("A pilot named Ana Ruiz, the harbour master, and two deputies.");
+    // A role, then "the" and the name it belongs to.
+    source_is(
+        "Harbour spokesman the Rev. Ana Ruiz told reporters that the pier would close.",
+        "Harbour spokesman the Rev. Ana Ruiz",
+        Named,
+    );
+    source_is(
+        "Harbour spokesman Ana Ruiz told reporters that the pier would close.",
+        "Harbour spokesman Ana Ruiz",
+        Named,
+    );
+}

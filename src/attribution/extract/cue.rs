@@ -697,8 +697,11 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         let of_plural = np.pp.is_some_and(|(p, _, _, oh)| g.is(p, "of") && g.plural_noun(oh));
         // ("those surveyed say": a plural determiner makes the phrase plural; not "every" or
         // "each", determiners of one.)
-        let plural_det =
-            np.det.is_some_and(|d| g.is(d, "those") || g.is(d, "these") || g.c(d) & (cw::QUANT | cw::DET) == cw::QUANT);
+        // ("a third say", "three-quarters say": a fraction of those asked is many.)
+        let plural_det = super::kind::fraction(g.s.w(np.head))
+            || np
+                .det
+                .is_some_and(|d| g.is(d, "those") || g.is(d, "these") || g.c(d) & (cw::QUANT | cw::DET) == cw::QUANT);
         if base && !aux_any && !np.coord && !share && !of_plural && !plural_det && !g.plural_noun(np.head) {
             return;
         }

@@ -92,6 +92,16 @@ impl Grammar<'_> {
             }
             return Some((SourceKind::Vague, false));
         }
+        // A fraction standing alone, as a poll reports it: "a third said", "three-quarters say",
+        // "nearly a third say" refer back to the poll's respondents, like "one in five".
+        if fraction(s.w(h))
+            && np.pp.is_none()
+            && cue_says
+            && np.det.is_none_or(|d| self.is(d, "a") || self.numberish(d))
+            && (np.core_a..h).all(|k| np.det == Some(k) || self.c(k) & cw::PREQUANT != 0)
+        {
+            return Some((SourceKind::Pronoun, false));
+        }
         // A share or count of people as a poll reports it ("46 percent of voters said", "59
         // percent said"): the poll, which the article names, speaks; the phrase refers back to it.
         if h > np.core_a
@@ -389,4 +399,13 @@ fn superlative(w: &str) -> bool {
         || adj(&format!("{stem}e"))
         || stem.strip_suffix('i').is_some_and(|st| adj(&format!("{st}y")))
         || (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && adj(&stem[..stem.len() - 1]))
+}
+
+/// A fraction noun: "third", "quarters", "two-thirds", "majority". English's fractions are a
+/// closed set (the ordinals from "third" to "tenth", with "half" a quantifier elsewhere).
+pub(super) fn fraction(w: &str) -> bool {
+    let last = w.rsplit_once('-').map_or(w, |(_, l)| l);
+    let one = last.strip_suffix('s').unwrap_or(last);
+    matches!(one, "third" | "quarter" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth")
+        || matches!(w, "majority" | "minority" | "plurality")
 }

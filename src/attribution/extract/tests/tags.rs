@@ -171,3 +171,28 @@ fn a_names_appositive_inside_the_told_clause_and_a_role_before_a_name() {
         Named,
     );
 }
+
+#[test]
+fn a_contracted_relative_pronoun_opens_the_subjects_clause() {
+    source_is(
+        "Many of the pilots who'd rather be sailing for Ruiz or Okafor said they were tired.",
+        "Many of the pilots who'd rather be sailing for Ruiz or Okafor",
+        Vague,
+    );
+    // Set off by commas, the clause reads as its uncontracted form does.
+    source_is("Okafor, who'd rather be sailing, said she was tired.", "Okafor, who'd rather be sailing", Named);
+    source_is("Okafor, who would rather be sailing, said she was tired.", "Okafor, who would rather be sailing", Named);
+}
+
+#[test]
+fn a_fraction_alone_refers_back_to_those_asked() {
+    source_is("Nearly a third say the ferry runs late.", "Nearly a third", Pronoun);
+    has_source(
+        "Most riders said the fares rose, and three-quarters said the ferry ran late.",
+        "three-quarters",
+        Pronoun,
+    );
+    // An ordinal before a noun is no fraction; a fraction of people is a crowd.
+    source_is("A third pilot said the ferry ran late.", "A third pilot", Anonymous);
+    source_is("A third of the pilots say the ferry runs late.", "A third of the pilots", Vague);
+}

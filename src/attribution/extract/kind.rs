@@ -190,6 +190,18 @@ impl Grammar<'_> {
         if bare_cap && h == np.a && h != s.first && mid_sentence && l & lx::PEOPLE_NAME == 0 {
             return Some((SourceKind::Named, false));
         }
+        // A headline capitalises every word, so a name there may be a word the dictionary
+        // knows: "Trump Says", "Bernie Sanders Says". A capitalised phrase that is no kind of
+        // people or document is a name ("Experts Say", "Report Finds" are not), and so is one
+        // with a word the dictionary does not know before its head ("Olivia Banks Says").
+        let unknown_before = (np.a..h).any(|k| self.proper[k] && self.lx(k) == 0);
+        if self.title
+            && np.det.is_none()
+            && (np.a..=h).all(|k| s.toks[k].cap)
+            && (!(person || group || document) || unknown_before)
+        {
+            return Some((SourceKind::Named, false));
+        }
         if !(person || group || document) {
             return None;
         }

@@ -41,8 +41,10 @@ pub(super) fn headline_colon(g: &Grammar, out: &mut Vec<Attribution>) {
     }
     // Someone, not a label ("Update:", "Note:").
     // (Someone: a name in capitals, a person or a group; not a topic, "Frustration with police:".)
+    // (In a headline every word is capitalised: "Breaking:", "Contributing:" are labels.)
     let someone = |np: &Np| {
-        (np.a..np.b).all(|k| !g.word(k) || g.s.toks[k].cap || g.c(k) != 0)
+        (!g.title && (np.a..np.b).all(|k| !g.word(k) || g.s.toks[k].cap || g.c(k) != 0))
+            || g.proper[np.head]
             || g.person_or_group(np.head)
             || g.c(np.head) & cw::PRON != 0
     };

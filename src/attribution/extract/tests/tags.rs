@@ -196,3 +196,20 @@ fn a_fraction_alone_refers_back_to_those_asked() {
     source_is("A third pilot said the ferry ran late.", "A third pilot", Anonymous);
     source_is("A third of the pilots say the ferry runs late.", "A third of the pilots", Vague);
 }
+
+#[test]
+fn a_headline_names_its_speaker_in_capitals() {
+    // Every word is capitalised, so a name may be a word the dictionary knows ("Marsh", "Banks").
+    source_is("Marsh Says Ferry Fares Will Rise Again Next Spring", "Marsh", Named);
+    source_is("Olivia Banks Says Ferry Fares Will Rise Again Next Spring", "Olivia Banks", Named);
+    // People and documents keep their kinds.
+    source_is("Pilots Say Ferry Fares Will Rise Again Next Spring", "Pilots", Vague);
+}
+
+#[test]
+fn a_label_before_a_headlines_colon_is_no_speaker() {
+    let all = attributions("Breaking: Harbour Board Raises Ferry Fares Again");
+    assert!(all.iter().all(|(s, _, _)| s.as_deref() != Some("Breaking")), "{all:?}");
+    let all = attributions("Contributing: Ana Ruiz and Tom Bell");
+    assert!(all.is_empty(), "{all:?}");
+}

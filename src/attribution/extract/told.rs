@@ -11,12 +11,15 @@ use super::words as cw;
 /// From `k` to the sentence's end, no word but a day or an adverb: "said Thursday.", "said on
 /// Monday.", "said quietly."
 pub(super) fn only_adjuncts_after(g: &Grammar, k: usize) -> bool {
-    (k..g.n()).all(|j| {
-        !g.word(j)
-            || g.c(j) & (cw::DAY | cw::ADV) != 0
-            || g.s.w(j).ends_with("ly")
-            || (g.is(j, "on") && g.word(j + 1) && g.c(j + 1) & cw::DAY != 0)
-    }) && !(k..g.n()).any(|j| g.s.toks[j].quoted)
+    (k..g.n()).all(|j| !g.word(j) || adjunct(g, j)) && !(k..g.n()).any(|j| g.s.toks[j].quoted)
+}
+
+/// A word that may follow a cue verb before what it tells: an adverb ("quietly", "also"), a day
+/// ("Thursday"), or "on" before a day.
+fn adjunct(g: &Grammar, j: usize) -> bool {
+    g.c(j) & (cw::DAY | cw::ADV) != 0
+        || g.s.w(j).ends_with("ly")
+        || (g.is(j, "on") && g.word(j + 1) && g.c(j + 1) & cw::DAY != 0)
 }
 
 pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
@@ -35,12 +38,7 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     }
     let mut k = k;
     // (And a day: "said Thursday.", "said on Monday that".)
-    while k < n
-        && g.word(k)
-        && (g.c(k) & (cw::ADV | cw::OBJ_PRON | cw::DAY) != 0
-            || g.s.w(k).ends_with("ly")
-            || (g.is(k, "on") && g.word(k + 1) && g.c(k + 1) & cw::DAY != 0))
-    {
+    while k < n && g.word(k) && (adjunct(g, k) || g.c(k) & cw::OBJ_PRON != 0) {
         k += 1;
     }
     if k >= n || g.s.toks[k].quoted || matches!(g.punct(k), Some(',' | ':' | '.' | ';' | '"' | '\'' | '—')) {

@@ -570,7 +570,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // said Okafor, are angry" (not "Smith, 45, said Jones, his partner, was lying": the
         // subject's aside comes first).
         && {
-            let mid = left.is_some_and(|l| l.b + 1 == e)
+            let mid = left.is_some_and(|lp| lp.b + 1 == e)
                 && g.punct(b) == Some(',')
                 && g.word(b + 1)
                 && (g.c(b + 1) & cw::AUX != 0 || (g.c(b + 1) == 0 && g.lx(b + 1) & (lx::V3SG | lx::VPAST) != 0));

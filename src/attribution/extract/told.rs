@@ -5,9 +5,6 @@ use super::np::Grammar;
 use super::phrase::adverb;
 use super::words as cw;
 
-/// Whether what follows a cue verb at `k` is something told: "that", a quotation, a colon, the
-/// end of the sentence, a pronoun subject, or words with a finite verb soon after ("the pier
-/// would stay closed"); an indirect object first is skipped ("told reporters that").
 /// From `k` to the sentence's end, no word but a day or an adverb: "said Thursday.", "said on
 /// Monday.", "said quietly."
 pub(super) fn only_adjuncts_after(g: &Grammar, k: usize) -> bool {
@@ -22,6 +19,9 @@ fn adjunct(g: &Grammar, j: usize) -> bool {
         || (g.is(j, "on") && g.word(j + 1) && g.c(j + 1) & cw::DAY != 0)
 }
 
+/// Whether what follows a cue verb at `k` is something told: "that", a quotation, a colon, the
+/// end of the sentence, a pronoun subject, or words with a finite verb soon after ("the pier
+/// would stay closed"); an indirect object first is skipped ("told reporters that").
 pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     let n = g.n();
     // What is claimed or promised as an infinitive: "claim to object", "vowed to fight" (a verb
@@ -112,8 +112,8 @@ pub(super) fn clause_follows(g: &Grammar, k: usize) -> bool {
     }
     // An aside between commas after the subject is passed over: "said the upside of using him,
     // particularly in the fall, would outweigh" (one opening with an adverb, a preposition, a
-    // participle or a relative pronoun, or a name's appositive, closed within a few words). `prev` maps the word after
-    // it to the word before it.
+    // participle or a relative pronoun, or a name's appositive, closed within a few words).
+    // `scan` holds each word of the clause with the word before it, asides passed over.
     let mut scan: Vec<(usize, usize)> = Vec::with_capacity(reach + 1);
     let mut j = k;
     let mut prev = k.wrapping_sub(1);

@@ -10,7 +10,7 @@ pub(super) fn according_to(g: &Grammar, i: usize, out: &mut Vec<Attribution>) {
     // "according to interviews with a dozen officials": the people behind the document.
     if let Some((p, oa, _, _)) = np.pp
         && g.lx(np.head) & (lx::COMMUNICATION | lx::COGNITION) != 0
-        && matches!(g.s.w(p), "with" | "by" | "from" | "of")
+        && matches!(g.s.w(p), "with" | "by" | "from")
         && let Some(inner) = g.np(oa, np.b)
         && g.lx(inner.head) & (lx::PERSON | lx::ORG | lx::PEOPLE_NAME) != 0
     {

@@ -5,7 +5,9 @@ use super::adjunct::{issued, main_subject};
 use super::lx;
 use super::nominal::nominal_cue;
 use super::np::{Grammar, Np};
-use super::phrase::{adverb, content_after, content_around, content_both, np_right, push, subject_left};
+use super::phrase::{
+    adverb, content_after, content_around, content_both, np_right, object_of_preposition, push, subject_left,
+};
 use super::stance::{attitude, experiencer, headline_colon, keep_crowds, tag_after_quote};
 use super::told::{characterises, clause_follows, only_adjuncts_after, reduced_relative, view_object};
 use super::words as cw;
@@ -769,20 +771,6 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             last.report = !act;
         }
     }
-}
-
-/// Whether the phrase starting at `a` is a preposition's object, perhaps the second of two
-/// coordinated ones: "to Tea Party and evangelical groups".
-fn object_of_preposition(g: &Grammar, a: usize) -> bool {
-    let mut k = a;
-    if k > 0 && g.word(k - 1) && matches!(g.s.w(k - 1), "and" | "or") {
-        k -= 1;
-        let lo = k.saturating_sub(6);
-        while k > lo && g.word(k - 1) && g.c(k - 1) & (cw::DET | cw::POSS) == g.c(k - 1) && g.c(k - 1) & cw::PREP == 0 {
-            k -= 1;
-        }
-    }
-    k > 0 && g.word(k - 1) && g.c(k - 1) & cw::PREP != 0
 }
 
 /// How far back from a verb after a comma a person's relative pronoun shows that an aside about

@@ -249,17 +249,45 @@ impl Grammar<'_> {
                 if !(self.word(k) && matches!(s.w(k), "in" | "by" | "from" | "for" | "at")) {
                     return false;
                 }
-                let a = if self.word(k + 1) && self.c(k + 1) & cw::DET != 0 { k + 2 } else { k + 1 };
+                let mut a = if self.word(k + 1) && self.c(k + 1) & cw::DET != 0 { k + 2 } else { k + 1 };
+                // A publication's kind before its name: "in the journal Sleep Health", "by the
+                // firm Harbour Data".
+                let kind_first = a + 1 < np.b
+                    && self.word(a)
+                    && !s.toks[a].cap
+                    && self.c(a) == 0
+                    && self.lx(a) & (lx::COMMUNICATION | lx::ORG) != 0
+                    && s.toks[a + 1].cap;
+                if kind_first {
+                    a += 1;
+                }
                 let mut e = a;
                 while e < np.b && self.word(e) && s.toks[e].cap {
                     e += 1;
                 }
                 // ("in" a publication, not a place: "in the Lancet Review", not "in Tarn".)
-                let publication = !self.is(k, "in") || self.lx(e - 1) & (lx::COMMUNICATION | lx::ORG) != 0;
+                let publication =
+                    !self.is(k, "in") || kind_first || self.lx(e - 1) & (lx::COMMUNICATION | lx::ORG) != 0;
                 e > a && publication && self.names_organisation(a, e)
+            });
+            // Figures in a document the reader can find: "figures in the university's annual
+            // accounts", "data from the census" (not "figures from a recent report").
+            // (Right after the head: "emails unearthed in the investigation" are not in it. And
+            // a document, not its subject, "a review of the emails", or a medium, "reports in the
+            // news media".)
+            let in_known_document = np.pp.is_some_and(|(p, oa, ob, oh)| {
+                p == h + 1
+                    && matches!(s.w(p), "in" | "from")
+                    && (self.lx(oh) & (lx::COMMUNICATION | lx::COGNITION) != 0 || s.toks[oh].flags & flags::DOCUMENT != 0)
+                    // (A medium is no document: "the media" has a place sense, "the press" a
+                    // group's.)
+                    && self.lx(oh) & (lx::GROUP_ANY | lx::ORG | lx::PLACE) == 0
+                    && !self.person_or_group(oh)
+                    && (self.c(oa) & (cw::DEFINITE | cw::POSS) != 0 || (oa..ob).any(|k| self.poss[k]) || self.proper[oh])
             });
             let identified = named_modifier
                 || published
+                || in_known_document
                 || keeper
                 || pp_org
                 || possessive

@@ -376,6 +376,16 @@ fn subject_left_near(g: &Grammar, e: usize) -> Option<Np> {
         {
             continue;
         }
+        // A preposition's object with an appositive after its comma is no subject: in "a
+        // session for babies and toddlers, the council said", the council speaks.
+        // (Only when the phrase after the comma is someone who speaks: not "With such
+        // declarations, the narratives shaping Europe and Asia".)
+        if object_of_preposition(g, a)
+            && let Some(comma) = (a..b).find(|&k| g.punct(k) == Some(','))
+            && g.np(comma + 1, b).is_some_and(|np| g.kind(&np, true).is_some_and(|(_, document)| !document))
+        {
+            continue;
+        }
         if let Some(np) = g.np(a, b) {
             if g.kind(&np, true).is_some() {
                 return Some(appositive_of_name(g, np).unwrap_or(np));
@@ -384,6 +394,20 @@ fn subject_left_near(g: &Grammar, e: usize) -> Option<Np> {
         }
     }
     fallback
+}
+
+/// Whether the phrase starting at `a` is a preposition's object, perhaps the second of two
+/// coordinated ones: "to Tea Party and evangelical groups".
+pub(super) fn object_of_preposition(g: &Grammar, a: usize) -> bool {
+    let mut k = a;
+    if k > 0 && g.word(k - 1) && matches!(g.s.w(k - 1), "and" | "or") {
+        k -= 1;
+        let lo = k.saturating_sub(6);
+        while k > lo && g.word(k - 1) && g.c(k - 1) & (cw::DET | cw::POSS) == g.c(k - 1) && g.c(k - 1) & cw::PREP == 0 {
+            k -= 1;
+        }
+    }
+    k > 0 && g.word(k - 1) && g.c(k - 1) & cw::PREP != 0
 }
 
 /// A role in apposition to a name that opens its clause: "Jo Marr, editor of the Ledger, wrote",

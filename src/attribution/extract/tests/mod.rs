@@ -837,6 +837,8 @@ fn fronted_holders_and_advice_with_its_clause() {
 // The fifth round: the commonest frames of saying, read from PolNeAR's short misses.
 mod asides;
 mod crowds;
+// The sixteenth round: documents the reader can find; tags after a preposition's object.
+mod documents;
 // The twelfth round: documents issued, saying as a means, pasts that are base forms.
 mod issued;
 mod said;

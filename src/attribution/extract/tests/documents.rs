@@ -1,0 +1,55 @@
+//! The sixteenth round: documents a reader can find, and the speaker of a closing tag after a
+//! preposition's object, from the false alarms of the labelled articles.
+use super::{attributions, first, source_is};
+use crate::attribution::extract::SourceKind::*;
+
+#[test]
+fn a_document_inside_a_document_the_reader_can_find_is_identified() {
+    // Figures in a definite or possessed document, right after the head: the reader can look.
+    source_is(
+        "Figures in the trust's annual report show a loss of £4 million.",
+        "Figures in the trust's annual report",
+        Named,
+    );
+    source_is("Data from the census show the village shrank.", "Data from the census", Named);
+    // Look-alikes that stay vague: an unnamed document, the document's subject, a medium, a
+    // phrase after a participle.
+    source_is("Figures from a recent report show a loss.", "Figures from a recent report", Vague);
+    source_is("Details of the plan show a loss.", "Details of the plan", Vague);
+    source_is("Reports in the local media suggest a loss.", "Reports in the local media", Vague);
+    source_is("Emails found in the inquiry show the ferry was late.", "Emails", Vague);
+}
+
+#[test]
+fn a_study_named_by_its_journal_is_identified_and_its_subjects_are_not_its_source() {
+    // "of" after a study gives what it studied, not who wrote it.
+    source_is(
+        "Pupils slept longer, according to a study of 900 pupils published in the journal Sleep Health.",
+        "a study of 900 pupils published in the journal Sleep Health",
+        Named,
+    );
+    source_is("Pupils slept longer, according to a survey of 900 parents.", "a survey of 900 parents", Vague);
+    // "with" keeps the people a document records: interviews with them.
+    source_is("Pupils slept longer, according to interviews with a dozen teachers.", "a dozen teachers", Anonymous);
+    // A publication's kind before its name, after "by" or "in".
+    source_is("A study by the firm Harbour Data shows a loss.", "A study by the firm Harbour Data", Named);
+    // Without a name after the kind the study stays unnamed.
+    source_is("A study in a medical journal shows a loss.", "A study in a medical journal", Vague);
+}
+
+#[test]
+fn a_closing_tag_after_a_prepositions_object_has_its_own_speaker() {
+    // "toddlers, the council" is no phrase with an appositive: the object of "for" cannot be the
+    // tag's subject.
+    source_is("The library will host a session for babies and toddlers, the council said.", "the council", Named);
+    source_is("The library will host a session for pensioners, the trust said on Monday.", "the trust", Named);
+    // A subject with its appositive keeps it.
+    source_is("Ana Okafor, the librarian, said the session would run weekly.", "Ana Okafor, the librarian", Named);
+    // Not when what follows the comma is no speaker: the tiny phrase after "and" is no subject.
+    let all = attributions(
+        "With such moves and speeches, the stories shaping Europe and Asia will change, ensuring the pact grows.",
+    );
+    assert!(all.iter().all(|(s, _, _)| s.as_deref() != Some("Asia")), "{all:?}");
+    let (src, kind) = first("Most parents, the council said, were in favour.");
+    assert_eq!((src.as_deref(), kind), (Some("the council"), Named));
+}

@@ -295,11 +295,18 @@ pub(super) fn characterises(g: &Grammar, i: usize) -> bool {
 /// the shows are"). A common noun comes before it, not a name ("Clinton cited remarks Trump had
 /// made" is an act), and a time or a prepositional phrase after it, not an object ("condemned
 /// North Korea's claim ... were").
+/// A verb that takes a clause is one too when the time after it cannot be that clause's subject:
+/// "patients admitted this season are" (a singular time, a plural verb).
 pub(super) fn reduced_relative(g: &Grammar, i: usize, l: u32) -> bool {
     let n = g.n();
     let s = g.s;
+    let time_disagrees = g.word(i + 2)
+        && matches!(g.s.w(i + 1), "this" | "last" | "next")
+        && g.lx(i + 2) & lx::TIME != 0
+        && !g.plural_noun(i + 2)
+        && matches!(g.s.w(i + 3), "are" | "were" | "have");
     l & lx::VPART != 0
-        && l & (lx::CLAUSE | lx::THINK | lx::FEEL) == 0
+        && (l & (lx::CLAUSE | lx::THINK | lx::FEEL) == 0 || (l & (lx::THINK | lx::FEEL) == 0 && time_disagrees))
         && i > 0
         && g.word(i - 1)
         && (!s.toks[i - 1].cap || i - 1 == s.first)

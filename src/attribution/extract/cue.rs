@@ -6,7 +6,8 @@ use super::lx;
 use super::nominal::nominal_cue;
 use super::np::{Grammar, Np};
 use super::phrase::{
-    adverb, content_after, content_around, content_both, np_right, object_of_preposition, push, subject_left,
+    adverb, after_object_noun, content_after, content_around, content_both, np_right, object_of_preposition, push,
+    subject_left,
 };
 use super::stance::{attitude, experiencer, headline_colon, keep_crowds, tag_after_quote};
 use super::told::{characterises, clause_follows, only_adjuncts_after, reduced_relative, view_object};
@@ -508,7 +509,10 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             && (next & lx::N == 0 || (l & lx::NPL != 0 && next & CUE_VERB != 0));
         // ("which Democrats say could be": in a relative clause the told clause's subject is
         // the relative pronoun, so an auxiliary follows the verb.)
-        let relative = (p.saturating_sub(2)..p).any(|k| g.word(k) && g.c(k) & cw::REL != 0);
+        // (Or without its pronoun: "a risk some pilots say could".)
+        let relative = (p.saturating_sub(2)..p).any(|k| g.word(k) && g.c(k) & cw::REL != 0)
+            || (p.saturating_sub(2)..=p)
+                .any(|k| (g.c(k) & (cw::QUANT | cw::DET | cw::POSS) != 0 || g.proper[k]) && after_object_noun(g, k));
         // (A pronoun contracted with its auxiliary is the told clause's subject: "aides say it's
         // too early".)
         let contracted = g.word(i + 1) && g.s.w(i + 1).contains(['\'', '’']) && !g.s.w(i + 1).starts_with(['\'', '’']);

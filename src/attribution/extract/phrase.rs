@@ -126,6 +126,39 @@ pub(super) fn subject_left(g: &Grammar, e: usize) -> Option<Np> {
     found
 }
 
+/// Whether the verb group starting at `b` is followed by a clause without its subject: an
+/// auxiliary or a finite verb right after the verb ("said could", "says is").
+fn gap_clause_after(g: &Grammar, b: usize) -> bool {
+    let v = (b..g.n().min(b + 5)).find(|&k| !(g.word(k) && (g.c(k) & (cw::AUX | cw::NEG) != 0 || adverb(g, k))));
+    v.is_some_and(|v| {
+        g.word(v + 1)
+            && (g.c(v + 1) & cw::AUX != 0
+                || (g.c(v + 1) == 0 && g.lx(v + 1) & (lx::V3SG | lx::VPAST) != 0 && g.lx(v + 1) & lx::N == 0))
+    })
+}
+
+/// Whether the word at `t` may open the subject of a relative clause without its pronoun: it
+/// follows a common noun that heads a phrase of its own ("a risk the mayor said could", "a risk
+/// Okafor said would"); not a verb's object ("to charge Okafor", "could play a role"), a title
+/// in capitals ("Senator Okafor") or a relative word.
+pub(super) fn after_object_noun(g: &Grammar, t: usize) -> bool {
+    g.word(t)
+        && g.c(t) & cw::REL == 0
+        && !g.is(t, "that")
+        && t >= 2
+        && g.word(t - 1)
+        && g.c(t - 1) == 0
+        && !g.s.toks[t - 1].cap
+        && !g.poss[t - 1]
+        && g.lx(t - 1) & lx::N != 0
+        && g.lx(t - 1) & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING | lx::ADJ) == 0
+        // (A determiner or a modifier before the noun, not a verb's "to" or auxiliary.)
+        && g.word(t - 2)
+        && (g.c(t - 2) & (cw::DET | cw::POSS | cw::QUANT | cw::NUMBER) != 0
+            || g.poss[t - 2]
+            || (g.c(t - 2) == 0 && g.lx(t - 2) & (lx::ADJ | lx::N) != 0 && g.lx(t - 2) & lx::V == 0))
+}
+
 /// The clause's first noun phrase before the verb at `e`, when it ends at a comma or a dash and
 /// every stretch after it up to the verb is set off by the same marks (the asides).
 fn interrupted_subject(g: &Grammar, e: usize) -> Option<Np> {
@@ -271,6 +304,13 @@ fn subject_left_near(g: &Grammar, e: usize) -> Option<Np> {
             || (g.is(t, "that") && t > 0 && g.lx(t - 1) & lx::V != 0)
             // "an event that Carson says ...", "which officials said": a relative clause's subject.
             || (g.word(t) && matches!(g.s.w(t), "that" | "which" | "whom" | "whose") && k < b)
+            // ("who officials say are": the relative clause's own subject, not a verb, "who
+            // plays Trump".)
+            || (g.is(t, "who")
+                && k < b
+                && (g.c(k) & (cw::DET | cw::POSS | cw::QUANT | cw::PRON) != 0
+                    || g.proper[k]
+                    || (g.c(k) == 0 && g.lx(k) & (lx::ADJ | lx::NPL) != 0 && g.lx(k) & (lx::V3SG | lx::VPAST) == 0)))
         {
             starts.push(k);
         }
@@ -287,6 +327,20 @@ fn subject_left_near(g: &Grammar, e: usize) -> Option<Np> {
             && g.lx(t - 1) & (lx::V3SG | lx::VPAST | lx::VPART | lx::VING) == 0
             // (Not people before it: "growers I have talked to" is a contact clause.)
             && !g.person_or_group(t - 1)
+        {
+            starts.push(t);
+        }
+        // The same with a determiner or a name opening the subject: "a trend the mayor said
+        // could", "a risk Okafor said would". (After a common noun, not a verb or a title:
+        // "told the press", "Senator Okafor".)
+        // (Right before its verb, with no comma: not "against front-runner Donald Trump,
+        // Clinton said". And telling a clause whose subject is the noun before, so an auxiliary
+        // or a finite verb follows: not "the support North Korea has provided to Russia".)
+        if t < b
+            && (g.c(t) & (cw::DET | cw::POSS) != 0 || (g.proper[t] && g.s.toks[t].cap))
+            && after_object_noun(g, t)
+            && (t..b).all(|j| g.word(j))
+            && gap_clause_after(g, b)
         {
             starts.push(t);
         }
@@ -313,9 +367,14 @@ fn subject_left_near(g: &Grammar, e: usize) -> Option<Np> {
     starts.dedup();
     // A relative clause's own subject comes first: "the allegations, which Mr. Ailes denies".
     // (Its subject starts like one: not "which keeps data", a verb.)
-    if let Some(&a) =
-        starts.iter().rev().find(|&&a| a > 0 && a < b && g.word(a - 1) && matches!(g.s.w(a - 1), "which" | "whom"))
-        && (g.proper[a] || g.c(a) & (cw::DET | cw::POSS | cw::PRON | cw::QUANT) != 0 || g.lx(a) & lx::NPL != 0)
+    if let Some(&a) = starts
+        .iter()
+        .rev()
+        .find(|&&a| a > 0 && a < b && g.word(a - 1) && matches!(g.s.w(a - 1), "which" | "whom" | "who"))
+        && (g.proper[a]
+            || g.c(a) & (cw::DET | cw::POSS | cw::PRON | cw::QUANT) != 0
+            || g.lx(a) & lx::NPL != 0
+            || (g.c(a) == 0 && g.lx(a) & lx::ADJ != 0 && g.lx(a) & lx::V == 0))
         && let Some(np) = g.np(a, b)
         && g.kind(&np, true).is_some()
     {

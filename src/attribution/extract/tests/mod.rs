@@ -841,6 +841,7 @@ mod crowds;
 mod documents;
 // The twelfth round: documents issued, saying as a means, pasts that are base forms.
 mod issued;
+mod relatives;
 mod said;
 mod sides;
 mod tags;

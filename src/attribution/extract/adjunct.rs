@@ -1,6 +1,7 @@
 //! Whose saying an "-ing" form is when the form has no subject of its own: the clause's subject
 //! before a comma ("A judge sided with them, saying ..."), the issuer of a document ("released a
-//! statement saying ..."), the one who acts by saying ("began by saying ...").
+//! statement saying ..."), the one who acts by saying ("began by saying ..."); and a time phrase
+//! between a subject and its verb ("have in the past said").
 use super::lx;
 use super::np::{Grammar, Np};
 use super::phrase::{SUBJECT_REACH, adverb, subject_left};
@@ -140,4 +141,31 @@ pub(super) fn issued(g: &Grammar, i: usize) -> Option<(usize, bool)> {
 fn past_or_present(g: &Grammar, k: usize) -> bool {
     g.c(k) == 0
         && (g.lx(k) & (lx::V3SG | lx::VPAST) != 0 || (g.lx(k) & lx::V != 0 && crate::lexicon::zero_past(g.s.w(k))))
+}
+
+/// Where a prepositional phrase of time ending at `e` starts ("in the past", "for months",
+/// "over the years", "in recent weeks"), when it sits between a subject or an auxiliary and the
+/// verb.
+pub(super) fn time_phrase_before(g: &Grammar, e: usize) -> Option<usize> {
+    let h = e.checked_sub(1)?;
+    if !(g.word(h) && g.c(h) == 0 && g.lx(h) & lx::TIME != 0 && g.lx(h) & lx::N != 0) {
+        return None;
+    }
+    let mut k = h;
+    while k > 0
+        && k + 3 > h
+        && g.word(k - 1)
+        && (g.c(k - 1) & (cw::DET | cw::QUANT) != 0 || g.lx(k - 1) & lx::ADJ != 0 && g.c(k - 1) == 0)
+    {
+        k -= 1;
+    }
+    let p = k.checked_sub(1)?;
+    // (Before it the subject's last word or an auxiliary, not a verb: "spent the past year".)
+    (matches!(g.s.w(p), "in" | "for" | "over" | "during")
+        && p > 0
+        && g.word(p - 1)
+        && (g.c(p - 1) & cw::AUX != 0
+            || (g.c(p - 1) == 0 && g.lx(p - 1) & lx::N != 0 && g.lx(p - 1) & (lx::VPAST | lx::VPART | lx::VING) == 0)
+            || g.proper[p - 1]))
+        .then_some(p)
 }

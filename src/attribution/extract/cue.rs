@@ -1,7 +1,7 @@
 //! Cues and the sources they take: verbs of saying, thinking and feeling with their subjects,
 //! "according to", passives, raising, nominal cues and evidence verbs.
 use super::according::according_to;
-use super::adjunct::{issued, main_subject};
+use super::adjunct::{issued, main_subject, time_phrase_before};
 use super::lx;
 use super::nominal::nominal_cue;
 use super::np::{Grammar, Np};
@@ -288,6 +288,15 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         let participle_before = e >= 2 && g.lx(e - 2) & lx::VPART != 0 && g.lx(e - 2) & lx::N == 0;
         if c & cw::DAY != 0 && !participle_before {
             e -= 1;
+            // ("Sanders on Tuesday said": the day's preposition too.)
+            if e >= 2 && g.is(e - 1, "on") && g.word(e - 2) && g.c(e - 2) == 0 {
+                e -= 1;
+            }
+            continue;
+        }
+        // A time phrase with its preposition: "have in the past said", "has for months argued".
+        if let Some(k) = time_phrase_before(g, e) {
+            e = k;
             continue;
         }
         if time_noun {

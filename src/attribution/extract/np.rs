@@ -285,7 +285,14 @@ impl<'a> Grammar<'a> {
             return false;
         }
         let prev = &self.s.toks[i - 1];
-        if !prev.cap || prev.span.end != self.s.toks[i].span.start || self.s.toks[i + 1].kind != K::Word {
+        if !prev.cap || prev.span.end != self.s.toks[i].span.start {
+            return false;
+        }
+        // A name's closing abbreviation before a comma: "Ana Ruiz Jr., who ...".
+        if self.punct(i + 1) == Some(',') && matches!(self.s.w(i - 1), "jr" | "sr" | "inc" | "co" | "corp" | "ltd") {
+            return true;
+        }
+        if self.s.toks[i + 1].kind != K::Word {
             return false;
         }
         // An initialism ("U.S.", "D.C.") or an initial ("W."), whatever follows.

@@ -213,3 +213,27 @@ fn a_label_before_a_headlines_colon_is_no_speaker() {
     let all = attributions("Contributing: Ana Ruiz and Tom Bell");
     assert!(all.is_empty(), "{all:?}");
 }
+
+#[test]
+fn a_time_phrase_between_the_subject_and_its_verb() {
+    // The sixteenth round: a day with its preposition, and a prepositional phrase of time after
+    // the subject or an auxiliary.
+    source_is("Okafor on Tuesday said the pier would close.", "Okafor", Named);
+    source_is("Okafor's close allies have in the past said the pier would close.", "Okafor's close allies", Vague);
+    source_is("The harbour board has for months argued that the pier is unsafe.", "The harbour board", Named);
+    source_is("Several pilots in recent weeks said the pier was unsafe.", "Several pilots", Vague);
+}
+
+#[test]
+fn a_name_ending_in_jr_before_an_aside_with_commas() {
+    // "Jr." before a comma closes the name, not the sentence.
+    let (src, kind) =
+        first("Vice Mayor Ana Ruiz Jr., who was to visit Dayton, Ohio, on Friday, said the rules were fair.");
+    assert!(src.as_deref().is_some_and(|s| s.starts_with("Vice Mayor Ana Ruiz Jr.")), "{src:?}");
+    assert_eq!(kind, Named);
+    source_is(
+        "Harbour Data Inc., which runs the port, said the rules were fair.",
+        "Harbour Data Inc., which runs the port",
+        Named,
+    );
+}

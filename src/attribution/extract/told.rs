@@ -304,6 +304,7 @@ pub(super) fn reduced_relative(g: &Grammar, i: usize, l: u32) -> bool {
         && matches!(g.s.w(i + 1), "this" | "last" | "next")
         && g.lx(i + 2) & lx::TIME != 0
         && !g.plural_noun(i + 2)
+        && g.word(i + 3)
         && matches!(g.s.w(i + 3), "are" | "were" | "have");
     l & lx::VPART != 0
         && (l & (lx::CLAUSE | lx::THINK | lx::FEEL) == 0 || (l & (lx::THINK | lx::FEEL) == 0 && time_disagrees))

@@ -24,8 +24,14 @@ pub(super) fn apply_extraction(s: &Sent, atts: &[Attribution], f: &mut Facts) {
     // A listed vague phrase that the grammar reads as a named source is not vague ("Edwards and
     // others said" names Edwards), nor is one inside what a named source says ("Many voters were
     // unmoved, the pollster said"): that is the source's own wording.
+    // (Unless the grammar reads a vague source of its own there: "..., the reports say, cited by
+    // various analysts" is the analysts' citing, not the reports' wording.)
     f.vague.retain(|v| {
-        !atts.iter().any(|a| {
+        let own = atts.iter().any(|a| {
+            matches!(a.kind, SourceKind::Vague | SourceKind::Impersonal)
+                && a.source.is_some_and(|src| src.overlaps(v.span))
+        });
+        own || !atts.iter().any(|a| {
             matches!(a.kind, SourceKind::Named | SourceKind::Pronoun)
                 && (a.source.is_some_and(|src| src.overlaps(v.span))
                     || (a.report

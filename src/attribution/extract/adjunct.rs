@@ -1,7 +1,8 @@
 //! Whose saying an "-ing" form is when the form has no subject of its own: the clause's subject
 //! before a comma ("A judge sided with them, saying ..."), the issuer of a document ("released a
 //! statement saying ..."), the one who acts by saying ("began by saying ..."); and a time phrase
-//! between a subject and its verb ("have in the past said").
+//! between a subject and its verb ("have in the past said") or after a participle ("a poll
+//! released last week").
 use super::lx;
 use super::np::{Grammar, Np};
 use super::phrase::{SUBJECT_REACH, adverb, subject_left};
@@ -168,4 +169,28 @@ pub(super) fn time_phrase_before(g: &Grammar, e: usize) -> Option<usize> {
             || (g.c(p - 1) == 0 && g.lx(p - 1) & lx::N != 0 && g.lx(p - 1) & (lx::VPAST | lx::VPART | lx::VING) == 0)
             || g.proper[p - 1]))
         .then_some(p)
+}
+
+impl Grammar<'_> {
+    /// Where a day or a short time phrase starting at `k` ends: "Saturday", "on Monday", "last
+    /// week", "this month", "earlier this year".
+    pub(super) fn time_after(&self, k: usize) -> Option<usize> {
+        if !self.word(k) {
+            return None;
+        }
+        if self.c(k) & cw::DAY != 0 {
+            return Some(k + 1);
+        }
+        if self.is(k, "on") && self.word(k + 1) && self.c(k + 1) & cw::DAY != 0 {
+            return Some(k + 2);
+        }
+        let time = |j: usize| self.word(j) && self.c(j) == 0 && self.lx(j) & lx::TIME != 0 && self.lx(j) & lx::N != 0;
+        if matches!(self.s.w(k), "last" | "this" | "earlier" | "late") && time(k + 1) {
+            return Some(k + 2);
+        }
+        if self.is(k, "earlier") && self.is(k + 1, "this") && time(k + 2) {
+            return Some(k + 3);
+        }
+        None
+    }
 }

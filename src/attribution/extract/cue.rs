@@ -285,11 +285,13 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             && e >= 2
             && matches!(g.s.w(e - 2), "last" | "this" | "earlier" | "later" | "that" | "next");
         // (Not a participle's day: "a poll released Saturday found".)
-        let participle_before = e >= 2 && g.lx(e - 2) & lx::VPART != 0 && g.lx(e - 2) & lx::N == 0;
+        let participle = |k: usize| g.lx(k) & lx::VPART != 0 && g.lx(k) & lx::N == 0;
+        let participle_before = e >= 2 && participle(e - 2) || e >= 3 && g.is(e - 2, "on") && participle(e - 3);
         if c & cw::DAY != 0 && !participle_before {
             e -= 1;
             // ("Sanders on Tuesday said": the day's preposition too.)
-            if e >= 2 && g.is(e - 1, "on") && g.word(e - 2) && g.c(e - 2) == 0 {
+            // (Not a participle's: "a poll released on Monday showed".)
+            if e >= 2 && g.is(e - 1, "on") && g.word(e - 2) && g.c(e - 2) == 0 && !participle(e - 2) {
                 e -= 1;
             }
             continue;
@@ -299,7 +301,7 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
             e = k;
             continue;
         }
-        if time_noun {
+        if time_noun && !(e >= 3 && participle(e - 3)) {
             e -= 2;
             continue;
         }

@@ -268,7 +268,13 @@ impl Grammar<'_> {
                 // ("in" a publication, not a place: "in the Lancet Review", not "in Tarn".)
                 let publication =
                     !self.is(k, "in") || kind_first || self.lx(e - 1) & (lx::COMMUNICATION | lx::ORG) != 0;
-                e > a && publication && self.names_organisation(a, e)
+                // "by" and a name in capitals is its maker, whatever else the words mean: "a poll
+                // by Gallup", "research by the Center for Media and Public Affairs" (not a name
+                // modifying people: "a study by Chicago researchers").
+                let maker = self.is(k, "by")
+                    && e > a
+                    && !(self.word(e) && !s.toks[e].cap && self.c(e) == 0 && self.lx(e) & lx::N != 0);
+                e > a && publication && (maker || self.names_organisation(a, e))
             });
             // Figures in a document the reader can find: "figures in the university's annual
             // accounts", "data from the census" (not "figures from a recent report").

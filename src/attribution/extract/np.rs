@@ -672,17 +672,17 @@ impl<'a> Grammar<'a> {
                 j += 1;
                 continue;
             }
-            // A participle with its day: "a poll released Saturday", "a report published Monday by
-            // the board" (a prepositional phrase may follow).
+            // A participle with its day or time: "a poll released Saturday", "a report published
+            // Monday by the board", "a survey taken last week", "residents interviewed on Monday
+            // said" (a prepositional phrase may follow).
             if self.word(j)
                 && c == 0
                 && l & lx::VPART != 0
                 && !self.s.toks[j].cap
                 && j > np.head
-                && self.word(j + 1)
-                && self.c(j + 1) & cw::DAY != 0
+                && let Some(t) = self.time_after(j + 1)
             {
-                j += 2;
+                j = t;
                 continue;
             }
             // Nearness as a postmodifier, with or without "to": "households nearest the campus",
@@ -701,7 +701,9 @@ impl<'a> Grammar<'a> {
             }
             // Postmodifier: "familiar with", "close to", "briefed on", "involved in", "known as".
             if self.word(j)
-                && (l & lx::ADJ != 0 || (l & lx::VPART != 0 && (reduced || l & (lx::SAY | lx::THINK) != 0)))
+                // (Any participle with its agent: "a survey conducted by Gallup".)
+                && (l & lx::ADJ != 0
+                    || (l & lx::VPART != 0 && (reduced || l & (lx::SAY | lx::THINK) != 0 || self.is(j + 1, "by"))))
                 && self.word(j + 1)
                 && (self.c(j + 1) & cw::PREP != 0 || (l & lx::VPART != 0 && self.is(j + 1, "as")))
             {

@@ -63,3 +63,28 @@ fn a_participle_before_a_time_that_disagrees_with_the_verb_is_a_reduced_relative
     // A singular verb after the time leaves the clause reading: the director admitted it.
     source_is("The director admitted this month was hard.", "The director", Named);
 }
+
+#[test]
+fn a_document_with_its_participle_time_and_maker_is_one_phrase() {
+    // A participle with its time or its agent stays in the subject.
+    source_is("A poll released last week showed that the levy would pass.", "A poll released last week", Vague);
+    source_is("A poll released on Monday showed that the levy would pass.", "A poll released on Monday", Vague);
+    source_is("Residents interviewed last week said the levy would pass.", "Residents interviewed last week", Vague);
+    // "by" and a name in capitals names the maker, even a name that is also a place or a word.
+    source_is("A poll conducted by Harwick showed that the levy would pass.", "A poll conducted by Harwick", Named);
+    source_is("A poll by Gallup showed that the levy would pass.", "A poll by Gallup", Named);
+    source_is(
+        "Research by the Centre for Harbour Studies found that the levy would pass.",
+        "Research by the Centre for Harbour Studies",
+        Named,
+    );
+    // Not a name modifying people: they are the unnamed makers.
+    source_is("A study by Leeds researchers found that the levy would pass.", "A study by Leeds researchers", Vague);
+}
+
+#[test]
+fn a_participle_and_a_time_that_end_the_text() {
+    // Nothing after the time: no verb to disagree with, and no reading past the end.
+    source_is("The director admitted this month", "The director", Named);
+    source_is("Okafor said last week", "Okafor", Named);
+}

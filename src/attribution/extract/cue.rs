@@ -5,6 +5,7 @@ use super::adjunct::{issued, main_subject, time_phrase_before};
 use super::lx;
 use super::nominal::nominal_cue;
 use super::np::{Grammar, Np};
+use super::passive::passive_cue;
 use super::phrase::{
     adverb, after_object_noun, content_after, content_around, content_both, np_right, object_of_preposition, push,
     subject_left,
@@ -276,8 +277,17 @@ fn verb_as(g: &Grammar, i: usize, l: u32, out: &mut Vec<Attribution>) {
         // headline capitalises its adverbs.)
         let open_class = c == 0 && !(g.s.toks[e - 1].cap && (e - 1 == g.s.first || !g.title));
         let adv_only = g.lx(e - 1) & lx::ADV != 0 && g.lx(e - 1) & (lx::N | lx::V) == 0 && !g.s.toks[e - 1].cap;
+        // (Between an auxiliary and a participle any word that can be an adverb is one: "was first
+        // reported".)
+        let sandwiched = open_class
+            && g.lx(e - 1) & lx::ADV != 0
+            && l & (lx::VPART | lx::VING) != 0
+            && e >= 2
+            && g.word(e - 2)
+            && g.c(e - 2) & cw::AUX != 0;
         let ly = (open_class && ((g.s.w(e - 1).ends_with("ly") && g.lx(e - 1) & lx::ADV != 0) || adv_only))
-            || adverb(g, e - 1);
+            || adverb(g, e - 1)
+            || sandwiched;
         // A time between the subject and its verb: "Gowdy earlier Thursday said", "the panel
         // last week found" (a day, or a time noun after "last", "this", "earlier", ...).
         let time_noun = g.lx(e - 1) & lx::TIME != 0
@@ -822,56 +832,6 @@ fn tag_continues(g: &Grammar, i: usize) -> bool {
         && !g.s.toks[i + 2].quoted
         && g.c(i + 2) & (cw::PREP | cw::SUBORD | cw::REL) == 0
         && !g.is(i + 2, "that")
-}
-
-/// A passive cue at `i` whose auxiliaries start at `e`: "was criticised by NP", "it is believed
-/// that", "is said to", "has been described as", "is widely believed".
-fn passive_cue(g: &Grammar, i: usize, e: usize, cue: Span, out: &mut Vec<Attribution>) {
-    let n = g.n();
-    // The agent: "by NP" right after the verb, or after a short complement ("called X by NP").
-    let mut k = i + 1;
-    while k < n && k < i + 8 && !g.is(k, "by") && !(k == i + 1 && g.is(k, "from")) && g.punct(k).is_none() {
-        k += 1;
-    }
-    if g.is(k, "by")
-        && let Some((_, np)) = np_right(g, k + 1)
-    {
-        push(g, out, Some(np), cue, None, true);
-        return;
-    }
-    // "have been reported from various intelligence sources": a source after "from", when it is
-    // people or a document rather than a place.
-    if g.is(k, "from")
-        && g.lx(i) & lx::SAY != 0
-        && let Some((_, np)) = np_right(g, k + 1)
-        && g.person_or_group(np.head) | (g.lx(np.head) & lx::COMMUNICATION != 0)
-        && g.kind(&np, true).is_some()
-    {
-        push(g, out, Some(np), cue, None, true);
-        return;
-    }
-    let it = e > 0 && (g.is(e - 1, "it") || g.is(e, "it's"));
-    let next = i + 1;
-    let raising = g.is(next, "to") && g.word(next + 1) && g.c(next + 1) & cw::DET == 0;
-    let as_ = g.is(next, "as") && g.lx(i) & lx::SAY != 0;
-    // Raising and "it is ..." need a verb of report or belief, one that takes a clause ("is said
-    // to", "it is believed"), not one of planning ("is scheduled to").
-    let l = g.lx(i);
-    // ("is said to", "it is believed"), not one of planning or permission ("is scheduled to", "was
-    // not authorized to").
-    // (Nor a form that is also a noun of another kind: "was set to begin".)
-    let clausal =
-        l & lx::CLAUSE != 0 && l & lx::TOINF == 0 && (l & lx::N == 0 || l & (lx::COGNITION | lx::COMMUNICATION) != 0);
-    let (it, raising) = (it && clausal, raising && clausal);
-    let widely = (e..i).any(|k| {
-        matches!(g.s.w(k), "widely" | "generally" | "commonly" | "broadly" | "universally" | "often" | "long")
-    });
-    if it || raising || as_ || widely {
-        let start = if it && e > 0 && g.is(e - 1, "it") { e - 1 } else { e };
-        let end = if raising { next + 1 } else { i + 1 };
-        let content = content_after(g, end);
-        push(g, out, None, g.span(start, end), content, false);
-    }
 }
 
 /// The verb's own phrase from `k` up to a new clause joined after a comma or a semicolon ("...,

@@ -30,6 +30,7 @@ mod kind;
 mod lx;
 mod nominal;
 mod np;
+mod passive;
 mod phrase;
 mod stance;
 mod told;

@@ -237,3 +237,20 @@ fn a_name_ending_in_jr_before_an_aside_with_commas() {
         Named,
     );
 }
+
+#[test]
+fn a_passive_with_an_adverb_or_a_quoted_complement_before_its_agent() {
+    // "first" is also a noun and an adjective; between an auxiliary and a participle it is an
+    // adverb.
+    source_is("The closure was first reported by the Harbour Gazette.", "the Harbour Gazette", Named);
+    source_is("The closure was first reported last week by several newspapers.", "several newspapers", Vague);
+    // A quoted complement before "by".
+    source_is(
+        "The plan has been called \"a slow leak\" by Ana Okafor, a harbour pilot.",
+        "Ana Okafor, a harbour pilot",
+        Named,
+    );
+    // Without "by" there is no agent to find.
+    let all = attributions("The plan has been called \"a slow leak\" in the harbour.");
+    assert!(all.iter().all(|(s, _, _)| s.as_deref() != Some("the harbour")), "{all:?}");
+}

@@ -34,9 +34,18 @@ pub(super) fn main_subject(g: &Grammar, comma: usize) -> Option<Np> {
     let mut a = start;
     while a < comma {
         // An opening adverbial ("In May,", "Later,"): the subject starts after its comma.
+        // (Or a participle clause: "Asked whether Ruiz would run, Okafor ...", "Pressed on the
+        // budget, the mayor ..."; not a participle modifying a noun, "Elected officials, ...".)
+        let participle_clause = g.word(a)
+            && g.c(a) == 0
+            && g.lx(a) & (lx::VPART | lx::VING) != 0
+            && g.lx(a) & lx::N == 0
+            && g.word(a + 1)
+            && (g.c(a + 1) != 0 || g.lx(a + 1) & lx::N == 0);
         if g.word(a)
             && (g.c(a) & (cw::PREP | cw::SUBORD | cw::ADV) != 0
-                || (g.c(a) == 0 && g.lx(a) & (lx::ADV | lx::N) == lx::ADV))
+                || (g.c(a) == 0 && g.lx(a) & (lx::ADV | lx::N) == lx::ADV)
+                || participle_clause)
             && let Some(next) = (a..comma).find(|&k| g.punct(k) == Some(','))
         {
             a = next + 1;

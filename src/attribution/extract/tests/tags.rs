@@ -254,3 +254,17 @@ fn a_passive_with_an_adverb_or_a_quoted_complement_before_its_agent() {
     let all = attributions("The plan has been called \"a slow leak\" in the harbour.");
     assert!(all.iter().all(|(s, _, _)| s.as_deref() != Some("the harbour")), "{all:?}");
 }
+
+#[test]
+fn an_opening_participle_clause_is_no_part_of_a_second_verbs_subject() {
+    // "X shook her head and said": the subject of both verbs comes after the participle clause.
+    source_is("Asked on Monday whether Ruiz would run, Okafor shook her head and said she would not.", "Okafor", Named);
+    source_is("Pressed on the budget, the mayor paused and said the figures were wrong.", "the mayor", Named);
+    // A participle modifying the noun after it is part of the subject.
+    source_is("Elected officials shook their heads and said the figures were wrong.", "Elected officials", Anonymous);
+    source_is(
+        "Elected officials in Ohio shook their heads, paused and said the figures were wrong.",
+        "Elected officials in Ohio",
+        Anonymous,
+    );
+}
